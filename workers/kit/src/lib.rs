@@ -1,0 +1,36 @@
+//! The worker kit: everything a MenusKart worker needs except its own handlers.
+//!
+//! A worker's `main` reads its settings, builds its state and hands a [`Worker`] its endpoints;
+//! the kit does the rest:
+//! - [`settings`]: typed configuration from `MK_*` environment variables (secrets never print);
+//! - [`nats`]: the NATS connection, with reconnects logged;
+//! - [`worker`]: registration with the NATS service API (`$SRV.PING|INFO|STATS`, so `nats micro ls`
+//!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
+//!   answers every request already received before draining the connection;
+//! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
+//!   JSON decoding, the reply envelope, and errors through the service API's error path;
+//! - [`reply_error`]: the one place where a worker's errors become wire error codes;
+//! - [`caller`]: who is asking (the `mk-user-id` / `mk-roles` headers set by the edge), so
+//!   workers check authorization themselves;
+//! - [`telemetry`] and [`trace_context`]: tracing, optional OTLP export, and W3C `traceparent`
+//!   carried in NATS headers;
+//! - [`jwt`]: the access-token codec shared by the auth worker (signs) and the edge (verifies);
+//! - [`shutdown`]: the SIGINT/SIGTERM future binaries pass to `run_until_stopped`.
+//!
+//! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
+
+pub mod caller;
+pub mod handler;
+pub mod jwt;
+pub mod nats;
+pub mod reply_error;
+pub mod settings;
+pub mod shutdown;
+pub mod telemetry;
+pub mod trace_context;
+pub mod worker;
+
+pub use caller::Caller;
+pub use handler::{Incoming, route};
+pub use reply_error::ReplyError;
+pub use worker::{RunningWorker, Worker};

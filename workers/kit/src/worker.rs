@@ -1,0 +1,194 @@
+//! A worker: a set of endpoints registered with the NATS service API and served until shutdown.
+//!
+//! Each endpoint subscribes with the service API's queue group, so every instance of a worker
+//! shares the load, and `$SRV.PING|INFO|STATS` answer for each instance. Requests are handled
+//! concurrently up to `max_in_flight`; when that many are running the loop stops pulling, and the
+//! backlog waits in the subscription.
+//!
+//! Shutdown (the mini-redis way): stop the service (unsubscribe), keep answering whatever was
+//! already delivered to us until the subscriptions end, wait for every handler, then drain the
+//! connection so the last replies reach the server. A request the client saw answered was fully
+//! handled; a request we never answered times out at the client, and another instance takes
+//! the retry.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use async_nats::service::{self, ServiceExt};
+use futures::StreamExt;
+use menuskart_schemas::subjects::{Endpoint, Service};
+use tokio::sync::Semaphore;
+use tokio_util::task::TaskTracker;
+use tracing::Instrument;
+
+use crate::handler::{RawRequest, Route};
+use crate::settings::WorkerSettings;
+
+/// The declaration of a worker: its service, version and endpoints.
+#[derive(Debug)]
+pub struct Worker {
+    service: Service,
+    version: String,
+    routes: Vec<(Endpoint, Route)>,
+    max_in_flight: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error("endpoint {0} belongs to another service than {1}")]
+    ForeignEndpoint(&'static str, &'static str),
+    #[error("cannot register with the NATS service API: {0}")]
+    Register(async_nats::Error),
+    #[error("cannot drain the NATS connection: {0}")]
+    Drain(#[from] async_nats::client::DrainError),
+}
+
+impl Worker {
+    pub fn new(service: Service, version: impl Into<String>) -> Self {
+        Self {
+            service,
+            version: version.into(),
+            routes: Vec::new(),
+            max_in_flight: 256,
+        }
+    }
+
+    /// Adds an endpoint; it must belong to this worker's service group.
+    pub fn endpoint(mut self, endpoint: Endpoint, route: Route) -> Self {
+        self.routes.push((endpoint, route));
+        self
+    }
+
+    pub fn configure(mut self, settings: &WorkerSettings) -> Self {
+        self.max_in_flight = settings.max_in_flight.max(1);
+        self
+    }
+
+    /// Registers the service and subscribes every endpoint. When this returns, requests are
+    /// being delivered to this instance.
+    pub async fn start(self, client: async_nats::Client) -> Result<RunningWorker, WorkerError> {
+        for (endpoint, _) in &self.routes {
+            if endpoint.group != self.service.group {
+                return Err(WorkerError::ForeignEndpoint(
+                    endpoint.subject,
+                    self.service.group,
+                ));
+            }
+        }
+        let service = client
+            .service_builder()
+            .description(self.service.description)
+            .start(self.service.name, self.version)
+            .await
+            .map_err(WorkerError::Register)?;
+        let group = service.group(self.service.group);
+        let mut streams = Vec::with_capacity(self.routes.len());
+        for (endpoint, route) in self.routes {
+            let requests = group
+                .endpoint(endpoint.name)
+                .await
+                .map_err(WorkerError::Register)?;
+            streams.push(
+                requests
+                    .map(move |request| (endpoint, route.clone(), request))
+                    .boxed(),
+            );
+        }
+        // `$SRV` and endpoint subscriptions must reach the server before we call ourselves ready.
+        client
+            .flush()
+            .await
+            .map_err(|e| WorkerError::Register(e.into()))?;
+        tracing::info!(service = self.service.name, "worker started");
+        Ok(RunningWorker {
+            client,
+            service,
+            name: self.service.name,
+            requests: futures::stream::select_all(streams),
+            in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
+        })
+    }
+}
+
+/// A started worker; [`RunningWorker::run_until_stopped`] serves it.
+pub struct RunningWorker {
+    client: async_nats::Client,
+    service: service::Service,
+    name: &'static str,
+    requests: futures::stream::SelectAll<
+        futures::stream::BoxStream<'static, (Endpoint, Route, service::Request)>,
+    >,
+    in_flight: Arc<Semaphore>,
+}
+
+impl RunningWorker {
+    /// Serves requests until `shutdown` completes, then shuts down gracefully (see module docs).
+    pub async fn run_until_stopped(
+        mut self,
+        shutdown: impl Future<Output = ()> + Send,
+    ) -> Result<(), WorkerError> {
+        let tasks = TaskTracker::new();
+        tokio::pin!(shutdown);
+        loop {
+            tokio::select! {
+                () = &mut shutdown => break,
+                next = self.requests.next() => match next {
+                    Some(item) => dispatch(&self.in_flight, &tasks, item).await,
+                    None => break,
+                },
+            }
+        }
+        tracing::info!(
+            service = self.name,
+            "stopping: unsubscribing, finishing in-flight requests"
+        );
+        if let Err(error) = self.service.stop().await {
+            tracing::warn!(%error, "service stop");
+        }
+        // Requests delivered before the unsubscribe took effect are still ours to answer.
+        while let Some(item) = self.requests.next().await {
+            dispatch(&self.in_flight, &tasks, item).await;
+        }
+        tasks.close();
+        tasks.wait().await;
+        self.client.drain().await?;
+        tracing::info!(service = self.name, "stopped");
+        Ok(())
+    }
+}
+
+/// Handles one request on its own task, once a concurrency permit is free.
+async fn dispatch(
+    in_flight: &Arc<Semaphore>,
+    tasks: &TaskTracker,
+    (endpoint, route, request): (Endpoint, Route, service::Request),
+) {
+    // Closed only if we closed it, which we never do.
+    let Ok(permit) = in_flight.clone().acquire_owned().await else {
+        return;
+    };
+    let raw = RawRequest {
+        payload: request.message.payload.clone(),
+        headers: request.message.headers.clone(),
+    };
+    let span = tracing::info_span!(
+        "request",
+        subject = endpoint.subject,
+        request_id = raw.request_id().unwrap_or_default(),
+    );
+    crate::trace_context::adopt_parent(&span, raw.headers.as_ref());
+    tasks.spawn(
+        async move {
+            let reply = route.call(raw).await;
+            if let Err(error) = &reply {
+                tracing::info!(code = ?error.code(), message = error.message(), "request failed");
+            }
+            let reply = reply.map_err(|e| e.into_service_error());
+            if let Err(error) = request.respond(reply).await {
+                tracing::warn!(%error, "cannot send reply");
+            }
+            drop(permit);
+        }
+        .instrument(span),
+    );
+}
