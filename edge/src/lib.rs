@@ -1,1 +1,20 @@
-//! stub
+//! The edge: MenusKart's HTTP gateway.
+//!
+//! It owns no business data. Each HTTP call is authenticated ([`auth`]: JWT verification),
+//! validated (typed extractors in [`extract`], JSON errors for every rejection), and turned into
+//! one NATS request ([`bus`]) to the worker pool that owns the data; the reply envelope is mapped
+//! back to HTTP in one place ([`errors`]). [`routes`] has one file per resource; [`openapi`]
+//! documents them at `/openapi.json` with Swagger UI at `/docs`.
+
+pub mod auth;
+pub mod bus;
+pub mod errors;
+pub mod extract;
+pub mod openapi;
+pub mod routes;
+pub mod settings;
+pub mod startup;
+pub mod state;
+
+pub use settings::Settings;
+pub use startup::Application;

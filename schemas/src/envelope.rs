@@ -15,9 +15,11 @@ pub struct Empty {}
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // No `default` attribute: serde already reads a missing `Option` as `None`, and the
+    // attribute would demand `T: Default`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<T>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorBody>,
 }
 

@@ -1,1 +1,25 @@
-//! stub
+//! Test harness for MenusKart's end-to-end tests.
+//!
+//! Everything is real: each test gets its own `nats-server` (JetStream on, a free port, a
+//! temporary store), its own PostgreSQL database (created from `MK_TEST_PG_URL`, dropped
+//! afterwards), workers and the edge running the production code paths in this process.
+//! Nothing is mocked.
+
+pub mod app;
+pub mod database;
+pub mod nats_server;
+pub mod workers;
+
+pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of};
+pub use database::TestDatabase;
+pub use nats_server::NatsServer;
+pub use workers::AuthInstance;
+
+/// A random secret for a test run; never a fixed one.
+pub fn random_secret() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}

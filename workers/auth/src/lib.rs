@@ -1,1 +1,23 @@
-//! stub
+//! The auth worker: accounts, passwords and tokens, in PostgreSQL.
+//!
+//! - Passwords are argon2id ([`password_hasher`]) on a bounded blocking pool.
+//! - Logging in opens a *session* (a refresh-token family). The access token is a 15-minute JWT
+//!   naming the session; the refresh token is opaque, stored as a digest, and rotates on every
+//!   use. Presenting a rotated token again revokes the whole session ([`store::sessions`]).
+//! - Failed logins are throttled per email address ([`store::login_throttle`]); login errors
+//!   never say whether an address has an account.
+//! - Handlers check the caller themselves ([`menuskart_kit::Caller`]); the edge's checks are a
+//!   first line, not the only one.
+
+pub mod domain;
+pub mod handlers;
+pub mod password_hasher;
+pub mod refresh_token;
+pub mod settings;
+pub mod startup;
+pub mod state;
+pub mod store;
+pub mod tokens;
+
+pub use settings::Settings;
+pub use startup::Application;

@@ -1,1 +1,14 @@
-fn main() {}
+//! `menuskart-auth`: runs one instance of the auth worker. Configuration: `MK_*` variables (see
+//! the README).
+
+use menuskart_auth::{Application, Settings};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let _telemetry = menuskart_kit::telemetry::init("auth")?;
+    let settings: Settings = menuskart_kit::settings::load()?;
+    let app = Application::build(settings).await?;
+    app.run_until_stopped(menuskart_kit::shutdown::signal())
+        .await?;
+    Ok(())
+}

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use async_nats::service::{self, ServiceExt};
 use futures::StreamExt;
+use menuskart_schemas::subjects::service_api::PING as SRV_PING;
 use menuskart_schemas::subjects::{Endpoint, Service};
 use tokio::sync::Semaphore;
 use tokio_util::task::TaskTracker;
@@ -84,8 +85,12 @@ impl Worker {
         let group = service.group(self.service.group);
         let mut streams = Vec::with_capacity(self.routes.len());
         for (endpoint, route) in self.routes {
+            // Named explicitly: otherwise the service API derives `mk-auth-register` from the
+            // subject, and `nats micro info` should show the contract's endpoint names.
             let requests = group
-                .endpoint(endpoint.name)
+                .endpoint_builder()
+                .name(endpoint.name)
+                .add(endpoint.name)
                 .await
                 .map_err(WorkerError::Register)?;
             streams.push(
@@ -94,9 +99,11 @@ impl Worker {
                     .boxed(),
             );
         }
-        // `$SRV` and endpoint subscriptions must reach the server before we call ourselves ready.
+        // Ready means the server has our subscriptions. `flush` only writes them to the socket,
+        // so make a round trip instead: pinging our own service over the same connection is
+        // answered only after the server processed every SUB sent before it.
         client
-            .flush()
+            .request(format!("{}.{}", SRV_PING, self.service.name), "".into())
             .await
             .map_err(|e| WorkerError::Register(e.into()))?;
         tracing::info!(service = self.service.name, "worker started");
@@ -151,6 +158,11 @@ impl RunningWorker {
         }
         tasks.close();
         tasks.wait().await;
+        // `drain` only enqueues the unsubscribes and returns; a flush first makes sure every
+        // reply written above has reached the server before the process may exit.
+        if let Err(error) = self.client.flush().await {
+            tracing::warn!(%error, "flushing the last replies");
+        }
         self.client.drain().await?;
         tracing::info!(service = self.name, "stopped");
         Ok(())

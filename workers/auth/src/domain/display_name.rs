@@ -19,7 +19,10 @@ impl DisplayName {
             ));
         }
         if name.chars().any(char::is_control) {
-            return Err(ValidationError::new("name", "must not contain control characters"));
+            return Err(ValidationError::new(
+                "name",
+                "must not contain control characters",
+            ));
         }
         Ok(Self(name.to_owned()))
     }
@@ -35,7 +38,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(DisplayName::parse("  Ada Lovelace ").unwrap().as_str(), "Ada Lovelace");
+        assert_eq!(
+            DisplayName::parse("  Ada Lovelace ").unwrap().as_str(),
+            "Ada Lovelace"
+        );
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse(&"x".repeat(101)).is_err());
         assert!(DisplayName::parse("Ada\u{0}").is_err());

@@ -26,7 +26,10 @@ impl Password {
             ));
         }
         if raw.trim().is_empty() {
-            return Err(ValidationError::new("password", "must not be only white space"));
+            return Err(ValidationError::new(
+                "password",
+                "must not be only white space",
+            ));
         }
         Ok(Self(SecretString::from(raw)))
     }

@@ -35,8 +35,18 @@ mod tests {
 
     #[test]
     fn phones_are_e164() {
-        assert_eq!(Phone::parse("+49 (30) 123-456").unwrap().as_str(), "+4930123456");
-        for bad in ["", "030123456", "+0123456789", "+12", "+49 30 abc 456", "+1234567890123456"] {
+        assert_eq!(
+            Phone::parse("+49 (30) 123-456").unwrap().as_str(),
+            "+4930123456"
+        );
+        for bad in [
+            "",
+            "030123456",
+            "+0123456789",
+            "+12",
+            "+49 30 abc 456",
+            "+1234567890123456",
+        ] {
             assert!(Phone::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }

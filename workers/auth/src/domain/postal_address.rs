@@ -21,12 +21,20 @@ impl PostalAddress {
             }
             optional(field, Some(value)).map(|v| v.unwrap_or_default())
         }
-        fn optional(field: &'static str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
+        fn optional(
+            field: &'static str,
+            value: Option<&str>,
+        ) -> Result<Option<String>, ValidationError> {
             let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
                 return Ok(None);
             };
-            if value.chars().count() > PostalAddress::MAX_FIELD_CHARS || value.chars().any(char::is_control) {
-                return Err(ValidationError::new(field, "is too long or has control characters"));
+            if value.chars().count() > PostalAddress::MAX_FIELD_CHARS
+                || value.chars().any(char::is_control)
+            {
+                return Err(ValidationError::new(
+                    field,
+                    "is too long or has control characters",
+                ));
             }
             Ok(Some(value.to_owned()))
         }
@@ -69,7 +77,9 @@ mod tests {
 
     #[test]
     fn addresses_are_cleaned() {
-        let parsed = PostalAddress::parse(address("de", "Berlin")).unwrap().into_inner();
+        let parsed = PostalAddress::parse(address("de", "Berlin"))
+            .unwrap()
+            .into_inner();
         assert_eq!(parsed.country, "DE");
         assert_eq!(parsed.label.as_deref(), Some("home"));
         assert_eq!(parsed.line2, None);
@@ -77,7 +87,15 @@ mod tests {
 
     #[test]
     fn incomplete_or_odd_addresses_are_refused() {
-        assert_eq!(PostalAddress::parse(address("DEU", "Berlin")).unwrap_err().field, "addresses.country");
-        assert_eq!(PostalAddress::parse(address("DE", " ")).unwrap_err().field, "addresses.city");
+        assert_eq!(
+            PostalAddress::parse(address("DEU", "Berlin"))
+                .unwrap_err()
+                .field,
+            "addresses.country"
+        );
+        assert_eq!(
+            PostalAddress::parse(address("DE", " ")).unwrap_err().field,
+            "addresses.city"
+        );
     }
 }

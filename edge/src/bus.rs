@@ -1,0 +1,103 @@
+//! HTTP call -> NATS request -> HTTP reply.
+//!
+//! Every request carries the caller (`mk-user-id`, `mk-roles`), the request id and the W3C trace
+//! context. No worker subscribed means NATS answers "no responders" at once: 503. A worker that
+//! does not answer within the timeout: 504. The edge never hangs.
+
+use std::time::Duration;
+
+use async_nats::HeaderMap;
+use async_nats::client::RequestErrorKind;
+use menuskart_kit::{Caller, ReplyError};
+use menuskart_schemas::subjects::Endpoint;
+use menuskart_schemas::{Envelope, ErrorCode, headers};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::errors::ApiError;
+
+#[derive(Debug, Clone)]
+pub struct Bus {
+    client: async_nats::Client,
+    timeout: Duration,
+}
+
+impl Bus {
+    pub fn new(client: async_nats::Client, timeout: Duration) -> Self {
+        Self { client, timeout }
+    }
+
+    pub fn client(&self) -> &async_nats::Client {
+        &self.client
+    }
+
+    /// Sends `body` to `endpoint` as `caller` and decodes the reply.
+    #[tracing::instrument(skip(self, caller, body), fields(subject = endpoint.subject))]
+    pub async fn request<Req, Resp>(
+        &self,
+        endpoint: Endpoint,
+        caller: &Caller,
+        request_id: Option<&str>,
+        body: &Req,
+    ) -> Result<Resp, ApiError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
+        let payload = serde_json::to_vec(body)
+            .map_err(|e| ApiError::from(ReplyError::internal(e).into_body()))?;
+        let mut headers = HeaderMap::new();
+        caller.write_headers(&mut headers);
+        if let Some(request_id) = request_id {
+            headers.insert(headers::REQUEST_ID, request_id);
+        }
+        menuskart_kit::trace_context::inject(&tracing::Span::current(), &mut headers);
+
+        let request = async_nats::client::Request::new()
+            .payload(payload.into())
+            .headers(headers)
+            .timeout(Some(self.timeout));
+        let reply = self
+            .client
+            .send_request(endpoint.subject, request)
+            .await
+            .map_err(|error| match error.kind() {
+                RequestErrorKind::NoResponders => ApiError::new(
+                    ErrorCode::Unavailable,
+                    format!("the {} service is unavailable", endpoint.group),
+                ),
+                RequestErrorKind::TimedOut => ApiError::new(
+                    ErrorCode::Timeout,
+                    format!("the {} service did not answer in time", endpoint.group),
+                ),
+                RequestErrorKind::MaxPayloadExceeded => {
+                    ApiError::new(ErrorCode::PayloadTooLarge, "the request is too large")
+                }
+                RequestErrorKind::InvalidSubject | RequestErrorKind::Other => {
+                    tracing::warn!(%error, "nats request failed");
+                    ApiError::new(ErrorCode::Unavailable, "the message bus is unavailable")
+                }
+            })?;
+        decode_reply(reply)
+    }
+}
+
+fn decode_reply<Resp: DeserializeOwned>(reply: async_nats::Message) -> Result<Resp, ApiError> {
+    if let Some(reply_headers) = &reply.headers {
+        let description = reply_headers
+            .get(headers::SERVICE_ERROR)
+            .map(|v| v.as_str());
+        let code = reply_headers
+            .get(headers::SERVICE_ERROR_CODE)
+            .map(|v| v.as_str());
+        if let Some(body) = ReplyError::body_from_service_headers(code, description) {
+            return Err(body.into());
+        }
+    }
+    serde_json::from_slice::<Envelope<Resp>>(&reply.payload)
+        .map_err(|e| {
+            ApiError::from(ReplyError::internal(format!("undecodable reply: {e}")).into_body())
+        })?
+        .into_result()
+        .map_err(ApiError::from)
+}

@@ -1,0 +1,89 @@
+//! Extractors whose rejections are our JSON errors instead of axum's plain-text ones.
+//!
+//! - bad JSON syntax: 400 `bad_request`; missing or mistyped fields: 422 `validation_failed`;
+//!   no JSON content type: 415; body over the limit: 413;
+//! - bad query strings: 400.
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use menuskart_schemas::{ErrorCode, headers};
+use serde::de::DeserializeOwned;
+
+use crate::errors::ApiError;
+
+/// `Json<T>` with JSON errors.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(json_rejection(rejection)),
+        }
+    }
+}
+
+fn json_rejection(rejection: JsonRejection) -> ApiError {
+    let code = match &rejection {
+        JsonRejection::JsonDataError(_) => ErrorCode::ValidationFailed,
+        JsonRejection::JsonSyntaxError(_) => ErrorCode::BadRequest,
+        JsonRejection::MissingJsonContentType(_) => ErrorCode::UnsupportedMediaType,
+        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        _ => ErrorCode::BadRequest,
+    };
+    ApiError::new(code, rejection.body_text())
+}
+
+/// `Query<T>` with JSON errors.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| Self(value))
+            .map_err(|rejection: QueryRejection| {
+                ApiError::new(ErrorCode::BadRequest, rejection.body_text())
+            })
+    }
+}
+
+/// The request id (`x-request-id`, set by the request-id layer when the client sent none).
+#[derive(Debug, Clone, Default)]
+pub struct RequestId(pub Option<String>);
+
+impl RequestId {
+    pub fn as_deref(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .headers
+                .get(headers::HTTP_REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        ))
+    }
+}

@@ -1,0 +1,44 @@
+//! The OpenAPI document (`/openapi.json`) and Swagger UI (`/docs`, assets vendored from
+//! crates.io, so nothing is fetched at build or run time). Generated from the route
+//! annotations and the `menuskart-schemas` types, so it cannot drift from the code.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "MenusKart API", description = "The public HTTP API of MenusKart."),
+    paths(
+        routes::auth::register,
+        routes::auth::login,
+        routes::auth::refresh,
+        routes::auth::logout,
+        routes::auth::validate_token,
+        routes::users::get_me,
+        routes::users::patch_me,
+        routes::users::list_users,
+        routes::health::healthz,
+        routes::health::readyz,
+    ),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}

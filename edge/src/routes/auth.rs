@@ -1,0 +1,149 @@
+//! `/auth/*` -> `mk.auth.*`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use menuskart_kit::Caller;
+use menuskart_schemas::Empty;
+use menuskart_schemas::auth::{
+    LoginRequest, RefreshRequest, RegisterRequest, TokenPair, TokenRequest, UserView,
+    ValidatedToken,
+};
+use menuskart_schemas::subjects::auth;
+
+use crate::auth::AuthUser;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::{ApiJson, RequestId};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/register", post(register))
+        .route("/auth/login", post(login))
+        .route("/auth/refresh", post(refresh))
+        .route("/auth/logout", post(logout))
+        .route("/auth/validate-token", get(validate_token))
+}
+
+/// Create a customer account.
+#[utoipa::path(post, path = "/auth/register", tag = "auth", request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Account created", body = UserView),
+        (status = 409, description = "Email already registered", body = ErrorResponse),
+        (status = 422, description = "Malformed email, short password, empty name", body = ErrorResponse),
+    ))]
+pub async fn register(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    ApiJson(body): ApiJson<RegisterRequest>,
+) -> Result<(StatusCode, Json<UserView>), ApiError> {
+    let user = state
+        .bus
+        .request(
+            auth::REGISTER,
+            &Caller::default(),
+            request_id.as_deref(),
+            &body,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(user)))
+}
+
+/// Log in: a token pair for the account.
+#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in", body = TokenPair),
+        (status = 401, description = "Wrong email or password (never says which)", body = ErrorResponse),
+        (status = 429, description = "Too many failed logins for this address", body = ErrorResponse),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Json<TokenPair>, ApiError> {
+    let pair = state
+        .bus
+        .request(
+            auth::LOGIN,
+            &Caller::default(),
+            request_id.as_deref(),
+            &body,
+        )
+        .await?;
+    Ok(Json(pair))
+}
+
+/// Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again
+/// ends the whole session.
+#[utoipa::path(post, path = "/auth/refresh", tag = "auth", request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new token pair", body = TokenPair),
+        (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorResponse),
+    ))]
+pub async fn refresh(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    ApiJson(body): ApiJson<RefreshRequest>,
+) -> Result<Json<TokenPair>, ApiError> {
+    let pair = state
+        .bus
+        .request(
+            auth::REFRESH,
+            &Caller::default(),
+            request_id.as_deref(),
+            &body,
+        )
+        .await?;
+    Ok(Json(pair))
+}
+
+/// End the session of the presented access token.
+#[utoipa::path(post, path = "/auth/logout", tag = "auth", security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Session ended; its refresh tokens are revoked"),
+        (status = 401, description = "Missing or bad token", body = ErrorResponse),
+    ))]
+pub async fn logout(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    user: AuthUser,
+) -> Result<StatusCode, ApiError> {
+    let _: Empty = state
+        .bus
+        .request(
+            auth::LOGOUT,
+            &user.caller(),
+            request_id.as_deref(),
+            &TokenRequest {
+                access_token: user.token.clone(),
+            },
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Who the token belongs to, checked by the auth service (session still open, current roles).
+#[utoipa::path(get, path = "/auth/validate-token", tag = "auth", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The token is valid", body = ValidatedToken),
+        (status = 401, description = "Missing, expired, tampered or logged-out token", body = ErrorResponse),
+    ))]
+pub async fn validate_token(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    user: AuthUser,
+) -> Result<Json<ValidatedToken>, ApiError> {
+    let validated = state
+        .bus
+        .request(
+            auth::VALIDATE,
+            &user.caller(),
+            request_id.as_deref(),
+            &TokenRequest {
+                access_token: user.token.clone(),
+            },
+        )
+        .await?;
+    Ok(Json(validated))
+}

@@ -1,0 +1,17 @@
+//! One file per resource: path -> subject, with the OpenAPI description of each route.
+
+pub mod auth;
+pub mod health;
+pub mod users;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+/// Every API route.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(auth::router())
+        .merge(users::router())
+        .merge(health::router())
+}

@@ -1,0 +1,115 @@
+//! `/users/*` -> `mk.auth.profile_*`, `mk.auth.users_list`.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use menuskart_schemas::Empty;
+use menuskart_schemas::auth::{Profile, ProfilePatch, UsersListRequest, UsersPage};
+use menuskart_schemas::subjects::auth;
+use serde::Deserialize;
+
+use crate::auth::{AdminUser, AuthUser};
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::{ApiJson, ApiQuery, RequestId};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/users/me", get(get_me).patch(patch_me))
+        .route("/users", get(list_users))
+}
+
+/// The caller's profile.
+#[utoipa::path(get, path = "/users/me", tag = "users", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The profile", body = Profile),
+        (status = 401, description = "Missing or bad token", body = ErrorResponse),
+    ))]
+pub async fn get_me(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    user: AuthUser,
+) -> Result<Json<Profile>, ApiError> {
+    let profile = state
+        .bus
+        .request(
+            auth::PROFILE_GET,
+            &user.caller(),
+            request_id.as_deref(),
+            &Empty {},
+        )
+        .await?;
+    Ok(Json(profile))
+}
+
+/// Change name, phone (`null` removes it), addresses or marketing consent; absent fields stay.
+#[utoipa::path(patch, path = "/users/me", tag = "users", security(("bearer" = [])),
+    request_body = ProfilePatch,
+    responses(
+        (status = 200, description = "The updated profile", body = Profile),
+        (status = 401, description = "Missing or bad token", body = ErrorResponse),
+        (status = 422, description = "A field breaks its rules", body = ErrorResponse),
+    ))]
+pub async fn patch_me(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    user: AuthUser,
+    ApiJson(patch): ApiJson<ProfilePatch>,
+) -> Result<Json<Profile>, ApiError> {
+    let profile = state
+        .bus
+        .request(
+            auth::PROFILE_UPDATE,
+            &user.caller(),
+            request_id.as_deref(),
+            &patch,
+        )
+        .await?;
+    Ok(Json(profile))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct Pagination {
+    /// From 1 (default 1).
+    #[serde(default = "first_page")]
+    pub page: u32,
+    /// 1 to 100 (default 20).
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+}
+
+fn first_page() -> u32 {
+    1
+}
+
+fn default_per_page() -> u32 {
+    20
+}
+
+/// Admin: all accounts, newest first.
+#[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])), params(Pagination),
+    responses(
+        (status = 200, description = "A page of accounts", body = UsersPage),
+        (status = 401, description = "Missing or bad token", body = ErrorResponse),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+    ))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    request_id: RequestId,
+    AdminUser(admin): AdminUser,
+    ApiQuery(page): ApiQuery<Pagination>,
+) -> Result<Json<UsersPage>, ApiError> {
+    let users = state
+        .bus
+        .request(
+            auth::USERS_LIST,
+            &admin.caller(),
+            request_id.as_deref(),
+            &UsersListRequest {
+                page: page.page,
+                per_page: page.per_page,
+            },
+        )
+        .await?;
+    Ok(Json(users))
+}

@@ -1,0 +1,34 @@
+//! The edge's settings, from `MK_*` environment variables.
+
+use secrecy::SecretString;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// `MK_HTTP_ADDR` (default `127.0.0.1:8080`; port 0 picks a free one).
+    #[serde(default = "defaults::http_addr")]
+    pub http_addr: String,
+    /// `MK_NATS_URL`.
+    #[serde(default = "menuskart_kit::settings::default_nats_url")]
+    pub nats_url: String,
+    /// `MK_JWT_SECRET`: the same secret the auth worker signs with (required).
+    pub jwt_secret: SecretString,
+    /// `MK_REQUEST_TIMEOUT_MS`: how long a worker may take before the client gets 504.
+    #[serde(default = "defaults::request_timeout_ms")]
+    pub request_timeout_ms: u64,
+    /// `MK_BODY_LIMIT_BYTES`: larger request bodies get 413.
+    #[serde(default = "defaults::body_limit_bytes")]
+    pub body_limit_bytes: usize,
+}
+
+mod defaults {
+    pub fn http_addr() -> String {
+        "127.0.0.1:8080".into()
+    }
+    pub fn request_timeout_ms() -> u64 {
+        5_000
+    }
+    pub fn body_limit_bytes() -> usize {
+        64 * 1024
+    }
+}

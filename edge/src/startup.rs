@@ -1,0 +1,122 @@
+//! Wiring the edge: NATS, state, routes and layers; binding works with port 0 so tests run the
+//! very same code on a free port.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderName;
+use menuskart_kit::jwt::{JwtCodec, JwtError};
+use menuskart_schemas::headers;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::bus::Bus;
+use crate::errors;
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::settings::Settings;
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("JWT: {0}")]
+    Jwt(#[from] JwtError),
+    #[error(transparent)]
+    Nats(#[from] menuskart_kit::nats::ConnectError),
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    nats: async_nats::Client,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let jwt = JwtCodec::hs256(&settings.jwt_secret)?;
+        let nats = menuskart_kit::nats::connect(&settings.nats_url, "edge").await?;
+        let state = AppState {
+            bus: Bus::new(
+                nats.clone(),
+                Duration::from_millis(settings.request_timeout_ms),
+            ),
+            jwt,
+        };
+        let router = router(state, settings.body_limit_bytes);
+        let listener = TcpListener::bind(&settings.http_addr)
+            .await
+            .map_err(|source| StartupError::Bind {
+                address: settings.http_addr.clone(),
+                source,
+            })?;
+        Ok(Self {
+            listener,
+            router,
+            nats,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address().port()
+    }
+
+    /// Serves until `shutdown`; requests in flight finish, then the NATS connection drains.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
+        if let Err(error) = self.nats.flush().await {
+            tracing::warn!(%error, "nats flush");
+        }
+        if let Err(error) = self.nats.drain().await {
+            tracing::warn!(%error, "nats drain");
+        }
+        Ok(())
+    }
+}
+
+/// The whole HTTP surface: API routes, docs, JSON fallbacks, and the layers every request
+/// passes (outermost first: request id, tracing, panic guard, body limit).
+pub fn router(state: AppState, body_limit: usize) -> Router {
+    let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
+    Router::new()
+        .merge(routes::router())
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .fallback(errors::not_found)
+        .method_not_allowed_fallback(errors::method_not_allowed)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(CatchPanicLayer::custom(errors::panic_response))
+        .layer(TraceLayer::new_for_http())
+        .layer(SetSensitiveRequestHeadersLayer::new([
+            axum::http::header::AUTHORIZATION,
+        ]))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}

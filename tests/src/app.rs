@@ -1,0 +1,228 @@
+//! A whole platform for one test: NATS, a database, auth workers and the edge, plus typed HTTP
+//! helpers for the public API.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+
+use crate::workers::{AuthInstance, auth_settings};
+use crate::{NatsServer, TestDatabase, random_secret};
+
+pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
+
+/// Secrets of one test run, generated fresh.
+#[derive(Debug, Clone)]
+pub struct Secrets {
+    pub jwt: String,
+    pub admin_password: String,
+}
+
+pub struct TestApp {
+    pub nats: NatsServer,
+    pub db: TestDatabase,
+    pub secrets: Secrets,
+    pub base_url: String,
+    pub http: reqwest::Client,
+    /// The auth instances started with the app (tests may start more).
+    pub auth: Vec<AuthInstance>,
+}
+
+/// How to build a [`TestApp`].
+pub struct Options {
+    pub auth_instances: usize,
+    pub edge_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            auth_instances: 1,
+            edge_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(Options::default()).await
+    }
+
+    pub async fn spawn_with(options: Options) -> Self {
+        if std::env::var_os("MK_TEST_LOG").is_some() {
+            // Logs of every component, for debugging a failing test (`MK_TEST_LOG=1`).
+            std::mem::forget(menuskart_kit::telemetry::init("tests"));
+        }
+        let nats = NatsServer::start().await;
+        let db = TestDatabase::create().await;
+        let secrets = Secrets {
+            jwt: random_secret(),
+            admin_password: random_secret(),
+        };
+        let mut auth = Vec::new();
+        for _ in 0..options.auth_instances {
+            auth.push(AuthInstance::start(auth_settings(&nats.url(), &db.url, &secrets)).await);
+        }
+        let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
+            http_addr: "127.0.0.1:0".into(),
+            nats_url: nats.url(),
+            jwt_secret: SecretString::from(secrets.jwt.clone()),
+            request_timeout_ms: options.edge_timeout.as_millis() as u64,
+            body_limit_bytes: 64 * 1024,
+        })
+        .await
+        .expect("edge starts");
+        let base_url = format!("http://127.0.0.1:{}", edge.port());
+        tokio::spawn(edge.run_until_stopped(std::future::pending()));
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("http client");
+        Self {
+            nats,
+            db,
+            secrets,
+            base_url,
+            http,
+            auth,
+        }
+    }
+
+    /// One more auth instance in the same queue group.
+    pub async fn start_auth(&self) -> AuthInstance {
+        AuthInstance::start(auth_settings(&self.nats.url(), &self.db.url, &self.secrets)).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Sends a request; `body` is sent as JSON when given, `token` as a Bearer token.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut request = self.http.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("the edge answers")
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> reqwest::Response {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        self.call(Method::GET, path, token, None).await
+    }
+
+    pub async fn register(&self, email: &str, password: &str, name: &str) -> reqwest::Response {
+        self.post(
+            "/auth/register",
+            None,
+            json!({"email": email, "password": password, "name": name}),
+        )
+        .await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post(
+            "/auth/login",
+            None,
+            json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// A fresh customer, registered and logged in.
+    pub async fn customer(&self) -> TestUser {
+        let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
+        let password = "a fine password".to_owned();
+        let registered = self.register(&email, &password, "Test Customer").await;
+        assert_eq!(registered.status(), StatusCode::CREATED);
+        let id = json_of(registered).await["id"].as_str().unwrap().to_owned();
+        let tokens = json_of(self.login(&email, &password).await).await;
+        TestUser::new(id, email, password, &tokens)
+    }
+
+    /// The first admin (from MK_ADMIN_EMAIL / MK_ADMIN_PASSWORD), logged in.
+    pub async fn admin(&self) -> TestUser {
+        let response = self.login(ADMIN_EMAIL, &self.secrets.admin_password).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let tokens = json_of(response).await;
+        let me = json_of(self.get("/users/me", tokens["access_token"].as_str()).await).await;
+        TestUser::new(
+            me["id"].as_str().unwrap().to_owned(),
+            ADMIN_EMAIL.into(),
+            self.secrets.admin_password.clone(),
+            &tokens,
+        )
+    }
+}
+
+/// A logged-in user.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: String,
+    pub email: String,
+    pub password: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl TestUser {
+    fn new(id: String, email: String, password: String, tokens: &Value) -> Self {
+        Self {
+            id,
+            email,
+            password,
+            access_token: tokens["access_token"]
+                .as_str()
+                .expect("access_token")
+                .to_owned(),
+            refresh_token: tokens["refresh_token"]
+                .as_str()
+                .expect("refresh_token")
+                .to_owned(),
+        }
+    }
+}
+
+/// The JSON body of a response.
+pub async fn json_of(response: reqwest::Response) -> Value {
+    response.json().await.expect("a JSON body")
+}
+
+/// Asserts an error response: its status, and a JSON body `{"error":{"code":..,"message":..}}`.
+pub async fn assert_error(response: reqwest::Response, status: StatusCode, code: &str) -> Value {
+    let actual = response.status();
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = response.text().await.unwrap_or_default();
+    assert_eq!(actual, status, "unexpected status, body {text}");
+    assert!(
+        content_type.starts_with("application/json"),
+        "content type {content_type}"
+    );
+    let body: Value = serde_json::from_str(&text).expect("a JSON body");
+    assert_eq!(body["error"]["code"], code, "body {body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "body {body}"
+    );
+    body
+}

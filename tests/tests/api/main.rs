@@ -1,0 +1,7 @@
+//! End-to-end tests of the public HTTP API against real NATS and PostgreSQL.
+
+mod auth_flow;
+mod edge_errors;
+mod refresh_tokens;
+mod resilience;
+mod service_api;

@@ -1,0 +1,168 @@
+//! No worker, a silent worker, several workers, a worker killed mid-run.
+
+use std::time::Duration;
+
+use futures::StreamExt;
+use menuskart_e2e::app::Options;
+use menuskart_e2e::{TestApp, assert_error};
+use reqwest::StatusCode;
+
+use crate::service_api::gather;
+
+#[tokio::test]
+async fn with_no_worker_running_the_edge_answers_503_at_once() {
+    // A long edge timeout: a 503 (not a 504) proves the answer came from NATS's "no responders",
+    // not from waiting out the timeout.
+    let app = TestApp::spawn_with(Options {
+        auth_instances: 0,
+        edge_timeout: Duration::from_secs(20),
+    })
+    .await;
+    let response = app
+        .register("nobody@example.com", "a fine password", "N")
+        .await;
+    let body = assert_error(response, StatusCode::SERVICE_UNAVAILABLE, "unavailable").await;
+    assert!(body["error"]["message"].as_str().unwrap().contains("auth"));
+}
+
+#[tokio::test]
+async fn a_worker_that_does_not_answer_gets_504_not_a_hang() {
+    let app = TestApp::spawn_with(Options {
+        auth_instances: 0,
+        edge_timeout: Duration::from_millis(300),
+    })
+    .await;
+    let client = app.nats.client().await;
+    // Subscribed, so NATS has a responder, but it never replies.
+    let subject = menuskart_schemas::subjects::auth::LOGIN.subject;
+    let mut silent = client.queue_subscribe(subject, "q".into()).await.unwrap();
+    // A message of our own coming back proves the server has the subscription.
+    client.publish(subject, "probe".into()).await.unwrap();
+    assert_eq!(silent.next().await.unwrap().payload, "probe");
+    let response = app.login("a@example.com", "whatever password").await;
+    assert_error(response, StatusCode::GATEWAY_TIMEOUT, "timeout").await;
+}
+
+#[tokio::test]
+async fn two_instances_in_one_queue_group_both_serve() {
+    let app = TestApp::spawn_with(Options {
+        auth_instances: 2,
+        ..Options::default()
+    })
+    .await;
+    for i in 0..40 {
+        let response = app
+            .register(&format!("u{i}@example.com"), "a fine password", "U")
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let client = app.nats.client().await;
+    let stats = gather(&client, "$SRV.STATS.auth", Duration::from_millis(500)).await;
+    assert_eq!(stats.len(), 2, "two instances answer STATS");
+    for instance in &stats {
+        let served: u64 = instance["endpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["num_requests"].as_u64().unwrap())
+            .sum();
+        assert!(served > 0, "an instance served nothing: {instance}");
+    }
+}
+
+#[tokio::test]
+async fn killing_one_instance_mid_run_loses_no_acknowledged_registration() {
+    let mut app = TestApp::spawn_with(Options {
+        auth_instances: 2,
+        edge_timeout: Duration::from_secs(2),
+    })
+    .await;
+    let victim = app.auth.remove(0);
+
+    let app = std::sync::Arc::new(app);
+    let mut clients = tokio::task::JoinSet::new();
+    for client in 0..4 {
+        let app = app.clone();
+        clients.spawn(async move {
+            let mut acknowledged = Vec::new();
+            let mut failed = 0;
+            for i in 0..15 {
+                let email = format!("c{client}-{i}@example.com");
+                let response = app.register(&email, "a fine password", "K").await;
+                match response.status() {
+                    StatusCode::CREATED => acknowledged.push(email),
+                    // The kill may cost a request an answer; it must never cost a success.
+                    StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT => failed += 1,
+                    other => panic!("unexpected status {other}"),
+                }
+            }
+            (acknowledged, failed)
+        });
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::task::spawn_blocking(move || victim.kill())
+        .await
+        .unwrap();
+
+    let mut acknowledged = Vec::new();
+    while let Some(result) = clients.join_next().await {
+        acknowledged.extend(result.unwrap().0);
+    }
+    assert!(
+        acknowledged.len() >= 30,
+        "the survivor keeps serving: {}",
+        acknowledged.len()
+    );
+    for email in &acknowledged {
+        let login = app.login(email, "a fine password").await;
+        assert_eq!(
+            login.status(),
+            StatusCode::OK,
+            "{email} was acknowledged but is lost"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_graceful_stop_finishes_requests_in_flight() {
+    let mut app = TestApp::spawn_with(Options {
+        auth_instances: 1,
+        ..Options::default()
+    })
+    .await;
+    let instance = app.auth.remove(0);
+    let app = std::sync::Arc::new(app);
+    let mut inflight = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let app = app.clone();
+        inflight.spawn(async move {
+            app.register(&format!("g{i}@example.com"), "a fine password", "G")
+                .await
+                .status()
+        });
+    }
+    // Let the requests reach the worker (each takes an argon2 hash), then ask it to stop.
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    tokio::task::spawn_blocking(move || instance.stop())
+        .await
+        .unwrap();
+    let mut created = 0;
+    while let Some(status) = inflight.join_next().await {
+        let status = status.unwrap();
+        assert!(
+            status == StatusCode::CREATED || status == StatusCode::SERVICE_UNAVAILABLE,
+            "a request was cut off: {status}"
+        );
+        if status == StatusCode::CREATED {
+            created += 1;
+        }
+    }
+    // Whatever was answered 201 is really stored.
+    let mut conn = app.db.connect().await;
+    let stored: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE email LIKE 'g%@example.com'")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+    assert_eq!(stored, created);
+}

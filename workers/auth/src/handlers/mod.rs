@@ -1,0 +1,27 @@
+//! One endpoint a file, each the same shape: parse the request into domain values, check the
+//! caller, apply, reply. Each has its own error enum; its `From` impl is where that endpoint's
+//! failures get their wire codes.
+
+pub mod login;
+pub mod logout;
+pub mod profile_get;
+pub mod profile_update;
+pub mod refresh;
+pub mod register;
+pub mod users_list;
+pub mod validate;
+
+use menuskart_kit::jwt::{JwtCodec, JwtError};
+use menuskart_schemas::auth::AccessClaims;
+
+/// Claims of an access token, as its own failure: expired and invalid tokens are both 401s.
+#[derive(Debug, thiserror::Error)]
+#[error("access token rejected: {0}")]
+pub struct BadToken(#[from] JwtError);
+
+pub(crate) fn decode_access_token(jwt: &JwtCodec, token: &str) -> Result<AccessClaims, BadToken> {
+    Ok(jwt.decode(token)?)
+}
+
+/// The message of every credential failure, whatever the reason, so that it reveals nothing.
+pub(crate) const INVALID_CREDENTIALS: &str = "invalid email or password";

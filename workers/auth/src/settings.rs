@@ -1,0 +1,61 @@
+//! The auth worker's settings, from `MK_*` environment variables.
+
+use menuskart_kit::settings::WorkerSettings;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    #[serde(flatten)]
+    pub worker: WorkerSettings,
+    /// `MK_DATABASE_URL`: the auth database (required; it may carry a password).
+    pub database_url: SecretString,
+    /// `MK_DB_MAX_CONNECTIONS`.
+    #[serde(default = "defaults::db_max_connections")]
+    pub db_max_connections: u32,
+    /// `MK_JWT_SECRET`: at least 32 bytes, shared with the edge (required).
+    pub jwt_secret: SecretString,
+    /// `MK_ACCESS_TOKEN_TTL_SECS` (default 900: 15 minutes).
+    #[serde(default = "defaults::access_token_ttl_secs")]
+    pub access_token_ttl_secs: i64,
+    /// `MK_REFRESH_TOKEN_TTL_SECS` (default 30 days).
+    #[serde(default = "defaults::refresh_token_ttl_secs")]
+    pub refresh_token_ttl_secs: i64,
+    /// `MK_HASH_CONCURRENCY`: argon2 hashes at once (default: the number of cores).
+    #[serde(default = "defaults::hash_concurrency")]
+    pub hash_concurrency: usize,
+    /// `MK_LOGIN_MAX_FAILURES` within `MK_LOGIN_WINDOW_SECS` lock an address for
+    /// `MK_LOGIN_LOCKOUT_SECS` (defaults 5, 900, 900).
+    #[serde(default = "defaults::login_max_failures")]
+    pub login_max_failures: i32,
+    #[serde(default = "defaults::fifteen_minutes")]
+    pub login_window_secs: i64,
+    #[serde(default = "defaults::fifteen_minutes")]
+    pub login_lockout_secs: i64,
+    /// `MK_ADMIN_EMAIL` and `MK_ADMIN_PASSWORD`: the first admin, created (or promoted) at start.
+    #[serde(default)]
+    pub admin_email: Option<String>,
+    #[serde(default)]
+    pub admin_password: Option<SecretString>,
+}
+
+mod defaults {
+    pub fn db_max_connections() -> u32 {
+        10
+    }
+    pub fn access_token_ttl_secs() -> i64 {
+        15 * 60
+    }
+    pub fn refresh_token_ttl_secs() -> i64 {
+        30 * 24 * 3600
+    }
+    pub fn hash_concurrency() -> usize {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    }
+    pub fn login_max_failures() -> i32 {
+        5
+    }
+    pub fn fifteen_minutes() -> i64 {
+        15 * 60
+    }
+}

@@ -1,0 +1,125 @@
+//! Wiring: store, hasher, tokens, the first admin, and the endpoints handed to the kit.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use menuskart_kit::jwt::{JwtCodec, JwtError};
+use menuskart_kit::{RunningWorker, Worker, route};
+use menuskart_schemas::auth::Role;
+use menuskart_schemas::subjects::auth;
+use secrecy::ExposeSecret;
+
+use crate::domain::{DisplayName, Email, Password, ValidationError};
+use crate::handlers;
+use crate::password_hasher::{HashError, PasswordHasher};
+use crate::settings::Settings;
+use crate::state::AuthState;
+use crate::store::login_throttle::ThrottlePolicy;
+use crate::store::{Store, StoreError};
+use crate::tokens::Tokens;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+    #[error("password hasher: {0}")]
+    Hash(#[from] HashError),
+    #[error("JWT: {0}")]
+    Jwt(#[from] JwtError),
+    #[error("first admin: {0}")]
+    Admin(#[from] ValidationError),
+    #[error("MK_ADMIN_EMAIL and MK_ADMIN_PASSWORD go together")]
+    HalfAnAdmin,
+    #[error(transparent)]
+    Nats(#[from] menuskart_kit::nats::ConnectError),
+    #[error(transparent)]
+    Worker(#[from] menuskart_kit::worker::WorkerError),
+}
+
+pub struct Application {
+    worker: RunningWorker,
+}
+
+impl Application {
+    /// Connects to PostgreSQL (applying migrations) and NATS, creates the first admin if
+    /// configured, and starts serving. Returns once requests are being taken.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let store = Store::connect(
+            settings.database_url.expose_secret(),
+            settings.db_max_connections,
+        )
+        .await?;
+        let hasher = PasswordHasher::new(settings.hash_concurrency).await?;
+        ensure_first_admin(&settings, &store, &hasher).await?;
+        let state = Arc::new(AuthState {
+            store,
+            hasher,
+            tokens: Tokens {
+                jwt: JwtCodec::hs256(&settings.jwt_secret)?,
+                access_ttl: chrono::Duration::seconds(settings.access_token_ttl_secs),
+                refresh_ttl: chrono::Duration::seconds(settings.refresh_token_ttl_secs),
+            },
+            throttle: ThrottlePolicy {
+                max_failures: settings.login_max_failures,
+                window: chrono::Duration::seconds(settings.login_window_secs),
+                lockout: chrono::Duration::seconds(settings.login_lockout_secs),
+            },
+        });
+        let client = menuskart_kit::nats::connect(&settings.worker.nats_url, "auth").await?;
+        let worker = Worker::new(auth::SERVICE, env!("CARGO_PKG_VERSION"))
+            .configure(&settings.worker)
+            .endpoint(
+                auth::REGISTER,
+                route(state.clone(), handlers::register::handle),
+            )
+            .endpoint(auth::LOGIN, route(state.clone(), handlers::login::handle))
+            .endpoint(
+                auth::VALIDATE,
+                route(state.clone(), handlers::validate::handle),
+            )
+            .endpoint(
+                auth::REFRESH,
+                route(state.clone(), handlers::refresh::handle),
+            )
+            .endpoint(auth::LOGOUT, route(state.clone(), handlers::logout::handle))
+            .endpoint(
+                auth::PROFILE_GET,
+                route(state.clone(), handlers::profile_get::handle),
+            )
+            .endpoint(
+                auth::PROFILE_UPDATE,
+                route(state.clone(), handlers::profile_update::handle),
+            )
+            .endpoint(auth::USERS_LIST, route(state, handlers::users_list::handle))
+            .start(client)
+            .await?;
+        Ok(Self { worker })
+    }
+
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send,
+    ) -> Result<(), menuskart_kit::worker::WorkerError> {
+        self.worker.run_until_stopped(shutdown).await
+    }
+}
+
+async fn ensure_first_admin(
+    settings: &Settings,
+    store: &Store,
+    hasher: &PasswordHasher,
+) -> Result<(), StartupError> {
+    match (&settings.admin_email, &settings.admin_password) {
+        (None, None) => Ok(()),
+        (Some(email), Some(password)) => {
+            let email = Email::parse(email)?;
+            let password = Password::parse(password.expose_secret().to_owned())?;
+            let hash = hasher.hash(&password).await?;
+            let name = DisplayName::parse("Administrator")?;
+            store.ensure_admin(&email, &hash, &name).await?;
+            tracing::info!(email = email.as_str(), roles = ?[Role::Customer, Role::Admin], "first admin ensured");
+            Ok(())
+        }
+        _ => Err(StartupError::HalfAnAdmin),
+    }
+}

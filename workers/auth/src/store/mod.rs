@@ -1,0 +1,60 @@
+//! The only code that touches the auth database (PostgreSQL through sqlx).
+//!
+//! One file per table family: [`users`], [`sessions`] (sessions and their refresh tokens) and
+//! [`login_throttle`]. Migrations live in `workers/auth/migrations` and are applied at start-up.
+
+pub mod login_throttle;
+pub mod sessions;
+pub mod users;
+
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+
+pub use sessions::RotateOutcome;
+pub use users::{NewUser, UserRecord};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("a row with this key exists already")]
+    Duplicate,
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    /// Unique violations become [`StoreError::Duplicate`]; everything else stays a database error.
+    fn from_insert(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
+            _ => StoreError::Database(error),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: PgPool,
+}
+
+impl Store {
+    /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
+    /// by sqlx's advisory lock).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}

@@ -1,0 +1,183 @@
+//! The `users` table.
+
+use chrono::{DateTime, Utc};
+use menuskart_schemas::auth::{Address, Profile, Role};
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+use crate::domain::{DisplayName, Email};
+
+/// An account as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRecord {
+    pub id: Uuid,
+    pub email: String,
+    pub password_hash: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub addresses: Json<Vec<Address>>,
+    pub marketing_opt_in: bool,
+    pub roles: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl UserRecord {
+    /// Roles we know; an unknown stored role grants nothing.
+    pub fn roles(&self) -> Vec<Role> {
+        self.roles.iter().filter_map(|r| Role::parse(r)).collect()
+    }
+
+    pub fn into_profile(self) -> Profile {
+        let roles = self.roles();
+        Profile {
+            id: self.id,
+            email: self.email,
+            name: self.name,
+            phone: self.phone,
+            addresses: self.addresses.0,
+            marketing_opt_in: self.marketing_opt_in,
+            roles,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub password_hash: &'a str,
+    pub name: &'a DisplayName,
+    pub roles: &'a [Role],
+}
+
+/// The parts of a profile a PATCH changes; `None` keeps the stored value.
+#[derive(Debug, Default)]
+pub struct ProfileChanges {
+    pub name: Option<String>,
+    /// `Some(None)` removes the phone.
+    pub phone: Option<Option<String>>,
+    pub addresses: Option<Vec<Address>>,
+    pub marketing_opt_in: Option<bool>,
+}
+
+const COLUMNS: &str = "id, email, password_hash, name, phone, addresses, marketing_opt_in, roles, \
+                       created_at, updated_at";
+
+fn role_names(roles: &[Role]) -> Vec<String> {
+    roles.iter().map(|r| r.as_str().to_owned()).collect()
+}
+
+impl Store {
+    #[tracing::instrument(skip_all, fields(email = user.email.as_str()))]
+    pub async fn insert_user(&self, user: NewUser<'_>) -> Result<UserRecord, StoreError> {
+        sqlx::query_as::<_, UserRecord>(&format!(
+            "INSERT INTO users (id, email, password_hash, name, roles) VALUES ($1, $2, $3, $4, $5) \
+             RETURNING {COLUMNS}"
+        ))
+        .bind(Uuid::now_v7())
+        .bind(user.email.as_str())
+        .bind(user.password_hash)
+        .bind(user.name.as_str())
+        .bind(role_names(user.roles))
+        .fetch_one(self.pool())
+        .await
+        .map_err(StoreError::from_insert)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, UserRecord>(&format!(
+            "SELECT {COLUMNS} FROM users WHERE email = $1"
+        ))
+        .bind(email)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn user_by_id(&self, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
+        Ok(
+            sqlx::query_as::<_, UserRecord>(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// Applies `changes` and returns the updated account, or `None` if it does not exist.
+    #[tracing::instrument(skip(self, changes))]
+    pub async fn update_profile(
+        &self,
+        id: Uuid,
+        changes: ProfileChanges,
+    ) -> Result<Option<UserRecord>, StoreError> {
+        let (phone_given, phone) = match changes.phone {
+            Some(phone) => (true, phone),
+            None => (false, None),
+        };
+        Ok(sqlx::query_as::<_, UserRecord>(&format!(
+            "UPDATE users SET \
+               name = COALESCE($2, name), \
+               phone = CASE WHEN $3 THEN $4 ELSE phone END, \
+               addresses = COALESCE($5, addresses), \
+               marketing_opt_in = COALESCE($6, marketing_opt_in), \
+               updated_at = now() \
+             WHERE id = $1 RETURNING {COLUMNS}"
+        ))
+        .bind(id)
+        .bind(changes.name)
+        .bind(phone_given)
+        .bind(phone)
+        .bind(changes.addresses.map(Json))
+        .bind(changes.marketing_opt_in)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// A page of accounts, newest first, and the total count.
+    #[tracing::instrument(skip(self))]
+    pub async fn list_users(
+        &self,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<UserRecord>, i64), StoreError> {
+        let users = sqlx::query_as::<_, UserRecord>(&format!(
+            "SELECT {COLUMNS} FROM users ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?;
+        let total: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+            .fetch_one(self.pool())
+            .await?;
+        Ok((users, total))
+    }
+
+    /// Makes sure the account `email` exists and is an admin. An existing account keeps its
+    /// password; a new one gets `password_hash`. Safe to run from several instances at once.
+    #[tracing::instrument(skip(self, password_hash, name), fields(email = email.as_str()))]
+    pub async fn ensure_admin(
+        &self,
+        email: &Email,
+        password_hash: &str,
+        name: &DisplayName,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO users (id, email, password_hash, name, roles) \
+             VALUES ($1, $2, $3, $4, '{customer,admin}') \
+             ON CONFLICT (email) DO UPDATE SET \
+               roles = CASE WHEN 'admin' = ANY(users.roles) THEN users.roles \
+                            ELSE users.roles || '{admin}'::text[] END",
+        )
+        .bind(Uuid::now_v7())
+        .bind(email.as_str())
+        .bind(password_hash)
+        .bind(name.as_str())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
