@@ -7,6 +7,8 @@ use menuskart_e2e::app::Options;
 use menuskart_e2e::{TestApp, assert_error};
 use reqwest::StatusCode;
 
+use menuskart_kit::service_api::Verb;
+
 use crate::service_api::gather;
 
 #[tokio::test]
@@ -57,7 +59,7 @@ async fn two_instances_in_one_queue_group_both_serve() {
         assert_eq!(response.status(), StatusCode::CREATED);
     }
     let client = app.nats.client().await;
-    let stats = gather(&client, "$SRV.STATS.auth", Duration::from_millis(500)).await;
+    let stats = gather(&client, Verb::Stats, Some("auth")).await;
     assert_eq!(stats.len(), 2, "two instances answer STATS");
     for instance in &stats {
         let served: u64 = instance["endpoints"]

@@ -2,34 +2,18 @@
 
 use std::time::Duration;
 
-use futures::StreamExt;
 use menuskart_e2e::TestApp;
+use menuskart_kit::service_api::{Verb, discover};
 
-/// Sends `subject` and collects every reply that arrives within `wait`.
+/// Every answer to `$SRV.<verb>[.<service>]` within half a second.
 pub async fn gather(
     client: &async_nats::Client,
-    subject: &str,
-    wait: Duration,
+    verb: Verb,
+    service: Option<&str>,
 ) -> Vec<serde_json::Value> {
-    let inbox = client.new_inbox();
-    let mut replies = client.subscribe(inbox.clone()).await.unwrap();
-    client
-        .publish_with_reply(subject.to_owned(), inbox, "".into())
+    discover(client, verb, service, Duration::from_millis(500))
         .await
-        .unwrap();
-    client.flush().await.unwrap();
-    let mut found = Vec::new();
-    let deadline = tokio::time::sleep(wait);
-    tokio::pin!(deadline);
-    loop {
-        tokio::select! {
-            () = &mut deadline => break,
-            Some(message) = replies.next() => {
-                found.push(serde_json::from_slice(&message.payload).unwrap());
-            }
-        }
-    }
-    found
+        .expect("service API request")
 }
 
 #[tokio::test]
@@ -37,12 +21,12 @@ async fn the_auth_service_answers_ping_info_and_stats() {
     let app = TestApp::spawn().await;
     let client = app.nats.client().await;
 
-    let pings = gather(&client, "$SRV.PING", Duration::from_millis(500)).await;
+    let pings = gather(&client, Verb::Ping, None).await;
     assert_eq!(pings.len(), 1, "{pings:?}");
     assert_eq!(pings[0]["name"], "auth");
     assert_eq!(pings[0]["type"], "io.nats.micro.v1.ping_response");
 
-    let info = gather(&client, "$SRV.INFO.auth", Duration::from_millis(500)).await;
+    let info = gather(&client, Verb::Info, Some("auth")).await;
     let subjects: Vec<&str> = info[0]["endpoints"]
         .as_array()
         .unwrap()
@@ -62,7 +46,7 @@ async fn the_auth_service_answers_ping_info_and_stats() {
         .await;
     app.register("stats@example.com", "a fine password", "S")
         .await;
-    let stats = gather(&client, "$SRV.STATS.auth", Duration::from_millis(500)).await;
+    let stats = gather(&client, Verb::Stats, Some("auth")).await;
     let register = stats[0]["endpoints"]
         .as_array()
         .unwrap()

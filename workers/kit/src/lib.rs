@@ -15,6 +15,7 @@
 //! - [`telemetry`] and [`trace_context`]: tracing, optional OTLP export, and W3C `traceparent`
 //!   carried in NATS headers;
 //! - [`jwt`]: the access-token codec shared by the auth worker (signs) and the edge (verifies);
+//! - [`service_api`]: the client side of `$SRV.PING|INFO|STATS` (the `mk-micro` tool, tests);
 //! - [`shutdown`]: the SIGINT/SIGTERM future binaries pass to `run_until_stopped`.
 //!
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
@@ -24,6 +25,7 @@ pub mod handler;
 pub mod jwt;
 pub mod nats;
 pub mod reply_error;
+pub mod service_api;
 pub mod settings;
 pub mod shutdown;
 pub mod telemetry;

@@ -1,0 +1,13 @@
+# One image for every MenusKart binary; compose.yaml and the Nomad jobs pick the binary.
+FROM rust:1-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN cargo build --release --locked --bins
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 menuskart
+COPY --from=build /src/target/release/menuskart-edge /src/target/release/menuskart-auth \
+     /src/target/release/mk-micro /usr/local/bin/
+USER menuskart
+ENV MK_LOG_FORMAT=json

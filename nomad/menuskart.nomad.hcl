@@ -1,0 +1,91 @@
+# The MenusKart platform: edges and worker pools. Scaling a pool is changing its `count`: every
+# instance joins its service's NATS queue group. Secrets come from Nomad variables
+# (nomad/jobs/menuskart), never from this file.
+job "menuskart" {
+  datacenters = ["dc1"]
+  type        = "service"
+
+  group "edge" {
+    count = 2
+
+    network {
+      port "http" { static = 8080 }
+    }
+
+    service {
+      name = "menuskart-edge"
+      port = "http"
+      check {
+        type     = "http"
+        path     = "/readyz"
+        interval = "5s"
+        timeout  = "2s"
+      }
+    }
+
+    task "edge" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-edge"
+      }
+
+      env {
+        MK_HTTP_ADDR  = "0.0.0.0:8080"
+        MK_NATS_URL   = "nats://nats.service.consul:4222"
+        MK_LOG_FORMAT = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_JWT_SECRET={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_secret }}{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
+
+  group "auth" {
+    count = 3
+
+    task "auth" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-auth"
+      }
+
+      # SIGTERM, then up to this long to answer in-flight requests and drain NATS.
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL   = "nats://nats.service.consul:4222"
+        MK_LOG_FORMAT = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+{{ with nomadVar "nomad/jobs/menuskart" }}
+MK_JWT_SECRET={{ .jwt_secret }}
+MK_DATABASE_URL={{ .auth_database_url }}
+MK_ADMIN_EMAIL={{ .admin_email }}
+MK_ADMIN_PASSWORD={{ .admin_password }}
+{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 1000
+        memory = 256
+      }
+    }
+  }
+}
