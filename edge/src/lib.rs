@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bus;
 pub mod errors;
 pub mod extract;
+pub mod http_span;
 pub mod openapi;
 pub mod routes;
 pub mod settings;

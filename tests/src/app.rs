@@ -50,10 +50,17 @@ impl TestApp {
     }
 
     pub async fn spawn_with(options: Options) -> Self {
-        if std::env::var_os("MK_TEST_LOG").is_some() {
-            // Logs of every component, for debugging a failing test (`MK_TEST_LOG=1`).
-            std::mem::forget(menuskart_kit::telemetry::init("tests"));
-        }
+        // The production tracing stack (trace context propagation included); log lines are
+        // captured by the test harness and shown for failing tests (filter with RUST_LOG).
+        static TELEMETRY: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+        TELEMETRY.get_or_init(|| {
+            let guard = menuskart_kit::telemetry::init_with(
+                "tests",
+                menuskart_kit::telemetry::LogOutput::TestCapture,
+            );
+            // Kept for the whole test process.
+            std::mem::forget(guard);
+        });
         let nats = NatsServer::start().await;
         let db = TestDatabase::create().await;
         let secrets = Secrets {

@@ -5,3 +5,4 @@ mod edge_errors;
 mod refresh_tokens;
 mod resilience;
 mod service_api;
+mod tracing;

@@ -29,9 +29,25 @@ pub enum TelemetryError {
     Exporter(#[from] opentelemetry_otlp::ExporterBuildError),
 }
 
+/// Where log lines go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogOutput {
+    Stdout,
+    /// Through libtest's capture: shown only for failing tests.
+    TestCapture,
+}
+
+/// Installs the global subscriber, logging to stdout.
+pub fn init(service_name: &'static str) -> Result<TelemetryGuard, TelemetryError> {
+    init_with(service_name, LogOutput::Stdout)
+}
+
 /// Installs the global subscriber. A second call (several workers in one test process) keeps
 /// the first subscriber and still returns a guard.
-pub fn init(service_name: &'static str) -> Result<TelemetryGuard, TelemetryError> {
+pub fn init_with(
+    service_name: &'static str,
+    output: LogOutput,
+) -> Result<TelemetryGuard, TelemetryError> {
     opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
 
     let mut builder = SdkTracerProvider::builder().with_resource(
@@ -52,14 +68,15 @@ pub fn init(service_name: &'static str) -> Result<TelemetryGuard, TelemetryError
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,async_nats=warn"));
     let json = std::env::var("MK_LOG_FORMAT").is_ok_and(|v| v == "json");
-    let fmt_layer = if json {
-        tracing_subscriber::fmt::layer().json().boxed()
-    } else {
-        tracing_subscriber::fmt::layer().boxed()
+    let fmt_layer = match (json, output) {
+        (true, LogOutput::Stdout) => tracing_subscriber::fmt::layer().json().boxed(),
+        (false, LogOutput::Stdout) => tracing_subscriber::fmt::layer().boxed(),
+        (_, LogOutput::TestCapture) => tracing_subscriber::fmt::layer().with_test_writer().boxed(),
     };
+    // The filter applies to log lines only: spans always reach the OpenTelemetry layer, so trace
+    // context propagates whatever the log level.
     let _ = tracing_subscriber::registry()
-        .with(filter)
-        .with(fmt_layer)
+        .with(fmt_layer.with_filter(filter))
         .with(otel_layer)
         .try_init();
     Ok(TelemetryGuard { provider })
