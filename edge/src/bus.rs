@@ -52,7 +52,25 @@ impl Bus {
             headers.insert(headers::REQUEST_ID, request_id);
         }
         menuskart_kit::trace_context::inject(&tracing::Span::current(), &mut headers);
+        let outcome = self.send(endpoint, headers, payload).await;
+        let label = match &outcome {
+            Ok(_) => "ok".to_owned(),
+            Err(error) => serde_json::to_value(error.code())
+                .ok()
+                .and_then(|code| code.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        };
+        metrics::counter!(crate::metrics::NATS_REQUESTS, "subject" => endpoint.subject, "outcome" => label)
+            .increment(1);
+        outcome
+    }
 
+    async fn send<Resp: DeserializeOwned>(
+        &self,
+        endpoint: Endpoint,
+        headers: HeaderMap,
+        payload: Vec<u8>,
+    ) -> Result<Resp, ApiError> {
         let request = async_nats::client::Request::new()
             .payload(payload.into())
             .headers(headers)

@@ -4,14 +4,17 @@
 //! validated (typed extractors in [`extract`], JSON errors for every rejection), and turned into
 //! one NATS request ([`bus`]) to the worker pool that owns the data; the reply envelope is mapped
 //! back to HTTP in one place ([`errors`]). [`routes`] has one file per resource; [`openapi`]
-//! documents them at `/openapi.json` with Swagger UI at `/docs`.
+//! documents them at `/openapi.json` with Swagger UI at `/docs`; [`metrics`] serves Prometheus
+//! metrics at `/metrics`; [`rate_limit`] guards the credential routes.
 
 pub mod auth;
 pub mod bus;
 pub mod errors;
 pub mod extract;
 pub mod http_span;
+pub mod metrics;
 pub mod openapi;
+pub mod rate_limit;
 pub mod routes;
 pub mod settings;
 pub mod startup;

@@ -19,6 +19,12 @@ pub struct Settings {
     /// `MK_BODY_LIMIT_BYTES`: larger request bodies get 413.
     #[serde(default = "defaults::body_limit_bytes")]
     pub body_limit_bytes: usize,
+    /// `MK_AUTH_RATE_PER_MINUTE`: credential requests (login, register, refresh) one client IP
+    /// may make per minute, with bursts of `MK_AUTH_RATE_BURST`.
+    #[serde(default = "defaults::auth_rate_per_minute")]
+    pub auth_rate_per_minute: u32,
+    #[serde(default = "defaults::auth_rate_burst")]
+    pub auth_rate_burst: u32,
 }
 
 mod defaults {
@@ -30,5 +36,11 @@ mod defaults {
     }
     pub fn body_limit_bytes() -> usize {
         64 * 1024
+    }
+    pub fn auth_rate_per_minute() -> u32 {
+        60
+    }
+    pub fn auth_rate_burst() -> u32 {
+        20
     }
 }

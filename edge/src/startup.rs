@@ -21,6 +21,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::bus::Bus;
 use crate::errors;
 use crate::openapi::ApiDoc;
+use crate::rate_limit::RateLimit;
 use crate::routes;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -54,7 +55,12 @@ impl Application {
                 Duration::from_millis(settings.request_timeout_ms),
             ),
             jwt,
+            auth_rate: RateLimit::per_minute(
+                settings.auth_rate_per_minute,
+                settings.auth_rate_burst,
+            ),
         };
+        crate::metrics::install();
         let router = router(state, settings.body_limit_bytes);
         let listener = TcpListener::bind(&settings.http_addr)
             .await
@@ -102,15 +108,17 @@ impl Application {
 }
 
 /// The whole HTTP surface: API routes, docs, JSON fallbacks, and the layers every request
-/// passes (outermost first: request id, tracing, panic guard, body limit).
+/// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
 pub fn router(state: AppState, body_limit: usize) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
     Router::new()
-        .merge(routes::router())
+        .merge(routes::router(&state))
+        .route("/metrics", axum::routing::get(crate::metrics::render))
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
         .fallback(errors::not_found)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .with_state(state)
+        .layer(axum::middleware::from_fn(crate::metrics::track))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CatchPanicLayer::custom(errors::panic_response))
         .layer(TraceLayer::new_for_http().make_span_with(crate::http_span::make_span))

@@ -3,9 +3,12 @@
 use menuskart_kit::jwt::JwtCodec;
 
 use crate::bus::Bus;
+use crate::rate_limit::RateLimit;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AppState {
     pub bus: Bus,
     pub jwt: JwtCodec,
+    /// Limits the credential routes per client IP.
+    pub auth_rate: RateLimit,
 }

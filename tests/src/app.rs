@@ -33,6 +33,9 @@ pub struct TestApp {
 pub struct Options {
     pub auth_instances: usize,
     pub edge_timeout: Duration,
+    /// Credential requests per minute per IP; tests come from one IP, so high by default.
+    pub auth_rate_per_minute: u32,
+    pub auth_rate_burst: u32,
 }
 
 impl Default for Options {
@@ -40,6 +43,8 @@ impl Default for Options {
         Self {
             auth_instances: 1,
             edge_timeout: Duration::from_secs(5),
+            auth_rate_per_minute: 100_000,
+            auth_rate_burst: 10_000,
         }
     }
 }
@@ -77,6 +82,8 @@ impl TestApp {
             jwt_secret: SecretString::from(secrets.jwt.clone()),
             request_timeout_ms: options.edge_timeout.as_millis() as u64,
             body_limit_bytes: 64 * 1024,
+            auth_rate_per_minute: options.auth_rate_per_minute,
+            auth_rate_burst: options.auth_rate_burst,
         })
         .await
         .expect("edge starts");

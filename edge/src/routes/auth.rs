@@ -17,11 +17,17 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, RequestId};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router(state: &AppState) -> Router<AppState> {
+    let credentials = Router::new()
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/refresh", post(refresh))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.auth_rate.clone(),
+            crate::rate_limit::enforce,
+        ));
+    Router::new()
+        .merge(credentials)
         .route("/auth/logout", post(logout))
         .route("/auth/validate-token", get(validate_token))
 }

@@ -9,9 +9,9 @@ use axum::Router;
 use crate::state::AppState;
 
 /// Every API route.
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
-        .merge(auth::router())
+        .merge(auth::router(state))
         .merge(users::router())
         .merge(health::router())
 }

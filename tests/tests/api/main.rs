@@ -2,6 +2,7 @@
 
 mod auth_flow;
 mod edge_errors;
+mod edge_limits;
 mod refresh_tokens;
 mod resilience;
 mod service_api;

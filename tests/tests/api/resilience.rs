@@ -18,6 +18,7 @@ async fn with_no_worker_running_the_edge_answers_503_at_once() {
     let app = TestApp::spawn_with(Options {
         auth_instances: 0,
         edge_timeout: Duration::from_secs(20),
+        ..Options::default()
     })
     .await;
     let response = app
@@ -32,6 +33,7 @@ async fn a_worker_that_does_not_answer_gets_504_not_a_hang() {
     let app = TestApp::spawn_with(Options {
         auth_instances: 0,
         edge_timeout: Duration::from_millis(300),
+        ..Options::default()
     })
     .await;
     let client = app.nats.client().await;
@@ -77,6 +79,7 @@ async fn killing_one_instance_mid_run_loses_no_acknowledged_registration() {
     let mut app = TestApp::spawn_with(Options {
         auth_instances: 2,
         edge_timeout: Duration::from_secs(2),
+        ..Options::default()
     })
     .await;
     let victim = app.auth.remove(0);
