@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use async_nats::HeaderMap;
 use async_nats::client::RequestErrorKind;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use menuskart_kit::{Caller, ReplyError};
 use menuskart_schemas::subjects::Endpoint;
 use menuskart_schemas::{Envelope, ErrorCode, headers};
@@ -15,6 +17,52 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::errors::ApiError;
+use crate::state::AppState;
+
+/// A handler's way onto the bus: the shared [`Bus`] and this HTTP request's id, extracted
+/// together so every route is one `call.send(endpoint, caller, body)`.
+#[derive(Debug, Clone)]
+pub struct Call {
+    bus: Bus,
+    request_id: Option<String>,
+}
+
+impl Call {
+    pub async fn send<Req, Resp>(
+        &self,
+        endpoint: Endpoint,
+        caller: &Caller,
+        body: &Req,
+    ) -> Result<Resp, ApiError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
+        self.bus
+            .request(endpoint, caller, self.request_id.as_deref(), body)
+            .await
+    }
+}
+
+impl FromRequestParts<AppState> for Call {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // Set by the request-id layer when the client sent none.
+        let request_id = parts
+            .headers
+            .get(headers::HTTP_REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(Self {
+            bus: state.bus.clone(),
+            request_id,
+        })
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Bus {

@@ -8,7 +8,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use menuskart_schemas::{ErrorCode, headers};
+use menuskart_schemas::ErrorCode;
 use serde::de::DeserializeOwned;
 
 use crate::errors::ApiError;
@@ -61,29 +61,5 @@ where
             .map_err(|rejection: QueryRejection| {
                 ApiError::new(ErrorCode::BadRequest, rejection.body_text())
             })
-    }
-}
-
-/// The request id (`x-request-id`, set by the request-id layer when the client sent none).
-#[derive(Debug, Clone, Default)]
-pub struct RequestId(pub Option<String>);
-
-impl RequestId {
-    pub fn as_deref(&self) -> Option<&str> {
-        self.0.as_deref()
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for RequestId {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            parts
-                .headers
-                .get(headers::HTTP_REQUEST_ID)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
-        ))
     }
 }

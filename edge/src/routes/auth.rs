@@ -1,6 +1,5 @@
 //! `/auth/*` -> `mk.auth.*`.
 
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -13,8 +12,9 @@ use menuskart_schemas::auth::{
 use menuskart_schemas::subjects::auth;
 
 use crate::auth::AuthUser;
+use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, RequestId};
+use crate::extract::ApiJson;
 use crate::state::AppState;
 
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -40,19 +40,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         (status = 422, description = "Malformed email, short password, empty name", body = ErrorResponse),
     ))]
 pub async fn register(
-    State(state): State<AppState>,
-    request_id: RequestId,
+    call: Call,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserView>), ApiError> {
-    let user = state
-        .bus
-        .request(
-            auth::REGISTER,
-            &Caller::default(),
-            request_id.as_deref(),
-            &body,
-        )
-        .await?;
+    let user = call.send(auth::REGISTER, &Caller::default(), &body).await?;
     Ok((StatusCode::CREATED, Json(user)))
 }
 
@@ -64,19 +55,10 @@ pub async fn register(
         (status = 429, description = "Too many failed logins for this address", body = ErrorResponse),
     ))]
 pub async fn login(
-    State(state): State<AppState>,
-    request_id: RequestId,
+    call: Call,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Json<TokenPair>, ApiError> {
-    let pair = state
-        .bus
-        .request(
-            auth::LOGIN,
-            &Caller::default(),
-            request_id.as_deref(),
-            &body,
-        )
-        .await?;
+    let pair = call.send(auth::LOGIN, &Caller::default(), &body).await?;
     Ok(Json(pair))
 }
 
@@ -88,19 +70,10 @@ pub async fn login(
         (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorResponse),
     ))]
 pub async fn refresh(
-    State(state): State<AppState>,
-    request_id: RequestId,
+    call: Call,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> Result<Json<TokenPair>, ApiError> {
-    let pair = state
-        .bus
-        .request(
-            auth::REFRESH,
-            &Caller::default(),
-            request_id.as_deref(),
-            &body,
-        )
-        .await?;
+    let pair = call.send(auth::REFRESH, &Caller::default(), &body).await?;
     Ok(Json(pair))
 }
 
@@ -110,17 +83,11 @@ pub async fn refresh(
         (status = 204, description = "Session ended; its refresh tokens are revoked"),
         (status = 401, description = "Missing or bad token", body = ErrorResponse),
     ))]
-pub async fn logout(
-    State(state): State<AppState>,
-    request_id: RequestId,
-    user: AuthUser,
-) -> Result<StatusCode, ApiError> {
-    let _: Empty = state
-        .bus
-        .request(
+pub async fn logout(call: Call, user: AuthUser) -> Result<StatusCode, ApiError> {
+    let _: Empty = call
+        .send(
             auth::LOGOUT,
             &user.caller(),
-            request_id.as_deref(),
             &TokenRequest {
                 access_token: user.token.clone(),
             },
@@ -135,17 +102,11 @@ pub async fn logout(
         (status = 200, description = "The token is valid", body = ValidatedToken),
         (status = 401, description = "Missing, expired, tampered or logged-out token", body = ErrorResponse),
     ))]
-pub async fn validate_token(
-    State(state): State<AppState>,
-    request_id: RequestId,
-    user: AuthUser,
-) -> Result<Json<ValidatedToken>, ApiError> {
-    let validated = state
-        .bus
-        .request(
+pub async fn validate_token(call: Call, user: AuthUser) -> Result<Json<ValidatedToken>, ApiError> {
+    let validated = call
+        .send(
             auth::VALIDATE,
             &user.caller(),
-            request_id.as_deref(),
             &TokenRequest {
                 access_token: user.token.clone(),
             },

@@ -1,6 +1,5 @@
 //! `/users/*` -> `mk.auth.profile_*`, `mk.auth.users_list`.
 
-use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use menuskart_schemas::Empty;
@@ -9,8 +8,9 @@ use menuskart_schemas::subjects::auth;
 use serde::Deserialize;
 
 use crate::auth::{AdminUser, AuthUser};
+use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery, RequestId};
+use crate::extract::{ApiJson, ApiQuery};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -25,19 +25,9 @@ pub fn router() -> Router<AppState> {
         (status = 200, description = "The profile", body = Profile),
         (status = 401, description = "Missing or bad token", body = ErrorResponse),
     ))]
-pub async fn get_me(
-    State(state): State<AppState>,
-    request_id: RequestId,
-    user: AuthUser,
-) -> Result<Json<Profile>, ApiError> {
-    let profile = state
-        .bus
-        .request(
-            auth::PROFILE_GET,
-            &user.caller(),
-            request_id.as_deref(),
-            &Empty {},
-        )
+pub async fn get_me(call: Call, user: AuthUser) -> Result<Json<Profile>, ApiError> {
+    let profile = call
+        .send(auth::PROFILE_GET, &user.caller(), &Empty {})
         .await?;
     Ok(Json(profile))
 }
@@ -51,19 +41,12 @@ pub async fn get_me(
         (status = 422, description = "A field breaks its rules", body = ErrorResponse),
     ))]
 pub async fn patch_me(
-    State(state): State<AppState>,
-    request_id: RequestId,
+    call: Call,
     user: AuthUser,
     ApiJson(patch): ApiJson<ProfilePatch>,
 ) -> Result<Json<Profile>, ApiError> {
-    let profile = state
-        .bus
-        .request(
-            auth::PROFILE_UPDATE,
-            &user.caller(),
-            request_id.as_deref(),
-            &patch,
-        )
+    let profile = call
+        .send(auth::PROFILE_UPDATE, &user.caller(), &patch)
         .await?;
     Ok(Json(profile))
 }
@@ -94,17 +77,14 @@ fn default_per_page() -> u32 {
         (status = 403, description = "Not an admin", body = ErrorResponse),
     ))]
 pub async fn list_users(
-    State(state): State<AppState>,
-    request_id: RequestId,
+    call: Call,
     AdminUser(admin): AdminUser,
     ApiQuery(page): ApiQuery<Pagination>,
 ) -> Result<Json<UsersPage>, ApiError> {
-    let users = state
-        .bus
-        .request(
+    let users = call
+        .send(
             auth::USERS_LIST,
             &admin.caller(),
-            request_id.as_deref(),
             &UsersListRequest {
                 page: page.page,
                 per_page: page.per_page,

@@ -7,34 +7,26 @@
 
 use menuskart_schemas::{ErrorBody, ErrorCode};
 
+/// A wire error on its way out: the contract's [`ErrorBody`], as a Rust error.
 #[derive(Debug, thiserror::Error)]
-#[error("{code:?}: {message}")]
-pub struct ReplyError {
-    code: ErrorCode,
-    message: String,
-    details: Option<serde_json::Value>,
-}
+#[error("{:?}: {}", .0.code, .0.message)]
+pub struct ReplyError(ErrorBody);
 
 impl ReplyError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            details: None,
-        }
+        Self(ErrorBody::new(code, message))
     }
 
-    pub fn with_details(mut self, details: serde_json::Value) -> Self {
-        self.details = Some(details);
-        self
+    pub fn with_details(self, details: serde_json::Value) -> Self {
+        Self(self.0.with_details(details))
     }
 
     pub fn code(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -79,18 +71,14 @@ impl ReplyError {
     }
 
     pub fn into_body(self) -> ErrorBody {
-        ErrorBody {
-            code: self.code,
-            message: self.message,
-            details: self.details,
-        }
+        self.0
     }
 
     /// The service API's error: the numeric code is the HTTP status, and the description is the
     /// compact JSON of the error body (the micro protocol sends error replies without a payload,
     /// so the body rides in this header; compact JSON never contains a newline).
     pub fn into_service_error(self) -> async_nats::service::error::Error {
-        let code = self.code.status() as usize;
+        let code = self.code().status() as usize;
         let status = serde_json::to_string(&self.into_body())
             .unwrap_or_else(|_| r#"{"code":"internal","message":"internal error"}"#.into());
         async_nats::service::error::Error { status, code }
