@@ -88,4 +88,30 @@ EOT
       }
     }
   }
+
+  group "inventory" {
+    count = 2
+
+    task "inventory" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-inventory"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL        = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS     = "3"
+        MK_STOCK_REDIS_URL = "redis://redis.service.consul:6379/"
+        MK_LOG_FORMAT      = "json"
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
 }

@@ -19,6 +19,8 @@ use crate::routes;
         routes::users::get_me,
         routes::users::patch_me,
         routes::users::list_users,
+        routes::inventory::stock,
+        routes::inventory::update,
         routes::health::healthz,
         routes::health::readyz,
     ),

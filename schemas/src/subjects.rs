@@ -67,6 +67,46 @@ pub mod auth {
     });
 }
 
+/// Stock levels and reservations (`workers/inventory`).
+pub mod inventory {
+    service!("inventory", "mk.inventory", "Stock levels and all-or-nothing reservations", {
+        /// Stock of one product.
+        GET = "get",
+        /// Admin: set or adjust a product's available stock.
+        UPDATE = "update",
+        /// Reserve every line of an order, or none (idempotent per order id).
+        RESERVE = "reserve",
+        /// Give an order's reserved stock back (payment failed, order cancelled or expired).
+        RELEASE = "release",
+        /// Turn an order's reservation into a sale (order paid).
+        COMMIT = "commit",
+    });
+}
+
+/// JetStream streams and event subjects (`mk.evt.<domain>.<event>`).
+pub mod events {
+    /// A JetStream stream: its name and the subjects it stores.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Stream {
+        pub name: &'static str,
+        pub subjects: &'static str,
+    }
+
+    pub mod inventory {
+        use super::Stream;
+
+        pub const STREAM: Stream = Stream {
+            name: "INVENTORY",
+            subjects: "mk.evt.inventory.>",
+        };
+        pub const RESERVED: &str = "mk.evt.inventory.reserved";
+        pub const RELEASED: &str = "mk.evt.inventory.released";
+        pub const COMMITTED: &str = "mk.evt.inventory.committed";
+        pub const LOW_STOCK: &str = "mk.evt.inventory.low_stock";
+        pub const STOCK_CHANGED: &str = "mk.evt.inventory.stock_changed";
+    }
+}
+
 /// The NATS service API's discovery subjects (what `nats micro ls|info|stats` send).
 pub mod service_api {
     pub const PING: &str = "$SRV.PING";
@@ -78,12 +118,15 @@ pub mod service_api {
 mod tests {
     #[test]
     fn subjects_are_group_dot_name() {
-        for endpoint in super::auth::ENDPOINTS {
+        for endpoint in super::auth::ENDPOINTS
+            .iter()
+            .chain(super::inventory::ENDPOINTS)
+        {
             assert_eq!(
                 endpoint.subject,
                 format!("{}.{}", endpoint.group, endpoint.name)
             );
-            assert!(endpoint.subject.starts_with("mk.auth."));
+            assert!(endpoint.subject.starts_with("mk."));
         }
         assert_eq!(super::auth::REGISTER.subject, "mk.auth.register");
     }

@@ -7,8 +7,8 @@ use reqwest::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
-use crate::workers::{AuthInstance, auth_settings};
-use crate::{NatsServer, TestDatabase, random_secret};
+use crate::workers::{WorkerInstance, auth_settings, inventory_settings};
+use crate::{NatsServer, TestDatabase, TestRedis, random_secret};
 
 pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
 
@@ -25,13 +25,16 @@ pub struct TestApp {
     pub secrets: Secrets,
     pub base_url: String,
     pub http: reqwest::Client,
+    pub redis: TestRedis,
     /// The auth instances started with the app (tests may start more).
-    pub auth: Vec<AuthInstance>,
+    pub auth: Vec<WorkerInstance>,
+    pub inventory: Vec<WorkerInstance>,
 }
 
 /// How to build a [`TestApp`].
 pub struct Options {
     pub auth_instances: usize,
+    pub inventory_instances: usize,
     pub edge_timeout: Duration,
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
@@ -42,6 +45,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             auth_instances: 1,
+            inventory_instances: 1,
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
@@ -72,9 +76,15 @@ impl TestApp {
             jwt: random_secret(),
             admin_password: random_secret(),
         };
+        let redis = TestRedis::new();
         let mut auth = Vec::new();
         for _ in 0..options.auth_instances {
-            auth.push(AuthInstance::start(auth_settings(&nats.url(), &db.url, &secrets)).await);
+            auth.push(WorkerInstance::auth(auth_settings(&nats.url(), &db.url, &secrets)).await);
+        }
+        let mut inventory = Vec::new();
+        for _ in 0..options.inventory_instances {
+            inventory
+                .push(WorkerInstance::inventory(inventory_settings(&nats.url(), &redis)).await);
         }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
@@ -99,13 +109,15 @@ impl TestApp {
             secrets,
             base_url,
             http,
+            redis,
             auth,
+            inventory,
         }
     }
 
     /// One more auth instance in the same queue group.
-    pub async fn start_auth(&self) -> AuthInstance {
-        AuthInstance::start(auth_settings(&self.nats.url(), &self.db.url, &self.secrets)).await
+    pub async fn start_auth(&self) -> WorkerInstance {
+        WorkerInstance::auth(auth_settings(&self.nats.url(), &self.db.url, &self.secrets)).await
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -239,4 +251,37 @@ pub async fn assert_error(response: reqwest::Response, status: StatusCode, code:
         "body {body}"
     );
     body
+}
+
+/// Sends `body` straight to a worker over NATS as `caller` (past the edge: for internal
+/// endpoints, and to check that workers enforce authorization themselves).
+pub async fn nats_request(
+    client: &async_nats::Client,
+    endpoint: menuskart_schemas::subjects::Endpoint,
+    caller: &menuskart_kit::Caller,
+    body: &Value,
+) -> Result<Value, menuskart_schemas::ErrorBody> {
+    let mut headers = async_nats::HeaderMap::new();
+    caller.write_headers(&mut headers);
+    let reply = client
+        .request_with_headers(
+            endpoint.subject,
+            headers,
+            serde_json::to_vec(body).unwrap().into(),
+        )
+        .await
+        .expect("a worker answers");
+    if let Some(reply_headers) = &reply.headers {
+        let code = reply_headers
+            .get("Nats-Service-Error-Code")
+            .map(|v| v.as_str());
+        let description = reply_headers.get("Nats-Service-Error").map(|v| v.as_str());
+        if let Some(body) = menuskart_kit::ReplyError::body_from_service_headers(code, description)
+        {
+            return Err(body);
+        }
+    }
+    serde_json::from_slice::<menuskart_schemas::Envelope<Value>>(&reply.payload)
+        .expect("an envelope")
+        .into_result()
 }

@@ -2,18 +2,20 @@
 //!
 //! Everything is real: each test gets its own `nats-server` (JetStream on, a free port, a
 //! temporary store), its own PostgreSQL database (created from `MK_TEST_PG_URL`, dropped
-//! afterwards), workers and the edge running the production code paths in this process.
+//! afterwards), its own Redis key prefix, workers and the edge running the production code paths in this process.
 //! Nothing is mocked.
 
 pub mod app;
 pub mod database;
 pub mod nats_server;
+pub mod redis;
 pub mod workers;
 
-pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of};
+pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of, nats_request};
 pub use database::TestDatabase;
 pub use nats_server::NatsServer;
-pub use workers::AuthInstance;
+pub use redis::TestRedis;
+pub use workers::WorkerInstance;
 
 /// A random secret for a test run; never a fixed one.
 pub fn random_secret() -> String {

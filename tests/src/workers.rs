@@ -2,10 +2,16 @@
 //! gracefully (SIGTERM-like) or kill it (the runtime is torn down mid-request, its NATS
 //! connection drops: what a crash looks like from the outside).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::thread::JoinHandle;
 
 use secrecy::SecretString;
 use tokio::sync::oneshot;
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+/// A built worker, waiting to be run until its shutdown future completes.
+type Runner = Box<dyn FnOnce(BoxFuture<()>) -> BoxFuture<()> + Send>;
 
 /// How a worker instance ends.
 enum Stop {
@@ -13,14 +19,48 @@ enum Stop {
     Kill,
 }
 
-pub struct AuthInstance {
+pub struct WorkerInstance {
     stop: Option<oneshot::Sender<Stop>>,
     thread: Option<JoinHandle<()>>,
 }
 
-impl AuthInstance {
-    /// Starts an auth worker; returns once it takes requests.
-    pub async fn start(settings: menuskart_auth::Settings) -> Self {
+/// Makes a [`Runner`] of any worker `Application` (each has `run_until_stopped(shutdown)`).
+macro_rules! runner {
+    ($app:expr) => {{
+        let app = $app;
+        Box::new(move |shutdown| {
+            Box::pin(async move {
+                if let Err(error) = app.run_until_stopped(shutdown).await {
+                    eprintln!("worker stopped with an error: {error}");
+                }
+            }) as BoxFuture<()>
+        }) as Runner
+    }};
+}
+
+impl WorkerInstance {
+    pub async fn auth(settings: menuskart_auth::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_auth::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
+    pub async fn inventory(settings: menuskart_inventory::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_inventory::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
+    /// Builds the worker on a thread of its own; returns once it takes requests.
+    async fn start(build: BoxFuture<Result<Runner, String>>) -> Self {
         let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
         let (stop_tx, stop_rx) = oneshot::channel::<Stop>();
         let thread = std::thread::spawn(move || {
@@ -30,25 +70,25 @@ impl AuthInstance {
                 .build()
                 .expect("worker runtime");
             let kill = runtime.block_on(async move {
-                let app = match menuskart_auth::Application::build(settings).await {
-                    Ok(app) => app,
+                let runner = match build.await {
+                    Ok(runner) => runner,
                     Err(e) => {
-                        let _ = ready_tx.send(Err(e.to_string()));
+                        let _ = ready_tx.send(Err(e));
                         return false;
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
                 let (graceful_tx, graceful_rx) = oneshot::channel::<()>();
-                let run = app.run_until_stopped(async move {
+                let run = runner(Box::pin(async move {
                     let _ = graceful_rx.await;
-                });
+                }));
                 tokio::pin!(run);
                 tokio::select! {
-                    _ = &mut run => false,
+                    () = &mut run => false,
                     stop = stop_rx => match stop {
                         Ok(Stop::Graceful) | Err(_) => {
                             let _ = graceful_tx.send(());
-                            let _ = run.await;
+                            run.await;
                             false
                         }
                         Ok(Stop::Kill) => true,
@@ -61,8 +101,8 @@ impl AuthInstance {
         });
         ready_rx
             .await
-            .expect("auth worker thread")
-            .unwrap_or_else(|e| panic!("auth worker did not start: {e}"));
+            .expect("worker thread")
+            .unwrap_or_else(|e| panic!("worker did not start: {e}"));
         Self {
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -89,7 +129,7 @@ impl AuthInstance {
     }
 }
 
-impl Drop for AuthInstance {
+impl Drop for WorkerInstance {
     fn drop(&mut self) {
         self.end(Stop::Kill);
     }
@@ -114,5 +154,18 @@ pub fn auth_settings(
         login_lockout_secs: 900,
         admin_email: Some(crate::app::ADMIN_EMAIL.into()),
         admin_password: Some(SecretString::from(secrets.admin_password.clone())),
+    }
+}
+
+/// Inventory settings for a test: its NATS and its own key prefix in the test Redis.
+pub fn inventory_settings(
+    nats_url: &str,
+    redis: &crate::TestRedis,
+) -> menuskart_inventory::Settings {
+    menuskart_inventory::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        stock_redis_url: SecretString::from(redis.url.clone()),
+        stock_key_prefix: redis.prefix.clone(),
+        low_stock_threshold: 5,
     }
 }

@@ -41,15 +41,23 @@ fn environment(service: &Value) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Loads a binary's settings from a compose environment, the way the binary does.
+/// Loads a binary's settings from a compose environment exactly as the binary does: from
+/// process environment variables (set inside a figment `Jail`, which restores them after).
+// figment's `Jail` API fixes the closure's (large) error type.
+#[allow(clippy::result_large_err)]
 fn load_settings<T: serde::de::DeserializeOwned>(env: &BTreeMap<String, String>) -> T {
-    let lowered: BTreeMap<String, String> = env
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("MK_").map(|k| (k.to_lowercase(), v.clone())))
-        .collect();
-    figment::Figment::from(figment::providers::Serialized::defaults(lowered))
-        .extract()
-        .expect("the environment configures the binary")
+    let mut loaded = None;
+    figment::Jail::expect_with(|jail| {
+        jail.clear_env();
+        for (key, value) in env {
+            jail.set_env(key, value);
+        }
+        loaded = Some(
+            menuskart_kit::settings::load::<T>().expect("the environment configures the binary"),
+        );
+        Ok(())
+    });
+    loaded.expect("loaded in the jail")
 }
 
 #[test]
@@ -83,7 +91,11 @@ fn compose_names_every_service_and_only_existing_dependencies() {
 fn compose_configures_the_binaries_it_runs() {
     let doc = compose();
     let dockerfile = repo_file("Dockerfile");
-    for (service, binary) in [("auth", "menuskart-auth"), ("edge", "menuskart-edge")] {
+    for (service, binary) in [
+        ("auth", "menuskart-auth"),
+        ("inventory", "menuskart-inventory"),
+        ("edge", "menuskart-edge"),
+    ] {
         assert_eq!(doc["services"][service]["command"][0], binary);
         assert!(
             dockerfile.contains(&format!("release/{binary}")),
@@ -95,6 +107,12 @@ fn compose_configures_the_binaries_it_runs() {
         auth.worker.nats_url.split(',').count(),
         3,
         "auth knows all three NATS nodes"
+    );
+    let inventory: menuskart_inventory::Settings =
+        load_settings(&environment(&doc["services"]["inventory"]));
+    assert_eq!(
+        inventory.worker.js_replicas, 3,
+        "streams are replicated on the cluster"
     );
     let edge: menuskart_edge::Settings = load_settings(&environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
@@ -162,7 +180,10 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
         }
     }
     commands.sort();
-    assert_eq!(commands, ["menuskart-auth", "menuskart-edge"]);
+    assert_eq!(
+        commands,
+        ["menuskart-auth", "menuskart-edge", "menuskart-inventory"]
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod health;
+pub mod inventory;
 pub mod users;
 
 use axum::Router;
@@ -13,5 +14,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .merge(auth::router(state))
         .merge(users::router())
+        .merge(inventory::router())
         .merge(health::router())
 }

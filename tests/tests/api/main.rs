@@ -3,6 +3,7 @@
 mod auth_flow;
 mod edge_errors;
 mod edge_limits;
+mod inventory;
 mod refresh_tokens;
 mod resilience;
 mod service_api;

@@ -17,14 +17,19 @@ pub async fn gather(
 }
 
 #[tokio::test]
-async fn the_auth_service_answers_ping_info_and_stats() {
+async fn every_service_answers_ping_and_auth_reports_info_and_stats() {
     let app = TestApp::spawn().await;
     let client = app.nats.client().await;
 
     let pings = gather(&client, Verb::Ping, None).await;
-    assert_eq!(pings.len(), 1, "{pings:?}");
-    assert_eq!(pings[0]["name"], "auth");
-    assert_eq!(pings[0]["type"], "io.nats.micro.v1.ping_response");
+    let mut names: Vec<&str> = pings.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["auth", "inventory"], "{pings:?}");
+    assert!(
+        pings
+            .iter()
+            .all(|p| p["type"] == "io.nats.micro.v1.ping_response")
+    );
 
     let info = gather(&client, Verb::Info, Some("auth")).await;
     let subjects: Vec<&str> = info[0]["endpoints"]

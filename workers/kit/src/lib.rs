@@ -7,6 +7,7 @@
 //! - [`worker`]: registration with the NATS service API (`$SRV.PING|INFO|STATS`, so `nats micro ls`
 //!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
 //!   answers every request already received before draining the connection;
+//! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
 //! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
 //! - [`reply_error`]: the one place where a worker's errors become wire error codes;
@@ -21,6 +22,7 @@
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
 
 pub mod caller;
+pub mod events;
 pub mod handler;
 pub mod jwt;
 pub mod nats;
@@ -30,9 +32,11 @@ pub mod settings;
 pub mod shutdown;
 pub mod telemetry;
 pub mod trace_context;
+pub mod validation;
 pub mod worker;
 
 pub use caller::Caller;
 pub use handler::{Incoming, route};
 pub use reply_error::ReplyError;
+pub use validation::ValidationError;
 pub use worker::{RunningWorker, Worker};

@@ -32,6 +32,10 @@ pub struct WorkerSettings {
     /// `MK_MAX_IN_FLIGHT`: requests one instance handles concurrently; more wait in NATS.
     #[serde(default = "default_max_in_flight")]
     pub max_in_flight: usize,
+    /// `MK_JS_REPLICAS`: copies of each JetStream stream we declare (1 on one machine, 3 on a
+    /// cluster).
+    #[serde(default = "default_js_replicas")]
+    pub js_replicas: usize,
 }
 
 impl WorkerSettings {
@@ -39,8 +43,13 @@ impl WorkerSettings {
         Self {
             nats_url: nats_url.into(),
             max_in_flight: default_max_in_flight(),
+            js_replicas: default_js_replicas(),
         }
     }
+}
+
+fn default_js_replicas() -> usize {
+    1
 }
 
 /// The development NATS server started by `scripts/dev` (not 4222: on our machines an old

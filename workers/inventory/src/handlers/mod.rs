@@ -1,0 +1,55 @@
+//! One endpoint a file: parse, check the caller, apply, publish, reply.
+
+pub mod commit;
+pub mod get;
+pub mod release;
+pub mod reserve;
+mod settle;
+pub mod update;
+
+use menuskart_kit::ReplyError;
+use menuskart_kit::events::EventError;
+use menuskart_schemas::inventory::{StockEvent, StockLevel};
+use menuskart_schemas::subjects::events::inventory as subjects;
+
+use crate::state::InventoryState;
+use crate::store::StoreError;
+
+impl From<StoreError> for ReplyError {
+    fn from(error: StoreError) -> Self {
+        ReplyError::internal(error)
+    }
+}
+
+/// Publishing failed after the change was made: the caller sees an error and retries; the
+/// retry finds the change done (every write here is idempotent) and publishes again, and
+/// JetStream's de-duplication keeps one copy.
+pub(crate) fn event_failed(error: EventError) -> ReplyError {
+    tracing::error!(%error, "event not published");
+    ReplyError::new(
+        menuskart_schemas::ErrorCode::Unavailable,
+        "event bus unavailable; retry",
+    )
+}
+
+/// Publishes `low_stock` for a level at or under the threshold.
+pub(crate) async fn check_low_stock(
+    state: &InventoryState,
+    level: &StockLevel,
+) -> Result<(), EventError> {
+    if level.available > state.low_stock_threshold {
+        return Ok(());
+    }
+    let event = StockEvent {
+        product_id: level.product_id.clone(),
+        available: level.available,
+        reserved: level.reserved,
+        threshold: Some(state.low_stock_threshold),
+    };
+    // One event per product and level: repeats of the same state de-duplicate.
+    let id = format!(
+        "low_stock:{}:{}:{}",
+        level.product_id, level.available, level.reserved
+    );
+    state.events.publish(subjects::LOW_STOCK, &id, &event).await
+}

@@ -1,0 +1,66 @@
+//! `mk.inventory.reserve`: hold every line of an order, or nothing. Idempotent per order id.
+
+use std::sync::Arc;
+
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::inventory::{Reservation, ReservationStatus, ReserveRequest};
+use menuskart_schemas::subjects::events::inventory as subjects;
+
+use super::{check_low_stock, event_failed};
+use crate::domain::ReservationLines;
+use crate::state::InventoryState;
+use crate::store::ReserveOutcome;
+
+#[tracing::instrument(skip_all, fields(order_id = %req.body.order_id))]
+pub async fn handle(
+    state: Arc<InventoryState>,
+    req: Incoming<ReserveRequest>,
+) -> Result<Reservation, ReplyError> {
+    let order_id = req.body.order_id;
+    let lines = ReservationLines::parse(&req.body.lines)?;
+    let status = match state.store.reserve(order_id, &lines).await? {
+        ReserveOutcome::Reserved => ReservationStatus::Reserved,
+        ReserveOutcome::Exists(status) => status,
+        ReserveOutcome::Short {
+            product_id,
+            requested,
+            available,
+        } => {
+            return Err(ReplyError::conflict(format!(
+                "not enough stock of {product_id}: {requested} requested, {available} available"
+            ))
+            .with_details(serde_json::json!({
+                "product_id": product_id, "requested": requested, "available": available
+            })));
+        }
+    };
+    // The reservation as stored: a retry answers with what the first call reserved.
+    let (status, stored_lines) = state
+        .store
+        .reservation(order_id)
+        .await?
+        .unwrap_or((status, lines.to_wire()));
+    let reservation = Reservation {
+        order_id,
+        status,
+        lines: stored_lines,
+    };
+    if status == ReservationStatus::Reserved {
+        state
+            .events
+            .publish(
+                subjects::RESERVED,
+                &format!("{order_id}:reserved"),
+                &reservation,
+            )
+            .await
+            .map_err(event_failed)?;
+        for (product_id, _) in lines.iter() {
+            let level = state.store.stock(product_id).await?;
+            check_low_stock(&state, &level)
+                .await
+                .map_err(event_failed)?;
+        }
+    }
+    Ok(reservation)
+}

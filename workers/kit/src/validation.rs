@@ -1,0 +1,26 @@
+//! The error of a domain value that broke its rules, shared by every worker's `domain/` types.
+
+use crate::ReplyError;
+
+/// A value that broke its rules; `field` names the request field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl ValidationError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ValidationError> for ReplyError {
+    fn from(error: ValidationError) -> Self {
+        ReplyError::invalid_field(error.field, error.message)
+    }
+}
