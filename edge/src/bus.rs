@@ -7,12 +7,12 @@
 use std::time::Duration;
 
 use async_nats::HeaderMap;
-use async_nats::client::RequestErrorKind;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use menuskart_kit::{Caller, ReplyError};
+use menuskart_kit::Caller;
+use menuskart_kit::rpc::{self, RpcError};
 use menuskart_schemas::subjects::Endpoint;
-use menuskart_schemas::{Envelope, ErrorCode, headers};
+use menuskart_schemas::{ErrorCode, headers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -92,15 +92,15 @@ impl Bus {
         Req: Serialize + ?Sized,
         Resp: DeserializeOwned,
     {
-        let payload = serde_json::to_vec(body)
-            .map_err(|e| ApiError::from(ReplyError::internal(e).into_body()))?;
         let mut headers = HeaderMap::new();
         caller.write_headers(&mut headers);
         if let Some(request_id) = request_id {
             headers.insert(headers::REQUEST_ID, request_id);
         }
         menuskart_kit::trace_context::inject(&tracing::Span::current(), &mut headers);
-        let outcome = self.send(endpoint, headers, payload).await;
+        let outcome = rpc::request(&self.client, endpoint, headers, body, self.timeout)
+            .await
+            .map_err(api_error);
         let label = match &outcome {
             Ok(_) => "ok".to_owned(),
             Err(error) => serde_json::to_value(error.code())
@@ -112,58 +112,24 @@ impl Bus {
             .increment(1);
         outcome
     }
-
-    async fn send<Resp: DeserializeOwned>(
-        &self,
-        endpoint: Endpoint,
-        headers: HeaderMap,
-        payload: Vec<u8>,
-    ) -> Result<Resp, ApiError> {
-        let request = async_nats::client::Request::new()
-            .payload(payload.into())
-            .headers(headers)
-            .timeout(Some(self.timeout));
-        let reply = self
-            .client
-            .send_request(endpoint.subject, request)
-            .await
-            .map_err(|error| match error.kind() {
-                RequestErrorKind::NoResponders => ApiError::new(
-                    ErrorCode::Unavailable,
-                    format!("the {} service is unavailable", endpoint.group),
-                ),
-                RequestErrorKind::TimedOut => ApiError::new(
-                    ErrorCode::Timeout,
-                    format!("the {} service did not answer in time", endpoint.group),
-                ),
-                RequestErrorKind::MaxPayloadExceeded => {
-                    ApiError::new(ErrorCode::PayloadTooLarge, "the request is too large")
-                }
-                RequestErrorKind::InvalidSubject | RequestErrorKind::Other => {
-                    tracing::warn!(%error, "nats request failed");
-                    ApiError::new(ErrorCode::Unavailable, "the message bus is unavailable")
-                }
-            })?;
-        decode_reply(reply)
-    }
 }
 
-fn decode_reply<Resp: DeserializeOwned>(reply: async_nats::Message) -> Result<Resp, ApiError> {
-    if let Some(reply_headers) = &reply.headers {
-        let description = reply_headers
-            .get(headers::SERVICE_ERROR)
-            .map(|v| v.as_str());
-        let code = reply_headers
-            .get(headers::SERVICE_ERROR_CODE)
-            .map(|v| v.as_str());
-        if let Some(body) = ReplyError::body_from_service_headers(code, description) {
-            return Err(body.into());
+/// A failed call as the HTTP client sees it.
+fn api_error(error: RpcError) -> ApiError {
+    match error {
+        RpcError::Reply(body) => body.into(),
+        RpcError::NoResponders(service) => ApiError::new(
+            ErrorCode::Unavailable,
+            format!("the {service} service is unavailable"),
+        ),
+        RpcError::Timeout(service) => ApiError::new(
+            ErrorCode::Timeout,
+            format!("the {service} service did not answer in time"),
+        ),
+        RpcError::TooLarge => ApiError::new(ErrorCode::PayloadTooLarge, "the request is too large"),
+        RpcError::Transport(_) | RpcError::Codec(_) => {
+            tracing::warn!(%error, "nats request failed");
+            ApiError::new(ErrorCode::Unavailable, "the message bus is unavailable")
         }
     }
-    serde_json::from_slice::<Envelope<Resp>>(&reply.payload)
-        .map_err(|e| {
-            ApiError::from(ReplyError::internal(format!("undecodable reply: {e}")).into_body())
-        })?
-        .into_result()
-        .map_err(ApiError::from)
 }

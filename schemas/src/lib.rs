@@ -5,13 +5,14 @@
 //! - [`headers`]: the NATS and HTTP header names we set and read;
 //! - [`envelope`]: the `{"ok":true,"data":..}` / `{"ok":false,"error":..}` reply envelope;
 //! - [`error`]: the closed set of error codes and the HTTP status each one means;
-//! - one module per domain with its request, reply and event types ([`auth`], [`inventory`]).
+//! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`]).
 //!
 //! The crate depends on nothing of ours. With the `openapi` feature the types also derive
 //! `utoipa::ToSchema`, so the edge's OpenAPI document is generated from the same types the
 //! workers speak.
 
 pub mod auth;
+pub mod catalog;
 pub mod envelope;
 pub mod error;
 pub mod headers;

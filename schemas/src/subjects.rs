@@ -67,6 +67,28 @@ pub mod auth {
     });
 }
 
+/// Products, categories and search (`workers/catalog`).
+pub mod catalog {
+    service!("catalog", "mk.catalog", "Products, categories and full-text search", {
+        /// A page of products, filtered and sorted.
+        LIST = "list",
+        /// One product by id or slug, with its stock.
+        GET = "get",
+        /// Full-text search combined with the listing filters.
+        SEARCH = "search",
+        /// Admin: add a product.
+        CREATE = "create",
+        /// Admin: replace or patch a product.
+        UPDATE = "update",
+        /// Admin: remove a product.
+        DELETE = "delete",
+        /// The category tree.
+        CATEGORIES = "categories",
+        /// Admin: add a category.
+        CATEGORY_CREATE = "category_create",
+    });
+}
+
 /// Stock levels and reservations (`workers/inventory`).
 pub mod inventory {
     service!("inventory", "mk.inventory", "Stock levels and all-or-nothing reservations", {

@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
-use crate::workers::{WorkerInstance, auth_settings, inventory_settings};
+use crate::workers::{WorkerInstance, auth_settings, catalog_settings, inventory_settings};
 use crate::{NatsServer, TestDatabase, TestRedis, random_secret};
 
 pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
@@ -29,12 +29,14 @@ pub struct TestApp {
     /// The auth instances started with the app (tests may start more).
     pub auth: Vec<WorkerInstance>,
     pub inventory: Vec<WorkerInstance>,
+    pub catalog: Vec<WorkerInstance>,
 }
 
 /// How to build a [`TestApp`].
 pub struct Options {
     pub auth_instances: usize,
     pub inventory_instances: usize,
+    pub catalog_instances: usize,
     pub edge_timeout: Duration,
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
@@ -46,6 +48,7 @@ impl Default for Options {
         Self {
             auth_instances: 1,
             inventory_instances: 1,
+            catalog_instances: 1,
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
@@ -86,6 +89,10 @@ impl TestApp {
             inventory
                 .push(WorkerInstance::inventory(inventory_settings(&nats.url(), &redis)).await);
         }
+        let mut catalog = Vec::new();
+        for _ in 0..options.catalog_instances {
+            catalog.push(WorkerInstance::catalog(catalog_settings(&nats.url(), &redis)).await);
+        }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
             nats_url: nats.url(),
@@ -112,6 +119,7 @@ impl TestApp {
             redis,
             auth,
             inventory,
+            catalog,
         }
     }
 
@@ -263,25 +271,11 @@ pub async fn nats_request(
 ) -> Result<Value, menuskart_schemas::ErrorBody> {
     let mut headers = async_nats::HeaderMap::new();
     caller.write_headers(&mut headers);
-    let reply = client
-        .request_with_headers(
-            endpoint.subject,
-            headers,
-            serde_json::to_vec(body).unwrap().into(),
-        )
+    match menuskart_kit::rpc::request(client, endpoint, headers, body, Duration::from_secs(10))
         .await
-        .expect("a worker answers");
-    if let Some(reply_headers) = &reply.headers {
-        let code = reply_headers
-            .get("Nats-Service-Error-Code")
-            .map(|v| v.as_str());
-        let description = reply_headers.get("Nats-Service-Error").map(|v| v.as_str());
-        if let Some(body) = menuskart_kit::ReplyError::body_from_service_headers(code, description)
-        {
-            return Err(body);
-        }
+    {
+        Ok(value) => Ok(value),
+        Err(menuskart_kit::rpc::RpcError::Reply(body)) => Err(body),
+        Err(other) => panic!("no answer from {}: {other}", endpoint.subject),
     }
-    serde_json::from_slice::<menuskart_schemas::Envelope<Value>>(&reply.payload)
-        .expect("an envelope")
-        .into_result()
 }

@@ -59,6 +59,16 @@ impl WorkerInstance {
         .await
     }
 
+    pub async fn catalog(settings: menuskart_catalog::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_catalog::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
     /// Builds the worker on a thread of its own; returns once it takes requests.
     async fn start(build: BoxFuture<Result<Runner, String>>) -> Self {
         let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
@@ -167,5 +177,18 @@ pub fn inventory_settings(
         stock_redis_url: SecretString::from(redis.url.clone()),
         stock_key_prefix: redis.prefix.clone(),
         low_stock_threshold: 5,
+    }
+}
+
+/// Catalog settings for a test: in-memory SurrealDB, its own cache key prefix.
+pub fn catalog_settings(nats_url: &str, redis: &crate::TestRedis) -> menuskart_catalog::Settings {
+    menuskart_catalog::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        catalog_db_url: "mem://".into(),
+        catalog_db_user: None,
+        catalog_db_password: None,
+        cache_redis_url: redis.url.clone(),
+        cache_key_prefix: redis.prefix.clone(),
+        stock_timeout_ms: 2_000,
     }
 }

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod health;
 pub mod inventory;
+pub mod products;
 pub mod users;
 
 use axum::Router;
@@ -15,5 +16,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(auth::router(state))
         .merge(users::router())
         .merge(inventory::router())
+        .merge(products::router())
         .merge(health::router())
 }

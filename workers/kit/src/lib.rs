@@ -10,6 +10,7 @@
 //! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
 //! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
+//! - [`rpc`]: calling a worker (the edge, workers calling workers, tests);
 //! - [`reply_error`]: the one place where a worker's errors become wire error codes;
 //! - [`caller`]: who is asking (the `mk-user-id` / `mk-roles` headers set by the edge), so
 //!   workers check authorization themselves;
@@ -27,6 +28,7 @@ pub mod handler;
 pub mod jwt;
 pub mod nats;
 pub mod reply_error;
+pub mod rpc;
 pub mod service_api;
 pub mod settings;
 pub mod shutdown;

@@ -25,13 +25,25 @@ use tracing::Instrument;
 use crate::handler::{RawRequest, Route};
 use crate::settings::WorkerSettings;
 
+/// Extra data a worker reports with each endpoint's `$SRV.STATS` (e.g. cache hit counts).
+type StatsData = Arc<dyn Fn() -> serde_json::Value + Send + Sync>;
+
 /// The declaration of a worker: its service, version and endpoints.
-#[derive(Debug)]
 pub struct Worker {
     service: Service,
     version: String,
     routes: Vec<(Endpoint, Route)>,
     max_in_flight: usize,
+    stats: Option<StatsData>,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worker")
+            .field("service", &self.service)
+            .field("routes", &self.routes)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +63,14 @@ impl Worker {
             version: version.into(),
             routes: Vec::new(),
             max_in_flight: 256,
+            stats: None,
         }
+    }
+
+    /// Reports `data()` as the `data` of every endpoint's stats (`nats micro stats`).
+    pub fn stats(mut self, data: impl Fn() -> serde_json::Value + Send + Sync + 'static) -> Self {
+        self.stats = Some(Arc::new(data));
+        self
     }
 
     /// Adds an endpoint; it must belong to this worker's service group.
@@ -76,9 +95,13 @@ impl Worker {
                 ));
             }
         }
-        let service = client
+        let mut builder = client
             .service_builder()
-            .description(self.service.description)
+            .description(self.service.description);
+        if let Some(data) = self.stats.clone() {
+            builder = builder.stats_handler(move |_endpoint, _stats| data());
+        }
+        let service = builder
             .start(self.service.name, self.version)
             .await
             .map_err(WorkerError::Register)?;

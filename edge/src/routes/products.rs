@@ -1,0 +1,313 @@
+//! `/products*` and `/categories` -> `mk.catalog.*`.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use menuskart_kit::Caller;
+use menuskart_schemas::Empty;
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::catalog::{
+    Category, CategoryInput, CreateProduct, ListProducts, Product, ProductInput, ProductPage,
+    ProductPatch, ProductRef, Sort, UpdateProduct,
+};
+use menuskart_schemas::subjects::catalog;
+
+use crate::auth::AdminUser;
+use crate::bus::Call;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::{ApiJson, ApiQuery};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/products", get(list).post(create))
+        .route("/products/search", get(search))
+        .route(
+            "/products/{id}",
+            get(details).put(replace).patch(patch).delete(remove),
+        )
+        .route("/categories", get(categories).post(create_category))
+}
+
+/// Listing filters. `attr.<name>=<value>` filters on an attribute (e.g. `attr.spice=hot`).
+#[derive(Debug, utoipa::IntoParams)]
+#[allow(dead_code)] // documents the query string; parsed by `filters`
+pub struct Filters {
+    /// Full-text query (search only).
+    query: Option<String>,
+    /// Category slug; sub-categories are included.
+    category: Option<String>,
+    /// Minor units.
+    min_price: Option<i64>,
+    max_price: Option<i64>,
+    in_stock: Option<bool>,
+    /// relevance, price_asc, price_desc, newest, name
+    sort: Option<String>,
+    /// From 1 (default 1).
+    page: Option<u32>,
+    /// 1 to 100 (default 20).
+    per_page: Option<u32>,
+}
+
+/// Parses the query string: known keys, `attr.*`, and nothing else.
+fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
+    let bad = |key: &str, why: &str| ApiError::new(ErrorCode::BadRequest, format!("{key}: {why}"));
+    let mut list = ListProducts {
+        page: 1,
+        per_page: 20,
+        ..Default::default()
+    };
+    for (key, value) in pairs {
+        let number = || {
+            value
+                .parse::<i64>()
+                .map_err(|_| bad(&key, "must be a whole number"))
+        };
+        let count = || {
+            value
+                .parse::<u32>()
+                .map_err(|_| bad(&key, "must be a positive whole number"))
+        };
+        match key.as_str() {
+            "query" | "q" => list.query = Some(value.clone()),
+            "category" => list.category = Some(value.clone()),
+            "min_price" => list.min_price = Some(number()?),
+            "max_price" => list.max_price = Some(number()?),
+            "in_stock" => {
+                list.in_stock = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad(&key, "must be true or false"))?,
+                )
+            }
+            "sort" => {
+                list.sort = serde_json::from_value::<Sort>(serde_json::Value::String(value.clone()))
+                    .map_err(|_| {
+                        bad(
+                            &key,
+                            "must be relevance, price_asc, price_desc, newest or name",
+                        )
+                    })?
+            }
+            "page" => list.page = count()?,
+            "per_page" => list.per_page = count()?,
+            other => match other.strip_prefix("attr.") {
+                Some(name) => {
+                    list.attributes.insert(name.to_owned(), value.clone());
+                }
+                None => return Err(bad(other, "unknown parameter")),
+            },
+        }
+    }
+    Ok(list)
+}
+
+/// Products, filtered, sorted and paginated.
+#[utoipa::path(get, path = "/products", tag = "catalog", params(Filters),
+    responses(
+        (status = 200, description = "A page of products", body = ProductPage),
+        (status = 400, description = "A malformed parameter", body = ErrorResponse),
+        (status = 422, description = "A parameter out of range", body = ErrorResponse),
+    ))]
+pub async fn list(
+    call: Call,
+    ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
+) -> Result<Json<ProductPage>, ApiError> {
+    Ok(Json(
+        call.send(catalog::LIST, &Caller::default(), &filters(pairs)?)
+            .await?,
+    ))
+}
+
+/// Full-text search (`query`), ranked by relevance, with the listing filters.
+#[utoipa::path(get, path = "/products/search", tag = "catalog", params(Filters),
+    responses(
+        (status = 200, description = "Matching products, best first", body = ProductPage),
+        (status = 422, description = "Empty or too long query", body = ErrorResponse),
+    ))]
+pub async fn search(
+    call: Call,
+    ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
+) -> Result<Json<ProductPage>, ApiError> {
+    Ok(Json(
+        call.send(catalog::SEARCH, &Caller::default(), &filters(pairs)?)
+            .await?,
+    ))
+}
+
+/// One product by id or slug, with its current stock and rating.
+#[utoipa::path(get, path = "/products/{id}", tag = "catalog",
+    params(("id" = String, Path, description = "Product id or slug")),
+    responses(
+        (status = 200, description = "The product", body = Product),
+        (status = 404, description = "No such product", body = ErrorResponse),
+    ))]
+pub async fn details(call: Call, Path(id): Path<String>) -> Result<Json<Product>, ApiError> {
+    Ok(Json(
+        call.send(catalog::GET, &Caller::default(), &ProductRef { id })
+            .await?,
+    ))
+}
+
+/// Admin: add a product.
+#[utoipa::path(post, path = "/products", tag = "catalog", security(("bearer" = [])), request_body = ProductInput,
+    responses(
+        (status = 201, description = "Created", body = Product),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 409, description = "The slug is taken", body = ErrorResponse),
+        (status = 422, description = "Empty name, negative price, unknown currency or category", body = ErrorResponse),
+    ))]
+pub async fn create(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    ApiJson(product): ApiJson<ProductInput>,
+) -> Result<(StatusCode, Json<Product>), ApiError> {
+    let created = call
+        .send(catalog::CREATE, &admin.caller(), &CreateProduct { product })
+        .await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Admin: replace a product.
+#[utoipa::path(put, path = "/products/{id}", tag = "catalog", security(("bearer" = [])), request_body = ProductInput,
+    params(("id" = String, Path, description = "Product id or slug")),
+    responses(
+        (status = 200, description = "Replaced", body = Product),
+        (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 422, description = "Invalid content", body = ErrorResponse),
+    ))]
+pub async fn replace(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(id): Path<String>,
+    ApiJson(product): ApiJson<ProductInput>,
+) -> Result<Json<Product>, ApiError> {
+    let update = UpdateProduct {
+        id,
+        put: Some(product),
+        patch: None,
+    };
+    Ok(Json(
+        call.send(catalog::UPDATE, &admin.caller(), &update).await?,
+    ))
+}
+
+/// Admin: change some fields of a product.
+#[utoipa::path(patch, path = "/products/{id}", tag = "catalog", security(("bearer" = [])), request_body = ProductPatch,
+    params(("id" = String, Path, description = "Product id or slug")),
+    responses(
+        (status = 200, description = "Updated", body = Product),
+        (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 422, description = "Invalid content", body = ErrorResponse),
+    ))]
+pub async fn patch(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<ProductPatch>,
+) -> Result<Json<Product>, ApiError> {
+    let update = UpdateProduct {
+        id,
+        put: None,
+        patch: Some(patch),
+    };
+    Ok(Json(
+        call.send(catalog::UPDATE, &admin.caller(), &update).await?,
+    ))
+}
+
+/// Admin: remove a product.
+#[utoipa::path(delete, path = "/products/{id}", tag = "catalog", security(("bearer" = [])),
+    params(("id" = String, Path, description = "Product id or slug")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 404, description = "No such product", body = ErrorResponse),
+    ))]
+pub async fn remove(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let _: Empty = call
+        .send(catalog::DELETE, &admin.caller(), &ProductRef { id })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The category tree.
+#[utoipa::path(get, path = "/categories", tag = "catalog",
+    responses((status = 200, description = "Root categories with their children", body = [Category])))]
+pub async fn categories(call: Call) -> Result<Json<Vec<Category>>, ApiError> {
+    Ok(Json(
+        call.send(catalog::CATEGORIES, &Caller::default(), &Empty {})
+            .await?,
+    ))
+}
+
+/// Admin: add a category (under `parent`, or at the root).
+#[utoipa::path(post, path = "/categories", tag = "catalog", security(("bearer" = [])), request_body = CategoryInput,
+    responses(
+        (status = 201, description = "Created", body = Category),
+        (status = 409, description = "The slug is taken", body = ErrorResponse),
+        (status = 422, description = "Bad slug or unknown parent", body = ErrorResponse),
+    ))]
+pub async fn create_category(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    ApiJson(category): ApiJson<CategoryInput>,
+) -> Result<(StatusCode, Json<Category>), ApiError> {
+    let created = call
+        .send(catalog::CATEGORY_CREATE, &admin.caller(), &category)
+        .await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn query_strings_become_filters() {
+        let list = filters(pairs(&[
+            ("category", "curries"),
+            ("min_price", "100"),
+            ("in_stock", "true"),
+            ("sort", "price_desc"),
+            ("attr.spice", "hot"),
+            ("page", "2"),
+        ]))
+        .unwrap();
+        assert_eq!(list.category.as_deref(), Some("curries"));
+        assert_eq!(list.min_price, Some(100));
+        assert_eq!(list.in_stock, Some(true));
+        assert_eq!(list.sort, Sort::PriceDesc);
+        assert_eq!(
+            list.attributes.get("spice").map(String::as_str),
+            Some("hot")
+        );
+        assert_eq!((list.page, list.per_page), (2, 20));
+    }
+
+    #[test]
+    fn bad_parameters_are_400() {
+        for bad in [
+            ("min_price", "cheap"),
+            ("sort", "random"),
+            ("page", "-1"),
+            ("colour", "red"),
+        ] {
+            assert_eq!(
+                filters(pairs(&[bad])).unwrap_err().code(),
+                ErrorCode::BadRequest
+            );
+        }
+    }
+}

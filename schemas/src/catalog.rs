@@ -1,0 +1,176 @@
+//! Messages of the catalog service (`mk.catalog.*`). Prices are integer minor units with an ISO
+//! 4217 currency code.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::inventory::StockLevel;
+
+/// A product as the shop shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Product {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    /// Minor units (cents).
+    pub price: i64,
+    pub currency: String,
+    /// The category's slug.
+    pub category: String,
+    pub brand: Option<String>,
+    /// Free-form: sizes, spice level, allergens, ...
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub attributes: BTreeMap<String, serde_json::Value>,
+    pub images: Vec<String>,
+    /// Average review rating (1 to 5), absent without reviews.
+    pub rating: Option<f64>,
+    pub review_count: i64,
+    /// Current stock; present on product details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<StockLevel>,
+    /// Relevance of a search hit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// POST /products and PUT /products/{id}.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductInput {
+    pub name: String,
+    /// Derived from the name when absent.
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub price: i64,
+    pub currency: String,
+    pub category: String,
+    #[serde(default)]
+    pub brand: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub attributes: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    pub images: Vec<String>,
+}
+
+/// PATCH /products/{id}: absent fields stay.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub attributes: Option<BTreeMap<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub images: Option<Vec<String>>,
+}
+
+/// `mk.catalog.create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreateProduct {
+    pub product: ProductInput,
+}
+
+/// `mk.catalog.update`: a full replacement (`put`) or a patch.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UpdateProduct {
+    pub id: String,
+    #[serde(default)]
+    pub put: Option<ProductInput>,
+    #[serde(default)]
+    pub patch: Option<ProductPatch>,
+}
+
+/// `mk.catalog.get` and `mk.catalog.delete`: a product id or slug.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProductRef {
+    pub id: String,
+}
+
+/// How a listing is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best match first (search; for plain listings the same as `newest`).
+    #[default]
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+    Name,
+}
+
+/// `mk.catalog.list` and `mk.catalog.search`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ListProducts {
+    /// Full-text query (search only).
+    #[serde(default)]
+    pub query: Option<String>,
+    /// A category slug; its sub-categories are included.
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub min_price: Option<i64>,
+    #[serde(default)]
+    pub max_price: Option<i64>,
+    #[serde(default)]
+    pub in_stock: Option<bool>,
+    /// Attribute equality, e.g. `{"spice": "hot"}`.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub sort: Sort,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A page of products.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductPage {
+    pub items: Vec<Product>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A category and its sub-categories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    pub parent: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub children: Vec<Category>,
+}
+
+/// POST /categories (admin).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryInput {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}

@@ -1,0 +1,437 @@
+use menuskart_e2e::{TestApp, TestUser, assert_error, json_of};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+async fn category(app: &TestApp, admin: &TestUser, slug: &str, name: &str, parent: Option<&str>) {
+    let response = app
+        .post(
+            "/categories",
+            Some(&admin.access_token),
+            json!({"slug": slug, "name": name, "parent": parent}),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap()
+    );
+}
+
+async fn product(app: &TestApp, admin: &TestUser, body: Value) -> Value {
+    let response = app.post("/products", Some(&admin.access_token), body).await;
+    let status = response.status();
+    let body = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body
+}
+
+/// A small shop: food (curries, noodles) and groceries (spices).
+async fn fixture(app: &TestApp, admin: &TestUser) {
+    category(app, admin, "food", "Food", None).await;
+    category(app, admin, "curries", "Curries", Some("food")).await;
+    category(app, admin, "noodles", "Noodles", Some("food")).await;
+    category(app, admin, "groceries", "Groceries", None).await;
+    category(app, admin, "spices", "Spices", Some("groceries")).await;
+    for (name, description, price, category, spice) in [
+        (
+            "Green Curry",
+            "Thai green curry with coconut milk, basil and chicken",
+            1250,
+            "curries",
+            "hot",
+        ),
+        (
+            "Red Curry",
+            "Thai red curry with coconut milk and duck",
+            1390,
+            "curries",
+            "hot",
+        ),
+        (
+            "Chicken Tikka Masala",
+            "Creamy tomato curry with grilled chicken",
+            1490,
+            "curries",
+            "mild",
+        ),
+        (
+            "Pad Thai",
+            "Rice noodles with tamarind, peanuts and shrimp",
+            1150,
+            "noodles",
+            "mild",
+        ),
+        (
+            "Dan Dan Noodles",
+            "Wheat noodles with chili oil and minced pork",
+            1090,
+            "noodles",
+            "hot",
+        ),
+        (
+            "Curry Powder",
+            "Madras curry powder, 100 g",
+            450,
+            "spices",
+            "medium",
+        ),
+        (
+            "Chili Flakes",
+            "Crushed red chili, 50 g",
+            320,
+            "spices",
+            "hot",
+        ),
+    ] {
+        product(
+            app,
+            admin,
+            json!({
+                "name": name, "description": description, "price": price, "currency": "EUR",
+                "category": category, "attributes": {"spice": spice},
+            }),
+        )
+        .await;
+    }
+}
+
+fn names(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn an_admin_creates_reads_updates_and_deletes_a_product() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    category(&app, &admin, "curries", "Curries", None).await;
+    let created = product(&app, &admin, json!({
+        "name": "Massaman Curry", "description": "Peanuts and potatoes", "price": 1350,
+        "currency": "eur", "category": "curries", "brand": "Bangkok Kitchen",
+        "attributes": {"spice": "mild", "allergens": ["peanuts"]}, "images": ["https://img.example.com/m.jpg"],
+    }))
+    .await;
+    assert_eq!(created["slug"], "massaman-curry");
+    assert_eq!(created["currency"], "EUR");
+    assert_eq!(created["rating"], Value::Null);
+    let id = created["id"].as_str().unwrap().to_owned();
+
+    for key in [id.as_str(), "massaman-curry"] {
+        let details = json_of(app.get(&format!("/products/{key}"), None).await).await;
+        assert_eq!(details["id"], id.as_str());
+        assert_eq!(
+            details["stock"],
+            json!({"product_id": id, "available": 0, "reserved": 0})
+        );
+    }
+
+    let patched = app
+        .call(
+            Method::PATCH,
+            &format!("/products/{id}"),
+            Some(&admin.access_token),
+            Some(json!({"price": 1290})),
+        )
+        .await;
+    assert_eq!(json_of(patched).await["price"], 1290);
+    assert_eq!(
+        json_of(app.get(&format!("/products/{id}"), None).await).await["price"],
+        1290
+    );
+
+    let replaced = app
+        .call(
+            Method::PUT,
+            &format!("/products/{id}"),
+            Some(&admin.access_token),
+            Some(json!({
+            "name": "Massaman Curry (Large)", "slug": "massaman-curry", "price": 1690,
+            "currency": "EUR", "category": "curries"})),
+        )
+        .await;
+    let replaced = json_of(replaced).await;
+    assert_eq!(replaced["name"], "Massaman Curry (Large)");
+    assert_eq!(
+        replaced["brand"],
+        Value::Null,
+        "PUT replaces the whole product"
+    );
+
+    let deleted = app
+        .call(
+            Method::DELETE,
+            &format!("/products/{id}"),
+            Some(&admin.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    assert_error(
+        app.get(&format!("/products/{id}"), None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn customers_cannot_change_the_catalog_and_bad_products_are_422() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let customer = app.customer().await;
+    category(&app, &admin, "curries", "Curries", None).await;
+    let good = json!({"name": "X", "price": 100, "currency": "EUR", "category": "curries"});
+    assert_error(
+        app.post("/products", Some(&customer.access_token), good.clone())
+            .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        app.post("/products", None, good.clone()).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    assert_error(
+        app.post(
+            "/categories",
+            Some(&customer.access_token),
+            json!({"slug": "x", "name": "X"}),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+
+    for (field, bad) in [
+        (
+            "price",
+            json!({"name": "X", "price": -1, "currency": "EUR", "category": "curries"}),
+        ),
+        (
+            "name",
+            json!({"name": "  ", "price": 100, "currency": "EUR", "category": "curries"}),
+        ),
+        (
+            "currency",
+            json!({"name": "X", "price": 100, "currency": "DOUBLOON", "category": "curries"}),
+        ),
+        (
+            "category",
+            json!({"name": "X", "price": 100, "currency": "EUR", "category": "desserts"}),
+        ),
+    ] {
+        let response = app.post("/products", Some(&admin.access_token), bad).await;
+        let body = assert_error(
+            response,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["error"]["details"]["field"], field);
+    }
+    product(&app, &admin, good.clone()).await;
+    let duplicate = app.post("/products", Some(&admin.access_token), good).await;
+    assert_error(duplicate, StatusCode::CONFLICT, "conflict").await;
+}
+
+#[tokio::test]
+async fn listings_filter_by_category_tree_price_and_attributes_with_totals() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+
+    let food = json_of(
+        app.get("/products?category=food&sort=price_asc&per_page=3", None)
+            .await,
+    )
+    .await;
+    assert_eq!(food["total"], 5, "sub-categories are included");
+    assert_eq!(names(&food), ["Dan Dan Noodles", "Pad Thai", "Green Curry"]);
+    let second = json_of(
+        app.get(
+            "/products?category=food&sort=price_asc&per_page=3&page=2",
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(names(&second), ["Red Curry", "Chicken Tikka Masala"]);
+
+    let cheap_hot = json_of(
+        app.get(
+            "/products?max_price=1200&attr.spice=hot&sort=price_desc",
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(names(&cheap_hot), ["Dan Dan Noodles", "Chili Flakes"]);
+
+    let tree = json_of(app.get("/categories", None).await).await;
+    let food = tree
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["slug"] == "food")
+        .unwrap();
+    let children: Vec<&str> = food["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["curries", "noodles"]);
+
+    assert_error(
+        app.get("/products?page=0", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_error(
+        app.get("/products?min_price=abc", None).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn search_ranks_the_best_matches_first() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+
+    let top = |page: &Value| page["items"][0]["name"].as_str().unwrap().to_owned();
+    let curry = json_of(app.get("/products/search?query=green%20curry", None).await).await;
+    assert_eq!(
+        top(&curry),
+        "Green Curry",
+        "matching both words beats matching one"
+    );
+    assert!(
+        curry["items"][0]["score"].as_f64().unwrap() > curry["items"][1]["score"].as_f64().unwrap()
+    );
+
+    let noodles = json_of(app.get("/products/search?query=noodles", None).await).await;
+    let mut found = names(&noodles);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        ["Dan Dan Noodles", "Pad Thai"],
+        "name and description both count"
+    );
+    assert_eq!(
+        top(&noodles),
+        "Dan Dan Noodles",
+        "a hit in the name ranks above the description"
+    );
+
+    let stemmed = json_of(app.get("/products/search?query=curries", None).await).await;
+    assert!(
+        names(&stemmed).contains(&"Red Curry"),
+        "stemming: curries finds curry"
+    );
+
+    let prefix = json_of(app.get("/products/search?query=tikk", None).await).await;
+    assert_eq!(
+        top(&prefix),
+        "Chicken Tikka Masala",
+        "a prefix finds the word being typed"
+    );
+
+    let filtered = json_of(
+        app.get("/products/search?query=curry&category=spices", None)
+            .await,
+    )
+    .await;
+    assert_eq!(names(&filtered), ["Curry Powder"]);
+    let paged = json_of(
+        app.get("/products/search?query=curry&per_page=1&page=2", None)
+            .await,
+    )
+    .await;
+    assert_eq!(paged["items"].as_array().unwrap().len(), 1);
+    assert!(paged["total"].as_i64().unwrap() >= 3);
+
+    assert_error(
+        app.get("/products/search?query=", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let long = "curry ".repeat(50);
+    assert_error(
+        app.get(&format!("/products/search?query={long}"), None)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let nothing = json_of(app.get("/products/search?query=zzzzqqq", None).await).await;
+    assert_eq!(nothing["total"], 0);
+}
+
+#[tokio::test]
+async fn reads_are_cached_and_a_write_is_seen_at_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+    let client = app.nats.client().await;
+    let hits = || async {
+        let stats = menuskart_kit::service_api::discover(
+            &client,
+            menuskart_kit::service_api::Verb::Stats,
+            Some("catalog"),
+            std::time::Duration::from_millis(300),
+        )
+        .await
+        .unwrap();
+        let data = &stats[0]["endpoints"][0]["data"];
+        (
+            data["cache_hits"].as_u64().unwrap(),
+            data["cache_misses"].as_u64().unwrap(),
+        )
+    };
+
+    let first = json_of(app.get("/products/green-curry", None).await).await;
+    let (hits_before, _) = hits().await;
+    let second = json_of(app.get("/products/green-curry", None).await).await;
+    let (hits_after, _) = hits().await;
+    assert_eq!(first["price"], second["price"]);
+    assert_eq!(
+        hits_after,
+        hits_before + 1,
+        "the second read is a cache hit"
+    );
+
+    app.call(
+        Method::PATCH,
+        "/products/green-curry",
+        Some(&admin.access_token),
+        Some(json!({"price": 999})),
+    )
+    .await;
+    assert_eq!(
+        json_of(app.get("/products/green-curry", None).await).await["price"],
+        999
+    );
+    let listed = json_of(
+        app.get("/products?category=curries&sort=price_asc", None)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        listed["items"][0]["price"], 999,
+        "listings are not stale either"
+    );
+}

@@ -1,0 +1,25 @@
+//! `mk.catalog.create` (admin): add a product.
+
+use std::sync::Arc;
+
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::catalog::{CreateProduct, Product};
+
+use super::{category_path, written};
+use crate::domain::ProductDraft;
+use crate::state::CatalogState;
+
+#[tracing::instrument(skip_all)]
+pub async fn handle(
+    state: Arc<CatalogState>,
+    req: Incoming<CreateProduct>,
+) -> Result<Product, ReplyError> {
+    let admin = req.caller.require_admin()?;
+    let draft = ProductDraft::parse(req.body.product)?;
+    let path = category_path(&state, "category", &draft.category).await?;
+    let pid = uuid::Uuid::now_v7().simple().to_string();
+    let product = state.store.create_product(&pid, &draft, &path).await?;
+    written(&state).await;
+    tracing::info!(%admin, product_id = %product.id, slug = %product.slug, "product created");
+    Ok(product)
+}

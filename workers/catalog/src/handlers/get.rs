@@ -1,0 +1,49 @@
+//! `mk.catalog.get`: one product by id or slug, with its current stock.
+
+use std::sync::Arc;
+
+use async_nats::HeaderMap;
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::catalog::{Product, ProductRef};
+use menuskart_schemas::inventory::{StockLevel, StockQuery};
+use menuskart_schemas::subjects::inventory;
+
+use crate::state::CatalogState;
+
+/// A product by id or slug, through the cache, without stock.
+pub(crate) async fn find(state: &CatalogState, id: &str) -> Result<Product, ReplyError> {
+    if id.is_empty() || id.len() > 100 {
+        return Err(ReplyError::not_found("no such product"));
+    }
+    let found = state
+        .cache
+        .get_or_load(&format!("product:{id}"), async {
+            Ok::<_, ReplyError>(state.store.product(id).await?)
+        })
+        .await?;
+    found.ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))
+}
+
+#[tracing::instrument(skip_all, fields(id = %req.body.id))]
+pub async fn handle(
+    state: Arc<CatalogState>,
+    req: Incoming<ProductRef>,
+) -> Result<Product, ReplyError> {
+    let mut product = find(&state, &req.body.id).await?;
+    // Stock is always fresh (never cached); without an answer the product shows without it.
+    let stock = menuskart_kit::rpc::request::<_, StockLevel>(
+        &state.nats,
+        inventory::GET,
+        HeaderMap::new(),
+        &StockQuery {
+            product_id: product.id.clone(),
+        },
+        state.stock_timeout,
+    )
+    .await;
+    match stock {
+        Ok(level) => product.stock = Some(level),
+        Err(error) => tracing::warn!(%error, "stock unavailable"),
+    }
+    Ok(product)
+}

@@ -1,0 +1,44 @@
+//! `mk.catalog.list`: a page of products, filtered and sorted.
+
+use std::sync::Arc;
+
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::catalog::{ListProducts, ProductPage};
+
+use crate::cache::MAX_CACHED_PAGE;
+use crate::domain::ListingQuery;
+use crate::state::CatalogState;
+
+/// Lists (or, with `search`, searches) through the cache for the first pages.
+pub(crate) async fn page(
+    state: &CatalogState,
+    raw: ListProducts,
+    search: bool,
+) -> Result<ProductPage, ReplyError> {
+    let query = ListingQuery::parse(raw.clone(), search)?;
+    let load = async {
+        let listing = state.store.list_products(&query).await?;
+        Ok::<_, ReplyError>(ProductPage {
+            items: listing.items,
+            total: listing.total,
+            page: query.page,
+            per_page: query.per_page,
+        })
+    };
+    if query.page > MAX_CACHED_PAGE {
+        return load.await;
+    }
+    let key = format!(
+        "list:{}",
+        serde_json::to_string(&raw).map_err(ReplyError::internal)?
+    );
+    state.cache.get_or_load(&key, load).await
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn handle(
+    state: Arc<CatalogState>,
+    req: Incoming<ListProducts>,
+) -> Result<ProductPage, ReplyError> {
+    page(&state, req.body, false).await
+}

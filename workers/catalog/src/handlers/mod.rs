@@ -1,0 +1,45 @@
+//! One endpoint a file: parse, check the caller, apply, reply.
+
+pub mod categories;
+pub mod category_create;
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod search;
+pub mod update;
+
+use menuskart_kit::ReplyError;
+
+use crate::state::CatalogState;
+use crate::store::StoreError;
+
+impl From<StoreError> for ReplyError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Duplicate => ReplyError::conflict(error.to_string()),
+            other => ReplyError::internal(other),
+        }
+    }
+}
+
+/// After every write: drop what the cache holds. A failure is logged, not returned: the write
+/// is done, and entries expire within minutes anyway.
+pub(crate) async fn written(state: &CatalogState) {
+    if let Err(error) = state.cache.invalidate().await {
+        tracing::error!(%error, "cache invalidation failed; entries expire by TTL");
+    }
+}
+
+/// The path of an existing category, or a 422 naming the field.
+pub(crate) async fn category_path(
+    state: &CatalogState,
+    field: &'static str,
+    slug: &crate::domain::Slug,
+) -> Result<Vec<String>, ReplyError> {
+    state
+        .store
+        .category_path(slug)
+        .await?
+        .ok_or_else(|| ReplyError::invalid_field(field, format!("no category {:?}", slug.as_str())))
+}

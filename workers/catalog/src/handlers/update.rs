@@ -1,0 +1,59 @@
+//! `mk.catalog.update` (admin): replace (PUT) or patch (PATCH) a product.
+
+use std::sync::Arc;
+
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::catalog::{Product, ProductInput, UpdateProduct};
+
+use super::{category_path, written};
+use crate::domain::ProductDraft;
+use crate::state::CatalogState;
+
+#[tracing::instrument(skip_all, fields(id = %req.body.id))]
+pub async fn handle(
+    state: Arc<CatalogState>,
+    req: Incoming<UpdateProduct>,
+) -> Result<Product, ReplyError> {
+    let admin = req.caller.require_admin()?;
+    let UpdateProduct { id, put, patch } = req.body;
+    let current = state
+        .store
+        .product(&id)
+        .await?
+        .ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))?;
+    let draft = match (put, patch) {
+        (Some(input), None) => ProductDraft::parse(input)?,
+        (None, Some(patch)) => current_draft(&current)?.patched(patch)?,
+        _ => return Err(ReplyError::validation("give exactly one of put or patch")),
+    };
+    let path = category_path(&state, "category", &draft.category).await?;
+    let product = state
+        .store
+        .replace_product(&current.id, &draft, &path)
+        .await?
+        .ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))?;
+    written(&state).await;
+    tracing::info!(%admin, product_id = %product.id, "product updated");
+    Ok(product)
+}
+
+/// The stored product as a draft (it was valid when written).
+fn current_draft(product: &Product) -> Result<ProductDraft, ReplyError> {
+    ProductDraft::parse(ProductInput {
+        name: product.name.clone(),
+        slug: Some(product.slug.clone()),
+        description: product.description.clone(),
+        price: product.price,
+        currency: product.currency.clone(),
+        category: product.category.clone(),
+        brand: product.brand.clone(),
+        attributes: product.attributes.clone(),
+        images: product.images.clone(),
+    })
+    .map_err(|e| {
+        ReplyError::internal(format!(
+            "stored product {} no longer valid: {e}",
+            product.id
+        ))
+    })
+}

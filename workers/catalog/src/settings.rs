@@ -1,0 +1,45 @@
+//! The catalog worker's settings, from `MK_*` environment variables.
+
+use menuskart_kit::settings::WorkerSettings;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    #[serde(flatten)]
+    pub worker: WorkerSettings,
+    /// `MK_CATALOG_DB_URL`: `surrealkv://<dir>` (embedded, on disk; the default), `mem://`
+    /// (embedded, in memory) or `ws://host:port` (a SurrealDB server, for several instances).
+    #[serde(default = "defaults::db_url")]
+    pub catalog_db_url: String,
+    /// `MK_CATALOG_DB_USER` / `MK_CATALOG_DB_PASSWORD`: root credentials for a server.
+    #[serde(default)]
+    pub catalog_db_user: Option<String>,
+    #[serde(default)]
+    pub catalog_db_password: Option<SecretString>,
+    /// `MK_CACHE_REDIS_URL`: the Redis for the read cache (the machine's; nothing to persist).
+    #[serde(default = "defaults::cache_redis_url")]
+    pub cache_redis_url: String,
+    /// `MK_CACHE_KEY_PREFIX`.
+    #[serde(default = "defaults::cache_key_prefix")]
+    pub cache_key_prefix: String,
+    /// `MK_STOCK_TIMEOUT_MS`: how long product details wait for the inventory service.
+    #[serde(default = "defaults::stock_timeout_ms")]
+    pub stock_timeout_ms: u64,
+}
+
+mod defaults {
+    pub fn db_url() -> String {
+        let home = std::env::var("HOME").unwrap_or_else(|_| "/var/lib".into());
+        format!("surrealkv://{home}/.cache/menuskart/catalog-db")
+    }
+    pub fn cache_redis_url() -> String {
+        "redis://127.0.0.1:6379/".into()
+    }
+    pub fn cache_key_prefix() -> String {
+        "mk:".into()
+    }
+    pub fn stock_timeout_ms() -> u64 {
+        1_000
+    }
+}

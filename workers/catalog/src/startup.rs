@@ -1,0 +1,91 @@
+//! Wiring: SurrealDB, the cache, and the endpoints handed to the kit.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use menuskart_kit::{RunningWorker, Worker, route};
+use menuskart_schemas::subjects::catalog;
+
+use crate::cache::Cache;
+use crate::handlers;
+use crate::settings::Settings;
+use crate::state::CatalogState;
+use crate::store::{ServerAuth, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("catalog database: {0}")]
+    Store(#[from] StoreError),
+    #[error("cache redis: {0}")]
+    Cache(#[from] redis::RedisError),
+    #[error(transparent)]
+    Nats(#[from] menuskart_kit::nats::ConnectError),
+    #[error(transparent)]
+    Worker(#[from] menuskart_kit::worker::WorkerError),
+}
+
+pub struct Application {
+    worker: RunningWorker,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let auth = match (settings.catalog_db_user, settings.catalog_db_password) {
+            (Some(username), Some(password)) => Some(ServerAuth { username, password }),
+            _ => None,
+        };
+        let store = Store::connect(&settings.catalog_db_url, auth.as_ref()).await?;
+        let cache = Cache::connect(&settings.cache_redis_url, &settings.cache_key_prefix).await?;
+        let nats = menuskart_kit::nats::connect(&settings.worker.nats_url, "catalog").await?;
+        let state = Arc::new(CatalogState {
+            store,
+            cache,
+            nats: nats.clone(),
+            stock_timeout: Duration::from_millis(settings.stock_timeout_ms),
+        });
+        let stats_state = state.clone();
+        let worker = Worker::new(catalog::SERVICE, env!("CARGO_PKG_VERSION"))
+            .configure(&settings.worker)
+            .stats(move || {
+                let (hits, misses) = stats_state.cache.counts();
+                serde_json::json!({"cache_hits": hits, "cache_misses": misses})
+            })
+            .endpoint(catalog::LIST, route(state.clone(), handlers::list::handle))
+            .endpoint(catalog::GET, route(state.clone(), handlers::get::handle))
+            .endpoint(
+                catalog::SEARCH,
+                route(state.clone(), handlers::search::handle),
+            )
+            .endpoint(
+                catalog::CREATE,
+                route(state.clone(), handlers::create::handle),
+            )
+            .endpoint(
+                catalog::UPDATE,
+                route(state.clone(), handlers::update::handle),
+            )
+            .endpoint(
+                catalog::DELETE,
+                route(state.clone(), handlers::delete::handle),
+            )
+            .endpoint(
+                catalog::CATEGORIES,
+                route(state.clone(), handlers::categories::handle),
+            )
+            .endpoint(
+                catalog::CATEGORY_CREATE,
+                route(state, handlers::category_create::handle),
+            )
+            .start(nats)
+            .await?;
+        Ok(Self { worker })
+    }
+
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send,
+    ) -> Result<(), menuskart_kit::worker::WorkerError> {
+        self.worker.run_until_stopped(shutdown).await
+    }
+}

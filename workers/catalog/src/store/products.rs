@@ -1,0 +1,198 @@
+//! Products: create, read by id or slug, replace, delete.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use menuskart_schemas::catalog::Product;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Store, StoreError};
+use crate::domain::ProductDraft;
+
+/// The columns every product read selects (datetimes as RFC 3339 text).
+pub(crate) const COLUMNS: &str = "pid, slug, name, description, price, currency, category, brand, \
+    attributes, images, rating_sum, review_count, available, \
+    <string> created_at AS created_at, <string> updated_at AS updated_at";
+
+/// A product row as stored.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ProductRow {
+    pid: String,
+    slug: String,
+    name: String,
+    description: String,
+    price: i64,
+    currency: String,
+    category: String,
+    #[serde(default)]
+    brand: Option<String>,
+    #[serde(default)]
+    attributes: BTreeMap<String, Value>,
+    #[serde(default)]
+    images: Vec<String>,
+    #[serde(default)]
+    rating_sum: i64,
+    #[serde(default)]
+    review_count: i64,
+    #[serde(default)]
+    score: Option<f64>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl ProductRow {
+    pub(crate) fn into_product(self) -> Product {
+        Product {
+            id: self.pid,
+            slug: self.slug,
+            name: self.name,
+            description: self.description,
+            price: self.price,
+            currency: self.currency,
+            category: self.category,
+            brand: self.brand,
+            attributes: self.attributes,
+            images: self.images,
+            // One decimal is what a shop shows; computed from integers, stored as integers.
+            rating: (self.review_count > 0)
+                .then(|| (self.rating_sum as f64 / self.review_count as f64 * 10.0).round() / 10.0),
+            review_count: self.review_count,
+            stock: None,
+            score: self.score,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// Decodes rows taken as JSON values.
+pub(crate) fn decode(rows: Vec<Value>) -> Result<Vec<Product>, StoreError> {
+    rows.into_iter()
+        .map(|row| Ok(serde_json::from_value::<ProductRow>(row)?.into_product()))
+        .collect()
+}
+
+/// `SET` assignments for a draft. Absent optional fields are left out (SurrealDB's `option<T>`
+/// takes NONE, not NULL) or, on update, set to NONE.
+fn assignments(draft: &ProductDraft, category_path: &[String]) -> (String, Value) {
+    let mut sets = vec![
+        "slug = $slug",
+        "name = $name",
+        "description = $description",
+        "price = $price",
+        "currency = $currency",
+        "category = $category",
+        "category_path = $category_path",
+        "attributes = $attributes",
+        "images = $images",
+        "updated_at = time::now()",
+    ];
+    sets.push(if draft.brand.is_some() {
+        "brand = $brand"
+    } else {
+        "brand = NONE"
+    });
+    let vars = json!({
+        "slug": draft.slug.as_str(),
+        "name": draft.name,
+        "description": draft.description,
+        "price": draft.price,
+        "currency": draft.currency.as_str(),
+        "category": draft.category.as_str(),
+        "category_path": category_path,
+        "attributes": draft.attributes,
+        "images": draft.images,
+        "brand": draft.brand,
+    });
+    (sets.join(", "), vars)
+}
+
+impl Store {
+    /// Stores a new product; `category_path` is its category's path (see the schema).
+    #[tracing::instrument(skip_all, fields(slug = draft.slug.as_str()))]
+    pub async fn create_product(
+        &self,
+        pid: &str,
+        draft: &ProductDraft,
+        category_path: &[String],
+    ) -> Result<Product, StoreError> {
+        let (sets, mut vars) = assignments(draft, category_path);
+        vars["pid"] = json!(pid);
+        let sql = format!(
+            "CREATE product SET pid = $pid, created_at = time::now(), {sets} RETURN NONE; \
+             SELECT {COLUMNS} FROM product WHERE pid = $pid;"
+        );
+        let mut response = self
+            .db()
+            .query(sql)
+            .bind(vars)
+            .await
+            .map_err(StoreError::from_write)?;
+        response = response.check().map_err(StoreError::from_write)?;
+        let rows: Vec<Value> = response.take(1)?;
+        decode(rows)?.pop().ok_or(StoreError::Duplicate)
+    }
+
+    /// A product by id or slug.
+    #[tracing::instrument(skip(self))]
+    pub async fn product(&self, id_or_slug: &str) -> Result<Option<Product>, StoreError> {
+        let rows: Vec<Value> = self
+            .db()
+            .query(format!(
+                "SELECT {COLUMNS} FROM product WHERE pid = $id OR slug = $id LIMIT 1"
+            ))
+            .bind(json!({"id": id_or_slug}))
+            .await?
+            .take(0)?;
+        Ok(decode(rows)?.pop())
+    }
+
+    /// Replaces the content of product `pid`; `None` if it does not exist.
+    #[tracing::instrument(skip_all, fields(pid))]
+    pub async fn replace_product(
+        &self,
+        pid: &str,
+        draft: &ProductDraft,
+        category_path: &[String],
+    ) -> Result<Option<Product>, StoreError> {
+        let (sets, mut vars) = assignments(draft, category_path);
+        vars["pid"] = json!(pid);
+        let sql = format!(
+            "UPDATE product SET {sets} WHERE pid = $pid RETURN NONE; \
+             SELECT {COLUMNS} FROM product WHERE pid = $pid;"
+        );
+        let response = self
+            .db()
+            .query(sql)
+            .bind(vars)
+            .await
+            .map_err(StoreError::from_write)?;
+        let mut response = response.check().map_err(StoreError::from_write)?;
+        let rows: Vec<Value> = response.take(1)?;
+        Ok(decode(rows)?.pop())
+    }
+
+    /// Deletes product `pid`; whether it existed.
+    #[tracing::instrument(skip(self))]
+    pub async fn delete_product(&self, pid: &str) -> Result<bool, StoreError> {
+        let deleted: Vec<Value> = self
+            .db()
+            .query("DELETE product WHERE pid = $pid RETURN BEFORE")
+            .bind(json!({"pid": pid}))
+            .await?
+            .take(0)?;
+        Ok(!deleted.is_empty())
+    }
+
+    /// Mirrors the inventory's available units onto the product (drives `in_stock`).
+    #[tracing::instrument(skip(self))]
+    pub async fn set_available(&self, pid: &str, available: i64) -> Result<(), StoreError> {
+        self.db()
+            .query("UPDATE product SET available = $available WHERE pid = $pid RETURN NONE")
+            .bind(json!({"pid": pid, "available": available}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,73 @@
+//! Calling a worker: one NATS request, its reply envelope or service-API error decoded. Used by
+//! the edge, by workers that call other workers, and by tests.
+
+use std::time::Duration;
+
+use async_nats::HeaderMap;
+use async_nats::client::RequestErrorKind;
+use menuskart_schemas::subjects::Endpoint;
+use menuskart_schemas::{Envelope, ErrorBody, headers};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::ReplyError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RpcError {
+    #[error("no instance of {0} is running")]
+    NoResponders(&'static str),
+    #[error("{0} did not answer in time")]
+    Timeout(&'static str),
+    #[error("the request is too large")]
+    TooLarge,
+    #[error("cannot send the request: {0}")]
+    Transport(String),
+    #[error("cannot encode or decode: {0}")]
+    Codec(#[from] serde_json::Error),
+    /// The worker answered with an error.
+    #[error("{}: {}", .0.message, serde_json::to_string(&.0.code).unwrap_or_default())]
+    Reply(ErrorBody),
+}
+
+/// Sends `body` to `endpoint` with `headers`, waiting at most `timeout`.
+pub async fn request<Req, Resp>(
+    client: &async_nats::Client,
+    endpoint: Endpoint,
+    headers: HeaderMap,
+    body: &Req,
+    timeout: Duration,
+) -> Result<Resp, RpcError>
+where
+    Req: Serialize + ?Sized,
+    Resp: DeserializeOwned,
+{
+    let request = async_nats::client::Request::new()
+        .payload(serde_json::to_vec(body)?.into())
+        .headers(headers)
+        .timeout(Some(timeout));
+    let reply = client
+        .send_request(endpoint.subject, request)
+        .await
+        .map_err(|error| match error.kind() {
+            RequestErrorKind::NoResponders => RpcError::NoResponders(endpoint.group),
+            RequestErrorKind::TimedOut => RpcError::Timeout(endpoint.group),
+            RequestErrorKind::MaxPayloadExceeded => RpcError::TooLarge,
+            RequestErrorKind::InvalidSubject | RequestErrorKind::Other => {
+                RpcError::Transport(error.to_string())
+            }
+        })?;
+    if let Some(reply_headers) = &reply.headers {
+        let description = reply_headers
+            .get(headers::SERVICE_ERROR)
+            .map(|v| v.as_str());
+        let code = reply_headers
+            .get(headers::SERVICE_ERROR_CODE)
+            .map(|v| v.as_str());
+        if let Some(body) = ReplyError::body_from_service_headers(code, description) {
+            return Err(RpcError::Reply(body));
+        }
+    }
+    serde_json::from_slice::<Envelope<Resp>>(&reply.payload)?
+        .into_result()
+        .map_err(RpcError::Reply)
+}
