@@ -8,7 +8,8 @@ FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 menuskart
 COPY --from=build /src/target/release/menuskart-edge /src/target/release/menuskart-auth \
-     /src/target/release/menuskart-inventory \
+     /src/target/release/menuskart-inventory /src/target/release/menuskart-catalog \
+     /src/target/release/mk-seed \
      /src/target/release/mk-micro /usr/local/bin/
 USER menuskart
 ENV MK_LOG_FORMAT=json

@@ -114,4 +114,40 @@ EOT
       }
     }
   }
+
+  group "catalog" {
+    count = 2
+
+    task "catalog" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-catalog"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL        = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS     = "3"
+        MK_CATALOG_DB_URL  = "ws://surrealdb.service.consul:8000"
+        MK_CATALOG_DB_USER = "root"
+        MK_CACHE_REDIS_URL = "redis://redis.service.consul:6379/"
+        MK_LOG_FORMAT      = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_CATALOG_DB_PASSWORD={{ with nomadVar "nomad/jobs/menuskart" }}{{ .surreal_password }}{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 1000
+        memory = 512
+      }
+    }
+  }
 }

@@ -94,6 +94,7 @@ fn compose_configures_the_binaries_it_runs() {
     for (service, binary) in [
         ("auth", "menuskart-auth"),
         ("inventory", "menuskart-inventory"),
+        ("catalog", "menuskart-catalog"),
         ("edge", "menuskart-edge"),
     ] {
         assert_eq!(doc["services"][service]["command"][0], binary);
@@ -114,6 +115,13 @@ fn compose_configures_the_binaries_it_runs() {
         inventory.worker.js_replicas, 3,
         "streams are replicated on the cluster"
     );
+    let catalog: menuskart_catalog::Settings =
+        load_settings(&environment(&doc["services"]["catalog"]));
+    assert!(
+        catalog.catalog_db_url.starts_with("ws://"),
+        "several catalog instances need a server"
+    );
+    assert!(catalog.catalog_db_password.is_some());
     let edge: menuskart_edge::Settings = load_settings(&environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
 }
@@ -182,7 +190,12 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
     commands.sort();
     assert_eq!(
         commands,
-        ["menuskart-auth", "menuskart-edge", "menuskart-inventory"]
+        [
+            "menuskart-auth",
+            "menuskart-catalog",
+            "menuskart-edge",
+            "menuskart-inventory"
+        ]
     );
 }
 

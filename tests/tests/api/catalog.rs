@@ -435,3 +435,57 @@ async fn reads_are_cached_and_a_write_is_seen_at_once() {
         "listings are not stale either"
     );
 }
+
+/// Polls `path` until `check` holds (the stock mirror is eventually consistent), for up to
+/// ten seconds.
+async fn eventually(app: &TestApp, path: &str, check: impl Fn(&Value) -> bool) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..100 {
+        last = json_of(app.get(path, None).await).await;
+        if check(&last) {
+            return last;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{path} never satisfied the check; last answer {last}");
+}
+
+#[tokio::test]
+async fn in_stock_follows_the_inventory() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+    let pad_thai = json_of(app.get("/products/pad-thai", None).await).await;
+    let id = pad_thai["id"].as_str().unwrap().to_owned();
+    assert_eq!(pad_thai["stock"]["available"], 0);
+    let in_stock = "/products?in_stock=true";
+    assert_eq!(json_of(app.get(in_stock, None).await).await["total"], 0);
+
+    app.post(
+        "/inventory/update",
+        Some(&admin.access_token),
+        json!({"product_id": id, "set": 2}),
+    )
+    .await;
+    let listed = eventually(&app, in_stock, |page| {
+        page["total"] == 1 && page["items"].as_array().is_some_and(|i| i.len() == 1)
+    })
+    .await;
+    assert_eq!(names(&listed), ["Pad Thai"]);
+    assert_eq!(
+        json_of(app.get("/products/pad-thai", None).await).await["stock"]["available"],
+        2
+    );
+
+    // Both units reserved by an order: out of stock.
+    let client = app.nats.client().await;
+    menuskart_e2e::nats_request(
+        &client,
+        menuskart_schemas::subjects::inventory::RESERVE,
+        &menuskart_kit::Caller::default(),
+        &json!({"order_id": uuid::Uuid::new_v4(), "lines": [{"product_id": id, "quantity": 2}]}),
+    )
+    .await
+    .unwrap();
+    eventually(&app, in_stock, |page| page["total"] == 0).await;
+}

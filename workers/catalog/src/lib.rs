@@ -6,7 +6,8 @@
 //! - Categories form a tree; each product stores its category's path from the root, so a
 //!   category filter includes its sub-categories with one `CONTAINS`.
 //! - Reads go through [`cache`], invalidated by a generation bump after every write.
-//! - Product details ask the inventory service for current stock over NATS.
+//! - Product details ask the inventory service for current stock over NATS; listings filter on
+//!   a mirror of it kept by [`stock_mirror`] from inventory events.
 
 pub mod cache;
 pub mod domain;
@@ -14,6 +15,7 @@ pub mod handlers;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod stock_mirror;
 pub mod store;
 
 pub use settings::Settings;

@@ -4,8 +4,10 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use menuskart_kit::events::Events;
 use menuskart_kit::{RunningWorker, Worker, route};
 use menuskart_schemas::subjects::catalog;
+use menuskart_schemas::subjects::events::inventory::STREAM;
 
 use crate::cache::Cache;
 use crate::handlers;
@@ -20,6 +22,8 @@ pub enum StartupError {
     #[error("cache redis: {0}")]
     Cache(#[from] redis::RedisError),
     #[error(transparent)]
+    Events(#[from] menuskart_kit::events::EventError),
+    #[error(transparent)]
     Nats(#[from] menuskart_kit::nats::ConnectError),
     #[error(transparent)]
     Worker(#[from] menuskart_kit::worker::WorkerError),
@@ -27,6 +31,7 @@ pub enum StartupError {
 
 pub struct Application {
     worker: RunningWorker,
+    stock_mirror: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -43,6 +48,17 @@ impl Application {
             cache,
             nats: nats.clone(),
             stock_timeout: Duration::from_millis(settings.stock_timeout_ms),
+        });
+        // The stream is the inventory's; declaring it too (idempotently) lets the catalog start
+        // first.
+        Events::new(nats.clone())
+            .ensure_stream(STREAM, settings.worker.js_replicas)
+            .await?;
+        let mirror_state = state.clone();
+        let stock_mirror = tokio::spawn(async move {
+            if let Err(error) = crate::stock_mirror::run(mirror_state).await {
+                tracing::error!(%error, "stock mirror stopped");
+            }
         });
         let stats_state = state.clone();
         let worker = Worker::new(catalog::SERVICE, env!("CARGO_PKG_VERSION"))
@@ -79,13 +95,19 @@ impl Application {
             )
             .start(nats)
             .await?;
-        Ok(Self { worker })
+        Ok(Self {
+            worker,
+            stock_mirror,
+        })
     }
 
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send,
     ) -> Result<(), menuskart_kit::worker::WorkerError> {
-        self.worker.run_until_stopped(shutdown).await
+        let result = self.worker.run_until_stopped(shutdown).await;
+        // An event being handled now is not acked, so JetStream redelivers it.
+        self.stock_mirror.abort();
+        result
     }
 }

@@ -7,6 +7,7 @@
 //! - [`worker`]: registration with the NATS service API (`$SRV.PING|INFO|STATS`, so `nats micro ls`
 //!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
 //!   answers every request already received before draining the connection;
+//! - [`consumer`]: durable JetStream consumers with explicit ack and bounded redelivery;
 //! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
 //! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
@@ -23,6 +24,7 @@
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
 
 pub mod caller;
+pub mod consumer;
 pub mod events;
 pub mod handler;
 pub mod jwt;

@@ -20,6 +20,13 @@ pub async fn handle(
     let pid = uuid::Uuid::now_v7().simple().to_string();
     let product = state.store.create_product(&pid, &draft, &path).await?;
     written(&state).await;
+    // Later stock changes arrive as events; stock set before the product existed would not.
+    if let Some(level) = super::get::stock(&state, &product.id).await {
+        state
+            .store
+            .set_available(&product.id, level.available, 0)
+            .await?;
+    }
     tracing::info!(%admin, product_id = %product.id, slug = %product.slug, "product created");
     Ok(product)
 }

@@ -31,19 +31,23 @@ pub async fn handle(
 ) -> Result<Product, ReplyError> {
     let mut product = find(&state, &req.body.id).await?;
     // Stock is always fresh (never cached); without an answer the product shows without it.
-    let stock = menuskart_kit::rpc::request::<_, StockLevel>(
+    product.stock = stock(&state, &product.id).await;
+    Ok(product)
+}
+
+/// The product's current stock from the inventory service, if it answers in time.
+pub(crate) async fn stock(state: &CatalogState, product_id: &str) -> Option<StockLevel> {
+    let answer = menuskart_kit::rpc::request::<_, StockLevel>(
         &state.nats,
         inventory::GET,
         HeaderMap::new(),
         &StockQuery {
-            product_id: product.id.clone(),
+            product_id: product_id.to_owned(),
         },
         state.stock_timeout,
     )
     .await;
-    match stock {
-        Ok(level) => product.stock = Some(level),
-        Err(error) => tracing::warn!(%error, "stock unavailable"),
-    }
-    Ok(product)
+    answer
+        .inspect_err(|error| tracing::warn!(%error, "stock unavailable"))
+        .ok()
 }

@@ -25,7 +25,9 @@ pub(crate) async fn page(
             per_page: query.per_page,
         })
     };
-    if query.page > MAX_CACHED_PAGE {
+    // Stock changes with every order and does not bump the cache generation, so listings
+    // filtered by stock are always read fresh.
+    if query.page > MAX_CACHED_PAGE || query.in_stock {
         return load.await;
     }
     let key = format!(

@@ -125,9 +125,12 @@ impl Store {
         vars.insert("start".into(), json!((query.page - 1) * query.per_page));
         let score = score.map(|s| format!(", {s}")).unwrap_or_default();
         let sql = format!(
-            "SELECT {COLUMNS}, created_at AS created_sort{score} FROM product {clause} {order} \
+            // One transaction: the page and the total come from the same snapshot.
+            "BEGIN TRANSACTION; \
+             SELECT {COLUMNS}, created_at AS created_sort{score} FROM product {clause} {order} \
              LIMIT $limit START $start; \
-             SELECT count() AS total FROM product {clause} GROUP ALL;",
+             SELECT count() AS total FROM product {clause} GROUP ALL; \
+             COMMIT TRANSACTION;",
             order = order(query).replace("created_at", "created_sort"),
         );
         let mut response = self
@@ -136,8 +139,9 @@ impl Store {
             .bind(Value::Object(vars))
             .await?
             .check()?;
-        let rows: Vec<Value> = response.take(0)?;
-        let totals: Vec<Value> = response.take(1)?;
+        // Result 0 is BEGIN's.
+        let rows: Vec<Value> = response.take(1)?;
+        let totals: Vec<Value> = response.take(2)?;
         let total = totals
             .first()
             .and_then(|t| t["total"].as_i64())

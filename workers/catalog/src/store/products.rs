@@ -185,12 +185,21 @@ impl Store {
         Ok(!deleted.is_empty())
     }
 
-    /// Mirrors the inventory's available units onto the product (drives `in_stock`).
+    /// Mirrors the inventory's available units onto the product (drives `in_stock`), unless
+    /// a newer event (higher stream `sequence`) already did.
     #[tracing::instrument(skip(self))]
-    pub async fn set_available(&self, pid: &str, available: i64) -> Result<(), StoreError> {
+    pub async fn set_available(
+        &self,
+        pid: &str,
+        available: i64,
+        sequence: u64,
+    ) -> Result<(), StoreError> {
         self.db()
-            .query("UPDATE product SET available = $available WHERE pid = $pid RETURN NONE")
-            .bind(json!({"pid": pid, "available": available}))
+            .query(
+                "UPDATE product SET available = $available, available_seq = $sequence \
+                 WHERE pid = $pid AND available_seq < $sequence RETURN NONE",
+            )
+            .bind(json!({"pid": pid, "available": available, "sequence": sequence}))
             .await?
             .check()?;
         Ok(())

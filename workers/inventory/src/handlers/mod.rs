@@ -32,6 +32,29 @@ pub(crate) fn event_failed(error: EventError) -> ReplyError {
     )
 }
 
+/// Publishes a product's current level as `stock_changed` (message id `id`), then `low_stock`
+/// if it is at or under the threshold. The catalog mirrors these to filter by stock.
+pub(crate) async fn publish_level(
+    state: &InventoryState,
+    product_id: &crate::domain::ProductId,
+    id: &str,
+) -> Result<StockLevel, ReplyError> {
+    let level = state.store.stock(product_id).await?;
+    let event = StockEvent {
+        product_id: level.product_id.clone(),
+        available: level.available,
+        reserved: level.reserved,
+        threshold: None,
+    };
+    state
+        .events
+        .publish(subjects::STOCK_CHANGED, id, &event)
+        .await
+        .map_err(event_failed)?;
+    check_low_stock(state, &level).await.map_err(event_failed)?;
+    Ok(level)
+}
+
 /// Publishes `low_stock` for a level at or under the threshold.
 pub(crate) async fn check_low_stock(
     state: &InventoryState,

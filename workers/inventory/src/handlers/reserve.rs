@@ -6,7 +6,7 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::inventory::{Reservation, ReservationStatus, ReserveRequest};
 use menuskart_schemas::subjects::events::inventory as subjects;
 
-use super::{check_low_stock, event_failed};
+use super::{event_failed, publish_level};
 use crate::domain::ReservationLines;
 use crate::state::InventoryState;
 use crate::store::ReserveOutcome;
@@ -56,10 +56,8 @@ pub async fn handle(
             .await
             .map_err(event_failed)?;
         for (product_id, _) in lines.iter() {
-            let level = state.store.stock(product_id).await?;
-            check_low_stock(&state, &level)
-                .await
-                .map_err(event_failed)?;
+            let id = format!("{order_id}:{}:reserved", product_id.as_str());
+            publish_level(&state, product_id, &id).await?;
         }
     }
     Ok(reservation)

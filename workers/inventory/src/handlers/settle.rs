@@ -5,7 +5,7 @@ use menuskart_kit::ReplyError;
 use menuskart_schemas::inventory::{Reservation, ReservationStatus};
 use uuid::Uuid;
 
-use super::event_failed;
+use super::{event_failed, publish_level};
 use crate::state::InventoryState;
 use crate::store::SettleOutcome;
 
@@ -46,5 +46,9 @@ pub(crate) async fn settle(
         .publish(subject, &id, &reservation)
         .await
         .map_err(event_failed)?;
+    for line in &reservation.lines {
+        let product_id = crate::domain::ProductId::parse(&line.product_id)?;
+        publish_level(state, &product_id, &format!("{id}:{}", line.product_id)).await?;
+    }
     Ok(reservation)
 }

@@ -3,10 +3,9 @@
 use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError, ValidationError};
-use menuskart_schemas::inventory::{StockEvent, StockLevel, StockUpdate};
-use menuskart_schemas::subjects::events::inventory as subjects;
+use menuskart_schemas::inventory::{StockLevel, StockUpdate};
 
-use super::{check_low_stock, event_failed};
+use super::publish_level;
 use crate::domain::ProductId;
 use crate::state::InventoryState;
 use crate::store::{AdjustOutcome, StockChange};
@@ -55,21 +54,8 @@ pub async fn handle(
         }
     };
     tracing::info!(%admin, product_id = product_id.as_str(), ?change, available = level.available, "stock updated");
-    let event = StockEvent {
-        product_id: level.product_id.clone(),
-        available: level.available,
-        reserved: level.reserved,
-        threshold: None,
-    };
     let id = uuid::Uuid::now_v7().to_string();
-    state
-        .events
-        .publish(subjects::STOCK_CHANGED, &id, &event)
-        .await
-        .map_err(event_failed)?;
-    check_low_stock(&state, &level)
-        .await
-        .map_err(event_failed)?;
+    publish_level(&state, &product_id, &id).await?;
     Ok(level)
 }
 

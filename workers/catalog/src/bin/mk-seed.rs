@@ -1,0 +1,206 @@
+//! `mk-seed`: loads the demo catalog (real-looking dishes and groceries with stock) and,
+//! with `--products N`, N generated products for benchmarks. It speaks to the catalog and
+//! inventory services over NATS as an admin operator, like any other client; running it twice
+//! changes nothing (what exists is skipped).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Parser;
+use futures::StreamExt;
+use menuskart_kit::Caller;
+use menuskart_kit::rpc::{self, RpcError};
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::auth::Role;
+use menuskart_schemas::catalog::{CategoryInput, CreateProduct, Product, ProductInput};
+use menuskart_schemas::inventory::{StockLevel, StockUpdate};
+use menuskart_schemas::subjects::{catalog, inventory};
+use serde::Deserialize;
+
+const DEMO: &str = include_str!("../../seed/demo.json");
+
+#[derive(Parser)]
+#[command(about = "Load the demo catalog (and optionally a generated one) through NATS")]
+struct Cli {
+    #[arg(long, env = "MK_NATS_URL", default_value = "nats://127.0.0.1:14222")]
+    server: String,
+    /// Also create this many generated products (for benchmarks).
+    #[arg(long, default_value_t = 0)]
+    products: usize,
+    /// Requests in flight while generating.
+    #[arg(long, default_value_t = 32)]
+    concurrency: usize,
+}
+
+#[derive(Deserialize)]
+struct Demo {
+    categories: Vec<CategoryInput>,
+    products: Vec<DemoProduct>,
+}
+
+#[derive(Deserialize)]
+struct DemoProduct {
+    name: String,
+    description: String,
+    price: i64,
+    category: String,
+    #[serde(default)]
+    brand: Option<String>,
+    #[serde(default)]
+    attributes: BTreeMap<String, serde_json::Value>,
+    stock: i64,
+}
+
+/// The operator acting as an admin (seeding is an operator's job; NATS permissions decide who
+/// may publish on `mk.>`).
+fn operator() -> Caller {
+    Caller {
+        user_id: Some(uuid::Uuid::nil()),
+        roles: vec![Role::Admin],
+    }
+}
+
+async fn call<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(
+    client: &async_nats::Client,
+    endpoint: menuskart_schemas::subjects::Endpoint,
+    body: &Req,
+) -> Result<Resp, RpcError> {
+    let mut headers = async_nats::HeaderMap::new();
+    operator().write_headers(&mut headers);
+    rpc::request(client, endpoint, headers, body, Duration::from_secs(30)).await
+}
+
+/// Creates a product and sets its stock; an existing slug is skipped.
+async fn product(
+    client: &async_nats::Client,
+    input: ProductInput,
+    stock: i64,
+) -> anyhow::Result<bool> {
+    let created: Result<Product, _> =
+        call(client, catalog::CREATE, &CreateProduct { product: input }).await;
+    let product = match created {
+        Ok(product) => product,
+        Err(RpcError::Reply(error)) if error.code == ErrorCode::Conflict => return Ok(false),
+        Err(error) => return Err(error.into()),
+    };
+    let update = StockUpdate {
+        product_id: product.id,
+        delta: None,
+        set: Some(stock),
+    };
+    let _: StockLevel = call(client, inventory::UPDATE, &update).await?;
+    Ok(true)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let client = async_nats::connect(&cli.server).await?;
+    let demo: Demo = serde_json::from_str(DEMO)?;
+
+    for category in &demo.categories {
+        match call::<_, serde_json::Value>(&client, catalog::CATEGORY_CREATE, category).await {
+            Ok(_) => {}
+            Err(RpcError::Reply(error)) if error.code == ErrorCode::Conflict => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    let mut created = 0;
+    for item in demo.products {
+        let input = ProductInput {
+            name: item.name,
+            slug: None,
+            description: item.description,
+            price: item.price,
+            currency: "EUR".into(),
+            category: item.category,
+            brand: item.brand,
+            attributes: item.attributes,
+            images: Vec::new(),
+        };
+        created += usize::from(product(&client, input, item.stock).await?);
+    }
+    println!(
+        "demo catalog: {created} products created, {} categories",
+        demo.categories.len()
+    );
+
+    if cli.products > 0 {
+        let leaves: Arc<Vec<String>> = Arc::new(
+            demo.categories
+                .iter()
+                .filter(|c| c.parent.is_some())
+                .map(|c| c.slug.clone())
+                .collect(),
+        );
+        let words = [
+            "Spicy",
+            "Crispy",
+            "Smoked",
+            "Garlic",
+            "Sesame",
+            "Lemongrass",
+            "Ginger",
+            "Coconut",
+            "Tamarind",
+            "Black Bean",
+        ];
+        let dishes = [
+            "Noodles",
+            "Curry",
+            "Dumplings",
+            "Rice Bowl",
+            "Salad",
+            "Soup",
+            "Tofu",
+            "Stir-Fry",
+        ];
+        let generated = futures::stream::iter(0..cli.products)
+            .map(|i| {
+                let client = client.clone();
+                let leaves = leaves.clone();
+                async move {
+                    let name = format!(
+                        "{} {} No. {i}",
+                        words[i % words.len()],
+                        dishes[(i / words.len()) % dishes.len()]
+                    );
+                    let input = ProductInput {
+                        description: format!("Generated product {i}: {name} for load tests."),
+                        name,
+                        slug: None,
+                        price: 300 + (i as i64 * 37) % 2500,
+                        currency: "EUR".into(),
+                        category: leaves[i % leaves.len()].clone(),
+                        brand: None,
+                        attributes: BTreeMap::from([(
+                            "spice".into(),
+                            serde_json::json!(["mild", "medium", "hot"][i % 3]),
+                        )]),
+                        images: Vec::new(),
+                    };
+                    product(&client, input, (i % 50) as i64).await
+                }
+            })
+            .buffer_unordered(cli.concurrency.max(1))
+            .fold((0usize, 0usize), |(ok, failed), result| async move {
+                match result {
+                    Ok(true) => (ok + 1, failed),
+                    Ok(false) => (ok, failed),
+                    Err(error) => {
+                        eprintln!("{error}");
+                        (ok, failed + 1)
+                    }
+                }
+            })
+            .await;
+        println!(
+            "generated catalog: {} products created, {} failed",
+            generated.0, generated.1
+        );
+        anyhow::ensure!(generated.1 == 0, "some generated products failed");
+    }
+    client.flush().await?;
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Durable JetStream consumers: at-least-once event handling with explicit acks.
+//!
+//! A handler gets each event with its stream sequence; success acks it, failure naks it so
+//! JetStream redelivers after a delay, up to `max_deliver` times (bounded redelivery with
+//! backoff). Handlers must be idempotent: a message can arrive again after a crash between
+//! handling and ack. Every instance of a worker binds to the same durable consumer, so the
+//! pool shares the work.
+
+use std::future::Future;
+use std::time::Duration;
+
+use async_nats::jetstream::{self, AckKind, consumer::pull};
+use futures::StreamExt;
+use menuskart_schemas::subjects::events::Stream;
+use serde::de::DeserializeOwned;
+
+/// Redelivery delays for the first failures; later ones use the last.
+const BACKOFF: [Duration; 4] = [
+    Duration::from_secs(1),
+    Duration::from_secs(5),
+    Duration::from_secs(30),
+    Duration::from_secs(120),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConsumerError {
+    #[error("cannot set up consumer {0}: {1}")]
+    Setup(String, async_nats::Error),
+}
+
+/// What a consumer reads and under which durable name.
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    pub stream: Stream,
+    pub durable: &'static str,
+    pub filter: &'static str,
+    pub max_deliver: i64,
+}
+
+/// One delivered event: its decoded payload and where it stands in the stream.
+#[derive(Debug, Clone)]
+pub struct Delivery<T> {
+    pub event: T,
+    /// Increases with every message of the stream: lets a handler ignore older news.
+    pub stream_sequence: u64,
+}
+
+/// Consumes `subscription` with `handle` until the task is dropped.
+pub async fn run<T, E, F, Fut>(
+    client: async_nats::Client,
+    subscription: Subscription,
+    handle: F,
+) -> Result<(), ConsumerError>
+where
+    T: DeserializeOwned,
+    E: std::fmt::Display,
+    F: Fn(Delivery<T>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
+    let setup = |e: async_nats::Error| ConsumerError::Setup(subscription.durable.to_owned(), e);
+    let js = jetstream::new(client);
+    let stream = js
+        .get_stream(subscription.stream.name)
+        .await
+        .map_err(|e| setup(e.into()))?;
+    let consumer: jetstream::consumer::Consumer<pull::Config> = stream
+        .get_or_create_consumer(
+            subscription.durable,
+            pull::Config {
+                durable_name: Some(subscription.durable.to_owned()),
+                filter_subject: subscription.filter.to_owned(),
+                ack_wait: Duration::from_secs(30),
+                max_deliver: subscription.max_deliver,
+                backoff: BACKOFF[..BACKOFF.len().min(subscription.max_deliver.max(1) as usize)]
+                    .to_vec(),
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(|e| setup(e.into()))?;
+    loop {
+        let mut messages = consumer.messages().await.map_err(|e| setup(e.into()))?;
+        while let Some(message) = messages.next().await {
+            let message = match message {
+                Ok(message) => message,
+                Err(error) => {
+                    tracing::warn!(%error, consumer = subscription.durable, "consumer stream error");
+                    break;
+                }
+            };
+            let Ok(info) = message.info().map(|i| (i.stream_sequence, i.delivered)) else {
+                continue;
+            };
+            let (stream_sequence, delivered) = info;
+            let outcome = match serde_json::from_slice::<T>(&message.payload) {
+                Ok(event) => handle(Delivery {
+                    event,
+                    stream_sequence,
+                })
+                .await
+                .map_err(|e| e.to_string()),
+                Err(error) => Err(format!("undecodable event: {error}")),
+            };
+            let ack = match outcome {
+                Ok(()) => message.ack().await,
+                Err(error) => {
+                    tracing::warn!(%error, consumer = subscription.durable, stream_sequence, delivered, "event handling failed");
+                    let delay = BACKOFF[(delivered.max(1) as usize - 1).min(BACKOFF.len() - 1)];
+                    message.ack_with(AckKind::Nak(Some(delay))).await
+                }
+            };
+            if let Err(error) = ack {
+                tracing::warn!(%error, "ack failed; the event will be redelivered");
+            }
+        }
+        // The message stream ended (reconnect, consumer reset): pull again.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
