@@ -26,6 +26,8 @@ use crate::routes;
         routes::products::replace,
         routes::products::patch,
         routes::products::remove,
+        routes::products::add_review,
+        routes::products::reviews,
         routes::products::categories,
         routes::products::create_category,
         routes::inventory::stock,

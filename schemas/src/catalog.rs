@@ -174,3 +174,49 @@ pub struct CategoryInput {
     #[serde(default)]
     pub parent: Option<String>,
 }
+
+/// POST /products/{id}/reviews.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewInput {
+    /// 1 to 5.
+    pub rating: i64,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// `mk.catalog.review_add`: the caller reviews a product (once).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AddReview {
+    pub product_id: String,
+    pub review: ReviewInput,
+}
+
+/// A review as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Review {
+    pub id: String,
+    pub product_id: String,
+    pub user_id: String,
+    pub rating: i64,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `mk.catalog.reviews`: a product's reviews, newest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListReviews {
+    pub product_id: String,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewPage {
+    pub items: Vec<Review>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}

@@ -86,6 +86,10 @@ pub mod catalog {
         CATEGORIES = "categories",
         /// Admin: add a category.
         CATEGORY_CREATE = "category_create",
+        /// A user reviews a product (once).
+        REVIEW_ADD = "review_add",
+        /// A product's reviews.
+        REVIEWS = "reviews",
     });
 }
 

@@ -8,12 +8,13 @@ use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
-    Category, CategoryInput, CreateProduct, ListProducts, Product, ProductInput, ProductPage,
-    ProductPatch, ProductRef, Sort, UpdateProduct,
+    AddReview, Category, CategoryInput, CreateProduct, ListProducts, ListReviews, Product,
+    ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage, Sort,
+    UpdateProduct,
 };
 use menuskart_schemas::subjects::catalog;
 
-use crate::auth::AdminUser;
+use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery};
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
             "/products/{id}",
             get(details).put(replace).patch(patch).delete(remove),
         )
+        .route("/products/{id}/reviews", get(reviews).post(add_review))
         .route("/categories", get(categories).post(create_category))
 }
 
@@ -261,6 +263,55 @@ pub async fn create_category(
         .send(catalog::CATEGORY_CREATE, &admin.caller(), &category)
         .await?;
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Review a product: rating 1 to 5 and a text; one review per user and product.
+#[utoipa::path(post, path = "/products/{id}/reviews", tag = "catalog", security(("bearer" = [])),
+    request_body = ReviewInput, params(("id" = String, Path, description = "Product id or slug")),
+    responses(
+        (status = 201, description = "Added; the product's rating includes it", body = Review),
+        (status = 401, description = "Not logged in", body = ErrorResponse),
+        (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 409, description = "Already reviewed by this user", body = ErrorResponse),
+        (status = 422, description = "Rating out of 1..5 or text too long", body = ErrorResponse),
+    ))]
+pub async fn add_review(
+    call: Call,
+    user: AuthUser,
+    Path(product_id): Path<String>,
+    ApiJson(review): ApiJson<ReviewInput>,
+) -> Result<(StatusCode, Json<Review>), ApiError> {
+    let added = call
+        .send(
+            catalog::REVIEW_ADD,
+            &user.caller(),
+            &AddReview { product_id, review },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(added)))
+}
+
+/// A product's reviews, newest first.
+#[utoipa::path(get, path = "/products/{id}/reviews", tag = "catalog",
+    params(("id" = String, Path, description = "Product id or slug"), crate::routes::users::Pagination),
+    responses(
+        (status = 200, description = "A page of reviews", body = ReviewPage),
+        (status = 404, description = "No such product", body = ErrorResponse),
+    ))]
+pub async fn reviews(
+    call: Call,
+    Path(product_id): Path<String>,
+    ApiQuery(page): ApiQuery<crate::routes::users::Pagination>,
+) -> Result<Json<ReviewPage>, ApiError> {
+    let query = ListReviews {
+        product_id,
+        page: page.page,
+        per_page: page.per_page,
+    };
+    Ok(Json(
+        call.send(catalog::REVIEWS, &Caller::default(), &query)
+            .await?,
+    ))
 }
 
 #[cfg(test)]

@@ -489,3 +489,72 @@ async fn in_stock_follows_the_inventory() {
     .unwrap();
     eventually(&app, in_stock, |page| page["total"] == 0).await;
 }
+
+#[tokio::test]
+async fn reviews_rate_a_product_once_per_user_and_show_its_average() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+    let (ada, bob) = (app.customer().await, app.customer().await);
+
+    let review = |user: &TestUser, body: Value| {
+        let token = user.access_token.clone();
+        let app = &app;
+        async move {
+            app.post("/products/pad-thai/reviews", Some(&token), body)
+                .await
+        }
+    };
+    let first = review(
+        &ada,
+        json!({"rating": 5, "text": "Perfect tamarind balance"}),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first = json_of(first).await;
+    assert_eq!(first["user_id"], ada.id.as_str());
+    assert_eq!(
+        review(&bob, json!({"rating": 2, "text": "Too sweet"}))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+
+    assert_error(
+        review(&ada, json!({"rating": 4})).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    assert_error(
+        review(&bob, json!({"rating": 6})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_error(
+        app.post("/products/pad-thai/reviews", None, json!({"rating": 3}))
+            .await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    assert_error(
+        app.post(
+            "/products/no-such-dish/reviews",
+            Some(&ada.access_token),
+            json!({"rating": 3}),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    let product = json_of(app.get("/products/pad-thai", None).await).await;
+    assert_eq!(product["rating"], 3.5);
+    assert_eq!(product["review_count"], 2);
+    let listed = json_of(app.get("/products/pad-thai/reviews?per_page=1", None).await).await;
+    assert_eq!(listed["total"], 2);
+    assert_eq!(listed["items"][0]["text"], "Too sweet", "newest first");
+}

@@ -91,8 +91,13 @@ impl Application {
             )
             .endpoint(
                 catalog::CATEGORY_CREATE,
-                route(state, handlers::category_create::handle),
+                route(state.clone(), handlers::category_create::handle),
             )
+            .endpoint(
+                catalog::REVIEW_ADD,
+                route(state.clone(), handlers::review_add::handle),
+            )
+            .endpoint(catalog::REVIEWS, route(state, handlers::reviews::handle))
             .start(nats)
             .await?;
         Ok(Self {

@@ -6,6 +6,8 @@ pub mod create;
 pub mod delete;
 pub mod get;
 pub mod list;
+pub mod review_add;
+pub mod reviews;
 pub mod search;
 pub mod update;
 

@@ -7,6 +7,7 @@
 pub mod categories;
 pub mod listing;
 pub mod products;
+pub mod reviews;
 
 use secrecy::{ExposeSecret, SecretString};
 use surrealdb::Surreal;

@@ -1,0 +1,100 @@
+//! Reviews and the rating totals they keep on their product.
+
+use chrono::{DateTime, Utc};
+use menuskart_schemas::catalog::Review;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Store, StoreError};
+
+#[derive(Debug, Deserialize)]
+struct ReviewRow {
+    rid: String,
+    product: String,
+    user: String,
+    rating: i64,
+    text: String,
+    created_at: DateTime<Utc>,
+}
+
+impl ReviewRow {
+    fn into_review(self) -> Review {
+        Review {
+            id: self.rid,
+            product_id: self.product,
+            user_id: self.user,
+            rating: self.rating,
+            text: self.text,
+            created_at: self.created_at,
+        }
+    }
+}
+
+const COLUMNS: &str = "rid, product, user, rating, text, <string> created_at AS created_at";
+
+impl Store {
+    /// Stores a review and adds it to the product's totals, in one transaction; a second
+    /// review by the same user is [`StoreError::Duplicate`].
+    #[tracing::instrument(skip(self, text))]
+    pub async fn add_review(
+        &self,
+        product: &str,
+        user: &str,
+        rating: i64,
+        text: &str,
+    ) -> Result<Review, StoreError> {
+        let rid = uuid::Uuid::now_v7().simple().to_string();
+        let sql = format!(
+            "BEGIN TRANSACTION; \
+             CREATE review SET rid = $rid, product = $product, user = $user, rating = $rating, \
+               text = $text, created_at = time::now() RETURN NONE; \
+             UPDATE product SET rating_sum += $rating, review_count += 1 WHERE pid = $product RETURN NONE; \
+             COMMIT TRANSACTION; \
+             SELECT {COLUMNS} FROM review WHERE rid = $rid;"
+        );
+        let response = self
+            .db()
+            .query(sql)
+            .bind(json!({"rid": rid, "product": product, "user": user, "rating": rating, "text": text}))
+            .await
+            .map_err(StoreError::from_write)?;
+        let mut response = response.check().map_err(StoreError::from_write)?;
+        let rows: Vec<Value> = response.take(4)?;
+        let row = rows.into_iter().next().ok_or(StoreError::Duplicate)?;
+        Ok(serde_json::from_value::<ReviewRow>(row)?.into_review())
+    }
+
+    /// A page of a product's reviews, newest first, and their total.
+    #[tracing::instrument(skip(self))]
+    pub async fn reviews(
+        &self,
+        product: &str,
+        limit: u32,
+        start: u32,
+    ) -> Result<(Vec<Review>, i64), StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS}, created_at AS created_sort FROM review WHERE product = $product \
+               ORDER BY created_sort DESC, rid DESC LIMIT $limit START $start; \
+             SELECT count() AS total FROM review WHERE product = $product GROUP ALL;"
+        );
+        let mut response = self
+            .db()
+            .query(sql)
+            .bind(json!({"product": product, "limit": limit, "start": start}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        let totals: Vec<Value> = response.take(1)?;
+        let reviews = rows
+            .into_iter()
+            .map(|row| Ok(serde_json::from_value::<ReviewRow>(row)?.into_review()))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((
+            reviews,
+            totals
+                .first()
+                .and_then(|t| t["total"].as_i64())
+                .unwrap_or(0),
+        ))
+    }
+}
