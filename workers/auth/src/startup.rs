@@ -4,7 +4,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use menuskart_kit::jwt::{JwtCodec, JwtError};
-use menuskart_kit::{RunningWorker, Worker, route};
+use menuskart_kit::{RunningWorker, Worker};
 use menuskart_schemas::auth::Role;
 use menuskart_schemas::subjects::auth;
 use secrecy::ExposeSecret;
@@ -68,29 +68,15 @@ impl Application {
         let client = menuskart_kit::nats::connect(&settings.worker.nats_url, "auth").await?;
         let worker = Worker::new(auth::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
-            .endpoint(
-                auth::REGISTER,
-                route(state.clone(), handlers::register::handle),
-            )
-            .endpoint(auth::LOGIN, route(state.clone(), handlers::login::handle))
-            .endpoint(
-                auth::VALIDATE,
-                route(state.clone(), handlers::validate::handle),
-            )
-            .endpoint(
-                auth::REFRESH,
-                route(state.clone(), handlers::refresh::handle),
-            )
-            .endpoint(auth::LOGOUT, route(state.clone(), handlers::logout::handle))
-            .endpoint(
-                auth::PROFILE_GET,
-                route(state.clone(), handlers::profile_get::handle),
-            )
-            .endpoint(
-                auth::PROFILE_UPDATE,
-                route(state.clone(), handlers::profile_update::handle),
-            )
-            .endpoint(auth::USERS_LIST, route(state, handlers::users_list::handle))
+            .with_state(state)
+            .endpoint(auth::REGISTER, handlers::register::handle)
+            .endpoint(auth::LOGIN, handlers::login::handle)
+            .endpoint(auth::VALIDATE, handlers::validate::handle)
+            .endpoint(auth::REFRESH, handlers::refresh::handle)
+            .endpoint(auth::LOGOUT, handlers::logout::handle)
+            .endpoint(auth::PROFILE_GET, handlers::profile_get::handle)
+            .endpoint(auth::PROFILE_UPDATE, handlers::profile_update::handle)
+            .endpoint(auth::USERS_LIST, handlers::users_list::handle)
             .start(client)
             .await?;
         Ok(Self { worker })

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use menuskart_kit::events::Events;
-use menuskart_kit::{RunningWorker, Worker, route};
+use menuskart_kit::{RunningWorker, Worker};
 use menuskart_schemas::subjects::catalog;
 use menuskart_schemas::subjects::events::inventory::STREAM;
 
@@ -67,37 +67,17 @@ impl Application {
                 let (hits, misses) = stats_state.cache.counts();
                 serde_json::json!({"cache_hits": hits, "cache_misses": misses})
             })
-            .endpoint(catalog::LIST, route(state.clone(), handlers::list::handle))
-            .endpoint(catalog::GET, route(state.clone(), handlers::get::handle))
-            .endpoint(
-                catalog::SEARCH,
-                route(state.clone(), handlers::search::handle),
-            )
-            .endpoint(
-                catalog::CREATE,
-                route(state.clone(), handlers::create::handle),
-            )
-            .endpoint(
-                catalog::UPDATE,
-                route(state.clone(), handlers::update::handle),
-            )
-            .endpoint(
-                catalog::DELETE,
-                route(state.clone(), handlers::delete::handle),
-            )
-            .endpoint(
-                catalog::CATEGORIES,
-                route(state.clone(), handlers::categories::handle),
-            )
-            .endpoint(
-                catalog::CATEGORY_CREATE,
-                route(state.clone(), handlers::category_create::handle),
-            )
-            .endpoint(
-                catalog::REVIEW_ADD,
-                route(state.clone(), handlers::review_add::handle),
-            )
-            .endpoint(catalog::REVIEWS, route(state, handlers::reviews::handle))
+            .with_state(state)
+            .endpoint(catalog::LIST, handlers::list::handle)
+            .endpoint(catalog::GET, handlers::get::handle)
+            .endpoint(catalog::SEARCH, handlers::search::handle)
+            .endpoint(catalog::CREATE, handlers::create::handle)
+            .endpoint(catalog::UPDATE, handlers::update::handle)
+            .endpoint(catalog::DELETE, handlers::delete::handle)
+            .endpoint(catalog::CATEGORIES, handlers::categories::handle)
+            .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)
+            .endpoint(catalog::REVIEW_ADD, handlers::review_add::handle)
+            .endpoint(catalog::REVIEWS, handlers::reviews::handle)
             .start(nats)
             .await?;
         Ok(Self {

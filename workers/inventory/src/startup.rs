@@ -4,7 +4,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use menuskart_kit::events::{EventError, Events};
-use menuskart_kit::{RunningWorker, Worker, route};
+use menuskart_kit::{RunningWorker, Worker};
 use menuskart_schemas::subjects::events::inventory::STREAM;
 use menuskart_schemas::subjects::inventory;
 use secrecy::ExposeSecret;
@@ -49,20 +49,12 @@ impl Application {
         });
         let worker = Worker::new(inventory::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
-            .endpoint(inventory::GET, route(state.clone(), handlers::get::handle))
-            .endpoint(
-                inventory::UPDATE,
-                route(state.clone(), handlers::update::handle),
-            )
-            .endpoint(
-                inventory::RESERVE,
-                route(state.clone(), handlers::reserve::handle),
-            )
-            .endpoint(
-                inventory::RELEASE,
-                route(state.clone(), handlers::release::handle),
-            )
-            .endpoint(inventory::COMMIT, route(state, handlers::commit::handle))
+            .with_state(state)
+            .endpoint(inventory::GET, handlers::get::handle)
+            .endpoint(inventory::UPDATE, handlers::update::handle)
+            .endpoint(inventory::RESERVE, handlers::reserve::handle)
+            .endpoint(inventory::RELEASE, handlers::release::handle)
+            .endpoint(inventory::COMMIT, handlers::commit::handle)
             .start(client)
             .await?;
         Ok(Self { worker })

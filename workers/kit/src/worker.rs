@@ -79,6 +79,14 @@ impl Worker {
         self
     }
 
+    /// Continues the declaration with `state`, which every endpoint added next is called with.
+    pub fn with_state<S: Clone + Send + Sync + 'static>(self, state: S) -> StatefulWorker<S> {
+        StatefulWorker {
+            worker: self,
+            state,
+        }
+    }
+
     pub fn configure(mut self, settings: &WorkerSettings) -> Self {
         self.max_in_flight = settings.max_in_flight.max(1);
         self
@@ -137,6 +145,33 @@ impl Worker {
             requests: futures::stream::select_all(streams),
             in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
         })
+    }
+}
+
+/// A worker declaration whose handlers share one state: `.endpoint(ENDPOINT, handler)`.
+pub struct StatefulWorker<S> {
+    worker: Worker,
+    state: S,
+}
+
+impl<S: Clone + Send + Sync + 'static> StatefulWorker<S> {
+    /// Adds an endpoint served by `handler` with this worker's state.
+    pub fn endpoint<Req, Resp, E, F, Fut>(mut self, endpoint: Endpoint, handler: F) -> Self
+    where
+        Req: serde::de::DeserializeOwned + Send + 'static,
+        Resp: serde::Serialize,
+        E: Into<crate::ReplyError>,
+        F: Fn(S, crate::Incoming<Req>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Resp, E>> + Send + 'static,
+    {
+        let route = crate::route(self.state.clone(), handler);
+        self.worker = self.worker.endpoint(endpoint, route);
+        self
+    }
+
+    /// See [`Worker::start`].
+    pub async fn start(self, client: async_nats::Client) -> Result<RunningWorker, WorkerError> {
+        self.worker.start(client).await
     }
 }
 
