@@ -8,4 +8,5 @@ mod inventory;
 mod refresh_tokens;
 mod resilience;
 mod service_api;
+mod stock_redis;
 mod tracing;

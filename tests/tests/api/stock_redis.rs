@@ -1,0 +1,131 @@
+//! The stock Redis persists (AOF): a crash of Redis loses no acknowledged stock change, and the
+//! inventory worker reconnects by itself.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use menuskart_e2e::app::Options;
+use menuskart_e2e::workers::inventory_settings;
+use menuskart_e2e::{TestApp, TestRedis, WorkerInstance, json_of, nats_request};
+use menuskart_kit::Caller;
+use serde_json::json;
+
+/// A redis-server of our own on a unix socket in `dir`, with AOF fsynced on every write.
+fn start_redis(dir: &std::path::Path) -> Child {
+    let mut child = Command::new("redis-server")
+        .args(["--port", "0", "--unixsocket"])
+        .arg(dir.join("redis.sock"))
+        .args(["--dir"])
+        .arg(dir)
+        .args([
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--save",
+            "",
+        ])
+        .arg("--logfile")
+        .arg(dir.join("redis.log"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-server (scripts/test installs it)");
+    // Ready means: the AOF is loaded and its initial rewrite (which writes the manifest that
+    // makes the append log count) has finished.
+    let url = format!("redis+unix://{}", dir.join("redis.sock").display());
+    for _ in 0..500 {
+        let info: Option<String> = redis::Client::open(url.as_str())
+            .and_then(|c| c.get_connection())
+            .and_then(|mut c| redis::cmd("INFO").arg("persistence").query(&mut c))
+            .ok();
+        if info.is_some_and(|i| {
+            i.contains("loading:0")
+                && i.contains("aof_rewrite_in_progress:0")
+                && i.contains("aof_rewrite_scheduled:0")
+        }) {
+            return child;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("redis-server did not become ready in {}", dir.display());
+}
+
+#[tokio::test]
+async fn stock_and_reservations_survive_a_redis_crash() {
+    let app = TestApp::spawn_with(Options {
+        inventory_instances: 0,
+        ..Options::default()
+    })
+    .await;
+    let dir = std::env::temp_dir().join(format!("mk-redis-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut redis = start_redis(&dir);
+    let own = TestRedis {
+        url: format!("redis+unix://{}", dir.join("redis.sock").display()),
+        prefix: "mk:".into(),
+    };
+    let _inventory = WorkerInstance::inventory(inventory_settings(&app.nats.url(), &own)).await;
+    let admin = app.admin().await;
+    let set = app
+        .post(
+            "/inventory/update",
+            Some(&admin.access_token),
+            json!({"product_id": "saffron", "set": 9}),
+        )
+        .await;
+    assert_eq!(set.status(), reqwest::StatusCode::OK);
+    let client = app.nats.client().await;
+    let order_id = uuid::Uuid::new_v4();
+    let reserve =
+        json!({"order_id": order_id, "lines": [{"product_id": "saffron", "quantity": 4}]});
+    nats_request(
+        &client,
+        menuskart_schemas::subjects::inventory::RESERVE,
+        &Caller::default(),
+        &reserve,
+    )
+    .await
+    .unwrap();
+
+    // Crash: SIGKILL, no shutdown save. Then start it again on the same directory.
+    redis.kill().unwrap();
+    redis.wait().unwrap();
+    let _ = std::fs::remove_file(dir.join("redis.sock"));
+    let mut redis = start_redis(&dir);
+
+    let mut level = json!(null);
+    for _ in 0..50 {
+        let response = app.get("/inventory/saffron", None).await;
+        if response.status().is_success() {
+            level = json_of(response).await;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        level,
+        json!({"product_id": "saffron", "available": 5, "reserved": 4})
+    );
+    // The reservation itself survived: a retry is still a no-op.
+    let again = nats_request(
+        &client,
+        menuskart_schemas::subjects::inventory::RESERVE,
+        &Caller::default(),
+        &reserve,
+    )
+    .await
+    .unwrap();
+    assert_eq!(again["status"], "reserved");
+    assert_eq!(
+        json_of(app.get("/inventory/saffron", None).await).await["available"],
+        5
+    );
+
+    redis.kill().unwrap();
+    redis.wait().unwrap();
+    drop(own); // its cleanup cannot reach the stopped server; the directory goes below
+    let _ = std::fs::remove_dir_all(&dir);
+}
