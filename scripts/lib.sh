@@ -109,7 +109,8 @@ ensure_redis() {
   fi
 }
 
-# Our own Redis for stock, which is business data: AOF on, fsync every second, on 16379 with its
+# Our own Redis for stock, which is business data: AOF on, fsync before every reply (an
+# acknowledged reservation must survive a crash), on 16379 with its
 # data under $MK_CACHE (the machine's Redis on 6379 keeps nothing on disk).
 ensure_stock_redis() {
   if ! command -v redis-server >/dev/null; then apt_install redis-server; fi
@@ -117,7 +118,7 @@ ensure_stock_redis() {
     mkdir -p "$MK_CACHE/redis-stock"
     log "starting the stock Redis on 127.0.0.1:16379 (appendonly, data in $MK_CACHE/redis-stock)"
     redis-server --daemonize yes --bind 127.0.0.1 --port 16379 --dir "$MK_CACHE/redis-stock" \
-      --appendonly yes --appendfsync everysec --save "" \
+      --appendonly yes --appendfsync always --save "" \
       --pidfile "$MK_CACHE/redis-stock/redis.pid" --logfile "$MK_CACHE/redis-stock/redis.log"
     wait_for "redis-cli -h 127.0.0.1 -p 16379 ping" 10 || die "the stock Redis did not start"
   fi
