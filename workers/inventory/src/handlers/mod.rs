@@ -55,6 +55,22 @@ pub(crate) async fn publish_level(
     Ok(level)
 }
 
+/// Publishes the level of every product of `reservation` after event `event` (`reserved`,
+/// `released`, `committed`); message ids `<order>:<event>:<product>` make a retry's repeat a
+/// duplicate.
+pub(crate) async fn publish_reservation_levels(
+    state: &InventoryState,
+    reservation: &menuskart_schemas::inventory::Reservation,
+    event: &str,
+) -> Result<(), ReplyError> {
+    for line in &reservation.lines {
+        let product_id = crate::domain::ProductId::parse(&line.product_id)?;
+        let id = format!("{}:{event}:{}", reservation.order_id, line.product_id);
+        publish_level(state, &product_id, &id).await?;
+    }
+    Ok(())
+}
+
 /// Publishes `low_stock` for a level at or under the threshold.
 pub(crate) async fn check_low_stock(
     state: &InventoryState,

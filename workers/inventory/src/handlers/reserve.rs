@@ -6,7 +6,7 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::inventory::{Reservation, ReservationStatus, ReserveRequest};
 use menuskart_schemas::subjects::events::inventory as subjects;
 
-use super::{event_failed, publish_level};
+use super::{event_failed, publish_reservation_levels};
 use crate::domain::ReservationLines;
 use crate::state::InventoryState;
 use crate::store::ReserveOutcome;
@@ -18,9 +18,25 @@ pub async fn handle(
 ) -> Result<Reservation, ReplyError> {
     let order_id = req.body.order_id;
     let lines = ReservationLines::parse(&req.body.lines)?;
-    let status = match state.store.reserve(order_id, &lines).await? {
-        ReserveOutcome::Reserved => ReservationStatus::Reserved,
-        ReserveOutcome::Exists(status) => status,
+    let reservation = match state.store.reserve(order_id, &lines).await? {
+        ReserveOutcome::Reserved => Reservation {
+            order_id,
+            status: ReservationStatus::Reserved,
+            lines: lines.to_wire(),
+        },
+        // A retry answers with what the first call reserved, whatever lines it brings now.
+        ReserveOutcome::Exists(status) => {
+            let (status, lines) = state
+                .store
+                .reservation(order_id)
+                .await?
+                .unwrap_or((status, lines.to_wire()));
+            Reservation {
+                order_id,
+                status,
+                lines,
+            }
+        }
         ReserveOutcome::Short {
             product_id,
             requested,
@@ -34,18 +50,7 @@ pub async fn handle(
             })));
         }
     };
-    // The reservation as stored: a retry answers with what the first call reserved.
-    let (status, stored_lines) = state
-        .store
-        .reservation(order_id)
-        .await?
-        .unwrap_or((status, lines.to_wire()));
-    let reservation = Reservation {
-        order_id,
-        status,
-        lines: stored_lines,
-    };
-    if status == ReservationStatus::Reserved {
+    if reservation.status == ReservationStatus::Reserved {
         state
             .events
             .publish(
@@ -55,10 +60,8 @@ pub async fn handle(
             )
             .await
             .map_err(event_failed)?;
-        for (product_id, _) in lines.iter() {
-            let id = format!("{order_id}:{}:reserved", product_id.as_str());
-            publish_level(&state, product_id, &id).await?;
-        }
+        // The products actually reserved (on a retry: the stored lines).
+        publish_reservation_levels(&state, &reservation, "reserved").await?;
     }
     Ok(reservation)
 }

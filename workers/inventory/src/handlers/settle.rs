@@ -5,7 +5,7 @@ use menuskart_kit::ReplyError;
 use menuskart_schemas::inventory::{Reservation, ReservationStatus};
 use uuid::Uuid;
 
-use super::{event_failed, publish_level};
+use super::{event_failed, publish_reservation_levels};
 use crate::state::InventoryState;
 use crate::store::SettleOutcome;
 
@@ -37,18 +37,13 @@ pub(crate) async fn settle(
     };
     // Published on the repeat too: if the first publish was lost, this one lands; if not,
     // JetStream drops the duplicate by its id.
-    let id = format!(
-        "{order_id}:{}",
-        subject.rsplit('.').next().unwrap_or(subject)
-    );
+    let event = subject.rsplit('.').next().unwrap_or(subject);
+    let id = format!("{order_id}:{event}");
     state
         .events
         .publish(subject, &id, &reservation)
         .await
         .map_err(event_failed)?;
-    for line in &reservation.lines {
-        let product_id = crate::domain::ProductId::parse(&line.product_id)?;
-        publish_level(state, &product_id, &format!("{id}:{}", line.product_id)).await?;
-    }
+    publish_reservation_levels(state, &reservation, event).await?;
     Ok(reservation)
 }
