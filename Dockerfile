@@ -9,6 +9,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
     && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 menuskart
 COPY --from=build /src/target/release/menuskart-edge /src/target/release/menuskart-auth \
      /src/target/release/menuskart-inventory /src/target/release/menuskart-catalog \
+     /src/target/release/menuskart-cart /src/target/release/menuskart-orders \
      /src/target/release/mk-seed \
      /src/target/release/mk-micro /usr/local/bin/
 USER menuskart

@@ -150,4 +150,73 @@ EOT
       }
     }
   }
+
+  group "cart" {
+    count = 2
+
+    task "cart" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-cart"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL       = "nats://nats.service.consul:4222"
+        MK_CART_DB_URL    = "ws://surrealdb.service.consul:8000"
+        MK_CART_DB_USER   = "root"
+        MK_TAX_DEFAULT_BP = "1900"
+        MK_TAX_RATES      = "groceries=700"
+        MK_LOG_FORMAT     = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_CART_DB_PASSWORD={{ with nomadVar "nomad/jobs/menuskart" }}{{ .surreal_password }}{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
+
+  group "orders" {
+    count = 2
+
+    task "orders" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-orders"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL    = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS = "3"
+        MK_LOG_FORMAT  = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_ORDERS_DATABASE_URL={{ with nomadVar "nomad/jobs/menuskart" }}{{ .orders_database_url }}{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 1000
+        memory = 256
+      }
+    }
+  }
 }

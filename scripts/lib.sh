@@ -123,3 +123,18 @@ ensure_stock_redis() {
     wait_for "redis-cli -h 127.0.0.1 -p 16379 ping" 10 || die "the stock Redis did not start"
   fi
 }
+
+# The SurrealDB server for scale-out (several catalog instances share one database). Nothing
+# packages it, so it is built from crates.io (tools/surreal-server): ~40 minutes on 2 cores the
+# first time, then found in $MK_CACHE/bin. Never part of the default run unless already built.
+MK_SURREAL_BIN=$MK_CACHE/bin/surreal
+build_surreal_server() {
+  if [ -x "$MK_SURREAL_BIN" ]; then return 0; fi
+  log "building the SurrealDB server from crates.io (tools/surreal-server; ~40 min on 2 cores)"
+  # Its own target dir: its 1.9 GB of artifacts share nothing useful with ours.
+  CARGO_TARGET_DIR=$HOME/.cache/menuskart-surreal-target \
+    cargo build --release --locked --manifest-path "$MK_ROOT/tools/surreal-server/Cargo.toml"
+  mkdir -p "$MK_CACHE/bin"
+  cp "$HOME/.cache/menuskart-surreal-target/release/surreal" "$MK_SURREAL_BIN.tmp"
+  mv "$MK_SURREAL_BIN.tmp" "$MK_SURREAL_BIN"
+}

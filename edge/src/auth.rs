@@ -86,3 +86,28 @@ impl FromRequestParts<AppState> for AdminUser {
         Ok(Self(user))
     }
 }
+
+/// A caller who may or may not be signed in (carts: visitors have them too). No
+/// `Authorization` header is a visitor; a header with a bad token is still 401, so a client
+/// with an expired token learns it rather than silently getting a visitor's cart.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<AuthUser>);
+
+impl MaybeUser {
+    pub fn caller(&self) -> Caller {
+        self.0.as_ref().map(AuthUser::caller).unwrap_or_default()
+    }
+}
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        if !parts.headers.contains_key(AUTHORIZATION) {
+            return Ok(Self(None));
+        }
+        Ok(Self(Some(
+            AuthUser::from_request_parts(parts, state).await?,
+        )))
+    }
+}

@@ -106,6 +106,12 @@ pub struct ProductRef {
     pub id: String,
 }
 
+/// `mk.catalog.get_many`: up to 100 product ids; unknown ids are left out of the answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProductIds {
+    pub ids: Vec<String>,
+}
+
 /// How a listing is ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -90,6 +90,8 @@ pub mod catalog {
         REVIEW_ADD = "review_add",
         /// A product's reviews.
         REVIEWS = "reviews",
+        /// Several products by id, without stock (carts price their lines with it).
+        GET_MANY = "get_many",
     });
 }
 
@@ -106,6 +108,40 @@ pub mod inventory {
         RELEASE = "release",
         /// Turn an order's reservation into a sale (order paid).
         COMMIT = "commit",
+    });
+}
+
+/// Carts of users and visitors (`workers/cart`).
+pub mod cart {
+    service!("cart", "mk.cart", "Shopping carts priced from the catalog", {
+        /// The cart, priced now.
+        GET = "get",
+        /// Add a product (or raise its quantity).
+        ADD = "add",
+        /// Set a line's quantity.
+        SET_QUANTITY = "set_quantity",
+        /// Remove a line.
+        REMOVE = "remove",
+        /// Empty the cart.
+        CLEAR = "clear",
+        /// Move a visitor's cart into the caller's (at login).
+        MERGE = "merge",
+    });
+}
+
+/// Orders and the checkout saga (`workers/orders`).
+pub mod orders {
+    service!("orders", "mk.orders", "Orders: placement, status and history", {
+        /// Place the caller's cart as an order.
+        PLACE = "place",
+        /// One order (owner or admin).
+        GET = "get",
+        /// A user's orders, newest first (that user or admin).
+        BY_USER = "by_user",
+        /// Cancel an unpaid order (owner or admin).
+        CANCEL = "cancel",
+        /// Admin: move a paid order on (`fulfilled`, `shipped`).
+        SET_STATUS = "set_status",
     });
 }
 
@@ -131,6 +167,32 @@ pub mod events {
         pub const LOW_STOCK: &str = "mk.evt.inventory.low_stock";
         pub const STOCK_CHANGED: &str = "mk.evt.inventory.stock_changed";
     }
+
+    pub mod orders {
+        use super::Stream;
+
+        pub const STREAM: Stream = Stream {
+            name: "ORDERS",
+            subjects: "mk.evt.orders.>",
+        };
+        pub const PLACED: &str = "mk.evt.orders.placed";
+        pub const PAID: &str = "mk.evt.orders.paid";
+        pub const FULFILLED: &str = "mk.evt.orders.fulfilled";
+        pub const SHIPPED: &str = "mk.evt.orders.shipped";
+        pub const CANCELLED: &str = "mk.evt.orders.cancelled";
+    }
+
+    pub mod payments {
+        use super::Stream;
+
+        pub const STREAM: Stream = Stream {
+            name: "PAYMENTS",
+            subjects: "mk.evt.payments.>",
+        };
+        pub const SUCCEEDED: &str = "mk.evt.payments.succeeded";
+        pub const FAILED: &str = "mk.evt.payments.failed";
+        pub const REFUNDED: &str = "mk.evt.payments.refunded";
+    }
 }
 
 /// The NATS service API's discovery subjects (what `nats micro ls|info|stats` send).
@@ -147,6 +209,9 @@ mod tests {
         for endpoint in super::auth::ENDPOINTS
             .iter()
             .chain(super::inventory::ENDPOINTS)
+            .chain(super::catalog::ENDPOINTS)
+            .chain(super::cart::ENDPOINTS)
+            .chain(super::orders::ENDPOINTS)
         {
             assert_eq!(
                 endpoint.subject,

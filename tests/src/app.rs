@@ -7,7 +7,10 @@ use reqwest::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
-use crate::workers::{WorkerInstance, auth_settings, catalog_settings, inventory_settings};
+use crate::workers::{
+    WorkerInstance, auth_settings, cart_settings, catalog_settings, inventory_settings,
+    orders_settings,
+};
 use crate::{NatsServer, TestDatabase, TestRedis, random_secret};
 
 pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
@@ -30,6 +33,10 @@ pub struct TestApp {
     pub auth: Vec<WorkerInstance>,
     pub inventory: Vec<WorkerInstance>,
     pub catalog: Vec<WorkerInstance>,
+    pub cart: Vec<WorkerInstance>,
+    pub orders: Vec<WorkerInstance>,
+    /// The order worker's own database (created only when the app has order workers).
+    pub orders_db: Option<TestDatabase>,
 }
 
 /// How to build a [`TestApp`].
@@ -37,6 +44,8 @@ pub struct Options {
     pub auth_instances: usize,
     pub inventory_instances: usize,
     pub catalog_instances: usize,
+    pub cart_instances: usize,
+    pub orders_instances: usize,
     pub edge_timeout: Duration,
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
@@ -49,6 +58,8 @@ impl Default for Options {
             auth_instances: 1,
             inventory_instances: 1,
             catalog_instances: 1,
+            cart_instances: 0,
+            orders_instances: 0,
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
@@ -59,6 +70,16 @@ impl Default for Options {
 impl TestApp {
     pub async fn spawn() -> Self {
         Self::spawn_with(Options::default()).await
+    }
+
+    /// The whole shop: every worker, one instance each.
+    pub async fn spawn_shop() -> Self {
+        Self::spawn_with(Options {
+            cart_instances: 1,
+            orders_instances: 1,
+            ..Options::default()
+        })
+        .await
     }
 
     pub async fn spawn_with(options: Options) -> Self {
@@ -93,6 +114,20 @@ impl TestApp {
         for _ in 0..options.catalog_instances {
             catalog.push(WorkerInstance::catalog(catalog_settings(&nats.url(), &redis)).await);
         }
+        let mut cart = Vec::new();
+        for _ in 0..options.cart_instances {
+            cart.push(WorkerInstance::cart(cart_settings(&nats.url())).await);
+        }
+        let orders_db = if options.orders_instances > 0 {
+            Some(TestDatabase::create().await)
+        } else {
+            None
+        };
+        let mut orders = Vec::new();
+        for _ in 0..options.orders_instances {
+            let db = orders_db.as_ref().expect("orders database");
+            orders.push(WorkerInstance::orders(orders_settings(&nats.url(), &db.url)).await);
+        }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
             nats_url: nats.url(),
@@ -120,7 +155,19 @@ impl TestApp {
             auth,
             inventory,
             catalog,
+            cart,
+            orders,
+            orders_db,
         }
+    }
+
+    /// Settings for another order worker on this app's NATS and order database.
+    pub fn orders_settings(&self) -> menuskart_orders::Settings {
+        let db = self
+            .orders_db
+            .as_ref()
+            .expect("the app has an order database");
+        orders_settings(&self.nats.url(), &db.url)
     }
 
     /// One more auth instance in the same queue group.

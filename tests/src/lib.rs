@@ -9,6 +9,7 @@ pub mod app;
 pub mod database;
 pub mod nats_server;
 pub mod redis;
+pub mod shop;
 pub mod workers;
 
 pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of, nats_request};

@@ -69,6 +69,26 @@ impl WorkerInstance {
         .await
     }
 
+    pub async fn cart(settings: menuskart_cart::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_cart::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
+    pub async fn orders(settings: menuskart_orders::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_orders::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
     /// Builds the worker on a thread of its own; returns once it takes requests.
     async fn start(build: BoxFuture<Result<Runner, String>>) -> Self {
         let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
@@ -190,5 +210,33 @@ pub fn catalog_settings(nats_url: &str, redis: &crate::TestRedis) -> menuskart_c
         cache_redis_url: redis.url.clone(),
         cache_key_prefix: redis.prefix.clone(),
         stock_timeout_ms: 2_000,
+    }
+}
+
+/// Cart settings for a test: in-memory SurrealDB; groceries taxed at 7 %, the rest at 19 %.
+pub fn cart_settings(nats_url: &str) -> menuskart_cart::Settings {
+    menuskart_cart::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        cart_db_url: "mem://".into(),
+        cart_db_user: None,
+        cart_db_password: None,
+        tax_default_bp: 1900,
+        tax_rates: "groceries=700".into(),
+        cart_max_quantity: 99,
+        cart_max_lines: 50,
+        catalog_timeout_ms: 5_000,
+    }
+}
+
+/// Order settings for a test: its own database, a relay, a fast sweeper.
+pub fn orders_settings(nats_url: &str, database_url: &str) -> menuskart_orders::Settings {
+    menuskart_orders::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        orders_database_url: SecretString::from(database_url.to_owned()),
+        db_max_connections: 5,
+        order_payment_timeout_secs: 900,
+        order_sweep_interval_ms: 200,
+        outbox_relay: true,
+        service_timeout_ms: 5_000,
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use secrecy::ExposeSecret;
 use serde_norway::Value;
 
 fn repo_file(path: &str) -> String {
@@ -30,15 +31,29 @@ fn environment(service: &Value) -> BTreeMap<String, String> {
                 .as_str()
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("{v:?}"));
-            let filled = if value.contains("${") {
-                // A 40-character stand-in satisfies the secret-length rules.
-                "x".repeat(40)
-            } else {
-                value
-            };
-            (key, filled)
+            (key, interpolate(&value))
         })
         .collect()
+}
+
+/// Fills in compose's `${VAR:-default}` with the default, and `${VAR}` / `${VAR:?message}`
+/// (secrets the operator must set) with a 40-character stand-in that satisfies secret-length
+/// rules.
+fn interpolate(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}').expect("closed ${") + start;
+        let inner = &rest[start + 2..end];
+        match inner.split_once(":-") {
+            Some((_, default)) => out.push_str(default),
+            None => out.push_str(&"x".repeat(40)),
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Loads a binary's settings from a compose environment exactly as the binary does: from
@@ -95,6 +110,8 @@ fn compose_configures_the_binaries_it_runs() {
         ("auth", "menuskart-auth"),
         ("inventory", "menuskart-inventory"),
         ("catalog", "menuskart-catalog"),
+        ("cart", "menuskart-cart"),
+        ("orders", "menuskart-orders"),
         ("edge", "menuskart-edge"),
     ] {
         assert_eq!(doc["services"][service]["command"][0], binary);
@@ -122,6 +139,20 @@ fn compose_configures_the_binaries_it_runs() {
         "several catalog instances need a server"
     );
     assert!(catalog.catalog_db_password.is_some());
+    let cart: menuskart_cart::Settings = load_settings(&environment(&doc["services"]["cart"]));
+    assert!(
+        cart.cart_db_url.starts_with("ws://") && cart.cart_db_password.is_some(),
+        "several cart instances share a server"
+    );
+    let orders: menuskart_orders::Settings =
+        load_settings(&environment(&doc["services"]["orders"]));
+    assert!(
+        orders
+            .orders_database_url
+            .expose_secret()
+            .ends_with("/menuskart_orders"),
+        "orders own a database"
+    );
     let edge: menuskart_edge::Settings = load_settings(&environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
 }
@@ -192,9 +223,11 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
         commands,
         [
             "menuskart-auth",
+            "menuskart-cart",
             "menuskart-catalog",
             "menuskart-edge",
-            "menuskart-inventory"
+            "menuskart-inventory",
+            "menuskart-orders"
         ]
     );
 }

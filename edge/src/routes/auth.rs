@@ -1,18 +1,22 @@
 //! `/auth/*` -> `mk.auth.*`.
 
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{
     LoginRequest, RefreshRequest, RegisterRequest, TokenPair, TokenRequest, UserView,
     ValidatedToken,
 };
-use menuskart_schemas::subjects::auth;
+use menuskart_schemas::cart::{Cart, CartMerge};
+use menuskart_schemas::subjects::{auth, cart};
 
 use crate::auth::AuthUser;
 use crate::bus::Call;
+use crate::cart_token::{self, CartToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
 use crate::state::AppState;
@@ -47,19 +51,43 @@ pub async fn register(
     Ok((StatusCode::CREATED, Json(user)))
 }
 
-/// Log in: a token pair for the account.
+/// Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
+/// `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared.
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
+    params(("X-Cart-Token" = Option<String>, Header, description = "A visitor's cart to merge")),
     responses(
         (status = 200, description = "Logged in", body = TokenPair),
         (status = 401, description = "Wrong email or password (never says which)", body = ErrorResponse),
         (status = 429, description = "Too many failed logins for this address", body = ErrorResponse),
     ))]
 pub async fn login(
+    State(state): State<AppState>,
     call: Call,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
     ApiJson(body): ApiJson<LoginRequest>,
-) -> Result<Json<TokenPair>, ApiError> {
-    let pair = call.send(auth::LOGIN, &Caller::default(), &body).await?;
-    Ok(Json(pair))
+) -> Result<(CookieJar, Json<TokenPair>), ApiError> {
+    let pair: TokenPair = call.send(auth::LOGIN, &Caller::default(), &body).await?;
+    let Some(cart_token) = cart_token else {
+        return Ok((jar, Json(pair)));
+    };
+    // The login stands even if the merge fails: the visitor's cart is then simply not moved.
+    match state.jwt.decode(&pair.access_token) {
+        Ok(claims) => {
+            let user = Caller {
+                user_id: Some(claims.sub),
+                roles: claims.roles,
+            };
+            let merged: Result<Cart, ApiError> = call
+                .send(cart::MERGE, &user, &CartMerge { cart_token })
+                .await;
+            if let Err(error) = merged {
+                tracing::warn!(?error, "visitor cart not merged at login");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "fresh access token does not decode"),
+    }
+    Ok((jar.remove(cart_token::removal()), Json(pair)))
 }
 
 /// Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again

@@ -1,8 +1,10 @@
 //! One file per resource: path -> subject, with the OpenAPI description of each route.
 
 pub mod auth;
+pub mod cart;
 pub mod health;
 pub mod inventory;
+pub mod orders;
 pub mod products;
 pub mod users;
 
@@ -17,5 +19,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(users::router())
         .merge(inventory::router())
         .merge(products::router())
+        .merge(cart::router())
+        .merge(orders::router())
         .merge(health::router())
 }

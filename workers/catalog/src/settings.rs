@@ -1,6 +1,7 @@
 //! The catalog worker's settings, from `MK_*` environment variables.
 
 use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::surreal::SurrealSettings;
 use secrecy::SecretString;
 use serde::Deserialize;
 
@@ -26,6 +27,16 @@ pub struct Settings {
     /// `MK_STOCK_TIMEOUT_MS`: how long product details wait for the inventory service.
     #[serde(default = "defaults::stock_timeout_ms")]
     pub stock_timeout_ms: u64,
+}
+
+impl Settings {
+    pub fn surreal(&self) -> SurrealSettings {
+        SurrealSettings {
+            url: self.catalog_db_url.clone(),
+            user: self.catalog_db_user.clone(),
+            password: self.catalog_db_password.clone(),
+        }
+    }
 }
 
 mod defaults {

@@ -13,7 +13,7 @@ use crate::cache::Cache;
 use crate::handlers;
 use crate::settings::Settings;
 use crate::state::CatalogState;
-use crate::store::{ServerAuth, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -36,11 +36,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let auth = match (settings.catalog_db_user, settings.catalog_db_password) {
-            (Some(username), Some(password)) => Some(ServerAuth { username, password }),
-            _ => None,
-        };
-        let store = Store::connect(&settings.catalog_db_url, auth.as_ref()).await?;
+        let store = Store::connect(&settings.surreal()).await?;
         let cache = Cache::connect(&settings.cache_redis_url, &settings.cache_key_prefix).await?;
         let nats = menuskart_kit::nats::connect(&settings.worker.nats_url, "catalog").await?;
         let state = Arc::new(CatalogState {
@@ -78,6 +74,7 @@ impl Application {
             .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)
             .endpoint(catalog::REVIEW_ADD, handlers::review_add::handle)
             .endpoint(catalog::REVIEWS, handlers::reviews::handle)
+            .endpoint(catalog::GET_MANY, handlers::get_many::handle)
             .start(nats)
             .await?;
         Ok(Self {

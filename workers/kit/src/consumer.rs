@@ -41,6 +41,8 @@ pub struct Subscription {
 #[derive(Debug, Clone)]
 pub struct Delivery<T> {
     pub event: T,
+    /// The subject it was published on (a consumer of `mk.evt.payments.>` tells events apart).
+    pub subject: String,
     /// Increases with every message of the stream: lets a handler ignore older news.
     pub stream_sequence: u64,
 }
@@ -95,6 +97,7 @@ where
             let outcome = match serde_json::from_slice::<T>(&message.payload) {
                 Ok(event) => handle(Delivery {
                     event,
+                    subject: message.subject.to_string(),
                     stream_sequence,
                 })
                 .await

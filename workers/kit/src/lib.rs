@@ -9,6 +9,8 @@
 //!   answers every request already received before draining the connection;
 //! - [`consumer`]: durable JetStream consumers with explicit ack and bounded redelivery;
 //! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
+//! - `outbox` (feature `outbox`): events written in the same PostgreSQL transaction as the
+//!   change they announce, and the relay that publishes them to JetStream;
 //! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
 //! - [`rpc`]: calling a worker (the edge, workers calling workers, tests);
@@ -19,6 +21,8 @@
 //!   carried in NATS headers;
 //! - [`jwt`]: the access-token codec shared by the auth worker (signs) and the edge (verifies);
 //! - [`service_api`]: the client side of `$SRV.PING|INFO|STATS` (the `mk-micro` tool, tests);
+//! - `surreal` (feature `surreal`): a SurrealDB connection, embedded or to a shared server, with
+//!   the namespace, database and schema in place;
 //! - [`shutdown`]: the SIGINT/SIGTERM future binaries pass to `run_until_stopped`.
 //!
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
@@ -29,11 +33,15 @@ pub mod events;
 pub mod handler;
 pub mod jwt;
 pub mod nats;
+#[cfg(feature = "outbox")]
+pub mod outbox;
 pub mod reply_error;
 pub mod rpc;
 pub mod service_api;
 pub mod settings;
 pub mod shutdown;
+#[cfg(feature = "surreal")]
+pub mod surreal;
 pub mod telemetry;
 pub mod trace_context;
 pub mod validation;

@@ -111,6 +111,26 @@ impl ReplyError {
     }
 }
 
+impl From<crate::rpc::RpcError> for ReplyError {
+    /// Another service's answer, passed on: its client errors (a product that does not exist, a
+    /// conflict on stock) are the caller's too; its own failures stay opaque.
+    fn from(error: crate::rpc::RpcError) -> Self {
+        use crate::rpc::RpcError;
+        match error {
+            RpcError::Reply(body) if body.code.status() < 500 => Self(body),
+            RpcError::NoResponders(service) => Self::new(
+                ErrorCode::Unavailable,
+                format!("the {service} service is unavailable"),
+            ),
+            RpcError::Timeout(service) => Self::new(
+                ErrorCode::Timeout,
+                format!("{service} did not answer in time"),
+            ),
+            other => Self::internal(other),
+        }
+    }
+}
+
 impl From<serde_json::Error> for ReplyError {
     /// A request body that does not decode: broken syntax is a bad request, a well-formed body
     /// with missing or mistyped fields fails validation.

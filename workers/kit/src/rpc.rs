@@ -71,3 +71,34 @@ where
         .into_result()
         .map_err(RpcError::Reply)
 }
+
+/// A worker's handle on another service: the connection and how long to wait. Each call says
+/// who it is made for (the caller's identity travels on, so the called worker checks it again)
+/// and carries the current span's trace context.
+#[derive(Debug, Clone)]
+pub struct ServiceClient {
+    nats: async_nats::Client,
+    timeout: Duration,
+}
+
+impl ServiceClient {
+    pub fn new(nats: async_nats::Client, timeout: Duration) -> Self {
+        Self { nats, timeout }
+    }
+
+    pub async fn call<Req, Resp>(
+        &self,
+        endpoint: Endpoint,
+        on_behalf_of: &crate::Caller,
+        body: &Req,
+    ) -> Result<Resp, RpcError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
+        let mut headers = HeaderMap::new();
+        on_behalf_of.write_headers(&mut headers);
+        crate::trace_context::inject(&tracing::Span::current(), &mut headers);
+        request(&self.nats, endpoint, headers, body, self.timeout).await
+    }
+}

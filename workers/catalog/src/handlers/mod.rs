@@ -5,6 +5,7 @@ pub mod category_create;
 pub mod create;
 pub mod delete;
 pub mod get;
+pub mod get_many;
 pub mod list;
 pub mod review_add;
 pub mod reviews;

@@ -9,7 +9,7 @@ pub mod listing;
 pub mod products;
 pub mod reviews;
 
-use secrecy::{ExposeSecret, SecretString};
+use menuskart_kit::surreal::SurrealSettings;
 use surrealdb::Surreal;
 use surrealdb::engine::any::Any;
 
@@ -46,32 +46,9 @@ pub struct Store {
     db: Surreal<Any>,
 }
 
-/// Credentials for a SurrealDB server (unused for embedded storage).
-#[derive(Debug, Clone)]
-pub struct ServerAuth {
-    pub username: String,
-    pub password: SecretString,
-}
-
 impl Store {
-    pub async fn connect(url: &str, auth: Option<&ServerAuth>) -> Result<Self, StoreError> {
-        let db = surrealdb::engine::any::connect(url).await?;
-        if let Some(auth) = auth {
-            db.signin(surrealdb::opt::auth::Root {
-                username: auth.username.clone(),
-                password: auth.password.expose_secret().to_owned(),
-            })
-            .await?;
-        }
-        // SurrealDB 3 creates neither namespace nor database on first use.
-        db.query(format!(
-            "DEFINE NAMESPACE IF NOT EXISTS {NAMESPACE}; USE NS {NAMESPACE}; \
-             DEFINE DATABASE IF NOT EXISTS {DATABASE};"
-        ))
-        .await?
-        .check()?;
-        db.use_ns(NAMESPACE).use_db(DATABASE).await?;
-        db.query(SCHEMA).await?.check()?;
+    pub async fn connect(settings: &SurrealSettings) -> Result<Self, StoreError> {
+        let db = menuskart_kit::surreal::connect(settings, NAMESPACE, DATABASE, SCHEMA).await?;
         Ok(Self { db })
     }
 

@@ -1,0 +1,145 @@
+//! `/cart*` -> `mk.cart.*`. Signed-in users get their own cart; visitors get an anonymous cart
+//! whose token travels in the `mk_cart` cookie (set here whenever the cart service hands one
+//! out) or the `X-Cart-Token` header.
+
+use axum::extract::Path;
+use axum::routing::{delete, get, patch, post};
+use axum::{Json, Router};
+use axum_extra::extract::cookie::CookieJar;
+use menuskart_schemas::cart::{
+    AddToCart, Cart, CartAdd, CartRef, CartRemove, CartSetQuantity, SetQuantity,
+};
+use menuskart_schemas::subjects::cart;
+
+use crate::auth::MaybeUser;
+use crate::bus::Call;
+use crate::cart_token::{self, CartToken};
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cart", get(show).delete(clear))
+        .route("/cart/add", post(add))
+        .route("/cart/items/{item_id}", patch(set_quantity))
+        .route("/cart/remove/{item_id}", delete(remove))
+}
+
+/// The reply: the cart, and the visitor's cookie when the cart has a token.
+/// Browsers keep the token in the HttpOnly cookie; API clients read it from the body.
+fn answer(jar: CookieJar, cart: Cart) -> (CookieJar, Json<Cart>) {
+    let jar = match cart.cart_token.clone() {
+        Some(token) => jar.add(cart_token::cookie(token)),
+        None => jar,
+    };
+    (jar, Json(cart))
+}
+
+/// The cart, priced now from the catalog: lines, subtotal, tax, total.
+#[utoipa::path(get, path = "/cart", tag = "cart", security((), ("bearer" = [])),
+    params(("X-Cart-Token" = Option<String>, Header, description = "A visitor's cart token (or the mk_cart cookie)")),
+    responses(
+        (status = 200, description = "The cart (empty when there is none yet)", body = Cart),
+        (status = 401, description = "A bad access token", body = ErrorResponse),
+    ))]
+pub async fn show(
+    call: Call,
+    user: MaybeUser,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
+) -> Result<(CookieJar, Json<Cart>), ApiError> {
+    let cart = call
+        .send(cart::GET, &user.caller(), &CartRef { cart_token })
+        .await?;
+    Ok(answer(jar, cart))
+}
+
+/// Add a product, or more of it. A visitor without a cart gets one (cookie `mk_cart`, and
+/// `cart_token` in the body).
+#[utoipa::path(post, path = "/cart/add", tag = "cart", security((), ("bearer" = [])),
+    request_body = AddToCart,
+    responses(
+        (status = 200, description = "The cart after adding", body = Cart),
+        (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 409, description = "Not enough stock, or another currency than the cart's", body = ErrorResponse),
+        (status = 422, description = "Quantity out of bounds (1..=99 per line), or too many lines", body = ErrorResponse),
+    ))]
+pub async fn add(
+    call: Call,
+    user: MaybeUser,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
+    ApiJson(item): ApiJson<AddToCart>,
+) -> Result<(CookieJar, Json<Cart>), ApiError> {
+    let body = CartAdd {
+        cart: CartRef { cart_token },
+        item,
+    };
+    let cart = call.send(cart::ADD, &user.caller(), &body).await?;
+    Ok(answer(jar, cart))
+}
+
+/// Set a line's quantity; 0 removes the line.
+#[utoipa::path(patch, path = "/cart/items/{item_id}", tag = "cart", security((), ("bearer" = [])),
+    params(("item_id" = String, Path, description = "The line's item_id")),
+    request_body = SetQuantity,
+    responses(
+        (status = 200, description = "The cart after the change", body = Cart),
+        (status = 404, description = "No such line in this cart", body = ErrorResponse),
+        (status = 409, description = "Not enough stock", body = ErrorResponse),
+        (status = 422, description = "Quantity out of bounds", body = ErrorResponse),
+    ))]
+pub async fn set_quantity(
+    call: Call,
+    user: MaybeUser,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
+    Path(item_id): Path<String>,
+    ApiJson(body): ApiJson<SetQuantity>,
+) -> Result<(CookieJar, Json<Cart>), ApiError> {
+    let body = CartSetQuantity {
+        cart: CartRef { cart_token },
+        item_id,
+        quantity: body.quantity,
+    };
+    let cart = call.send(cart::SET_QUANTITY, &user.caller(), &body).await?;
+    Ok(answer(jar, cart))
+}
+
+/// Remove a line.
+#[utoipa::path(delete, path = "/cart/remove/{item_id}", tag = "cart", security((), ("bearer" = [])),
+    params(("item_id" = String, Path, description = "The line's item_id")),
+    responses(
+        (status = 200, description = "The cart without the line", body = Cart),
+        (status = 404, description = "No such line in this cart", body = ErrorResponse),
+    ))]
+pub async fn remove(
+    call: Call,
+    user: MaybeUser,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
+    Path(item_id): Path<String>,
+) -> Result<(CookieJar, Json<Cart>), ApiError> {
+    let body = CartRemove {
+        cart: CartRef { cart_token },
+        item_id,
+    };
+    let cart = call.send(cart::REMOVE, &user.caller(), &body).await?;
+    Ok(answer(jar, cart))
+}
+
+/// Empty the cart.
+#[utoipa::path(delete, path = "/cart", tag = "cart", security((), ("bearer" = [])),
+    responses((status = 200, description = "The empty cart", body = Cart)))]
+pub async fn clear(
+    call: Call,
+    user: MaybeUser,
+    CartToken(cart_token): CartToken,
+    jar: CookieJar,
+) -> Result<(CookieJar, Json<Cart>), ApiError> {
+    let cart = call
+        .send(cart::CLEAR, &user.caller(), &CartRef { cart_token })
+        .await?;
+    Ok(answer(jar, cart))
+}

@@ -1,0 +1,176 @@
+//! `/orders*` -> `mk.orders.*`. The order service checks ownership itself; the edge only
+//! requires a signed-in caller and passes the `Idempotency-Key` header on.
+
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::orders::{
+    Order, OrderPage, OrderRef, OrdersByUser, PlaceOrder, PlaceOrderRequest, SetStatusRequest,
+    StatusUpdate,
+};
+use menuskart_schemas::subjects::orders;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::auth::{AdminUser, AuthUser};
+use crate::bus::Call;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::{ApiJson, ApiQuery};
+use crate::state::AppState;
+
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orders", post(place))
+        .route("/orders/{order_id}", get(show))
+        .route("/orders/{order_id}/cancel", post(cancel))
+        .route("/orders/{order_id}/status", post(set_status))
+        .route("/orders/user/{user_id}", get(by_user))
+}
+
+/// An order id from the path; one that is not a UUID names no order.
+fn order_id(raw: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(raw)
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no order {raw:?}")))
+}
+
+/// Place the caller's cart as an order: stock is reserved, prices and totals are frozen, the
+/// cart is emptied. The same `Idempotency-Key` always answers with the same order.
+#[utoipa::path(post, path = "/orders", tag = "orders", security(("bearer" = [])),
+    request_body = PlaceOrder,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried placement return the first order")),
+    responses(
+        (status = 201, description = "The order, `pending_payment`", body = Order),
+        (status = 401, description = "Not signed in", body = ErrorResponse),
+        (status = 409, description = "Not enough stock for a line (details say which); nothing reserved", body = ErrorResponse),
+        (status = 422, description = "Empty cart, bad address or idempotency key", body = ErrorResponse),
+    ))]
+pub async fn place(
+    call: Call,
+    user: AuthUser,
+    headers: HeaderMap,
+    ApiJson(order): ApiJson<PlaceOrder>,
+) -> Result<(StatusCode, Json<Order>), ApiError> {
+    let idempotency_key = match headers.get(IDEMPOTENCY_KEY) {
+        None => None,
+        Some(value) => Some(
+            value
+                .to_str()
+                .map_err(|_| {
+                    ApiError::new(
+                        ErrorCode::ValidationFailed,
+                        "Idempotency-Key: visible ASCII only",
+                    )
+                })?
+                .to_owned(),
+        ),
+    };
+    let body = PlaceOrderRequest {
+        order,
+        idempotency_key,
+    };
+    let order = call.send(orders::PLACE, &user.caller(), &body).await?;
+    Ok((StatusCode::CREATED, Json(order)))
+}
+
+/// One order with its lines, totals and status history (its owner or an admin).
+#[utoipa::path(get, path = "/orders/{order_id}", tag = "orders", security(("bearer" = [])),
+    params(("order_id" = Uuid, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 404, description = "No such order, or not yours", body = ErrorResponse),
+    ))]
+pub async fn show(
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    let body = OrderRef {
+        order_id: order_id(&raw)?,
+    };
+    Ok(Json(call.send(orders::GET, &user.caller(), &body).await?))
+}
+
+/// Cancel an unpaid order; its reserved stock is released.
+#[utoipa::path(post, path = "/orders/{order_id}/cancel", tag = "orders", security(("bearer" = [])),
+    params(("order_id" = Uuid, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "The cancelled order", body = Order),
+        (status = 404, description = "No such order, or not yours", body = ErrorResponse),
+        (status = 409, description = "Paid or shipped already", body = ErrorResponse),
+    ))]
+pub async fn cancel(
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    let body = OrderRef {
+        order_id: order_id(&raw)?,
+    };
+    Ok(Json(
+        call.send(orders::CANCEL, &user.caller(), &body).await?,
+    ))
+}
+
+/// Admin: move a paid order on to `fulfilled` or `shipped`.
+#[utoipa::path(post, path = "/orders/{order_id}/status", tag = "orders", security(("bearer" = [])),
+    params(("order_id" = Uuid, Path, description = "The order's id")),
+    request_body = StatusUpdate,
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 409, description = "The order is not in a status that can move there", body = ErrorResponse),
+        (status = 422, description = "Not `fulfilled` or `shipped`", body = ErrorResponse),
+    ))]
+pub async fn set_status(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(raw): Path<String>,
+    ApiJson(update): ApiJson<StatusUpdate>,
+) -> Result<Json<Order>, ApiError> {
+    let body = SetStatusRequest {
+        order_id: order_id(&raw)?,
+        status: update.status,
+    };
+    Ok(Json(
+        call.send(orders::SET_STATUS, &admin.caller(), &body)
+            .await?,
+    ))
+}
+
+/// Paging of an order history.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct PageQuery {
+    /// From 1 (default 1).
+    page: Option<u32>,
+    /// 1 to 100 (default 20).
+    per_page: Option<u32>,
+}
+
+/// A user's orders, newest first (that user or an admin).
+#[utoipa::path(get, path = "/orders/user/{user_id}", tag = "orders", security(("bearer" = [])),
+    params(("user_id" = Uuid, Path, description = "The user's id"), PageQuery),
+    responses(
+        (status = 200, description = "A page of orders", body = OrderPage),
+        (status = 403, description = "Someone else's history", body = ErrorResponse),
+    ))]
+pub async fn by_user(
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+    ApiQuery(paging): ApiQuery<PageQuery>,
+) -> Result<Json<OrderPage>, ApiError> {
+    let user_id = Uuid::parse_str(&raw)
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no user {raw:?}")))?;
+    let body = OrdersByUser {
+        user_id,
+        page: paging.page.unwrap_or(1),
+        per_page: paging.per_page.unwrap_or(20),
+    };
+    Ok(Json(
+        call.send(orders::BY_USER, &user.caller(), &body).await?,
+    ))
+}

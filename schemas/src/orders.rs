@@ -1,0 +1,179 @@
+//! Messages and events of the order service (`mk.orders.*`, `mk.evt.orders.*`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
+/// `-> cancelled` (payment failed, expired, or cancelled by the user) from `pending_payment`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    PendingPayment,
+    Paid,
+    Fulfilled,
+    Shipped,
+    Cancelled,
+}
+
+impl OrderStatus {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingPayment => "pending_payment",
+            Self::Paid => "paid",
+            Self::Fulfilled => "fulfilled",
+            Self::Shipped => "shipped",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "pending_payment" => Self::PendingPayment,
+            "paid" => Self::Paid,
+            "fulfilled" => Self::Fulfilled,
+            "shipped" => Self::Shipped,
+            "cancelled" => Self::Cancelled,
+            _ => return None,
+        })
+    }
+
+    /// No change can follow.
+    pub const fn is_final(self) -> bool {
+        matches!(self, Self::Shipped | Self::Cancelled)
+    }
+}
+
+/// One line of an order: what was bought, at the price of the moment it was placed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderLine {
+    pub product_id: String,
+    pub name: String,
+    pub unit_price: i64,
+    pub quantity: i64,
+    pub line_total: i64,
+    pub tax_rate_bp: i64,
+    pub tax: i64,
+}
+
+/// One entry of an order's status history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: OrderStatus,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An order with its frozen lines and totals, and its status history (oldest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Order {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub status: OrderStatus,
+    pub items: Vec<OrderLine>,
+    pub subtotal: i64,
+    pub tax: i64,
+    pub total: i64,
+    pub currency: String,
+    pub shipping_address: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When an unpaid order is cancelled and its stock released.
+    pub expires_at: DateTime<Utc>,
+    pub history: Vec<StatusChange>,
+}
+
+/// POST /orders: places the caller's cart.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceOrder {
+    /// Free-form address object (`name`, `line1`, `city`, `postal_code`, `country`, ...);
+    /// `line1`, `city` and `country` are required.
+    pub shipping_address: serde_json::Value,
+}
+
+/// `mk.orders.place`: the edge adds the `Idempotency-Key` header's value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlaceOrderRequest {
+    #[serde(flatten)]
+    pub order: PlaceOrder,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
+}
+
+/// `mk.orders.get` and `mk.orders.cancel`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrderRef {
+    pub order_id: Uuid,
+}
+
+/// `mk.orders.by_user`: a user's orders, newest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrdersByUser {
+    pub user_id: Uuid,
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+}
+
+fn first_page() -> u32 {
+    1
+}
+fn default_per_page() -> u32 {
+    20
+}
+
+/// A page of a user's orders.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderPage {
+    pub items: Vec<Order>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// POST /orders/{order_id}/status (admin) `{status}`: `fulfilled` or `shipped`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusUpdate {
+    pub status: OrderStatus,
+}
+
+/// `mk.orders.set_status`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SetStatusRequest {
+    pub order_id: Uuid,
+    pub status: OrderStatus,
+}
+
+/// Payload of every `mk.evt.orders.*` event: the order's new status and what a consumer needs
+/// without asking (notifications, payments, live status).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderEvent {
+    pub order_id: Uuid,
+    pub user_id: Uuid,
+    pub status: OrderStatus,
+    pub total: i64,
+    pub currency: String,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Payload of `mk.evt.payments.*` as far as orders care (the payment service publishes it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaymentEvent {
+    pub transaction_id: Uuid,
+    pub order_id: Uuid,
+    pub amount: i64,
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

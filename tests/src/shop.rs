@@ -1,0 +1,177 @@
+//! Helpers for tests of the shopping flow: a stocked catalog, carts, orders, and what went
+//! through JetStream.
+
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer::pull};
+use futures::StreamExt;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::{TestApp, TestUser, json_of};
+
+/// A shipping address that passes validation.
+pub fn address() -> Value {
+    json!({"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
+           "postal_code": "SW1Y 4JH", "country": "GB"})
+}
+
+impl TestApp {
+    /// Creates the category `slug` (a top-level one) if it is not there yet.
+    pub async fn ensure_category(&self, admin: &TestUser, slug: &str) {
+        let response = self
+            .post(
+                "/categories",
+                Some(&admin.access_token),
+                json!({"slug": slug, "name": slug}),
+            )
+            .await;
+        assert!(
+            matches!(
+                response.status(),
+                StatusCode::CREATED | StatusCode::CONFLICT
+            ),
+            "category {slug}: {}",
+            response.status()
+        );
+    }
+
+    /// A product in `category` at `price` (EUR cents) with `units` in stock; its id.
+    pub async fn stocked_product(
+        &self,
+        admin: &TestUser,
+        name: &str,
+        price: i64,
+        category: &str,
+        units: i64,
+    ) -> String {
+        self.ensure_category(admin, category).await;
+        let response = self
+            .post(
+                "/products",
+                Some(&admin.access_token),
+                json!({"name": name, "description": format!("{name}, for tests"),
+                       "price": price, "currency": "EUR", "category": category}),
+            )
+            .await;
+        let status = response.status();
+        let product = json_of(response).await;
+        assert_eq!(status, StatusCode::CREATED, "{product}");
+        let id = product["id"].as_str().expect("product id").to_owned();
+        self.set_stock(admin, &id, units).await;
+        id
+    }
+
+    pub async fn set_stock(&self, admin: &TestUser, product_id: &str, units: i64) {
+        let response = self
+            .post(
+                "/inventory/update",
+                Some(&admin.access_token),
+                json!({"product_id": product_id, "set": units}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+
+    /// `{available, reserved}` of a product.
+    pub async fn stock_of(&self, product_id: &str) -> (i64, i64) {
+        let level = json_of(self.get(&format!("/inventory/{product_id}"), None).await).await;
+        (
+            level["available"].as_i64().unwrap(),
+            level["reserved"].as_i64().unwrap(),
+        )
+    }
+
+    pub async fn add_to_cart(
+        &self,
+        token: &str,
+        product_id: &str,
+        quantity: i64,
+    ) -> reqwest::Response {
+        self.post(
+            "/cart/add",
+            Some(token),
+            json!({"product_id": product_id, "quantity": quantity}),
+        )
+        .await
+    }
+
+    /// POST /orders with an address, and the idempotency key when given.
+    pub async fn place_order(&self, token: &str, key: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .http
+            .request(Method::POST, self.url("/orders"))
+            .bearer_auth(token)
+            .json(&json!({"shipping_address": address()}));
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        request.send().await.expect("the edge answers")
+    }
+
+    /// Publishes a payment event as the payment service would (its message id given, so a test
+    /// can play a redelivery with a new id).
+    pub async fn publish_payment(&self, subject: &str, order: &Value, msg_id: &str) {
+        let js = jetstream::new(self.nats.client().await);
+        let event = json!({
+            "transaction_id": uuid::Uuid::new_v4(),
+            "order_id": order["id"],
+            "amount": order["total"],
+            "currency": order["currency"],
+            "reason": "card_declined",
+        });
+        let mut headers = async_nats::HeaderMap::new();
+        headers.insert("Nats-Msg-Id", msg_id);
+        js.publish_with_headers(subject.to_owned(), headers, event.to_string().into())
+            .await
+            .expect("publish")
+            .await
+            .expect("stored by JetStream");
+    }
+
+    /// Every message of `stream` on subjects matching `filter`, as (subject, JSON payload).
+    pub async fn stream_events(&self, stream: &str, filter: &str) -> Vec<(String, Value)> {
+        let js = jetstream::new(self.nats.client().await);
+        let Ok(stream) = js.get_stream(stream).await else {
+            return Vec::new();
+        };
+        let consumer = stream
+            .create_consumer(pull::Config {
+                filter_subject: filter.to_owned(),
+                ..Default::default()
+            })
+            .await
+            .expect("ephemeral consumer");
+        let mut messages = consumer
+            .fetch()
+            .max_messages(10_000)
+            .expires(Duration::from_millis(500))
+            .messages()
+            .await
+            .expect("fetch");
+        let mut events = Vec::new();
+        while let Some(Ok(message)) = messages.next().await {
+            let payload = serde_json::from_slice(&message.payload).expect("JSON event");
+            events.push((message.subject.to_string(), payload));
+        }
+        events
+    }
+
+    /// Polls GET `path` (as `token`) until `check` holds, for up to 15 seconds.
+    pub async fn eventually(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        check: impl Fn(&Value) -> bool,
+    ) -> Value {
+        let mut last = Value::Null;
+        for _ in 0..150 {
+            last = json_of(self.get(path, token).await).await;
+            if check(&last) {
+                return last;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{path} never satisfied the check; last answer {last}");
+    }
+}

@@ -1,0 +1,492 @@
+use std::time::Duration;
+
+use menuskart_e2e::{Options, TestApp, TestUser, WorkerInstance, assert_error, json_of};
+use menuskart_schemas::subjects::events::{orders, payments};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A customer with `quantity` of a fresh product (price 500, 10 in stock) in the cart.
+async fn customer_with_cart(app: &TestApp, admin: &TestUser, quantity: i64) -> (TestUser, String) {
+    let product = app
+        .stocked_product(
+            admin,
+            &format!("Dumplings {}", uuid::Uuid::new_v4().simple()),
+            500,
+            "food",
+            10,
+        )
+        .await;
+    let user = app.customer().await;
+    let added = app
+        .add_to_cart(&user.access_token, &product, quantity)
+        .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    (user, product)
+}
+
+fn statuses(order: &Value) -> Vec<&str> {
+    order["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["status"].as_str().unwrap())
+        .collect()
+}
+
+/// The events of one order in the ORDERS stream, by subject.
+async fn order_events(app: &TestApp, order_id: &str) -> Vec<String> {
+    app.stream_events("ORDERS", orders::STREAM.subjects)
+        .await
+        .into_iter()
+        .filter(|(_, event)| event["order_id"] == order_id)
+        .map(|(subject, _)| subject)
+        .collect()
+}
+
+#[tokio::test]
+async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (user, product) = customer_with_cart(&app, &admin, 3).await;
+    let cart = json_of(app.get("/cart", Some(&user.access_token)).await).await;
+
+    let placed = app
+        .place_order(&user.access_token, Some("checkout-1"))
+        .await;
+    assert_eq!(placed.status(), StatusCode::CREATED);
+    let order = json_of(placed).await;
+    let id = order["id"].as_str().unwrap().to_owned();
+    assert_eq!(order["status"], "pending_payment");
+    assert_eq!(order["total"], cart["total"]);
+    assert_eq!(order["subtotal"], 1500);
+    assert_eq!(order["items"][0]["quantity"], 3);
+    assert_eq!(order["items"][0]["unit_price"], 500);
+    assert_eq!(order["shipping_address"]["city"], "London");
+    assert_eq!(statuses(&order), ["pending_payment"]);
+
+    assert_eq!(app.stock_of(&product).await, (7, 3), "reserved");
+    let emptied = json_of(app.get("/cart", Some(&user.access_token)).await).await;
+    assert_eq!(emptied["items"], json!([]), "the cart was placed");
+    let history = json_of(
+        app.get(
+            &format!("/orders/user/{}", user.id),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(history["total"], 1);
+    assert_eq!(history["items"][0]["id"], id.as_str());
+
+    app.publish_payment(payments::SUCCEEDED, &order, "pay-1")
+        .await;
+    let paid = app
+        .eventually(&format!("/orders/{id}"), Some(&user.access_token), |o| {
+            o["status"] == "paid"
+        })
+        .await;
+    assert_eq!(statuses(&paid), ["pending_payment", "paid"]);
+    // The reservation becomes a sale: nothing reserved, nothing given back.
+    for _ in 0..100 {
+        if app.stock_of(&product).await == (7, 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.stock_of(&product).await, (7, 0), "committed");
+    assert_eq!(
+        order_events(&app, &id).await,
+        [orders::PLACED, orders::PAID]
+    );
+
+    // Admins move a paid order on; customers cannot; a paid order cannot be cancelled.
+    let status_path = format!("/orders/{id}/status");
+    assert_error(
+        app.post(
+            &status_path,
+            Some(&user.access_token),
+            json!({"status": "shipped"}),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        app.post(
+            &format!("/orders/{id}/cancel"),
+            Some(&user.access_token),
+            json!({}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    let shipped = json_of(
+        app.post(
+            &status_path,
+            Some(&admin.access_token),
+            json!({"status": "shipped"}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(shipped["status"], "shipped");
+    assert_error(
+        app.post(
+            &status_path,
+            Some(&admin.access_token),
+            json!({"status": "paid"}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_retried_placement_returns_the_same_order_and_reserves_once() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+
+    // Three concurrent tries with one key, then a late retry.
+    let tries = futures::future::join_all(
+        (0..3).map(|_| app.place_order(&user.access_token, Some("retry-me"))),
+    )
+    .await;
+    let mut ids = Vec::new();
+    for response in tries {
+        assert_eq!(response.status(), StatusCode::CREATED);
+        ids.push(json_of(response).await["id"].as_str().unwrap().to_owned());
+    }
+    let late = json_of(app.place_order(&user.access_token, Some("retry-me")).await).await;
+    ids.push(late["id"].as_str().unwrap().to_owned());
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "one order: {ids:?}");
+    assert_eq!(app.stock_of(&product).await, (8, 2), "reserved once");
+    let history = json_of(
+        app.get(
+            &format!("/orders/user/{}", user.id),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(history["total"], 1);
+
+    // A new key with the cart now empty is a new placement, and there is nothing to place.
+    assert_error(
+        app.place_order(&user.access_token, Some("another")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_error(
+        app.place_order(&user.access_token, Some("bad key")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let no_address = app
+        .post(
+            "/orders",
+            Some(&user.access_token),
+            json!({"shipping_address": {"city": "Oslo"}}),
+        )
+        .await;
+    assert_error(
+        no_address,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_error(
+        app.place_order("nobody", None).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn two_checkouts_for_the_last_unit_one_wins_the_other_gets_409_and_holds_nothing() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let last = app
+        .stocked_product(&admin, "Last Mooncake", 900, "food", 2)
+        .await;
+    let (alice, bob) = (app.customer().await, app.customer().await);
+    app.add_to_cart(&alice.access_token, &last, 1).await;
+    app.add_to_cart(&bob.access_token, &last, 1).await;
+    app.set_stock(&admin, &last, 1).await;
+
+    let (a, b) = tokio::join!(
+        app.place_order(&alice.access_token, None),
+        app.place_order(&bob.access_token, None)
+    );
+    let mut statuses = [a.status(), b.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT]);
+    let loser = if a.status() == StatusCode::CONFLICT {
+        a
+    } else {
+        b
+    };
+    let body = assert_error(loser, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(body["error"]["details"]["product_id"], last.as_str());
+    assert_eq!(app.stock_of(&last).await, (0, 1), "one unit, reserved once");
+
+    let mut orders_total = 0;
+    for user in [&alice, &bob] {
+        let history = json_of(
+            app.get(
+                &format!("/orders/user/{}", user.id),
+                Some(&user.access_token),
+            )
+            .await,
+        )
+        .await;
+        orders_total += history["total"].as_i64().unwrap();
+    }
+    assert_eq!(orders_total, 1, "no order for the loser");
+}
+
+#[tokio::test]
+async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back() {
+    let mut app = TestApp::spawn_shop().await;
+    // Replace the order worker by one that commits but never publishes: a crash between the
+    // commit and the publish, frozen.
+    app.orders.pop().expect("order worker").stop();
+    let mut silent = app.orders_settings();
+    silent.outbox_relay = false;
+    let silent = WorkerInstance::orders(silent).await;
+    let admin = app.admin().await;
+    let (user, _) = customer_with_cart(&app, &admin, 1).await;
+    let order = json_of(app.place_order(&user.access_token, None).await).await;
+    let id = order["id"].as_str().unwrap().to_owned();
+    assert_eq!(order["status"], "pending_payment");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(
+        order_events(&app, &id).await.is_empty(),
+        "not published yet"
+    );
+    silent.kill();
+
+    let _relay = WorkerInstance::orders(app.orders_settings()).await;
+    let mut events = Vec::new();
+    for _ in 0..100 {
+        events = order_events(&app, &id).await;
+        if !events.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(events, [orders::PLACED], "published exactly once");
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(order_events(&app, &id).await, [orders::PLACED]);
+}
+
+#[tokio::test]
+async fn a_redelivered_payment_event_changes_nothing_the_second_time() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+    let order = json_of(app.place_order(&user.access_token, None).await).await;
+    let id = order["id"].as_str().unwrap().to_owned();
+
+    app.publish_payment(payments::SUCCEEDED, &order, "first")
+        .await;
+    let path = format!("/orders/{id}");
+    app.eventually(&path, Some(&user.access_token), |o| o["status"] == "paid")
+        .await;
+    // The same event again (a new message id, so JetStream stores it: a true redelivery).
+    app.publish_payment(payments::SUCCEEDED, &order, "second")
+        .await;
+    // And a late failure for the paid order.
+    app.publish_payment(payments::FAILED, &order, "third").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    let after = json_of(app.get(&path, Some(&user.access_token)).await).await;
+    assert_eq!(after["status"], "paid");
+    assert_eq!(statuses(&after), ["pending_payment", "paid"]);
+    assert_eq!(
+        order_events(&app, &id).await,
+        [orders::PLACED, orders::PAID]
+    );
+    assert_eq!(app.stock_of(&product).await, (8, 0), "committed once");
+}
+
+#[tokio::test]
+async fn a_failed_payment_or_a_cancel_gives_the_stock_back() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (user, product) = customer_with_cart(&app, &admin, 4).await;
+    let declined = json_of(app.place_order(&user.access_token, None).await).await;
+    assert_eq!(app.stock_of(&product).await, (6, 4));
+    app.publish_payment(payments::FAILED, &declined, "declined-1")
+        .await;
+    let cancelled = app
+        .eventually(
+            &format!("/orders/{}", declined["id"].as_str().unwrap()),
+            Some(&user.access_token),
+            |o| o["status"] == "cancelled",
+        )
+        .await;
+    assert!(
+        cancelled["history"][1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("card_declined")
+    );
+    for _ in 0..100 {
+        if app.stock_of(&product).await == (10, 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.stock_of(&product).await, (10, 0), "released");
+
+    app.add_to_cart(&user.access_token, &product, 1).await;
+    let order = json_of(app.place_order(&user.access_token, None).await).await;
+    let cancel_path = format!("/orders/{}/cancel", order["id"].as_str().unwrap());
+    let cancelled = json_of(
+        app.post(&cancel_path, Some(&user.access_token), json!({}))
+            .await,
+    )
+    .await;
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(
+        cancelled["history"][1]["reason"],
+        "cancelled by the customer"
+    );
+    // Twice is fine.
+    assert_eq!(
+        app.post(&cancel_path, Some(&user.access_token), json!({}))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    for _ in 0..100 {
+        if app.stock_of(&product).await == (10, 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.stock_of(&product).await, (10, 0));
+}
+
+#[tokio::test]
+async fn orders_are_private_to_their_owner_and_admins() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (owner, _) = customer_with_cart(&app, &admin, 1).await;
+    let order = json_of(app.place_order(&owner.access_token, None).await).await;
+    let path = format!("/orders/{}", order["id"].as_str().unwrap());
+    let stranger = app.customer().await;
+
+    assert_error(
+        app.get(&path, Some(&stranger.access_token)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        app.post(
+            &format!("{path}/cancel"),
+            Some(&stranger.access_token),
+            json!({}),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        app.get(
+            &format!("/orders/user/{}", owner.id),
+            Some(&stranger.access_token),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        app.get(&path, None).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    assert_error(
+        app.get("/orders/not-a-uuid", Some(&owner.access_token))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_eq!(
+        app.get(&path, Some(&admin.access_token)).await.status(),
+        StatusCode::OK
+    );
+    let history = json_of(
+        app.get(
+            &format!("/orders/user/{}", owner.id),
+            Some(&admin.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(history["total"], 1);
+    // Paging: newest first.
+    let page = json_of(
+        app.get(
+            &format!("/orders/user/{}?per_page=0", owner.id),
+            Some(&owner.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(page["error"]["code"], "validation_failed");
+}
+
+#[tokio::test]
+async fn an_unpaid_order_expires_and_releases_its_stock() {
+    let app = TestApp::spawn_with(Options {
+        cart_instances: 1,
+        orders_instances: 0,
+        ..Options::default()
+    })
+    .await;
+    let db = menuskart_e2e::TestDatabase::create().await;
+    let mut settings = menuskart_e2e::workers::orders_settings(&app.nats.url(), &db.url);
+    settings.order_payment_timeout_secs = 1;
+    let _orders = WorkerInstance::orders(settings).await;
+    let admin = app.admin().await;
+    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+    let order = json_of(app.place_order(&user.access_token, None).await).await;
+    assert_eq!(app.stock_of(&product).await, (8, 2));
+
+    let expired = app
+        .eventually(
+            &format!("/orders/{}", order["id"].as_str().unwrap()),
+            Some(&user.access_token),
+            |o| o["status"] == "cancelled",
+        )
+        .await;
+    assert!(
+        expired["history"][1]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("expired")
+    );
+    for _ in 0..100 {
+        if app.stock_of(&product).await == (10, 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.stock_of(&product).await, (10, 0), "released");
+}

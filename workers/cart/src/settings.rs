@@ -1,0 +1,63 @@
+//! The cart worker's settings, from `MK_*` environment variables.
+
+use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::surreal::SurrealSettings;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    #[serde(flatten)]
+    pub worker: WorkerSettings,
+    /// `MK_CART_DB_URL`: `surrealkv://<dir>` (embedded, the default), `mem://` or `ws://host:port`
+    /// (a SurrealDB server shared by several instances).
+    #[serde(default = "defaults::db_url")]
+    pub cart_db_url: String,
+    /// `MK_CART_DB_USER` / `MK_CART_DB_PASSWORD`: root credentials for a server.
+    #[serde(default)]
+    pub cart_db_user: Option<String>,
+    #[serde(default)]
+    pub cart_db_password: Option<SecretString>,
+    /// `MK_TAX_DEFAULT_BP`: tax rate in basis points for products of a category without its own
+    /// rate (700 = 7 %).
+    #[serde(default)]
+    pub tax_default_bp: i64,
+    /// `MK_TAX_RATES`: per-category rates, `category=bp,category=bp` (e.g. `groceries=700,wine=1900`).
+    #[serde(default)]
+    pub tax_rates: String,
+    /// `MK_CART_MAX_QUANTITY`: the most units of one product a line may hold.
+    #[serde(default = "defaults::max_quantity")]
+    pub cart_max_quantity: i64,
+    /// `MK_CART_MAX_LINES`: the most different products a cart may hold.
+    #[serde(default = "defaults::max_lines")]
+    pub cart_max_lines: usize,
+    /// `MK_CATALOG_TIMEOUT_MS`: how long a cart waits for the catalog.
+    #[serde(default = "defaults::catalog_timeout_ms")]
+    pub catalog_timeout_ms: u64,
+}
+
+impl Settings {
+    pub fn surreal(&self) -> SurrealSettings {
+        SurrealSettings {
+            url: self.cart_db_url.clone(),
+            user: self.cart_db_user.clone(),
+            password: self.cart_db_password.clone(),
+        }
+    }
+}
+
+mod defaults {
+    pub fn db_url() -> String {
+        let home = std::env::var("HOME").unwrap_or_else(|_| "/var/lib".into());
+        format!("surrealkv://{home}/.cache/menuskart/cart-db")
+    }
+    pub fn max_quantity() -> i64 {
+        99
+    }
+    pub fn max_lines() -> usize {
+        50
+    }
+    pub fn catalog_timeout_ms() -> u64 {
+        2_000
+    }
+}

@@ -1,0 +1,37 @@
+//! `mk.catalog.get_many`: several products by id (through the cache, without stock), for carts
+//! that price their lines at read time.
+
+use std::sync::Arc;
+
+use futures::future::join_all;
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::catalog::{Product, ProductIds};
+
+use super::get::find;
+use crate::state::CatalogState;
+
+const MAX_IDS: usize = 100;
+
+#[tracing::instrument(skip_all, fields(count = req.body.ids.len()))]
+pub async fn handle(
+    state: Arc<CatalogState>,
+    req: Incoming<ProductIds>,
+) -> Result<Vec<Product>, ReplyError> {
+    if req.body.ids.len() > MAX_IDS {
+        return Err(ReplyError::invalid_field(
+            "ids",
+            format!("at most {MAX_IDS} ids per request"),
+        ));
+    }
+    let found = join_all(req.body.ids.iter().map(|id| find(&state, id))).await;
+    let mut products = Vec::with_capacity(found.len());
+    for product in found {
+        match product {
+            Ok(product) => products.push(product),
+            Err(error) if error.code() == ErrorCode::NotFound => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(products)
+}

@@ -1,0 +1,134 @@
+//! The transactional outbox: an event is a row written in the same PostgreSQL transaction as
+//! the change it announces, so it exists exactly when the change does (none for a rolled-back
+//! change). The [`Relay`] publishes pending rows to JetStream with the row's `msg_id` as
+//! `Nats-Msg-Id` and then stamps them; if the process dies between publish and stamp, the row
+//! is published again and JetStream's duplicate window drops the copy.
+//!
+//! The worker's migrations create the table:
+//! `outbox (id bigserial primary key, subject text, msg_id text unique, payload jsonb,
+//! created_at timestamptz, published_at timestamptz)`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use sqlx::{PgConnection, PgPool};
+use tokio::sync::Notify;
+
+use crate::events::{EventError, Events};
+
+/// Rows published per transaction.
+const BATCH: i64 = 100;
+/// How often the relay looks without being woken (other instances' writes, a failed publish).
+const POLL: Duration = Duration::from_millis(500);
+/// Published rows are kept this long (for inspection), then deleted.
+const RETENTION: &str = "7 days";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutboxError {
+    #[error("outbox database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("event does not encode: {0}")]
+    Encode(#[from] serde_json::Error),
+    #[error(transparent)]
+    Publish(#[from] EventError),
+}
+
+/// Writes an event into the outbox inside the caller's transaction. The same `msg_id` twice
+/// is one event.
+pub async fn enqueue<T: Serialize>(
+    conn: &mut PgConnection,
+    subject: &str,
+    msg_id: &str,
+    payload: &T,
+) -> Result<(), OutboxError> {
+    sqlx::query(
+        "INSERT INTO outbox (subject, msg_id, payload) VALUES ($1, $2, $3) \
+         ON CONFLICT (msg_id) DO NOTHING",
+    )
+    .bind(subject)
+    .bind(msg_id)
+    .bind(serde_json::to_value(payload)?)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Publishes the outbox. Several relays (one per instance) may run: each batch is locked with
+/// `FOR UPDATE SKIP LOCKED`, so they share the rows instead of racing for them.
+#[derive(Debug, Clone)]
+pub struct Relay {
+    pool: PgPool,
+    events: Events,
+    wake: Arc<Notify>,
+}
+
+impl Relay {
+    pub fn new(pool: PgPool, events: Events) -> Self {
+        Self {
+            pool,
+            events,
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// Wakes the relay at once (after a commit that wrote to the outbox) instead of at its
+    /// next poll.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Publishes one batch of pending rows; how many.
+    pub async fn publish_pending(&self) -> Result<usize, OutboxError> {
+        let mut tx = self.pool.begin().await?;
+        let rows: Vec<(i64, String, String, serde_json::Value)> = sqlx::query_as(
+            "SELECT id, subject, msg_id, payload FROM outbox WHERE published_at IS NULL \
+             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
+        )
+        .bind(BATCH)
+        .fetch_all(&mut *tx)
+        .await?;
+        // In id order, so one relay publishes an order's events in the order they happened.
+        for (_, subject, msg_id, payload) in &rows {
+            self.events.publish(subject, msg_id, payload).await?;
+        }
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        sqlx::query("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
+            .bind(&ids)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(rows.len())
+    }
+
+    /// Runs until the task is dropped.
+    pub async fn run(self) {
+        let mut published_since_cleanup = 0usize;
+        loop {
+            match self.publish_pending().await {
+                Ok(n) if n as i64 == BATCH => {
+                    published_since_cleanup += n;
+                    continue;
+                }
+                Ok(n) => published_since_cleanup += n,
+                Err(error) => tracing::warn!(%error, "outbox relay: will retry"),
+            }
+            if published_since_cleanup >= 1_000 {
+                published_since_cleanup = 0;
+                self.delete_old().await;
+            }
+            let _ = tokio::time::timeout(POLL, self.wake.notified()).await;
+        }
+    }
+
+    async fn delete_old(&self) {
+        let deleted = sqlx::query(&format!(
+            "DELETE FROM outbox WHERE published_at < now() - interval '{RETENTION}'"
+        ))
+        .execute(&self.pool)
+        .await;
+        if let Err(error) = deleted {
+            tracing::warn!(%error, "outbox cleanup failed");
+        }
+    }
+}

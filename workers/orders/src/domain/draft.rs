@@ -1,0 +1,70 @@
+//! An order about to be placed: the cart's lines and totals as priced at this moment.
+
+use menuskart_kit::ReplyError;
+use menuskart_schemas::cart::Cart;
+use menuskart_schemas::inventory::ReservationLine;
+use menuskart_schemas::orders::OrderLine;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderDraft {
+    pub lines: Vec<OrderLine>,
+    pub subtotal: i64,
+    pub tax: i64,
+    pub total: i64,
+    pub currency: String,
+}
+
+impl OrderDraft {
+    /// Freezes a priced cart; an empty cart cannot be placed.
+    pub fn from_cart(cart: Cart) -> Result<Self, ReplyError> {
+        let currency = match cart.currency {
+            Some(currency) if !cart.items.is_empty() => currency,
+            _ => return Err(ReplyError::validation("the cart is empty")),
+        };
+        let lines = cart
+            .items
+            .into_iter()
+            .map(|item| OrderLine {
+                product_id: item.product_id,
+                name: item.name,
+                unit_price: item.unit_price,
+                quantity: item.quantity,
+                line_total: item.line_total,
+                tax_rate_bp: item.tax_rate_bp,
+                tax: item.tax,
+            })
+            .collect();
+        Ok(Self {
+            lines,
+            subtotal: cart.subtotal,
+            tax: cart.tax,
+            total: cart.total,
+            currency,
+        })
+    }
+}
+
+/// What the inventory must hold for these lines.
+pub fn reservation_lines(lines: &[OrderLine]) -> Vec<ReservationLine> {
+    lines
+        .iter()
+        .map(|line| ReservationLine {
+            product_id: line.product_id.clone(),
+            quantity: line.quantity,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_cart_is_refused() {
+        let cart: Cart = serde_json::from_value(serde_json::json!({
+            "items": [], "item_count": 0, "subtotal": 0, "tax": 0, "total": 0, "currency": null
+        }))
+        .unwrap();
+        assert!(OrderDraft::from_cart(cart).is_err());
+    }
+}

@@ -1,0 +1,38 @@
+//! One endpoint a file: check the caller, apply, reply.
+
+pub mod by_user;
+pub mod cancel;
+pub mod get;
+pub mod place;
+pub mod set_status;
+
+use menuskart_kit::{Caller, ReplyError};
+use menuskart_schemas::orders::Order;
+use uuid::Uuid;
+
+use crate::state::OrdersState;
+use crate::store::StoreError;
+
+impl From<StoreError> for ReplyError {
+    fn from(error: StoreError) -> Self {
+        ReplyError::internal(error)
+    }
+}
+
+/// A placed order the caller may see: its owner or an admin. Anyone else learns nothing, not
+/// even that it exists (404).
+pub(crate) async fn visible_order(
+    state: &OrdersState,
+    caller: &Caller,
+    order_id: Uuid,
+) -> Result<Order, ReplyError> {
+    let user_id = caller.require_user()?;
+    match state.store.order(order_id).await? {
+        Some(record)
+            if !record.placing && (record.order.user_id == user_id || caller.is_admin()) =>
+        {
+            Ok(record.order)
+        }
+        _ => Err(ReplyError::not_found(format!("no order {order_id}"))),
+    }
+}

@@ -1,0 +1,143 @@
+//! `mk.orders.place`: the checkout saga.
+//!
+//! 1. Freeze the caller's cart (priced now) as a `placing` order with its lines.
+//! 2. Reserve every line in the inventory, all or nothing (idempotent per order id). Not enough
+//!    stock: the placement is deleted and the client gets 409; nothing is held for it.
+//! 3. One transaction: `pending_payment` + history + `placed` event in the outbox.
+//! 4. Empty the cart.
+//!
+//! With an `Idempotency-Key` the order id is derived from it, so a retry (even a concurrent one)
+//! lands on the same order: a placed order is answered as it is, a `placing` one is resumed at
+//! step 2. A process that dies between 1 and 3 leaves a `placing` order that a retry resumes or
+//! the sweeper releases and removes.
+
+use std::sync::Arc;
+
+use menuskart_kit::rpc::RpcError;
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::inventory::ReservationStatus;
+use menuskart_schemas::orders::{Order, OrderLine, PlaceOrderRequest};
+use uuid::Uuid;
+
+use crate::domain::draft::reservation_lines;
+use crate::domain::{IdempotencyKey, OrderDraft, ShippingAddress};
+use crate::state::OrdersState;
+
+#[tracing::instrument(skip_all, fields(order_id))]
+pub async fn handle(
+    state: Arc<OrdersState>,
+    req: Incoming<PlaceOrderRequest>,
+) -> Result<Order, ReplyError> {
+    let user_id = req.caller.require_user()?;
+    let address = ShippingAddress::parse(&req.body.order.shipping_address)?;
+    let key = req
+        .body
+        .idempotency_key
+        .as_deref()
+        .map(IdempotencyKey::parse)
+        .transpose()?;
+    let order_id = key
+        .as_ref()
+        .map_or_else(Uuid::now_v7, |k| k.order_id(user_id));
+    tracing::Span::current().record("order_id", tracing::field::display(order_id));
+
+    let placement = Placement {
+        state: &state,
+        order_id,
+    };
+    let lines = match placement.existing().await? {
+        Some(Stage::Placed(order)) => return Ok(order),
+        Some(Stage::Placing(lines)) => lines,
+        None => {
+            let draft = OrderDraft::from_cart(state.services.cart(&req.caller).await?)?;
+            let inserted = state
+                .store
+                .insert_placing(order_id, user_id, &draft, address, key.as_ref())
+                .await?;
+            if inserted {
+                draft.lines
+            } else {
+                // A concurrent retry with the same key wrote it first: carry on with its lines.
+                match placement.existing().await? {
+                    Some(Stage::Placed(order)) => return Ok(order),
+                    Some(Stage::Placing(lines)) => lines,
+                    None => return Err(placement.gave_up()),
+                }
+            }
+        }
+    };
+    placement.reserve(&lines).await?;
+    match state
+        .store
+        .confirm_placed(order_id, state.payment_timeout)
+        .await?
+    {
+        Some(order) => {
+            state.written();
+            if let Err(error) = state.services.clear_cart(&req.caller).await {
+                // The order stands; a cart left full is a nuisance, not a loss.
+                tracing::warn!(%error, "placed, but the cart could not be emptied");
+            }
+            Ok(order)
+        }
+        // Confirmed by a concurrent retry, or given up by the sweeper meanwhile.
+        None => match placement.existing().await? {
+            Some(Stage::Placed(order)) => Ok(order),
+            _ => Err(placement.gave_up()),
+        },
+    }
+}
+
+enum Stage {
+    Placed(Order),
+    Placing(Vec<OrderLine>),
+}
+
+struct Placement<'a> {
+    state: &'a OrdersState,
+    order_id: Uuid,
+}
+
+impl Placement<'_> {
+    async fn existing(&self) -> Result<Option<Stage>, ReplyError> {
+        Ok(self.state.store.order(self.order_id).await?.map(|record| {
+            if record.placing {
+                Stage::Placing(record.order.items)
+            } else {
+                Stage::Placed(record.order)
+            }
+        }))
+    }
+
+    /// Holds the stock; on a shortage the placement is removed and the client told which line.
+    async fn reserve(&self, lines: &[OrderLine]) -> Result<(), ReplyError> {
+        let outcome = self
+            .state
+            .services
+            .reserve(self.order_id, reservation_lines(lines))
+            .await;
+        let refused = match outcome {
+            Ok(reservation) if reservation.status == ReservationStatus::Reserved => return Ok(()),
+            // Only after a placement under this key was abandoned and its stock given back.
+            Ok(_) => ReplyError::conflict(
+                "this Idempotency-Key belongs to an abandoned checkout; use a new key",
+            ),
+            Err(RpcError::Reply(body)) if body.code == ErrorCode::Conflict => {
+                ReplyError::from(RpcError::Reply(body))
+            }
+            // Inventory unreachable: keep the placement; a retry resumes it, or the sweeper
+            // gives it up.
+            Err(other) => return Err(other.into()),
+        };
+        self.state.store.delete_placing(self.order_id).await?;
+        Err(refused)
+    }
+
+    fn gave_up(&self) -> ReplyError {
+        ReplyError::conflict(format!(
+            "the placement of order {} was given up; please try again",
+            self.order_id
+        ))
+    }
+}

@@ -1,0 +1,69 @@
+//! Payment outcomes move orders (durable consumer `orders-payments` on PAYMENTS): succeeded ->
+//! `paid`, failed -> `cancelled`. A redelivered event finds the order there already and changes
+//! nothing; the stock follows from the order's own event ([`crate::stock_settler`]).
+
+use std::sync::Arc;
+
+use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_schemas::orders::{OrderStatus, PaymentEvent};
+use menuskart_schemas::subjects::events::payments;
+
+use crate::state::OrdersState;
+use crate::store::{StoreError, TransitionOutcome};
+
+pub const SUBSCRIPTION: Subscription = Subscription {
+    stream: payments::STREAM,
+    durable: "orders-payments",
+    filter: payments::STREAM.subjects,
+    max_deliver: 20,
+};
+
+/// Runs until the task is dropped.
+pub async fn run(state: Arc<OrdersState>) -> Result<(), ConsumerError> {
+    consumer::run(
+        state.nats.clone(),
+        SUBSCRIPTION,
+        move |delivery: Delivery<PaymentEvent>| {
+            let state = state.clone();
+            async move { handle(&state, &delivery).await }
+        },
+    )
+    .await
+}
+
+async fn handle(state: &OrdersState, delivery: &Delivery<PaymentEvent>) -> Result<(), StoreError> {
+    let event = &delivery.event;
+    let (to, reason) = match delivery.subject.as_str() {
+        payments::SUCCEEDED => (
+            OrderStatus::Paid,
+            format!("payment {} succeeded", event.transaction_id),
+        ),
+        payments::FAILED => (
+            OrderStatus::Cancelled,
+            format!(
+                "payment {} failed: {}",
+                event.transaction_id,
+                event.reason.as_deref().unwrap_or("declined")
+            ),
+        ),
+        // Refunds do not move an order.
+        _ => return Ok(()),
+    };
+    match state
+        .store
+        .transition(event.order_id, to, Some(&reason))
+        .await?
+    {
+        TransitionOutcome::Changed(_) => state.written(),
+        TransitionOutcome::Already => {}
+        TransitionOutcome::NotAllowed(current) => {
+            // E.g. paid after the order expired: the payment service refunds such payments
+            // (its own rule); the order stays as it is.
+            tracing::warn!(order_id = %event.order_id, current = current.as_str(), target = to.as_str(), "payment event does not apply");
+        }
+        TransitionOutcome::Missing => {
+            tracing::warn!(order_id = %event.order_id, "payment event for an unknown order");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,24 @@
+//! What every handler and background task of the order worker shares.
+
+use chrono::Duration;
+use menuskart_kit::outbox::Relay;
+
+use crate::clients::Services;
+use crate::store::Store;
+
+#[derive(Debug)]
+pub struct OrdersState {
+    pub store: Store,
+    pub nats: async_nats::Client,
+    pub services: Services,
+    pub relay: Relay,
+    /// How long an order may stay unpaid.
+    pub payment_timeout: Duration,
+}
+
+impl OrdersState {
+    /// After a commit that wrote to the outbox: publish now rather than at the next poll.
+    pub fn written(&self) {
+        self.relay.wake();
+    }
+}

@@ -1,0 +1,54 @@
+//! Settles the stock of orders from their own events (durable consumer `orders-stock` on
+//! ORDERS): `paid` commits the reservation, `cancelled` releases it. Because the event is
+//! written in the transaction of the status change, the stock is settled even if the process
+//! dies right after the commit; both calls are idempotent, so redelivery is harmless.
+
+use std::sync::Arc;
+
+use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::rpc::RpcError;
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::orders::OrderEvent;
+use menuskart_schemas::subjects::events::orders;
+
+use crate::state::OrdersState;
+
+pub const SUBSCRIPTION: Subscription = Subscription {
+    stream: orders::STREAM,
+    durable: "orders-stock",
+    filter: orders::STREAM.subjects,
+    max_deliver: 50,
+};
+
+/// Runs until the task is dropped.
+pub async fn run(state: Arc<OrdersState>) -> Result<(), ConsumerError> {
+    consumer::run(
+        state.nats.clone(),
+        SUBSCRIPTION,
+        move |delivery: Delivery<OrderEvent>| {
+            let state = state.clone();
+            async move { handle(&state, &delivery).await }
+        },
+    )
+    .await
+}
+
+async fn handle(state: &OrdersState, delivery: &Delivery<OrderEvent>) -> Result<(), RpcError> {
+    let order_id = delivery.event.order_id;
+    let outcome = match delivery.subject.as_str() {
+        orders::PAID => state.services.commit(order_id).await,
+        orders::CANCELLED => state.services.release(order_id).await,
+        _ => return Ok(()),
+    };
+    match outcome {
+        Ok(_) => Ok(()),
+        // Nothing held (never reserved, or settled the other way by an operator): nothing to do.
+        Err(RpcError::Reply(body))
+            if matches!(body.code, ErrorCode::NotFound | ErrorCode::Conflict) =>
+        {
+            tracing::warn!(%order_id, error = %body.message, "reservation not settled");
+            Ok(())
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,51 @@
+//! The only code that touches the order database (PostgreSQL through sqlx). Migrations live
+//! in `workers/orders/migrations` and are applied at start-up.
+//!
+//! [`orders`]: writing a placement and reading orders; [`transitions`]: every later status
+//! change, each in one transaction with its history row and its outbox event.
+
+pub mod orders;
+pub mod transitions;
+
+use menuskart_kit::outbox::OutboxError;
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+
+pub use orders::OrderRecord;
+pub use transitions::TransitionOutcome;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: PgPool,
+}
+
+impl Store {
+    /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
+    /// by sqlx's advisory lock).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}

@@ -1,0 +1,280 @@
+//! Writing a placement, and reading orders with their lines and history.
+
+use chrono::{DateTime, Duration, Utc};
+use menuskart_schemas::orders::{Order, OrderLine, OrderStatus, StatusChange};
+use sqlx::{PgConnection, Row};
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+use crate::domain::transitions::subject;
+use crate::domain::{IdempotencyKey, OrderDraft, ShippingAddress};
+
+/// The internal status of an order whose stock is not reserved yet.
+const PLACING: &str = "placing";
+
+/// An order as stored: `placing` orders are not placed yet (their status reads
+/// `pending_payment`, the status they are headed for).
+#[derive(Debug, Clone)]
+pub struct OrderRecord {
+    pub order: Order,
+    pub placing: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    id: Uuid,
+    user_id: Uuid,
+    status: String,
+    currency: String,
+    subtotal: i64,
+    tax: i64,
+    total: i64,
+    shipping_address: serde_json::Value,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+}
+
+const ORDER_COLUMNS: &str = "id, user_id, status, currency, subtotal, tax, total, \
+    shipping_address, created_at, updated_at, expires_at";
+
+fn status_of(text: &str) -> Result<OrderStatus, StoreError> {
+    OrderStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("status {text:?}")))
+}
+
+impl Store {
+    /// Writes a new order as `placing` with its lines. `false` when an order with this id
+    /// exists (a concurrent retry of the same idempotency key got there first).
+    pub async fn insert_placing(
+        &self,
+        order_id: Uuid,
+        user_id: Uuid,
+        draft: &OrderDraft,
+        address: ShippingAddress,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO orders (id, user_id, status, currency, subtotal, tax, total, \
+               shipping_address, idempotency_key, expires_at) \
+             VALUES ($1, $2, 'placing', $3, $4, $5, $6, $7, $8, now()) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(order_id)
+        .bind(user_id)
+        .bind(&draft.currency)
+        .bind(draft.subtotal)
+        .bind(draft.tax)
+        .bind(draft.total)
+        .bind(address.into_value())
+        .bind(key.map(IdempotencyKey::as_str))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !inserted {
+            return Ok(false);
+        }
+        for (line_no, line) in draft.lines.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO order_lines (order_id, line_no, product_id, name, unit_price, \
+                   quantity, line_total, tax_rate_bp, tax) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(order_id)
+            .bind(line_no as i32)
+            .bind(&line.product_id)
+            .bind(&line.name)
+            .bind(line.unit_price)
+            .bind(line.quantity)
+            .bind(line.line_total)
+            .bind(line.tax_rate_bp)
+            .bind(line.tax)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Removes a placement that could not reserve its stock (nothing was published for it).
+    pub async fn delete_placing(&self, order_id: Uuid) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM orders WHERE id = $1 AND status = 'placing'")
+            .bind(order_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The stock is reserved: the order becomes `pending_payment`, payable until now +
+    /// `payment_timeout`, and its `placed` event goes into the outbox, in one transaction.
+    /// `None` if the order is not `placing` any more (the sweeper gave it up).
+    pub async fn confirm_placed(
+        &self,
+        order_id: Uuid,
+        payment_timeout: Duration,
+    ) -> Result<Option<Order>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let confirmed = sqlx::query(
+            "UPDATE orders SET status = 'pending_payment', updated_at = now(), \
+               expires_at = now() + make_interval(secs => $2) \
+             WHERE id = $1 AND status = 'placing'",
+        )
+        .bind(order_id)
+        .bind(payment_timeout.num_seconds() as f64)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !confirmed {
+            return Ok(None);
+        }
+        let status = OrderStatus::PendingPayment;
+        super::transitions::record(&mut tx, order_id, status, None).await?;
+        let order = load(&mut tx, order_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("order {order_id} vanished")))?
+            .order;
+        super::transitions::announce(&mut tx, &order, subject(status), None).await?;
+        tx.commit().await?;
+        Ok(Some(order))
+    }
+
+    pub async fn order(&self, order_id: Uuid) -> Result<Option<OrderRecord>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        load(&mut conn, order_id).await
+    }
+
+    /// A page of a user's placed orders, newest first, and how many there are.
+    pub async fn orders_by_user(
+        &self,
+        user_id: Uuid,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<Order>, i64), StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        let ids: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT id FROM orders WHERE user_id = $1 AND status <> 'placing' \
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
+        )
+        .bind(user_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+        let total: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM orders WHERE user_id = $1 AND status <> 'placing'",
+        )
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        let mut orders = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(record) = load(&mut conn, id).await? {
+                orders.push(record.order);
+            }
+        }
+        Ok((orders, total))
+    }
+
+    /// Unpaid orders past their payment deadline.
+    pub async fn expired_orders(&self, limit: i64) -> Result<Vec<Uuid>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= now() \
+             ORDER BY expires_at LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Placements that stopped half-way (the process died between writing and confirming) and
+    /// were not resumed for `older_than`.
+    pub async fn abandoned_placements(
+        &self,
+        older_than: Duration,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM orders WHERE status = 'placing' \
+               AND created_at < now() - make_interval(secs => $1) \
+             ORDER BY created_at LIMIT $2",
+        )
+        .bind(older_than.num_seconds() as f64)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
+
+/// An order with its lines and history.
+pub(crate) async fn load(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+) -> Result<Option<OrderRecord>, StoreError> {
+    let row: Option<OrderRow> =
+        sqlx::query_as(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1"))
+            .bind(order_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let lines = sqlx::query(
+        "SELECT product_id, name, unit_price, quantity, line_total, tax_rate_bp, tax \
+         FROM order_lines WHERE order_id = $1 ORDER BY line_no",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| OrderLine {
+        product_id: r.get("product_id"),
+        name: r.get("name"),
+        unit_price: r.get("unit_price"),
+        quantity: r.get("quantity"),
+        line_total: r.get("line_total"),
+        tax_rate_bp: r.get("tax_rate_bp"),
+        tax: r.get("tax"),
+    })
+    .collect();
+    let history = sqlx::query(
+        "SELECT status, reason, at FROM order_status_history WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(StatusChange {
+            status: status_of(r.get("status"))?,
+            at: r.get("at"),
+            reason: r.get("reason"),
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let placing = row.status == PLACING;
+    let status = if placing {
+        OrderStatus::PendingPayment
+    } else {
+        status_of(&row.status)?
+    };
+    Ok(Some(OrderRecord {
+        order: Order {
+            id: row.id,
+            user_id: row.user_id,
+            status,
+            items: lines,
+            subtotal: row.subtotal,
+            tax: row.tax,
+            total: row.total,
+            currency: row.currency,
+            shipping_address: row.shipping_address,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            expires_at: row.expires_at,
+            history,
+        },
+        placing,
+    }))
+}

@@ -1,0 +1,99 @@
+//! Status changes: each is one transaction that locks the order, checks the move is allowed,
+//! updates it, appends to its history and writes its event to the outbox.
+
+use menuskart_kit::outbox;
+use menuskart_schemas::orders::{Order, OrderEvent, OrderStatus};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+use crate::domain::transitions::{allowed_from, subject};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransitionOutcome {
+    /// The order moved; this event is on its way.
+    Changed(OrderEvent),
+    /// The order is in that status already (a repeated request or redelivered event).
+    Already,
+    /// The order is in a status that cannot move there.
+    NotAllowed(OrderStatus),
+    /// No such (placed) order.
+    Missing,
+}
+
+impl Store {
+    pub async fn transition(
+        &self,
+        order_id: Uuid,
+        to: OrderStatus,
+        reason: Option<&str>,
+    ) -> Result<TransitionOutcome, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let current: Option<String> =
+            sqlx::query_scalar("SELECT status FROM orders WHERE id = $1 FOR UPDATE")
+                .bind(order_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(current) = current.as_deref().and_then(OrderStatus::parse) else {
+            // Absent, or still `placing`.
+            return Ok(TransitionOutcome::Missing);
+        };
+        if current == to {
+            return Ok(TransitionOutcome::Already);
+        }
+        if !allowed_from(to).contains(&current) {
+            return Ok(TransitionOutcome::NotAllowed(current));
+        }
+        sqlx::query("UPDATE orders SET status = $2, updated_at = now() WHERE id = $1")
+            .bind(order_id)
+            .bind(to.as_str())
+            .execute(&mut *tx)
+            .await?;
+        record(&mut tx, order_id, to, reason).await?;
+        let order = super::orders::load(&mut tx, order_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("order {order_id} vanished")))?
+            .order;
+        let event = announce(&mut tx, &order, subject(to), reason).await?;
+        tx.commit().await?;
+        Ok(TransitionOutcome::Changed(event))
+    }
+}
+
+/// Appends a history entry.
+pub(crate) async fn record(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    status: OrderStatus,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO order_status_history (order_id, status, reason) VALUES ($1, $2, $3)")
+        .bind(order_id)
+        .bind(status.as_str())
+        .bind(reason)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Writes the event of `order` reaching its status into the outbox (id `<order>:<status>`:
+/// an order reaches each status once).
+pub(crate) async fn announce(
+    conn: &mut PgConnection,
+    order: &Order,
+    subject: &str,
+    reason: Option<&str>,
+) -> Result<OrderEvent, StoreError> {
+    let event = OrderEvent {
+        order_id: order.id,
+        user_id: order.user_id,
+        status: order.status,
+        total: order.total,
+        currency: order.currency.clone(),
+        at: order.updated_at,
+        reason: reason.map(str::to_owned),
+    };
+    let msg_id = format!("{}:{}", order.id, order.status.as_str());
+    outbox::enqueue(conn, subject, &msg_id, &event).await?;
+    Ok(event)
+}

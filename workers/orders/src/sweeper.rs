@@ -1,0 +1,78 @@
+//! Periodic clean-up, safe to run in every instance at once (each change re-checks the order's
+//! status under a row lock):
+//! - unpaid orders past their deadline are cancelled (reason `expired`); the stock follows from
+//!   the `cancelled` event;
+//! - placements abandoned half-way (a crash between writing and confirming) have their
+//!   reservation released and are removed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use menuskart_kit::rpc::RpcError;
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::orders::OrderStatus;
+
+use crate::state::OrdersState;
+use crate::store::{StoreError, TransitionOutcome};
+
+const BATCH: i64 = 100;
+/// A placement not confirmed after this long is abandoned (a request takes seconds at most).
+const ABANDONED_AFTER: chrono::Duration = chrono::Duration::seconds(120);
+
+/// Runs until the task is dropped.
+pub async fn run(state: Arc<OrdersState>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = expire(&state).await {
+            tracing::warn!(%error, "expiring orders failed; next round retries");
+        }
+        if let Err(error) = give_up_abandoned(&state).await {
+            tracing::warn!(%error, "cleaning up placements failed; next round retries");
+        }
+    }
+}
+
+async fn expire(state: &OrdersState) -> Result<(), StoreError> {
+    for order_id in state.store.expired_orders(BATCH).await? {
+        let outcome = state
+            .store
+            .transition(
+                order_id,
+                OrderStatus::Cancelled,
+                Some("expired: not paid in time"),
+            )
+            .await?;
+        if let TransitionOutcome::Changed(_) = outcome {
+            tracing::info!(%order_id, "unpaid order expired");
+            state.written();
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+enum SweepError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("inventory: {0}")]
+    Inventory(#[from] RpcError),
+}
+
+async fn give_up_abandoned(state: &OrdersState) -> Result<(), SweepError> {
+    for order_id in state
+        .store
+        .abandoned_placements(ABANDONED_AFTER, BATCH)
+        .await?
+    {
+        match state.services.release(order_id).await {
+            Ok(_) => {}
+            Err(RpcError::Reply(body)) if body.code == ErrorCode::NotFound => {}
+            Err(other) => return Err(other.into()),
+        }
+        state.store.delete_placing(order_id).await?;
+        tracing::info!(%order_id, "abandoned placement given up");
+    }
+    Ok(())
+}
