@@ -10,6 +10,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 COPY --from=build /src/target/release/menuskart-edge /src/target/release/menuskart-auth \
      /src/target/release/menuskart-inventory /src/target/release/menuskart-catalog \
      /src/target/release/menuskart-cart /src/target/release/menuskart-orders \
+     /src/target/release/menuskart-payments /src/target/release/menuskart-notify \
+     /src/target/release/mk-dead-letters \
      /src/target/release/mk-seed \
      /src/target/release/mk-micro /usr/local/bin/
 USER menuskart

@@ -219,4 +219,82 @@ EOT
       }
     }
   }
+
+  group "payments" {
+    count = 2
+
+    task "payments" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-payments"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL          = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS       = "3"
+        MK_PAYMENTS_PROVIDER = "stripe"
+        MK_LOG_FORMAT        = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+{{ with nomadVar "nomad/jobs/menuskart" }}
+MK_PAYMENTS_DATABASE_URL={{ .payments_database_url }}
+MK_STRIPE_SECRET_KEY={{ .stripe_secret_key }}
+MK_PAYMENTS_WEBHOOK_SECRETS={{ .payments_webhook_secrets }}
+{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
+
+  group "notify" {
+    count = 2
+
+    task "notify" {
+      driver = "exec"
+
+      config {
+        command = "menuskart-notify"
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL    = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS = "3"
+        MK_SMTP_TLS    = "starttls"
+        MK_SMTP_PORT   = "587"
+        MK_LOG_FORMAT  = "json"
+      }
+
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+{{ with nomadVar "nomad/jobs/menuskart" }}
+MK_NOTIFY_DATABASE_URL={{ .notify_database_url }}
+MK_SMTP_HOST={{ .smtp_host }}
+MK_SMTP_USER={{ .smtp_user }}
+MK_SMTP_PASSWORD={{ .smtp_password }}
+{{ end }}
+EOT
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
 }

@@ -124,6 +124,17 @@ ensure_stock_redis() {
   fi
 }
 
+# The development mail catcher (mailtutan from crates.io): an SMTP sink on 127.0.0.1:1025 with a
+# web UI on http://127.0.0.1:1080 where the shop's emails can be read. Installed once into
+# $MK_CACHE/tools.
+ensure_mail_catcher() {
+  export MK_MAILTUTAN_BIN=$MK_CACHE/tools/bin/mailtutan
+  if [ ! -x "$MK_MAILTUTAN_BIN" ]; then
+    log "installing the development mail catcher (cargo install mailtutan)"
+    cargo install --locked --quiet mailtutan --root "$MK_CACHE/tools"
+  fi
+}
+
 # The SurrealDB server for scale-out (several catalog instances share one database). Nothing
 # packages it, so it is built from crates.io (tools/surreal-server): ~40 minutes on 2 cores the
 # first time, then found in $MK_CACHE/bin. Never part of the default run unless already built.

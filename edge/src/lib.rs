@@ -13,6 +13,7 @@ pub mod cart_token;
 pub mod errors;
 pub mod extract;
 pub mod http_span;
+pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod rate_limit;

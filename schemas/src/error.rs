@@ -19,6 +19,9 @@ pub enum ErrorCode {
     Forbidden,
     NotFound,
     MethodNotAllowed,
+    /// The payment provider refused the payment (declined card, insufficient funds); the
+    /// message carries the provider's reason.
+    PaymentDeclined,
     /// The resource exists already or is in a state that forbids the change.
     Conflict,
     PayloadTooLarge,
@@ -38,6 +41,7 @@ impl ErrorCode {
         match self {
             ErrorCode::BadRequest => 400,
             ErrorCode::Unauthorized => 401,
+            ErrorCode::PaymentDeclined => 402,
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
@@ -106,6 +110,7 @@ mod tests {
             ErrorCode::NotFound,
             ErrorCode::MethodNotAllowed,
             ErrorCode::Conflict,
+            ErrorCode::PaymentDeclined,
             ErrorCode::PayloadTooLarge,
             ErrorCode::UnsupportedMediaType,
             ErrorCode::TooManyRequests,

@@ -166,14 +166,3 @@ pub struct OrderEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
-
-/// Payload of `mk.evt.payments.*` as far as orders care (the payment service publishes it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PaymentEvent {
-    pub transaction_id: Uuid,
-    pub order_id: Uuid,
-    pub amount: i64,
-    pub currency: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}

@@ -145,6 +145,26 @@ pub mod orders {
     });
 }
 
+/// Payments through a provider (`workers/payments`).
+pub mod payments {
+    service!("payments", "mk.payments", "Payments, refunds and provider webhooks", {
+        /// Charge an order's frozen total with a provider token.
+        CHARGE = "charge",
+        /// One payment (owner or admin).
+        GET = "get",
+        /// Admin: refund all or part of a payment.
+        REFUND = "refund",
+        /// A provider's signed webhook.
+        WEBHOOK = "webhook",
+    });
+}
+
+/// Notifications (`workers/notify`): its work arrives as events; it registers so operators see
+/// the pool.
+pub mod notify {
+    service!("notify", "mk.notify", "Order and payment emails", {});
+}
+
 /// JetStream streams and event subjects (`mk.evt.<domain>.<event>`).
 pub mod events {
     /// A JetStream stream: its name and the subjects it stores.
@@ -212,6 +232,7 @@ mod tests {
             .chain(super::catalog::ENDPOINTS)
             .chain(super::cart::ENDPOINTS)
             .chain(super::orders::ENDPOINTS)
+            .chain(super::payments::ENDPOINTS)
         {
             assert_eq!(
                 endpoint.subject,

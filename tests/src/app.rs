@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::workers::{
     WorkerInstance, auth_settings, cart_settings, catalog_settings, inventory_settings,
-    orders_settings,
+    orders_settings, payments_settings,
 };
 use crate::{NatsServer, TestDatabase, TestRedis, random_secret};
 
@@ -20,6 +20,8 @@ pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
 pub struct Secrets {
     pub jwt: String,
     pub admin_password: String,
+    /// The payment provider's webhook signing secret.
+    pub webhook: String,
 }
 
 pub struct TestApp {
@@ -37,6 +39,8 @@ pub struct TestApp {
     pub orders: Vec<WorkerInstance>,
     /// The order worker's own database (created only when the app has order workers).
     pub orders_db: Option<TestDatabase>,
+    pub payments: Vec<WorkerInstance>,
+    pub payments_db: Option<TestDatabase>,
 }
 
 /// How to build a [`TestApp`].
@@ -46,6 +50,7 @@ pub struct Options {
     pub catalog_instances: usize,
     pub cart_instances: usize,
     pub orders_instances: usize,
+    pub payments_instances: usize,
     pub edge_timeout: Duration,
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
@@ -60,9 +65,22 @@ impl Default for Options {
             catalog_instances: 1,
             cart_instances: 0,
             orders_instances: 0,
+            payments_instances: 0,
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
+        }
+    }
+}
+
+impl Options {
+    /// Every worker, one instance each.
+    pub fn shop() -> Self {
+        Self {
+            cart_instances: 1,
+            orders_instances: 1,
+            payments_instances: 1,
+            ..Self::default()
         }
     }
 }
@@ -74,12 +92,7 @@ impl TestApp {
 
     /// The whole shop: every worker, one instance each.
     pub async fn spawn_shop() -> Self {
-        Self::spawn_with(Options {
-            cart_instances: 1,
-            orders_instances: 1,
-            ..Options::default()
-        })
-        .await
+        Self::spawn_with(Options::shop()).await
     }
 
     pub async fn spawn_with(options: Options) -> Self {
@@ -99,6 +112,7 @@ impl TestApp {
         let secrets = Secrets {
             jwt: random_secret(),
             admin_password: random_secret(),
+            webhook: random_secret(),
         };
         let redis = TestRedis::new();
         let mut auth = Vec::new();
@@ -127,6 +141,17 @@ impl TestApp {
         for _ in 0..options.orders_instances {
             let db = orders_db.as_ref().expect("orders database");
             orders.push(WorkerInstance::orders(orders_settings(&nats.url(), &db.url)).await);
+        }
+        let payments_db = if options.payments_instances > 0 {
+            Some(TestDatabase::create().await)
+        } else {
+            None
+        };
+        let mut payments = Vec::new();
+        for _ in 0..options.payments_instances {
+            let db = payments_db.as_ref().expect("payments database");
+            let settings = payments_settings(&nats.url(), &db.url, &secrets);
+            payments.push(WorkerInstance::payments(settings).await);
         }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
@@ -158,7 +183,18 @@ impl TestApp {
             cart,
             orders,
             orders_db,
+            payments,
+            payments_db,
         }
+    }
+
+    /// Settings for another payment worker on this app's NATS and payment database.
+    pub fn payments_settings(&self) -> menuskart_payments::Settings {
+        let db = self
+            .payments_db
+            .as_ref()
+            .expect("the app has a payment database");
+        payments_settings(&self.nats.url(), &db.url, &self.secrets)
     }
 
     /// Settings for another order worker on this app's NATS and order database.

@@ -7,9 +7,12 @@
 
 pub mod app;
 pub mod database;
+pub mod fake_stripe;
 pub mod nats_server;
 pub mod redis;
 pub mod shop;
+pub mod smtp_server;
+pub mod surreal_server;
 pub mod workers;
 
 pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of, nats_request};

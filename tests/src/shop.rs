@@ -82,6 +82,22 @@ impl TestApp {
         )
     }
 
+    /// Waits (up to 10 s) until a product's stock is `(available, reserved)`: stock settles
+    /// from events, a moment after the change that causes it.
+    pub async fn wait_for_stock(&self, product_id: &str, expected: (i64, i64)) {
+        for _ in 0..100 {
+            if self.stock_of(product_id).await == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            self.stock_of(product_id).await,
+            expected,
+            "stock of {product_id}"
+        );
+    }
+
     pub async fn add_to_cart(
         &self,
         token: &str,
@@ -116,6 +132,7 @@ impl TestApp {
         let event = json!({
             "transaction_id": uuid::Uuid::new_v4(),
             "order_id": order["id"],
+            "user_id": order["user_id"],
             "amount": order["total"],
             "currency": order["currency"],
             "reason": "card_declined",

@@ -89,6 +89,26 @@ impl WorkerInstance {
         .await
     }
 
+    pub async fn payments(settings: menuskart_payments::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_payments::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
+    pub async fn notify(settings: menuskart_notify::Settings) -> Self {
+        Self::start(Box::pin(async move {
+            let app = menuskart_notify::Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(runner!(app))
+        }))
+        .await
+    }
+
     /// Builds the worker on a thread of its own; returns once it takes requests.
     async fn start(build: BoxFuture<Result<Runner, String>>) -> Self {
         let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
@@ -237,6 +257,53 @@ pub fn orders_settings(nats_url: &str, database_url: &str) -> menuskart_orders::
         order_payment_timeout_secs: 900,
         order_sweep_interval_ms: 200,
         outbox_relay: true,
+        service_timeout_ms: 5_000,
+    }
+}
+
+/// Payment settings for a test: its own database, the sandbox provider, the test's webhook
+/// secret.
+pub fn payments_settings(
+    nats_url: &str,
+    database_url: &str,
+    secrets: &crate::app::Secrets,
+) -> menuskart_payments::Settings {
+    menuskart_payments::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        payments_database_url: SecretString::from(database_url.to_owned()),
+        db_max_connections: 5,
+        payments_provider: "sandbox".into(),
+        stripe_api_base: "http://127.0.0.1:9".into(),
+        stripe_secret_key: None,
+        payments_webhook_secrets: SecretString::from(secrets.webhook.clone()),
+        webhook_tolerance_secs: 300,
+        provider_timeout_ms: 5_000,
+        service_timeout_ms: 5_000,
+        outbox_relay: true,
+    }
+}
+
+/// Notification settings for a test: its own database, SMTP on loopback `smtp_port`, quick
+/// retries (0.3 s) and `max_deliver` deliveries before an event is dead-lettered.
+pub fn notify_settings(
+    nats_url: &str,
+    database_url: &str,
+    smtp_port: u16,
+    max_deliver: i64,
+) -> menuskart_notify::Settings {
+    menuskart_notify::Settings {
+        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
+        notify_database_url: SecretString::from(database_url.to_owned()),
+        db_max_connections: 3,
+        smtp_host: "127.0.0.1".into(),
+        smtp_port,
+        smtp_tls: "none".into(),
+        smtp_user: None,
+        smtp_password: None,
+        mail_from: "MenusKart Tests <shop@menuskart.test>".into(),
+        shop_name: "MenusKart".into(),
+        notify_max_deliver: max_deliver,
+        notify_retry_delays_ms: "300".into(),
         service_timeout_ms: 5_000,
     }
 }

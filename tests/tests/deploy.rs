@@ -112,6 +112,8 @@ fn compose_configures_the_binaries_it_runs() {
         ("catalog", "menuskart-catalog"),
         ("cart", "menuskart-cart"),
         ("orders", "menuskart-orders"),
+        ("payments", "menuskart-payments"),
+        ("notify", "menuskart-notify"),
         ("edge", "menuskart-edge"),
     ] {
         assert_eq!(doc["services"][service]["command"][0], binary);
@@ -152,6 +154,21 @@ fn compose_configures_the_binaries_it_runs() {
             .expose_secret()
             .ends_with("/menuskart_orders"),
         "orders own a database"
+    );
+    let payments: menuskart_payments::Settings =
+        load_settings(&environment(&doc["services"]["payments"]));
+    assert_eq!(payments.payments_provider, "sandbox");
+    assert!(
+        payments
+            .payments_database_url
+            .expose_secret()
+            .ends_with("/menuskart_payments")
+    );
+    let notify: menuskart_notify::Settings =
+        load_settings(&environment(&doc["services"]["notify"]));
+    assert_eq!(
+        (notify.smtp_port, notify.smtp_tls.as_str()),
+        (587, "starttls")
     );
     let edge: menuskart_edge::Settings = load_settings(&environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
@@ -227,7 +244,9 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
             "menuskart-catalog",
             "menuskart-edge",
             "menuskart-inventory",
-            "menuskart-orders"
+            "menuskart-notify",
+            "menuskart-orders",
+            "menuskart-payments"
         ]
     );
 }

@@ -4,7 +4,9 @@ pub mod auth;
 pub mod cart;
 pub mod health;
 pub mod inventory;
+pub mod order_events;
 pub mod orders;
+pub mod payments;
 pub mod products;
 pub mod users;
 
@@ -21,5 +23,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(products::router())
         .merge(cart::router())
         .merge(orders::router())
+        .merge(payments::router())
         .merge(health::router())
 }

@@ -18,15 +18,18 @@ use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::idempotency::idempotency_key;
 use crate::state::AppState;
-
-pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orders", post(place))
         .route("/orders/{order_id}", get(show))
         .route("/orders/{order_id}/cancel", post(cancel))
+        .route(
+            "/orders/{order_id}/events",
+            get(super::order_events::order_events),
+        )
         .route("/orders/{order_id}/status", post(set_status))
         .route("/orders/user/{user_id}", get(by_user))
 }
@@ -54,23 +57,9 @@ pub async fn place(
     headers: HeaderMap,
     ApiJson(order): ApiJson<PlaceOrder>,
 ) -> Result<(StatusCode, Json<Order>), ApiError> {
-    let idempotency_key = match headers.get(IDEMPOTENCY_KEY) {
-        None => None,
-        Some(value) => Some(
-            value
-                .to_str()
-                .map_err(|_| {
-                    ApiError::new(
-                        ErrorCode::ValidationFailed,
-                        "Idempotency-Key: visible ASCII only",
-                    )
-                })?
-                .to_owned(),
-        ),
-    };
     let body = PlaceOrderRequest {
         order,
-        idempotency_key,
+        idempotency_key: idempotency_key(&headers)?,
     };
     let order = call.send(orders::PLACE, &user.caller(), &body).await?;
     Ok((StatusCode::CREATED, Json(order)))

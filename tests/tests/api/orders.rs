@@ -87,13 +87,7 @@ async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
         .await;
     assert_eq!(statuses(&paid), ["pending_payment", "paid"]);
     // The reservation becomes a sale: nothing reserved, nothing given back.
-    for _ in 0..100 {
-        if app.stock_of(&product).await == (7, 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(app.stock_of(&product).await, (7, 0), "committed");
+    app.wait_for_stock(&product, (7, 0)).await;
     assert_eq!(
         order_events(&app, &id).await,
         [orders::PLACED, orders::PAID]
@@ -341,13 +335,7 @@ async fn a_failed_payment_or_a_cancel_gives_the_stock_back() {
             .unwrap()
             .contains("card_declined")
     );
-    for _ in 0..100 {
-        if app.stock_of(&product).await == (10, 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(app.stock_of(&product).await, (10, 0), "released");
+    app.wait_for_stock(&product, (10, 0)).await;
 
     app.add_to_cart(&user.access_token, &product, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
@@ -369,13 +357,7 @@ async fn a_failed_payment_or_a_cancel_gives_the_stock_back() {
             .status(),
         StatusCode::OK
     );
-    for _ in 0..100 {
-        if app.stock_of(&product).await == (10, 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(app.stock_of(&product).await, (10, 0));
+    app.wait_for_stock(&product, (10, 0)).await;
 }
 
 #[tokio::test]
@@ -482,11 +464,5 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
             .unwrap()
             .starts_with("expired")
     );
-    for _ in 0..100 {
-        if app.stock_of(&product).await == (10, 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(app.stock_of(&product).await, (10, 0), "released");
+    app.wait_for_stock(&product, (10, 0)).await;
 }

@@ -31,7 +31,6 @@ pub enum StartupError {
 
 pub struct Application {
     worker: RunningWorker,
-    stock_mirror: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -50,20 +49,14 @@ impl Application {
         Events::new(nats.clone())
             .ensure_stream(STREAM, settings.worker.js_replicas)
             .await?;
-        let mirror_state = state.clone();
-        let stock_mirror = tokio::spawn(async move {
-            if let Err(error) = crate::stock_mirror::run(mirror_state).await {
-                tracing::error!(%error, "stock mirror stopped");
-            }
-        });
         let stats_state = state.clone();
-        let worker = Worker::new(catalog::SERVICE, env!("CARGO_PKG_VERSION"))
+        let mut worker = Worker::new(catalog::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
             .stats(move || {
                 let (hits, misses) = stats_state.cache.counts();
                 serde_json::json!({"cache_hits": hits, "cache_misses": misses})
             })
-            .with_state(state)
+            .with_state(state.clone())
             .endpoint(catalog::LIST, handlers::list::handle)
             .endpoint(catalog::GET, handlers::get::handle)
             .endpoint(catalog::SEARCH, handlers::search::handle)
@@ -77,19 +70,16 @@ impl Application {
             .endpoint(catalog::GET_MANY, handlers::get_many::handle)
             .start(nats)
             .await?;
-        Ok(Self {
-            worker,
-            stock_mirror,
-        })
+        worker.spawn_background("stock mirror", crate::stock_mirror::run(state));
+        Ok(Self { worker })
     }
 
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send,
     ) -> Result<(), menuskart_kit::worker::WorkerError> {
-        let result = self.worker.run_until_stopped(shutdown).await;
-        // An event being handled now is not acked, so JetStream redelivers it.
-        self.stock_mirror.abort();
-        result
+        // The stock mirror is cut off with it: an event being handled now is not acked, so
+        // JetStream redelivers it.
+        self.worker.run_until_stopped(shutdown).await
     }
 }

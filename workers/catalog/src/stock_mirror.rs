@@ -16,6 +16,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     durable: "catalog-stock",
     filter: inventory::STOCK_CHANGED,
     max_deliver: 10,
+    backoff: consumer::DEFAULT_BACKOFF,
 };
 
 /// Runs until the task is dropped.

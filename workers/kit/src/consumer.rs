@@ -2,9 +2,11 @@
 //!
 //! A handler gets each event with its stream sequence; success acks it, failure naks it so
 //! JetStream redelivers after a delay, up to `max_deliver` times (bounded redelivery with
-//! backoff). Handlers must be idempotent: a message can arrive again after a crash between
-//! handling and ack. Every instance of a worker binds to the same durable consumer, so the
-//! pool shares the work.
+//! backoff). When the last delivery fails too, the event goes to the dead-letter stream
+//! (`DEADLETTER`, subject `mk.dlq.<durable>`) with the error and where it came from, and is
+//! terminated; the `mk-dead-letters` tool lists and replays them. Handlers must be idempotent:
+//! a message can arrive again after a crash between handling and ack, or be replayed. Every
+//! instance of a worker binds to the same durable consumer, so the pool shares the work.
 
 use std::future::Future;
 use std::time::Duration;
@@ -15,12 +17,26 @@ use menuskart_schemas::subjects::events::Stream;
 use serde::de::DeserializeOwned;
 
 /// Redelivery delays for the first failures; later ones use the last.
-const BACKOFF: [Duration; 4] = [
+pub const DEFAULT_BACKOFF: &[Duration] = &[
     Duration::from_secs(1),
     Duration::from_secs(5),
     Duration::from_secs(30),
     Duration::from_secs(120),
 ];
+
+/// The dead-letter stream every consumer's failures end in.
+pub const DEAD_LETTERS: Stream = Stream {
+    name: "DEADLETTER",
+    subjects: "mk.dlq.>",
+};
+/// Headers of a dead letter: where it came from and why it failed.
+pub mod dead_letter_headers {
+    pub const SUBJECT: &str = "Mk-Dlq-Subject";
+    pub const STREAM: &str = "Mk-Dlq-Stream";
+    pub const SEQUENCE: &str = "Mk-Dlq-Stream-Sequence";
+    pub const CONSUMER: &str = "Mk-Dlq-Consumer";
+    pub const ERROR: &str = "Mk-Dlq-Error";
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConsumerError {
@@ -35,6 +51,8 @@ pub struct Subscription {
     pub durable: &'static str,
     pub filter: &'static str,
     pub max_deliver: i64,
+    /// Delays before the 2nd, 3rd, ... delivery ([`DEFAULT_BACKOFF`] unless a worker sets its own).
+    pub backoff: &'static [Duration],
 }
 
 /// One delivered event: its decoded payload and where it stands in the stream.
@@ -61,8 +79,19 @@ where
 {
     let setup = |e: async_nats::Error| ConsumerError::Setup(subscription.durable.to_owned(), e);
     let js = jetstream::new(client);
-    let stream = js
+    let mut stream = js
         .get_stream(subscription.stream.name)
+        .await
+        .map_err(|e| setup(e.into()))?;
+    // As many copies of the dead letters as of the stream they come from.
+    let replicas = stream
+        .info()
+        .await
+        .map_err(|e| setup(e.into()))?
+        .config
+        .num_replicas;
+    crate::events::Events::new(js.client())
+        .ensure_stream(DEAD_LETTERS, replicas)
         .await
         .map_err(|e| setup(e.into()))?;
     let consumer: jetstream::consumer::Consumer<pull::Config> = stream
@@ -73,7 +102,11 @@ where
                 filter_subject: subscription.filter.to_owned(),
                 ack_wait: Duration::from_secs(30),
                 max_deliver: subscription.max_deliver,
-                backoff: BACKOFF[..BACKOFF.len().min(subscription.max_deliver.max(1) as usize)]
+                // JetStream wants fewer backoff steps than deliveries.
+                backoff: subscription.backoff[..subscription
+                    .backoff
+                    .len()
+                    .min(subscription.max_deliver.max(1) as usize - 1)]
                     .to_vec(),
                 ..Default::default()
             },
@@ -106,9 +139,19 @@ where
             };
             let ack = match outcome {
                 Ok(()) => message.ack().await,
+                Err(error) if delivered >= subscription.max_deliver => {
+                    tracing::error!(%error, consumer = subscription.durable, stream_sequence, delivered, "event failed for good: dead-lettered");
+                    dead_letter(&js, &subscription, &message, stream_sequence, &error).await;
+                    message.ack_with(AckKind::Term).await
+                }
                 Err(error) => {
                     tracing::warn!(%error, consumer = subscription.durable, stream_sequence, delivered, "event handling failed");
-                    let delay = BACKOFF[(delivered.max(1) as usize - 1).min(BACKOFF.len() - 1)];
+                    let backoff = subscription.backoff;
+                    let delay = backoff
+                        .get(delivered.max(1) as usize - 1)
+                        .or(backoff.last())
+                        .copied()
+                        .unwrap_or(Duration::from_secs(1));
                     message.ack_with(AckKind::Nak(Some(delay))).await
                 }
             };
@@ -118,5 +161,43 @@ where
         }
         // The message stream ended (reconnect, consumer reset): pull again.
         tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Stores a failed event in the dead-letter stream with where it came from and why.
+async fn dead_letter(
+    js: &jetstream::Context,
+    subscription: &Subscription,
+    message: &jetstream::Message,
+    stream_sequence: u64,
+    error: &str,
+) {
+    use dead_letter_headers as h;
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert(h::SUBJECT, message.subject.as_str());
+    headers.insert(h::STREAM, subscription.stream.name);
+    headers.insert(h::SEQUENCE, stream_sequence.to_string().as_str());
+    headers.insert(h::CONSUMER, subscription.durable);
+    // Header values are one line.
+    headers.insert(h::ERROR, error.replace(['\r', '\n'], " ").as_str());
+    headers.insert(
+        "Nats-Msg-Id",
+        format!(
+            "{}:{}:{stream_sequence}",
+            subscription.durable, subscription.stream.name
+        )
+        .as_str(),
+    );
+    let subject = format!("mk.dlq.{}", subscription.durable);
+    let published = match js
+        .publish_with_headers(subject, headers, message.payload.clone())
+        .await
+    {
+        Ok(ack) => ack.await.map(|_| ()).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Err(error) = published {
+        // The event stays in its own stream; an operator can find it by its sequence.
+        tracing::error!(%error, stream_sequence, "cannot store the dead letter");
     }
 }

@@ -8,11 +8,14 @@
 //!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
 //!   answers every request already received before draining the connection;
 //! - [`consumer`]: durable JetStream consumers with explicit ack and bounded redelivery;
+//! - [`dead_letters`]: listing and replaying what consumers gave up on (`mk-dead-letters`);
 //! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
-//! - `outbox` (feature `outbox`): events written in the same PostgreSQL transaction as the
+//! - `postgres` (feature `postgres`): a PostgreSQL pool with the worker's migrations applied;
+//! - `outbox` (feature `postgres`): events written in the same PostgreSQL transaction as the
 //!   change they announce, and the relay that publishes them to JetStream;
 //! - [`handler`]: turns a typed `async fn(state, Incoming<Req>) -> Result<Resp, E>` into an endpoint:
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
+//! - [`idempotency_key`]: a client's `Idempotency-Key` and the id it pins down;
 //! - [`rpc`]: calling a worker (the edge, workers calling workers, tests);
 //! - [`reply_error`]: the one place where a worker's errors become wire error codes;
 //! - [`caller`]: who is asking (the `mk-user-id` / `mk-roles` headers set by the edge), so
@@ -29,12 +32,16 @@
 
 pub mod caller;
 pub mod consumer;
+pub mod dead_letters;
 pub mod events;
 pub mod handler;
+pub mod idempotency_key;
 pub mod jwt;
 pub mod nats;
-#[cfg(feature = "outbox")]
+#[cfg(feature = "postgres")]
 pub mod outbox;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod reply_error;
 pub mod rpc;
 pub mod service_api;
@@ -49,6 +56,7 @@ pub mod worker;
 
 pub use caller::Caller;
 pub use handler::{Incoming, route};
+pub use idempotency_key::IdempotencyKey;
 pub use reply_error::ReplyError;
 pub use validation::ValidationError;
 pub use worker::{RunningWorker, Worker};

@@ -99,6 +99,7 @@ impl ReplyError {
         let code = match status {
             400 => ErrorCode::BadRequest,
             401 => ErrorCode::Unauthorized,
+            402 => ErrorCode::PaymentDeclined,
             403 => ErrorCode::Forbidden,
             404 => ErrorCode::NotFound,
             409 => ErrorCode::Conflict,

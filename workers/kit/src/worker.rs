@@ -144,6 +144,7 @@ impl Worker {
             name: self.service.name,
             requests: futures::stream::select_all(streams),
             in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
+            background: Vec::new(),
         })
     }
 }
@@ -184,9 +185,42 @@ pub struct RunningWorker {
         futures::stream::BoxStream<'static, (Endpoint, Route, service::Request)>,
     >,
     in_flight: Arc<Semaphore>,
+    background: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// How a background task ended, for the log (it should run until the worker stops).
+pub trait TaskOutcome {
+    fn log(self, task: &'static str);
+}
+
+impl TaskOutcome for () {
+    fn log(self, task: &'static str) {
+        tracing::warn!(task, "background task ended");
+    }
+}
+
+impl<E: std::fmt::Display> TaskOutcome for Result<(), E> {
+    fn log(self, task: &'static str) {
+        match self {
+            Ok(()) => ().log(task),
+            Err(error) => tracing::error!(%error, task, "background task stopped"),
+        }
+    }
 }
 
 impl RunningWorker {
+    /// Runs `task` beside the endpoints (an event consumer, the outbox relay, a sweeper) until
+    /// the worker stops. It is then cut off wherever it is, so it must be safe to interrupt:
+    /// unacked events are redelivered, unpublished outbox rows stay pending.
+    pub fn spawn_background<T: TaskOutcome>(
+        &mut self,
+        name: &'static str,
+        task: impl Future<Output = T> + Send + 'static,
+    ) {
+        self.background
+            .push(tokio::spawn(async move { task.await.log(name) }));
+    }
+
     /// Serves requests until `shutdown` completes, then shuts down gracefully (see module docs).
     pub async fn run_until_stopped(
         mut self,
@@ -194,6 +228,10 @@ impl RunningWorker {
     ) -> Result<(), WorkerError> {
         let tasks = TaskTracker::new();
         tokio::pin!(shutdown);
+        if self.requests.is_empty() {
+            // A worker without endpoints (its work comes as events) just waits to be stopped.
+            (&mut shutdown).await;
+        }
         loop {
             tokio::select! {
                 () = &mut shutdown => break,
@@ -216,6 +254,9 @@ impl RunningWorker {
         }
         tasks.close();
         tasks.wait().await;
+        for task in &self.background {
+            task.abort();
+        }
         // `drain` only enqueues the unsubscribes and returns; a flush first makes sure every
         // reply written above has reached the server before the process may exit.
         if let Err(error) = self.client.flush().await {

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
-use menuskart_schemas::orders::{OrderStatus, PaymentEvent};
+use menuskart_schemas::orders::OrderStatus;
+use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::payments;
 
 use crate::state::OrdersState;
@@ -16,6 +17,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     durable: "orders-payments",
     filter: payments::STREAM.subjects,
     max_deliver: 20,
+    backoff: consumer::DEFAULT_BACKOFF,
 };
 
 /// Runs until the task is dropped.

@@ -12,7 +12,6 @@ use menuskart_kit::{RunningWorker, Worker};
 use menuskart_schemas::subjects::events::{orders as order_events, payments};
 use menuskart_schemas::subjects::orders;
 use secrecy::ExposeSecret;
-use tokio::task::JoinHandle;
 
 use crate::clients::Services;
 use crate::handlers;
@@ -34,7 +33,6 @@ pub enum StartupError {
 
 pub struct Application {
     worker: RunningWorker,
-    tasks: Vec<JoinHandle<()>>,
 }
 
 impl Application {
@@ -62,29 +60,9 @@ impl Application {
             )),
             payment_timeout: chrono::Duration::seconds(settings.order_payment_timeout_secs),
         });
-        let mut tasks = Vec::new();
-        if settings.outbox_relay {
-            tasks.push(tokio::spawn(state.relay.clone().run()));
-        }
-        let consumer_state = state.clone();
-        tasks.push(tokio::spawn(async move {
-            if let Err(error) = crate::payment_events::run(consumer_state).await {
-                tracing::error!(%error, "payment consumer stopped");
-            }
-        }));
-        let settler_state = state.clone();
-        tasks.push(tokio::spawn(async move {
-            if let Err(error) = crate::stock_settler::run(settler_state).await {
-                tracing::error!(%error, "stock settler stopped");
-            }
-        }));
-        tasks.push(tokio::spawn(crate::sweeper::run(
-            state.clone(),
-            Duration::from_millis(settings.order_sweep_interval_ms),
-        )));
-        let worker = Worker::new(orders::SERVICE, env!("CARGO_PKG_VERSION"))
+        let mut worker = Worker::new(orders::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
-            .with_state(state)
+            .with_state(state.clone())
             .endpoint(orders::PLACE, handlers::place::handle)
             .endpoint(orders::GET, handlers::get::handle)
             .endpoint(orders::BY_USER, handlers::by_user::handle)
@@ -92,19 +70,22 @@ impl Application {
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
             .start(nats)
             .await?;
-        Ok(Self { worker, tasks })
+        if settings.outbox_relay {
+            worker.spawn_background("outbox relay", state.relay.clone().run());
+        }
+        worker.spawn_background("payment events", crate::payment_events::run(state.clone()));
+        worker.spawn_background("stock settler", crate::stock_settler::run(state.clone()));
+        let every = Duration::from_millis(settings.order_sweep_interval_ms);
+        worker.spawn_background("sweeper", crate::sweeper::run(state, every));
+        Ok(Self { worker })
     }
 
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send,
     ) -> Result<(), menuskart_kit::worker::WorkerError> {
-        let result = self.worker.run_until_stopped(shutdown).await;
-        // Whatever a task was doing is safe to cut: unacked events are redelivered, unpublished
-        // outbox rows stay pending, a half-swept order is swept again.
-        for task in self.tasks {
-            task.abort();
-        }
-        result
+        // Background work is cut off with it: unacked events are redelivered, unpublished outbox
+        // rows stay pending, a half-swept order is swept again.
+        self.worker.run_until_stopped(shutdown).await
     }
 }

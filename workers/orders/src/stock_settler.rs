@@ -18,6 +18,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     durable: "orders-stock",
     filter: orders::STREAM.subjects,
     max_deliver: 50,
+    backoff: consumer::DEFAULT_BACKOFF,
 };
 
 /// Runs until the task is dropped.

@@ -21,8 +21,12 @@ use menuskart_schemas::orders::{Order, OrderLine, PlaceOrderRequest};
 use uuid::Uuid;
 
 use crate::domain::draft::reservation_lines;
-use crate::domain::{IdempotencyKey, OrderDraft, ShippingAddress};
+use crate::domain::{OrderDraft, ShippingAddress};
 use crate::state::OrdersState;
+use menuskart_kit::IdempotencyKey;
+
+/// The namespace of order ids derived from idempotency keys (a fixed random UUID).
+const ORDER_IDS: Uuid = Uuid::from_u128(0x5b3f_9c1e_8a4d_4f7b_b2e6_0d9a_7c41_e385);
 
 #[tracing::instrument(skip_all, fields(order_id))]
 pub async fn handle(
@@ -31,15 +35,8 @@ pub async fn handle(
 ) -> Result<Order, ReplyError> {
     let user_id = req.caller.require_user()?;
     let address = ShippingAddress::parse(&req.body.order.shipping_address)?;
-    let key = req
-        .body
-        .idempotency_key
-        .as_deref()
-        .map(IdempotencyKey::parse)
-        .transpose()?;
-    let order_id = key
-        .as_ref()
-        .map_or_else(Uuid::now_v7, |k| k.order_id(user_id));
+    let (key, order_id) =
+        IdempotencyKey::resolve(req.body.idempotency_key.as_deref(), &ORDER_IDS, user_id)?;
     tracing::Span::current().record("order_id", tracing::field::display(order_id));
 
     let placement = Placement {

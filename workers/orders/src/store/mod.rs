@@ -9,7 +9,6 @@ pub mod transitions;
 
 use menuskart_kit::outbox::OutboxError;
 use sqlx::PgPool;
-use sqlx::postgres::PgPoolOptions;
 
 pub use orders::OrderRecord;
 pub use transitions::TransitionOutcome;
@@ -33,15 +32,9 @@ impl Store {
     /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
     /// by sqlx's advisory lock).
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
-        let pool = PgPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(std::time::Duration::from_secs(5))
-            .connect(url)
-            .await?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .map_err(|e| StoreError::Database(e.into()))?;
+        let pool =
+            menuskart_kit::postgres::connect(url, max_connections, &sqlx::migrate!("./migrations"))
+                .await?;
         Ok(Self { pool })
     }
 

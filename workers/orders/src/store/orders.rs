@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::{Store, StoreError};
 use crate::domain::transitions::subject;
-use crate::domain::{IdempotencyKey, OrderDraft, ShippingAddress};
+use crate::domain::{OrderDraft, ShippingAddress};
+use menuskart_kit::IdempotencyKey;
 
 /// The internal status of an order whose stock is not reserved yet.
 const PLACING: &str = "placing";

@@ -1,0 +1,120 @@
+//! `GET /orders/{order_id}/events`: the order's status changes as Server-Sent Events, fed from
+//! the ORDERS JetStream stream. The edge stores nothing: each connection has an ephemeral
+//! ordered consumer (new messages only), so any number of edge instances can serve these.
+//!
+//! The consumer is created before the order is read, so a change between the two is not
+//! missed; events not newer than what was read are skipped. The first event is the current
+//! status; the stream ends after a final status (`shipped`, `cancelled`). Keep-alive comments
+//! every 15 seconds keep proxies from closing an idle stream.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer::DeliverPolicy, consumer::push::OrderedConfig};
+use axum::extract::{Path, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures::{Stream, StreamExt};
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::orders::{Order, OrderEvent, OrderRef, OrderStatus};
+use menuskart_schemas::subjects::events::orders::STREAM;
+use menuskart_schemas::subjects::orders;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::bus::Call;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::state::AppState;
+
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+fn unavailable(error: impl std::fmt::Display) -> ApiError {
+    tracing::warn!(%error, "order events unavailable");
+    ApiError::new(ErrorCode::Unavailable, "live order status is unavailable")
+}
+
+/// One SSE `status` event.
+fn status_event(order_id: Uuid, status: OrderStatus, event: Option<&OrderEvent>) -> Event {
+    let data = serde_json::json!({
+        "order_id": order_id,
+        "status": status,
+        "at": event.map(|e| e.at),
+        "reason": event.and_then(|e| e.reason.clone()),
+    });
+    Event::default().event("status").data(data.to_string())
+}
+
+/// Live status of an order (its owner or an admin): `event: status` with
+/// `{order_id, status, at, reason}`, the current status first.
+#[utoipa::path(get, path = "/orders/{order_id}/events", tag = "orders", security(("bearer" = [])),
+    params(("order_id" = Uuid, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "text/event-stream of `status` events, current status first; ends at a final status", content_type = "text/event-stream", body = String),
+        (status = 404, description = "No such order, or not yours", body = ErrorResponse),
+    ))]
+pub async fn order_events(
+    State(state): State<AppState>,
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let order_id = Uuid::parse_str(&raw)
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no order {raw:?}")))?;
+    let client = state.bus.client().clone();
+    let stream = jetstream::new(client.clone())
+        .get_stream(STREAM.name)
+        .await
+        .map_err(unavailable)?;
+    let consumer = stream
+        .create_consumer(OrderedConfig {
+            deliver_subject: client.new_inbox(),
+            filter_subject: STREAM.subjects.to_owned(),
+            deliver_policy: DeliverPolicy::New,
+            ..Default::default()
+        })
+        .await
+        .map_err(unavailable)?;
+    let mut messages = consumer.messages().await.map_err(unavailable)?;
+    // The order service checks the caller may see it (404 otherwise).
+    let order: Order = call
+        .send(orders::GET, &user.caller(), &OrderRef { order_id })
+        .await?;
+
+    let (tx, rx) = mpsc::channel(16);
+    tokio::spawn(async move {
+        let (mut status, mut seen_at) = (order.status, order.updated_at);
+        if tx
+            .send(Ok(status_event(order_id, status, None)))
+            .await
+            .is_err()
+            || status.is_final()
+        {
+            return;
+        }
+        loop {
+            let message = tokio::select! {
+                // The client went away: stop consuming.
+                () = tx.closed() => return,
+                message = messages.next() => message,
+            };
+            let Some(Ok(message)) = message else { return };
+            let Ok(event) = serde_json::from_slice::<OrderEvent>(&message.payload) else {
+                continue;
+            };
+            if event.order_id != order_id || event.at <= seen_at || event.status == status {
+                continue;
+            }
+            (status, seen_at) = (event.status, event.at);
+            if tx
+                .send(Ok(status_event(order_id, status, Some(&event))))
+                .await
+                .is_err()
+                || status.is_final()
+            {
+                return;
+            }
+        }
+    });
+    Ok(Sse::new(ReceiverStream::new(rx)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}

@@ -1,0 +1,134 @@
+//! `/payments*` -> `mk.payments.*`. The payment service reads the order and checks ownership
+//! itself; the edge passes the `Idempotency-Key` on, and a webhook's raw body and signature
+//! untouched (the signature covers the exact bytes).
+
+use axum::extract::Path;
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use menuskart_kit::Caller;
+use menuskart_schemas::payments::{
+    ChargeRequest, PayOrder, Payment, PaymentRef, RefundAmount, RefundRequest, WebhookDelivery,
+};
+use menuskart_schemas::subjects::payments;
+use menuskart_schemas::{Empty, ErrorCode};
+use uuid::Uuid;
+
+use crate::auth::{AdminUser, AuthUser};
+use crate::bus::Call;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::ApiJson;
+use crate::idempotency::idempotency_key;
+use crate::state::AppState;
+
+/// The header a provider signs its webhooks in.
+pub const SIGNATURE_HEADER: &str = "mk-signature";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/payments", post(pay))
+        .route("/payments/webhook", post(webhook))
+        .route("/payments/{transaction_id}", get(show))
+        .route("/payments/{transaction_id}/refund", post(refund))
+}
+
+fn transaction_id(raw: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(raw)
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no payment {raw:?}")))
+}
+
+/// Pay an order with a provider token (sandbox: `pm_card_ok`, `pm_card_declined`,
+/// `pm_card_insufficient_funds`, `pm_card_async`). Charges the order's frozen total; the same
+/// `Idempotency-Key` never charges twice and replays the first answer.
+#[utoipa::path(post, path = "/payments", tag = "payments", security(("bearer" = [])),
+    request_body = PayOrder,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried payment replay the first answer")),
+    responses(
+        (status = 200, description = "Paid (`succeeded`) or awaiting confirmation (`processing`)", body = Payment),
+        (status = 402, description = "Declined; `details.reason` is the provider's reason", body = ErrorResponse),
+        (status = 404, description = "No such order, or not yours", body = ErrorResponse),
+        (status = 409, description = "The order is paid already, being paid, or cancelled", body = ErrorResponse),
+        (status = 422, description = "Not a provider token (card data is refused outright)", body = ErrorResponse),
+    ))]
+pub async fn pay(
+    call: Call,
+    user: AuthUser,
+    headers: HeaderMap,
+    ApiJson(pay): ApiJson<PayOrder>,
+) -> Result<Json<Payment>, ApiError> {
+    let body = ChargeRequest {
+        pay,
+        idempotency_key: idempotency_key(&headers)?,
+    };
+    Ok(Json(
+        call.send(payments::CHARGE, &user.caller(), &body).await?,
+    ))
+}
+
+/// One payment with its refunds (its owner or an admin).
+#[utoipa::path(get, path = "/payments/{transaction_id}", tag = "payments", security(("bearer" = [])),
+    params(("transaction_id" = Uuid, Path, description = "Our transaction id")),
+    responses(
+        (status = 200, description = "The payment", body = Payment),
+        (status = 404, description = "No such payment, or not yours", body = ErrorResponse),
+    ))]
+pub async fn show(
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+) -> Result<Json<Payment>, ApiError> {
+    let body = PaymentRef {
+        transaction_id: transaction_id(&raw)?,
+    };
+    Ok(Json(call.send(payments::GET, &user.caller(), &body).await?))
+}
+
+/// Admin: refund all (no `amount`) or part of a captured payment.
+#[utoipa::path(post, path = "/payments/{transaction_id}/refund", tag = "payments", security(("bearer" = [])),
+    params(("transaction_id" = Uuid, Path, description = "Our transaction id")),
+    request_body = RefundAmount,
+    responses(
+        (status = 200, description = "The payment with its refunds", body = Payment),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 409, description = "More than is left to refund, or nothing captured", body = ErrorResponse),
+        (status = 422, description = "Not a positive amount", body = ErrorResponse),
+    ))]
+pub async fn refund(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(raw): Path<String>,
+    ApiJson(refund): ApiJson<RefundAmount>,
+) -> Result<Json<Payment>, ApiError> {
+    let body = RefundRequest {
+        transaction_id: transaction_id(&raw)?,
+        refund,
+    };
+    Ok(Json(
+        call.send(payments::REFUND, &admin.caller(), &body).await?,
+    ))
+}
+
+/// The payment provider's webhook: `MK-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
+#[utoipa::path(post, path = "/payments/webhook", tag = "payments",
+    params(("MK-Signature" = String, Header, description = "t=<unix seconds>,v1=<hex>[,v1=<hex>]")),
+    request_body(content = String, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Applied (or already applied, or not ours)"),
+        (status = 400, description = "Missing, bad or stale signature; malformed event", body = ErrorResponse),
+    ))]
+pub async fn webhook(
+    call: Call,
+    headers: HeaderMap,
+    body: String,
+) -> Result<Json<Empty>, ApiError> {
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| ApiError::new(ErrorCode::BadRequest, "missing MK-Signature header"))?
+        .to_owned();
+    let delivery = WebhookDelivery { signature, body };
+    Ok(Json(
+        call.send(payments::WEBHOOK, &Caller::default(), &delivery)
+            .await?,
+    ))
+}

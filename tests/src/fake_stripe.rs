@@ -1,0 +1,179 @@
+//! A Stripe stand-in: a real HTTP server on a free port speaking Stripe's wire format for the
+//! calls the adapter makes (form-encoded `POST /v1/payment_intents` and `/v1/refunds`, Bearer
+//! secret key, `Idempotency-Key` replays, card errors as HTTP 402). Test card tokens follow
+//! Stripe's: `pm_card_visa` succeeds, `pm_card_chargeDeclined` and
+//! `pm_card_chargeDeclinedInsufficientFunds` are declined, `pm_card_authenticationRequired`
+//! needs action.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+pub const SECRET_KEY: &str = "sk_test_menuskart_fake";
+
+/// One call the fake received.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub path: String,
+    pub idempotency_key: Option<String>,
+    pub form: HashMap<String, String>,
+}
+
+#[derive(Default)]
+struct Ledger {
+    calls: Vec<Recorded>,
+    /// Idempotency key -> the first answer, replayed as Stripe does.
+    replies: HashMap<String, (StatusCode, Value)>,
+    /// Payment intent -> (amount, refunded).
+    intents: HashMap<String, (i64, i64)>,
+}
+
+#[derive(Clone, Default)]
+pub struct FakeStripe {
+    ledger: Arc<Mutex<Ledger>>,
+    pub base_url: String,
+}
+
+impl FakeStripe {
+    pub async fn start() -> Self {
+        let mut fake = Self::default();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        fake.base_url = format!("http://{}", listener.local_addr().unwrap());
+        let app = Router::new()
+            .route("/v1/payment_intents", post(payment_intent))
+            .route("/v1/refunds", post(refund))
+            .with_state(fake.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        fake
+    }
+
+    pub fn calls(&self) -> Vec<Recorded> {
+        self.ledger.lock().unwrap().calls.clone()
+    }
+}
+
+fn error(status: StatusCode, body: Value) -> (StatusCode, Value) {
+    (status, json!({ "error": body }))
+}
+
+/// Authenticates, records, and replays by idempotency key; `answer` makes a new reply.
+fn handle(
+    fake: &FakeStripe,
+    path: &str,
+    headers: &HeaderMap,
+    form: HashMap<String, String>,
+    answer: impl FnOnce(&mut Ledger, &HashMap<String, String>) -> (StatusCode, Value),
+) -> Response {
+    let authorized = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == format!("Bearer {SECRET_KEY}"));
+    if !authorized {
+        let (status, body) = error(
+            StatusCode::UNAUTHORIZED,
+            json!({"type": "invalid_request_error", "message": "Invalid API Key provided"}),
+        );
+        return (status, Json(body)).into_response();
+    }
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let mut ledger = fake.ledger.lock().unwrap();
+    ledger.calls.push(Recorded {
+        path: path.into(),
+        idempotency_key: key.clone(),
+        form: form.clone(),
+    });
+    if let Some(reply) = key.as_ref().and_then(|k| ledger.replies.get(k)).cloned() {
+        return (reply.0, Json(reply.1)).into_response();
+    }
+    let reply = answer(&mut ledger, &form);
+    if let Some(key) = key {
+        ledger.replies.insert(key, reply.clone());
+    }
+    (reply.0, Json(reply.1)).into_response()
+}
+
+async fn payment_intent(
+    State(fake): State<FakeStripe>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    handle(
+        &fake,
+        "/v1/payment_intents",
+        &headers,
+        form,
+        |ledger, form| {
+            let id = format!("pi_{}", uuid::Uuid::new_v4().simple());
+            let amount: i64 = form.get("amount").and_then(|a| a.parse().ok()).unwrap_or(0);
+            let intent = |status: &str| {
+                json!({"id": id, "object": "payment_intent", "amount": amount,
+            "currency": form.get("currency"), "status": status})
+            };
+            let decline = |decline_code: &str| {
+                error(
+                    StatusCode::PAYMENT_REQUIRED,
+                    json!({"type": "card_error", "code": "card_declined",
+                "decline_code": decline_code, "message": "Your card was declined.",
+                "payment_intent": intent("requires_payment_method")}),
+                )
+            };
+            match form.get("payment_method").map(String::as_str) {
+                Some("pm_card_visa") => {
+                    ledger.intents.insert(id.clone(), (amount, 0));
+                    (StatusCode::OK, intent("succeeded"))
+                }
+                Some("pm_card_authenticationRequired") => {
+                    (StatusCode::OK, intent("requires_action"))
+                }
+                Some("pm_card_chargeDeclined") => decline("generic_decline"),
+                Some("pm_card_chargeDeclinedInsufficientFunds") => decline("insufficient_funds"),
+                _ => error(
+                    StatusCode::BAD_REQUEST,
+                    json!({"type": "invalid_request_error",
+                "code": "resource_missing", "message": "No such PaymentMethod"}),
+                ),
+            }
+        },
+    )
+}
+
+async fn refund(
+    State(fake): State<FakeStripe>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    handle(&fake, "/v1/refunds", &headers, form, |ledger, form| {
+        let intent = form.get("payment_intent").cloned().unwrap_or_default();
+        let amount: i64 = form.get("amount").and_then(|a| a.parse().ok()).unwrap_or(0);
+        let Some((captured, refunded)) = ledger.intents.get_mut(&intent) else {
+            return error(
+                StatusCode::BAD_REQUEST,
+                json!({"type": "invalid_request_error", "message": "No such payment_intent"}),
+            );
+        };
+        if *refunded + amount > *captured {
+            return error(
+                StatusCode::BAD_REQUEST,
+                json!({"type": "invalid_request_error",
+                "code": "amount_too_large", "message": "Refund amount is greater than unrefunded amount"}),
+            );
+        }
+        *refunded += amount;
+        (
+            StatusCode::OK,
+            json!({"id": format!("re_{}", uuid::Uuid::new_v4().simple()), "object": "refund",
+            "amount": amount, "payment_intent": intent, "status": "succeeded"}),
+        )
+    })
+}

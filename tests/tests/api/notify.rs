@@ -1,0 +1,183 @@
+use std::time::Duration;
+
+use menuskart_e2e::smtp_server::SmtpServer;
+use menuskart_e2e::workers::notify_settings;
+use menuskart_e2e::{TestApp, TestDatabase, TestUser, WorkerInstance, json_of};
+use menuskart_kit::dead_letters;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// The shop plus a notification worker sending to SMTP on `smtp_port`.
+async fn shop_with_notify(
+    smtp_port: u16,
+    max_deliver: i64,
+) -> (TestApp, TestDatabase, WorkerInstance) {
+    let app = TestApp::spawn_shop().await;
+    let db = TestDatabase::create().await;
+    let notify = WorkerInstance::notify(notify_settings(
+        &app.nats.url(),
+        &db.url,
+        smtp_port,
+        max_deliver,
+    ))
+    .await;
+    (app, db, notify)
+}
+
+/// A customer who placed an order of 2 x 750 (food, taxed 19 %): (user, order).
+async fn customer_order(app: &TestApp) -> (TestUser, Value) {
+    let admin = app.admin().await;
+    let product = app
+        .stocked_product(
+            &admin,
+            &format!("Laksa {}", uuid::Uuid::new_v4().simple()),
+            750,
+            "food",
+            10,
+        )
+        .await;
+    let user = app.customer().await;
+    assert_eq!(
+        app.add_to_cart(&user.access_token, &product, 2)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let order = app.place_order(&user.access_token, None).await;
+    assert_eq!(order.status(), StatusCode::CREATED);
+    (user, json_of(order).await)
+}
+
+#[tokio::test]
+async fn a_paid_order_sends_a_receipt_with_its_lines_and_total_exactly_once() {
+    let smtp = SmtpServer::start();
+    let (app, db, _notify) = shop_with_notify(smtp.port, 8).await;
+    let (user, order) = customer_order(&app).await;
+    let id = order["id"].as_str().unwrap();
+    // 2 x 750 = 1500, tax 19 % = 285: €17.85.
+    assert_eq!(order["total"], 1785);
+
+    let placed = smtp.wait_for(&format!("we received your order {id}")).await;
+    assert_eq!(placed.to, [user.email.as_str()]);
+    assert!(placed.text.contains("2 x Laksa"), "{}", placed.text);
+
+    let paid = app
+        .http
+        .post(app.url("/payments"))
+        .bearer_auth(&user.access_token)
+        .json(&json!({"order_id": id, "payment_method": "pm_card_ok"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paid.status(), StatusCode::OK);
+    let receipt = smtp.wait_for(&format!("your receipt for order {id}")).await;
+    assert!(receipt.text.contains("€17.85"), "{}", receipt.text);
+    assert!(receipt.text.contains("Total: €17.85"));
+    assert!(receipt.html.contains("€15.00"), "{}", receipt.html);
+    assert_eq!(receipt.to, [user.email.as_str()]);
+
+    // Nothing twice, and every send is on record.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let about_this_order = smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject.contains(id))
+        .count();
+    assert_eq!(about_this_order, 2);
+    let mut conn = db.connect().await;
+    let sent: Vec<(String, String)> = sqlx::query_as(
+        "SELECT kind, status FROM notifications WHERE event_key LIKE '%' || $1 || '%' ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(sent, [("order_placed".into(), "sent".into())]);
+    let receipts: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE kind = 'payment_succeeded' AND status = 'sent'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(receipts, 1);
+}
+
+#[tokio::test]
+async fn while_smtp_is_down_the_email_is_retried_and_sent_once_it_is_back() {
+    let port = SmtpServer::free_port();
+    let (app, db, _notify) = shop_with_notify(port, 50).await;
+    let (_, order) = customer_order(&app).await;
+    let id = order["id"].as_str().unwrap();
+
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    let mut conn = db.connect().await;
+    let (status, attempts): (String, i32) =
+        sqlx::query_as("SELECT status, attempts FROM notifications WHERE kind = 'order_placed'")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+    assert_eq!(status, "failed");
+    assert!(attempts >= 2, "retried: {attempts}");
+
+    let smtp = SmtpServer::start_on(port);
+    smtp.wait_for(&format!("we received your order {id}")).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        smtp.messages()
+            .iter()
+            .filter(|m| m.subject.contains(id))
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
+    let port = SmtpServer::free_port();
+    let (app, _db, _notify) = shop_with_notify(port, 2).await;
+    let (_, order) = customer_order(&app).await;
+    let id = order["id"].as_str().unwrap().to_owned();
+    let client = app.nats.client().await;
+
+    // Two failed deliveries (SMTP down), then the dead-letter stream.
+    let mut letters = Vec::new();
+    for _ in 0..100 {
+        letters = dead_letters::list(&client).await.unwrap_or_default();
+        if letters.iter().any(|l| l.consumer == "notify-orders") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let letter = letters
+        .iter()
+        .find(|l| l.consumer == "notify-orders")
+        .unwrap_or_else(|| panic!("no dead letter: {letters:?}"))
+        .clone();
+    assert_eq!(letter.subject, "mk.evt.orders.placed");
+    assert!(letter.error.contains("sending"), "{}", letter.error);
+    let event: Value = serde_json::from_slice(&letter.payload).unwrap();
+    assert_eq!(event["order_id"], id.as_str());
+
+    // Fixed: the mail server is up. A replay delivers it, once.
+    let smtp = SmtpServer::start_on(port);
+    dead_letters::replay(&client, letter.sequence)
+        .await
+        .unwrap();
+    smtp.wait_for(&format!("we received your order {id}")).await;
+    assert!(
+        dead_letters::list(&client)
+            .await
+            .unwrap()
+            .iter()
+            .all(|l| l.sequence != letter.sequence),
+        "a replayed letter leaves the dead-letter stream"
+    );
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        smtp.messages()
+            .iter()
+            .filter(|m| m.subject.contains(&id))
+            .count(),
+        1
+    );
+}

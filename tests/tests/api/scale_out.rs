@@ -1,0 +1,110 @@
+//! Pools of several catalog and cart instances sharing one SurrealDB server (embedded storage
+//! belongs to one process). These need the real server, built from crates.io by
+//! `scripts/surreal-server build` (~40 minutes once); `scripts/test` runs them whenever it is
+//! built (`MK_SURREAL_BIN`).
+
+use std::time::Duration;
+
+use menuskart_e2e::surreal_server::SurrealServer;
+use menuskart_e2e::workers::{cart_settings, catalog_settings};
+use menuskart_e2e::{Options, TestApp, WorkerInstance, json_of};
+use menuskart_kit::service_api::{Verb, discover};
+use reqwest::StatusCode;
+
+/// Requests each instance of `service` has handled, from `$SRV.STATS`.
+async fn requests_per_instance(app: &TestApp, service: &str) -> Vec<u64> {
+    let client = app.nats.client().await;
+    let stats = discover(
+        &client,
+        Verb::Stats,
+        Some(service),
+        Duration::from_millis(500),
+    )
+    .await
+    .expect("stats");
+    stats
+        .iter()
+        .map(|instance| {
+            instance["endpoints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["num_requests"].as_u64().unwrap())
+                .sum()
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the SurrealDB server: scripts/surreal-server build (scripts/test runs it when built)"]
+async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
+    let server = SurrealServer::start().await;
+    let app = TestApp::spawn_with(Options {
+        catalog_instances: 0,
+        ..Options::default()
+    })
+    .await;
+    let db = server.settings();
+    let mut instances = Vec::new();
+    for _ in 0..2 {
+        let mut catalog = catalog_settings(&app.nats.url(), &app.redis);
+        catalog.catalog_db_url = db.url.clone();
+        catalog.catalog_db_user = db.user.clone();
+        catalog.catalog_db_password = db.password.clone();
+        instances.push(WorkerInstance::catalog(catalog).await);
+        let mut cart = cart_settings(&app.nats.url());
+        cart.cart_db_url = db.url.clone();
+        cart.cart_db_user = db.user.clone();
+        cart.cart_db_password = db.password.clone();
+        instances.push(WorkerInstance::cart(cart).await);
+    }
+
+    // Writes land on either instance; every read, on either, sees all of them.
+    let admin = app.admin().await;
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        ids.push(
+            app.stocked_product(&admin, &format!("Shared Dish {i}"), 100 + i, "food", 50)
+                .await,
+        );
+    }
+    // Distinct queries miss the cache, so each is answered from the database by a random instance.
+    for per_page in 1..=20 {
+        let page = json_of(
+            app.get(
+                &format!("/products?category=food&per_page={per_page}"),
+                None,
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            page["total"], 12,
+            "instance answering per_page={per_page} sees every product"
+        );
+    }
+    let catalog = requests_per_instance(&app, "catalog").await;
+    assert_eq!(catalog.len(), 2);
+    assert!(
+        catalog.iter().all(|&n| n > 0),
+        "both catalog instances served: {catalog:?}"
+    );
+
+    let user = app.customer().await;
+    for id in &ids {
+        assert_eq!(
+            app.add_to_cart(&user.access_token, id, 2).await.status(),
+            StatusCode::OK
+        );
+    }
+    for _ in 0..10 {
+        let cart = json_of(app.get("/cart", Some(&user.access_token)).await).await;
+        assert_eq!(cart["items"].as_array().unwrap().len(), 12, "{cart}");
+        assert_eq!(cart["item_count"], 24);
+    }
+    let cart = requests_per_instance(&app, "cart").await;
+    assert!(
+        cart.len() == 2 && cart.iter().all(|&n| n > 0),
+        "both cart instances served: {cart:?}"
+    );
+}

@@ -1,0 +1,60 @@
+//! `mk-dead-letters`: the events every consumer gave up on (stream DEADLETTER): list them with
+//! their origin and error, and replay them once the cause is fixed.
+
+use clap::{Parser, Subcommand};
+use menuskart_kit::dead_letters;
+
+#[derive(Parser)]
+#[command(about = "List and replay MenusKart's dead-lettered events")]
+struct Cli {
+    /// NATS server URL.
+    #[arg(long, env = "MK_NATS_URL", default_value = "nats://127.0.0.1:14222")]
+    server: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every dead letter: sequence, consumer, original subject and sequence, error.
+    List,
+    /// Publish dead letters again on their original subjects (all of them without SEQ).
+    Replay { sequences: Vec<u64> },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let client = async_nats::connect(&cli.server).await?;
+    match cli.command {
+        Command::List => {
+            println!("{:<6} {:<20} {:<32} ERROR", "SEQ", "CONSUMER", "ORIGIN");
+            for letter in dead_letters::list(&client).await? {
+                let origin = format!(
+                    "{}#{} {}",
+                    letter.stream, letter.stream_sequence, letter.subject
+                );
+                println!(
+                    "{:<6} {:<20} {:<32} {}",
+                    letter.sequence, letter.consumer, origin, letter.error
+                );
+            }
+        }
+        Command::Replay { sequences } => {
+            let sequences = if sequences.is_empty() {
+                dead_letters::list(&client)
+                    .await?
+                    .iter()
+                    .map(|l| l.sequence)
+                    .collect()
+            } else {
+                sequences
+            };
+            for sequence in sequences {
+                let letter = dead_letters::replay(&client, sequence).await?;
+                println!("replayed {sequence} on {}", letter.subject);
+            }
+        }
+    }
+    Ok(())
+}

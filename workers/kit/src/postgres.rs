@@ -1,0 +1,25 @@
+//! A PostgreSQL pool for a worker that keeps its data there (auth, orders, payments), with its
+//! migrations applied: idempotent, and serialised by sqlx's advisory lock when several
+//! instances start at once.
+
+use std::time::Duration;
+
+use sqlx::PgPool;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::PgPoolOptions;
+
+/// Connects (waiting at most 5 s for a connection from the pool) and runs `migrations`
+/// (the worker's `sqlx::migrate!()`).
+pub async fn connect(
+    url: &str,
+    max_connections: u32,
+    migrations: &Migrator,
+) -> Result<PgPool, sqlx::Error> {
+    let pool = PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(url)
+        .await?;
+    migrations.run(&pool).await?;
+    Ok(pool)
+}

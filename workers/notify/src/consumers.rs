@@ -1,0 +1,83 @@
+//! The events that make notifications: durable consumers `notify-orders` (ORDERS) and
+//! `notify-payments` (PAYMENTS), explicit ack, bounded redelivery with backoff, then the
+//! dead-letter stream (see `menuskart_kit::consumer`).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_schemas::orders::OrderEvent;
+use menuskart_schemas::payments::PaymentEvent;
+use menuskart_schemas::subjects::events::{orders, payments};
+
+use crate::deliver::deliver;
+use crate::notice::Notice;
+use crate::state::NotifyState;
+
+fn subscription(
+    stream: menuskart_schemas::subjects::events::Stream,
+    durable: &'static str,
+    state: &NotifyState,
+) -> Subscription {
+    Subscription {
+        stream,
+        durable,
+        filter: stream.subjects,
+        max_deliver: state.max_deliver,
+        backoff: state.backoff,
+    }
+}
+
+pub async fn order_events(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
+    let subscription = subscription(orders::STREAM, "notify-orders", &state);
+    consumer::run(
+        state.nats.clone(),
+        subscription,
+        move |delivery: Delivery<OrderEvent>| {
+            let state = state.clone();
+            async move {
+                match Notice::from_order_event(&delivery.subject, &delivery.event) {
+                    Some(notice) => deliver(&state, &notice).await,
+                    None => Ok(()),
+                }
+            }
+        },
+    )
+    .await
+}
+
+pub async fn payment_events(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
+    let subscription = subscription(payments::STREAM, "notify-payments", &state);
+    consumer::run(
+        state.nats.clone(),
+        subscription,
+        move |delivery: Delivery<PaymentEvent>| {
+            let state = state.clone();
+            async move {
+                match Notice::from_payment_event(
+                    &delivery.subject,
+                    &delivery.event,
+                    delivery.stream_sequence,
+                ) {
+                    Some(notice) => deliver(&state, &notice).await,
+                    None => Ok(()),
+                }
+            }
+        },
+    )
+    .await
+}
+
+/// Parses `MK_NOTIFY_RETRY_DELAYS_MS` (`1000,5000,30000`); kept for the process's life.
+pub fn backoff(spec: &str) -> &'static [Duration] {
+    let delays: Vec<Duration> = spec
+        .split(',')
+        .filter_map(|d| d.trim().parse().ok())
+        .map(Duration::from_millis)
+        .collect();
+    if delays.is_empty() {
+        return consumer::DEFAULT_BACKOFF;
+    }
+    // Once per process: the consumer configuration lives as long as the worker.
+    Box::leak(delays.into_boxed_slice())
+}

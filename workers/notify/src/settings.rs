@@ -1,0 +1,89 @@
+//! The notification worker's settings, from `MK_*` environment variables.
+
+use menuskart_kit::settings::WorkerSettings;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use crate::mailer::SmtpSettings;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    #[serde(flatten)]
+    pub worker: WorkerSettings,
+    /// `MK_NOTIFY_DATABASE_URL`: the notification records (required).
+    pub notify_database_url: SecretString,
+    /// `MK_DB_MAX_CONNECTIONS`.
+    #[serde(default = "defaults::db_max_connections")]
+    pub db_max_connections: u32,
+    /// `MK_SMTP_HOST`, `MK_SMTP_PORT` (default 127.0.0.1:1025, the development mail catcher).
+    #[serde(default = "defaults::smtp_host")]
+    pub smtp_host: String,
+    #[serde(default = "defaults::smtp_port")]
+    pub smtp_port: u16,
+    /// `MK_SMTP_TLS`: `none`, `starttls` or `tls` (default `none`, for loopback).
+    #[serde(default = "defaults::smtp_tls")]
+    pub smtp_tls: String,
+    /// `MK_SMTP_USER` / `MK_SMTP_PASSWORD`.
+    #[serde(default)]
+    pub smtp_user: Option<String>,
+    #[serde(default)]
+    pub smtp_password: Option<SecretString>,
+    /// `MK_MAIL_FROM`: the sender, e.g. `MenusKart <orders@menuskart.local>`.
+    #[serde(default = "defaults::mail_from")]
+    pub mail_from: String,
+    /// `MK_SHOP_NAME`: how emails name the shop.
+    #[serde(default = "defaults::shop_name")]
+    pub shop_name: String,
+    /// `MK_NOTIFY_MAX_DELIVER`: deliveries of an event before it is dead-lettered.
+    #[serde(default = "defaults::max_deliver")]
+    pub notify_max_deliver: i64,
+    /// `MK_NOTIFY_RETRY_DELAYS_MS`: delays before the 2nd, 3rd, ... delivery.
+    #[serde(default = "defaults::retry_delays")]
+    pub notify_retry_delays_ms: String,
+    /// `MK_SERVICE_TIMEOUT_MS`: how long notify waits for auth and orders.
+    #[serde(default = "defaults::service_timeout_ms")]
+    pub service_timeout_ms: u64,
+}
+
+impl Settings {
+    pub fn smtp(&self) -> SmtpSettings {
+        SmtpSettings {
+            host: self.smtp_host.clone(),
+            port: self.smtp_port,
+            tls: self.smtp_tls.clone(),
+            username: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            from: self.mail_from.clone(),
+        }
+    }
+}
+
+mod defaults {
+    pub fn db_max_connections() -> u32 {
+        5
+    }
+    pub fn smtp_host() -> String {
+        "127.0.0.1".into()
+    }
+    pub fn smtp_port() -> u16 {
+        1025
+    }
+    pub fn smtp_tls() -> String {
+        "none".into()
+    }
+    pub fn mail_from() -> String {
+        "MenusKart <orders@menuskart.local>".into()
+    }
+    pub fn shop_name() -> String {
+        "MenusKart".into()
+    }
+    pub fn max_deliver() -> i64 {
+        8
+    }
+    pub fn retry_delays() -> String {
+        "1000,5000,30000,120000".into()
+    }
+    pub fn service_timeout_ms() -> u64 {
+        5_000
+    }
+}

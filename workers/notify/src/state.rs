@@ -1,0 +1,20 @@
+//! What the notification consumers share.
+
+use std::time::Duration;
+
+use crate::mailer::Mailer;
+use crate::recipients::Directory;
+use crate::store::Store;
+use crate::templates::Templates;
+
+#[derive(Debug)]
+pub struct NotifyState {
+    pub store: Store,
+    pub nats: async_nats::Client,
+    pub directory: Directory,
+    pub templates: Templates,
+    pub mailer: Mailer,
+    pub shop_name: String,
+    pub max_deliver: i64,
+    pub backoff: &'static [Duration],
+}

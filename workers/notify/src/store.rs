@@ -1,0 +1,90 @@
+//! The notification records (PostgreSQL): one row per event and channel. A row `sent` means
+//! never again; `sending` or `failed` means try (again).
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: PgPool,
+}
+
+/// Whether a notification still has to go out.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Claim {
+    Send,
+    AlreadySent,
+}
+
+impl Store {
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, sqlx::Error> {
+        let migrations = sqlx::migrate!("./migrations");
+        let pool = menuskart_kit::postgres::connect(url, max_connections, &migrations).await?;
+        Ok(Self { pool })
+    }
+
+    /// Records an attempt (creating the row on the first).
+    pub async fn claim(
+        &self,
+        event_key: &str,
+        channel: &str,
+        kind: &str,
+        user_id: Uuid,
+    ) -> Result<Claim, sqlx::Error> {
+        let status: String = sqlx::query_scalar(
+            "INSERT INTO notifications (event_key, channel, kind, user_id, status, attempts) \
+             VALUES ($1, $2, $3, $4, 'sending', 1) \
+             ON CONFLICT (event_key, channel) DO UPDATE SET attempts = notifications.attempts + 1 \
+             RETURNING status",
+        )
+        .bind(event_key)
+        .bind(channel)
+        .bind(kind)
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(if status == "sent" {
+            Claim::AlreadySent
+        } else {
+            Claim::Send
+        })
+    }
+
+    pub async fn sent(
+        &self,
+        event_key: &str,
+        channel: &str,
+        recipient: &str,
+        provider_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE notifications SET status = 'sent', recipient = $3, provider_id = $4, \
+               sent_at = now(), last_error = NULL WHERE event_key = $1 AND channel = $2",
+        )
+        .bind(event_key)
+        .bind(channel)
+        .bind(recipient)
+        .bind(provider_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn failed(
+        &self,
+        event_key: &str,
+        channel: &str,
+        error: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE notifications SET status = 'failed', last_error = $3 \
+             WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
+        )
+        .bind(event_key)
+        .bind(channel)
+        .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,141 @@
+//! Email bodies from templates (minijinja; HTML auto-escaped), plain text and HTML for every
+//! kind, sharing a layout and the order-lines block. Amounts go through the `money` filter.
+
+use minijinja::{Environment, Value};
+
+use crate::kind::Kind;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../templates/layout.html")),
+    ("lines.html", include_str!("../templates/lines.html")),
+    ("lines.txt", include_str!("../templates/lines.txt")),
+    (
+        "order_placed.html",
+        include_str!("../templates/order_placed.html"),
+    ),
+    (
+        "order_placed.txt",
+        include_str!("../templates/order_placed.txt"),
+    ),
+    (
+        "payment_succeeded.html",
+        include_str!("../templates/payment_succeeded.html"),
+    ),
+    (
+        "payment_succeeded.txt",
+        include_str!("../templates/payment_succeeded.txt"),
+    ),
+    (
+        "payment_failed.html",
+        include_str!("../templates/payment_failed.html"),
+    ),
+    (
+        "payment_failed.txt",
+        include_str!("../templates/payment_failed.txt"),
+    ),
+    (
+        "order_shipped.html",
+        include_str!("../templates/order_shipped.html"),
+    ),
+    (
+        "order_shipped.txt",
+        include_str!("../templates/order_shipped.txt"),
+    ),
+    (
+        "order_cancelled.html",
+        include_str!("../templates/order_cancelled.html"),
+    ),
+    (
+        "order_cancelled.txt",
+        include_str!("../templates/order_cancelled.txt"),
+    ),
+    (
+        "payment_refunded.html",
+        include_str!("../templates/payment_refunded.html"),
+    ),
+    (
+        "payment_refunded.txt",
+        include_str!("../templates/payment_refunded.txt"),
+    ),
+];
+
+#[derive(Debug)]
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+/// A rendered message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub text: String,
+    pub html: String,
+}
+
+impl Templates {
+    pub fn new() -> Result<Self, minijinja::Error> {
+        let mut env = Environment::new();
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)?;
+        }
+        env.add_filter("money", |amount: i64, currency: String| {
+            crate::money::format(amount, &currency)
+        });
+        Ok(Self { env })
+    }
+
+    pub fn render(&self, kind: Kind, context: &Value) -> Result<Rendered, minijinja::Error> {
+        let render = |ext: &str| {
+            self.env
+                .get_template(&format!("{}.{ext}", kind.as_str()))?
+                .render(context)
+        };
+        Ok(Rendered {
+            text: render("txt")?,
+            html: render("html")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_receipt_lists_lines_and_totals_and_escapes_html() {
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada <script>", amount => 1606, currency => "EUR",
+            transaction_id => "t-1", reason => "",
+            order => minijinja::context! {
+                id => "o-1", currency => "EUR", subtotal => 1500, tax => 106, total => 1606,
+                items => vec![minijinja::context! { quantity => 2, name => "Pad Thai", line_total => 1500 }],
+            },
+        };
+        let templates = Templates::new().unwrap();
+        let receipt = templates.render(Kind::PaymentSucceeded, &context).unwrap();
+        assert!(
+            receipt.text.contains("2 x Pad Thai: €15.00"),
+            "{}",
+            receipt.text
+        );
+        assert!(receipt.text.contains("Total: €16.06"));
+        assert!(
+            receipt.html.contains("Ada &lt;script&gt;"),
+            "{}",
+            receipt.html
+        );
+        for kind in [
+            Kind::OrderPlaced,
+            Kind::PaymentFailed,
+            Kind::OrderCancelled,
+            Kind::PaymentRefunded,
+        ] {
+            assert!(
+                templates
+                    .render(kind, &context)
+                    .unwrap()
+                    .text
+                    .contains("o-1")
+            );
+        }
+    }
+}

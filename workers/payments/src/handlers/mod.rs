@@ -1,0 +1,52 @@
+//! One endpoint a file: check the caller, apply, reply.
+
+pub mod charge;
+pub mod get;
+pub mod refund;
+pub mod webhook;
+
+use menuskart_kit::{Caller, ReplyError};
+use menuskart_schemas::payments::Payment;
+use uuid::Uuid;
+
+use crate::provider::ProviderError;
+use crate::state::PaymentsState;
+use crate::store::StoreError;
+
+impl From<StoreError> for ReplyError {
+    fn from(error: StoreError) -> Self {
+        ReplyError::internal(error)
+    }
+}
+
+impl From<ProviderError> for ReplyError {
+    fn from(error: ProviderError) -> Self {
+        match error {
+            ProviderError::Invalid(message) => ReplyError::invalid_field("payment_method", message),
+            ProviderError::Unavailable(_) => ReplyError::new(
+                menuskart_schemas::ErrorCode::Unavailable,
+                "the payment provider is unavailable; retry with the same Idempotency-Key",
+            ),
+            ProviderError::Unauthorized => {
+                ReplyError::internal("the payment provider refused our credentials")
+            }
+        }
+    }
+}
+
+/// A payment the caller may see: its owner's or, for an admin, any (404 for anyone else).
+pub(crate) async fn visible_payment(
+    state: &PaymentsState,
+    caller: &Caller,
+    transaction_id: Uuid,
+) -> Result<Payment, ReplyError> {
+    let user_id = caller.require_user()?;
+    match state.store.payment(transaction_id).await? {
+        Some(stored) if stored.payment.user_id == user_id || caller.is_admin() => {
+            Ok(stored.payment)
+        }
+        _ => Err(ReplyError::not_found(format!(
+            "no payment {transaction_id}"
+        ))),
+    }
+}

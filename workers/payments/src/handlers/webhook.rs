@@ -1,0 +1,110 @@
+//! `mk.payments.webhook`: a provider's signed event (Stripe's shape:
+//! `{"id":"evt_..","type":"payment_intent.succeeded|payment_intent.payment_failed",
+//! "data":{"object":{"id":"pi_..", "last_payment_error":{...}}}}`).
+//!
+//! Bad or stale signatures are 400. Each provider event is applied once: its id is recorded in
+//! the transaction that applies it, so a redelivery changes nothing. Events about payments we
+//! do not know, or of types we do not use, are acknowledged and ignored (the provider would
+//! otherwise retry them for days).
+
+use std::sync::Arc;
+
+use menuskart_kit::{Caller, Incoming, ReplyError};
+use menuskart_schemas::Empty;
+use menuskart_schemas::orders::OrderStatus;
+use menuskart_schemas::payments::{PaymentStatus, WebhookDelivery};
+use serde::Deserialize;
+
+use crate::state::PaymentsState;
+use crate::store::Settlement;
+
+#[derive(Debug, Deserialize)]
+struct ProviderEvent {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    data: EventData,
+}
+
+#[derive(Debug, Deserialize)]
+struct EventData {
+    object: IntentObject,
+}
+
+#[derive(Debug, Deserialize)]
+struct IntentObject {
+    id: String,
+    #[serde(default)]
+    last_payment_error: Option<LastError>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LastError {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    decline_code: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn handle(
+    state: Arc<PaymentsState>,
+    req: Incoming<WebhookDelivery>,
+) -> Result<Empty, ReplyError> {
+    let now = chrono::Utc::now().timestamp();
+    state
+        .webhooks
+        .verify(&req.body.signature, &req.body.body, now)
+        .map_err(|e| ReplyError::bad_request(format!("webhook signature: {e}")))?;
+    let event: ProviderEvent = serde_json::from_str(&req.body.body)
+        .map_err(|e| ReplyError::bad_request(format!("webhook body: {e}")))?;
+    let reference = event.data.object.id.clone();
+    let settlement = match event.kind.as_str() {
+        "payment_intent.succeeded" => Settlement::Succeeded {
+            reference: reference.clone(),
+        },
+        "payment_intent.payment_failed" => {
+            let error = event.data.object.last_payment_error.as_ref();
+            Settlement::Failed {
+                reference: Some(reference.clone()),
+                reason: error
+                    .and_then(|e| e.decline_code.clone().or_else(|| e.code.clone()))
+                    .unwrap_or_else(|| "card_declined".into()),
+            }
+        }
+        other => {
+            tracing::info!(kind = other, "webhook event type ignored");
+            return Ok(Empty {});
+        }
+    };
+    let provider = state.provider.name();
+    let Some(transaction_id) = state.store.by_reference(provider, &reference).await? else {
+        tracing::warn!(%reference, "webhook for an unknown payment ignored");
+        return Ok(Empty {});
+    };
+    let Some((settled, changed)) = state
+        .store
+        .settle(transaction_id, &settlement, Some((provider, &event.id)))
+        .await?
+    else {
+        return Ok(Empty {});
+    };
+    if changed {
+        state.written();
+    }
+    // Confirmed after its order was cancelled (expired while the bank took its time): refund.
+    if changed && settled.payment.status == PaymentStatus::Succeeded {
+        let owner = Caller {
+            user_id: Some(settled.payment.user_id),
+            roles: vec![],
+        };
+        if let Ok(order) = state.orders.order(&owner, settled.payment.order_id).await
+            && order.status == OrderStatus::Cancelled
+        {
+            crate::refund_on_cancel::refund_order(&state, order.id)
+                .await
+                .map_err(ReplyError::from)?;
+        }
+    }
+    Ok(Empty {})
+}

@@ -1,0 +1,25 @@
+//! The payment worker: charges an order's frozen total through a provider, refunds, and
+//! applies the provider's signed webhooks.
+//!
+//! A charge ([`handlers::charge`]) is written as `pending` before the provider is called, with
+//! the transaction id as the provider's idempotency key: a crash in between is resumed by the
+//! client's retry (same `Idempotency-Key`, same transaction id) without charging twice. The
+//! provider's verdict is one transaction with its `mk.evt.payments.*` event in the outbox
+//! ([`store::payments`]); the relay publishes it to PAYMENTS and the order service marks the
+//! order paid or cancelled. A unique index allows one live payment per order, so an order is
+//! never paid twice. A payment that succeeds for an order that was cancelled meanwhile is
+//! refunded automatically ([`refund_on_cancel`]).
+
+pub mod handlers;
+pub mod orders_client;
+pub mod provider;
+pub mod refund_on_cancel;
+pub mod refunding;
+pub mod settings;
+pub mod signature;
+pub mod startup;
+pub mod state;
+pub mod store;
+
+pub use settings::Settings;
+pub use startup::Application;

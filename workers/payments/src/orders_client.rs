@@ -1,0 +1,25 @@
+//! What payments asks the order service: the order, as its owner sees it (so the order service
+//! checks ownership itself).
+
+use menuskart_kit::Caller;
+use menuskart_kit::rpc::{RpcError, ServiceClient};
+use menuskart_schemas::orders::{Order, OrderRef};
+use menuskart_schemas::subjects::orders;
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct OrdersClient {
+    client: ServiceClient,
+}
+
+impl OrdersClient {
+    pub fn new(client: ServiceClient) -> Self {
+        Self { client }
+    }
+
+    pub async fn order(&self, caller: &Caller, order_id: Uuid) -> Result<Order, RpcError> {
+        self.client
+            .call(orders::GET, caller, &OrderRef { order_id })
+            .await
+    }
+}

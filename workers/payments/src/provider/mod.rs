@@ -1,0 +1,75 @@
+//! Payment providers: the one seam between MenusKart and whoever moves the money.
+//!
+//! [`PaymentProvider`] is what a provider must do; [`sandbox::Sandbox`] (the default:
+//! deterministic test tokens, no network) and [`stripe::Stripe`] (a Stripe-compatible
+//! PaymentIntents API over HTTPS) implement it. Every call carries an idempotency key chosen by
+//! us (the transaction or refund id), so repeating a call after a crash never moves money twice.
+
+pub mod sandbox;
+pub mod stripe;
+
+use menuskart_schemas::payments::PaymentMethod;
+use uuid::Uuid;
+
+/// A charge to make: exactly the order's frozen total.
+#[derive(Debug, Clone)]
+pub struct ChargeIntent<'a> {
+    pub transaction_id: Uuid,
+    pub order_id: Uuid,
+    pub amount: i64,
+    pub currency: &'a str,
+    pub payment_method: &'a PaymentMethod,
+}
+
+/// What the provider made of a charge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChargeOutcome {
+    Succeeded {
+        reference: String,
+    },
+    /// Waiting for the customer or the bank; a webhook will settle it.
+    Processing {
+        reference: String,
+    },
+    /// Refused: `reason` is the provider's code (`card_declined`, `insufficient_funds`, ...).
+    Declined {
+        reference: Option<String>,
+        reason: String,
+    },
+}
+
+/// A refund the provider made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundReceipt {
+    pub reference: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    /// The provider refused the request as malformed (e.g. an unknown payment method).
+    #[error("the provider refused the request: {0}")]
+    Invalid(String),
+    /// Our credentials were refused: an operator must fix the configuration.
+    #[error("the provider refused our credentials")]
+    Unauthorized,
+    /// Network trouble, timeouts, the provider's 5xx: safe to retry with the same key.
+    #[error("the provider is unavailable: {0}")]
+    Unavailable(String),
+}
+
+#[async_trait::async_trait]
+pub trait PaymentProvider: Send + Sync + std::fmt::Debug {
+    /// The name stored with each payment (`sandbox`, `stripe`).
+    fn name(&self) -> &'static str;
+
+    /// Creates and confirms a payment (idempotent per `intent.transaction_id`).
+    async fn charge(&self, intent: &ChargeIntent<'_>) -> Result<ChargeOutcome, ProviderError>;
+
+    /// Refunds `amount` of the payment `reference` (idempotent per `refund_id`).
+    async fn refund(
+        &self,
+        reference: &str,
+        amount: i64,
+        refund_id: Uuid,
+    ) -> Result<RefundReceipt, ProviderError>;
+}

@@ -1,0 +1,198 @@
+//! A Stripe-compatible adapter: the PaymentIntents and Refunds endpoints, form-encoded, with
+//! our secret key as Bearer token and an `Idempotency-Key` on every call. Provider errors map to
+//! [`ChargeOutcome::Declined`] (card errors, HTTP 402) or a [`ProviderError`].
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{ChargeIntent, ChargeOutcome, PaymentProvider, ProviderError, RefundReceipt};
+
+#[derive(Debug)]
+pub struct Stripe {
+    http: reqwest::Client,
+    base_url: String,
+    secret_key: SecretString,
+}
+
+#[derive(Debug, Deserialize)]
+struct PaymentIntent {
+    id: String,
+    status: String,
+    #[serde(default)]
+    last_payment_error: Option<StripeError>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StripeRefund {
+    id: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ErrorEnvelope {
+    error: StripeError,
+}
+
+#[derive(Debug, Deserialize)]
+struct StripeError {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    decline_code: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    payment_intent: Option<ErrorIntent>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ErrorIntent {
+    id: String,
+}
+
+impl StripeError {
+    /// The most specific reason: `insufficient_funds` rather than `card_declined`.
+    fn reason(&self) -> String {
+        self.decline_code
+            .clone()
+            .or_else(|| self.code.clone())
+            .unwrap_or_else(|| "card_declined".into())
+    }
+}
+
+impl Stripe {
+    pub fn new(base_url: &str, secret_key: SecretString, timeout: Duration) -> Self {
+        Self {
+            http: reqwest::Client::builder()
+                .timeout(timeout)
+                .build()
+                .expect("a TLS-capable HTTP client"),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            secret_key,
+        }
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        idempotency_key: &str,
+        form: &[(&str, String)],
+    ) -> Result<reqwest::Response, ProviderError> {
+        self.http
+            .post(format!("{}{path}", self.base_url))
+            .bearer_auth(self.secret_key.expose_secret())
+            .header("Idempotency-Key", idempotency_key)
+            .form(form)
+            .send()
+            .await
+            .map_err(|e| ProviderError::Unavailable(e.to_string()))
+    }
+}
+
+/// A non-success answer that is not a card decline.
+async fn failure(response: reqwest::Response) -> ProviderError {
+    let status = response.status();
+    let message = response
+        .json::<ErrorEnvelope>()
+        .await
+        .ok()
+        .and_then(|e| e.error.message)
+        .unwrap_or_else(|| status.to_string());
+    match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ProviderError::Unauthorized,
+        s if s == StatusCode::TOO_MANY_REQUESTS || s.is_server_error() => {
+            ProviderError::Unavailable(message)
+        }
+        _ => ProviderError::Invalid(message),
+    }
+}
+
+#[async_trait::async_trait]
+impl PaymentProvider for Stripe {
+    fn name(&self) -> &'static str {
+        "stripe"
+    }
+
+    async fn charge(&self, intent: &ChargeIntent<'_>) -> Result<ChargeOutcome, ProviderError> {
+        let form = [
+            ("amount", intent.amount.to_string()),
+            ("currency", intent.currency.to_ascii_lowercase()),
+            ("payment_method", intent.payment_method.as_str().to_owned()),
+            ("payment_method_types[]", "card".to_owned()),
+            ("confirm", "true".to_owned()),
+            ("metadata[order_id]", intent.order_id.to_string()),
+            (
+                "metadata[transaction_id]",
+                intent.transaction_id.to_string(),
+            ),
+        ];
+        let key = intent.transaction_id.to_string();
+        let response = self.post("/v1/payment_intents", &key, &form).await?;
+        if response.status() == StatusCode::PAYMENT_REQUIRED {
+            let envelope: ErrorEnvelope = response
+                .json()
+                .await
+                .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+            return Ok(ChargeOutcome::Declined {
+                reference: envelope.error.payment_intent.as_ref().map(|p| p.id.clone()),
+                reason: envelope.error.reason(),
+            });
+        }
+        if !response.status().is_success() {
+            return Err(failure(response).await);
+        }
+        let intent: PaymentIntent = response
+            .json()
+            .await
+            .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+        Ok(match intent.status.as_str() {
+            "succeeded" => ChargeOutcome::Succeeded {
+                reference: intent.id,
+            },
+            "processing" | "requires_action" | "requires_confirmation" | "requires_capture" => {
+                ChargeOutcome::Processing {
+                    reference: intent.id,
+                }
+            }
+            _ => ChargeOutcome::Declined {
+                reason: intent
+                    .last_payment_error
+                    .as_ref()
+                    .filter(|e| e.kind == "card_error" || e.code.is_some())
+                    .map_or_else(|| intent.status.clone(), StripeError::reason),
+                reference: Some(intent.id),
+            },
+        })
+    }
+
+    async fn refund(
+        &self,
+        reference: &str,
+        amount: i64,
+        refund_id: Uuid,
+    ) -> Result<RefundReceipt, ProviderError> {
+        let form = [
+            ("payment_intent", reference.to_owned()),
+            ("amount", amount.to_string()),
+            ("metadata[refund_id]", refund_id.to_string()),
+        ];
+        let response = self
+            .post("/v1/refunds", &refund_id.to_string(), &form)
+            .await?;
+        if !response.status().is_success() {
+            return Err(failure(response).await);
+        }
+        let refund: StripeRefund = response
+            .json()
+            .await
+            .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+        Ok(RefundReceipt {
+            reference: refund.id,
+        })
+    }
+}

@@ -1,0 +1,47 @@
+//! An order cancelled while its payment went through (an async payment confirmed after the
+//! order expired, say) is refunded in full: a durable consumer (`payments-refunds`) of the
+//! ORDERS stream's `cancelled` events. Refunding is idempotent in effect: a redelivered event
+//! finds nothing left to refund.
+
+use std::sync::Arc;
+
+use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_schemas::orders::OrderEvent;
+use menuskart_schemas::subjects::events::orders;
+use uuid::Uuid;
+
+use crate::refunding::{RefundError, refund};
+use crate::state::PaymentsState;
+
+pub const SUBSCRIPTION: Subscription = Subscription {
+    stream: orders::STREAM,
+    durable: "payments-refunds",
+    filter: orders::CANCELLED,
+    max_deliver: 50,
+    backoff: consumer::DEFAULT_BACKOFF,
+};
+
+/// Runs until the task is dropped.
+pub async fn run(state: Arc<PaymentsState>) -> Result<(), ConsumerError> {
+    consumer::run(
+        state.nats.clone(),
+        SUBSCRIPTION,
+        move |delivery: Delivery<OrderEvent>| {
+            let state = state.clone();
+            async move { refund_order(&state, delivery.event.order_id).await }
+        },
+    )
+    .await
+}
+
+/// Refunds every captured payment of a cancelled order (normally none).
+pub async fn refund_order(state: &PaymentsState, order_id: Uuid) -> Result<(), RefundError> {
+    for transaction_id in state.store.refundable_of_order(order_id).await? {
+        tracing::info!(%order_id, %transaction_id, "refunding a cancelled order's payment");
+        match refund(state, transaction_id, None, Some("order cancelled")).await {
+            Ok(_) | Err(RefundError::NotCaptured(_)) | Err(RefundError::NotPositive) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(())
+}

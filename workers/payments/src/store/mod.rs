@@ -1,0 +1,45 @@
+//! The only code that touches the payment database (PostgreSQL through sqlx). Migrations live
+//! in `workers/payments/migrations` and are applied at start-up.
+//!
+//! [`payments`]: creating, reading and settling payments (each settlement with its outbox
+//! event); [`refunds`]: refunds under a row lock, so concurrent refunds cannot together exceed
+//! what was captured.
+
+pub mod payments;
+pub mod refunds;
+
+use menuskart_kit::outbox::OutboxError;
+use sqlx::PgPool;
+
+pub use payments::{NewPayment, Settlement, StoredPayment};
+pub use refunds::RefundLock;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: PgPool,
+}
+
+impl Store {
+    /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
+    /// by sqlx's advisory lock).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let pool =
+            menuskart_kit::postgres::connect(url, max_connections, &sqlx::migrate!("./migrations"))
+                .await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}

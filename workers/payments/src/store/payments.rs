@@ -1,0 +1,278 @@
+//! Payments: the pending row written before the provider is called, and its settlement.
+
+use chrono::{DateTime, Utc};
+use menuskart_kit::outbox;
+use menuskart_schemas::payments::{Payment, PaymentEvent, PaymentStatus, Refund};
+use menuskart_schemas::subjects::events::payments as subjects;
+use sqlx::{PgConnection, Row};
+use uuid::Uuid;
+
+use super::{Store, StoreError};
+
+/// A payment and the token it was made with (to resume a call the provider never answered).
+#[derive(Debug, Clone)]
+pub struct StoredPayment {
+    pub payment: Payment,
+    pub payment_method: String,
+}
+
+/// What a new (pending) payment is.
+#[derive(Debug, Clone)]
+pub struct NewPayment<'a> {
+    pub transaction_id: Uuid,
+    pub order_id: Uuid,
+    pub user_id: Uuid,
+    pub idempotency_key: Option<&'a str>,
+    pub amount: i64,
+    pub currency: &'a str,
+    pub provider: &'a str,
+    pub payment_method: &'a str,
+}
+
+/// Why a pending payment could not be written.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InsertConflict {
+    /// A payment with this id exists (the same idempotency key, raced).
+    SameTransaction,
+    /// The order has a payment that did not fail.
+    OrderHasPayment,
+}
+
+/// A provider's verdict on a pending or processing payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settlement {
+    Succeeded {
+        reference: String,
+    },
+    Processing {
+        reference: String,
+    },
+    Failed {
+        reference: Option<String>,
+        reason: String,
+    },
+}
+
+const COLUMNS: &str = "transaction_id, order_id, user_id, status, amount, currency, provider, \
+    payment_method, provider_reference, failure_reason, refunded_amount, created_at, updated_at";
+
+impl Store {
+    pub async fn insert_pending(
+        &self,
+        new: &NewPayment<'_>,
+    ) -> Result<Result<(), InsertConflict>, StoreError> {
+        let inserted = sqlx::query(
+            "INSERT INTO payments (transaction_id, order_id, user_id, idempotency_key, status, \
+               amount, currency, provider, payment_method) \
+             VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)",
+        )
+        .bind(new.transaction_id)
+        .bind(new.order_id)
+        .bind(new.user_id)
+        .bind(new.idempotency_key)
+        .bind(new.amount)
+        .bind(new.currency)
+        .bind(new.provider)
+        .bind(new.payment_method)
+        .execute(self.pool())
+        .await;
+        match inserted {
+            Ok(_) => Ok(Ok(())),
+            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => Ok(Err(
+                if db.constraint() == Some("payments_one_live_per_order") {
+                    InsertConflict::OrderHasPayment
+                } else {
+                    InsertConflict::SameTransaction
+                },
+            )),
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    pub async fn payment(&self, transaction_id: Uuid) -> Result<Option<StoredPayment>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        load(&mut conn, transaction_id, false).await
+    }
+
+    /// The payment the provider knows as `reference`.
+    pub async fn by_reference(
+        &self,
+        provider: &str,
+        reference: &str,
+    ) -> Result<Option<Uuid>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT transaction_id FROM payments WHERE provider = $1 AND provider_reference = $2",
+        )
+        .bind(provider)
+        .bind(reference)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// Payments of an order that captured money not yet refunded.
+    pub async fn refundable_of_order(&self, order_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT transaction_id FROM payments WHERE order_id = $1 \
+               AND status IN ('succeeded', 'partially_refunded') AND refunded_amount < amount",
+        )
+        .bind(order_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Applies a provider's verdict to a payment still `pending` or `processing`, with its
+    /// event in the outbox, in one transaction. With `event` (a webhook's provider event id)
+    /// the event is recorded in the same transaction, so a second delivery changes nothing.
+    /// Answers the payment as it stands, and whether this call changed it.
+    pub async fn settle(
+        &self,
+        transaction_id: Uuid,
+        settlement: &Settlement,
+        event: Option<(&str, &str)>,
+    ) -> Result<Option<(StoredPayment, bool)>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        if let Some((provider, event_id)) = event {
+            let fresh = sqlx::query(
+                "INSERT INTO webhook_events (provider, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(provider)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if !fresh {
+                let current = load(&mut tx, transaction_id, false).await?;
+                return Ok(current.map(|p| (p, false)));
+            }
+        }
+        let Some(current) = load(&mut tx, transaction_id, true).await? else {
+            return Ok(None);
+        };
+        let open = matches!(
+            current.payment.status,
+            PaymentStatus::Pending | PaymentStatus::Processing
+        );
+        let (status, reference, reason) = match settlement {
+            Settlement::Succeeded { reference } => {
+                (PaymentStatus::Succeeded, Some(reference), None)
+            }
+            Settlement::Processing { reference } => {
+                (PaymentStatus::Processing, Some(reference), None)
+            }
+            Settlement::Failed { reference, reason } => (
+                PaymentStatus::Failed,
+                reference.as_ref(),
+                Some(reason.as_str()),
+            ),
+        };
+        if !open || current.payment.status == status {
+            tx.commit().await?;
+            return Ok(Some((current, false)));
+        }
+        sqlx::query(
+            "UPDATE payments SET status = $2, provider_reference = coalesce($3, provider_reference), \
+               failure_reason = $4, updated_at = now() WHERE transaction_id = $1",
+        )
+        .bind(transaction_id)
+        .bind(status.as_str())
+        .bind(reference)
+        .bind(reason)
+        .execute(&mut *tx)
+        .await?;
+        let updated = load(&mut tx, transaction_id, false)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("payment {transaction_id} vanished")))?;
+        let subject = match status {
+            PaymentStatus::Succeeded => Some(subjects::SUCCEEDED),
+            PaymentStatus::Failed => Some(subjects::FAILED),
+            _ => None,
+        };
+        if let Some(subject) = subject {
+            let p = &updated.payment;
+            let event = PaymentEvent {
+                transaction_id,
+                order_id: p.order_id,
+                user_id: p.user_id,
+                amount: p.amount,
+                currency: p.currency.clone(),
+                reason: p.failure_reason.clone(),
+            };
+            let msg_id = format!("{transaction_id}:{}", status.as_str());
+            outbox::enqueue(&mut tx, subject, &msg_id, &event).await?;
+        }
+        tx.commit().await?;
+        Ok(Some((updated, true)))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PaymentRow {
+    transaction_id: Uuid,
+    order_id: Uuid,
+    user_id: Uuid,
+    status: String,
+    amount: i64,
+    currency: String,
+    provider: String,
+    payment_method: String,
+    provider_reference: Option<String>,
+    failure_reason: Option<String>,
+    refunded_amount: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+/// A payment with its refunds; `lock` takes its row for the transaction (`FOR UPDATE`).
+pub(crate) async fn load(
+    conn: &mut PgConnection,
+    transaction_id: Uuid,
+    lock: bool,
+) -> Result<Option<StoredPayment>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM payments WHERE transaction_id = $1{}",
+        if lock { " FOR UPDATE" } else { "" }
+    );
+    let Some(row) = sqlx::query_as::<_, PaymentRow>(&sql)
+        .bind(transaction_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let refunds = sqlx::query(
+        "SELECT refund_id, amount, provider_reference, created_at FROM refunds \
+         WHERE transaction_id = $1 ORDER BY created_at, refund_id",
+    )
+    .bind(transaction_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| Refund {
+        refund_id: r.get("refund_id"),
+        amount: r.get("amount"),
+        provider_reference: r.get("provider_reference"),
+        created_at: r.get("created_at"),
+    })
+    .collect();
+    let status = PaymentStatus::parse(&row.status)
+        .ok_or_else(|| StoreError::Corrupt(format!("payment status {:?}", row.status)))?;
+    Ok(Some(StoredPayment {
+        payment: Payment {
+            transaction_id: row.transaction_id,
+            order_id: row.order_id,
+            user_id: row.user_id,
+            status,
+            amount: row.amount,
+            currency: row.currency,
+            provider: row.provider,
+            provider_reference: row.provider_reference,
+            failure_reason: row.failure_reason,
+            refunded_amount: row.refunded_amount,
+            refunds,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        },
+        payment_method: row.payment_method,
+    }))
+}
