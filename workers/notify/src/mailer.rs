@@ -1,4 +1,8 @@
 //! Email through SMTP (lettre): host, port, TLS mode and credentials from the settings.
+//!
+//! One SMTP connection per message (lettre's connection pool is not enabled): a development
+//! catcher we tried mixed up consecutive messages on a reused connection, and the volume of
+//! order mail does not need the pool.
 
 use lettre::message::{Mailbox, MultiPart, header};
 use lettre::transport::smtp::authentication::Credentials;
