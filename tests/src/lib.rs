@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod database;
+pub mod fake_sms;
 pub mod fake_stripe;
 pub mod nats_server;
 pub mod redis;

@@ -181,3 +181,62 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
+    use menuskart_e2e::fake_sms::{self, FakeSms};
+    let smtp = SmtpServer::start();
+    let sms = FakeSms::start().await;
+    let app = TestApp::spawn_shop().await;
+    let db = TestDatabase::create().await;
+    let mut settings = notify_settings(&app.nats.url(), &db.url, smtp.port, 8);
+    settings.sms_api_base = Some(sms.base_url.clone());
+    settings.sms_account_sid = Some(fake_sms::ACCOUNT_SID.into());
+    settings.sms_auth_token = Some(fake_sms::AUTH_TOKEN.to_owned().into());
+    settings.sms_from = Some("+15005550006".into());
+    let _notify = WorkerInstance::notify(settings).await;
+
+    let admin = app.admin().await;
+    let product = app.stocked_product(&admin, "Pho", 900, "food", 10).await;
+    let user = app.customer().await;
+    let phoned = app
+        .call(
+            reqwest::Method::PATCH,
+            "/users/me",
+            Some(&user.access_token),
+            Some(json!({"phone": "+49 151 23456789"})),
+        )
+        .await;
+    assert_eq!(phoned.status(), StatusCode::OK);
+    app.add_to_cart(&user.access_token, &product, 1).await;
+    let order = json_of(app.place_order(&user.access_token, None).await).await;
+    let id = order["id"].as_str().unwrap();
+
+    smtp.wait_for(&format!("we received your order {id}")).await;
+    for _ in 0..100 {
+        if !sms.texts().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Then a while longer: a second text would show up now.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let texts = sms.texts();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert_eq!(texts[0].to, "+4915123456789");
+    assert_eq!(texts[0].from, "+15005550006");
+    assert!(texts[0].body.contains(id), "{}", texts[0].body);
+    let mut conn = db.connect().await;
+    let channels: Vec<(String, String)> =
+        sqlx::query_as("SELECT channel, status FROM notifications ORDER BY channel")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    assert_eq!(
+        channels,
+        [
+            ("email".into(), "sent".into()),
+            ("sms".into(), "sent".into())
+        ]
+    );
+}

@@ -55,6 +55,19 @@ impl Events {
         Ok(())
     }
 
+    /// [`Events::ensure_stream`] for each of `streams` (a worker declares the streams it
+    /// publishes to and those it consumes, so the pools may start in any order).
+    pub async fn ensure_streams(
+        &self,
+        streams: &[Stream],
+        replicas: usize,
+    ) -> Result<(), EventError> {
+        for stream in streams {
+            self.ensure_stream(*stream, replicas).await?;
+        }
+        Ok(())
+    }
+
     /// Publishes `event` on `subject` with message id `id` and waits for JetStream's ack.
     pub async fn publish<T: Serialize>(
         &self,

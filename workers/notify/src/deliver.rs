@@ -1,13 +1,17 @@
-//! Sending one notice: claim it (a `sent` one is skipped), find the recipient and the order,
-//! render, send, record. Any failure is returned, so the consumer retries the event later.
+//! Sending one notice on each channel: email always, a text message too when the user has a
+//! phone number and SMS is configured. Per channel: claim it (a `sent` one is skipped), send,
+//! record. Any failure is returned, so the consumer retries the event later; a channel already
+//! sent is not sent again on that retry.
 
+use std::future::Future;
+
+use menuskart_schemas::auth::Profile;
+use menuskart_schemas::orders::Order;
 use minijinja::context;
 
 use crate::notice::Notice;
 use crate::state::NotifyState;
 use crate::store::Claim;
-
-const EMAIL: &str = "email";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeliverError {
@@ -19,45 +23,33 @@ pub enum DeliverError {
     Template(#[from] minijinja::Error),
     #[error("sending: {0}")]
     Mail(#[from] crate::mailer::MailError),
+    #[error("sending: {0}")]
+    Sms(#[from] crate::sms::SmsError),
 }
 
 pub async fn deliver(state: &NotifyState, notice: &Notice) -> Result<(), DeliverError> {
-    let kind = notice.kind.as_str();
-    if state
-        .store
-        .claim(&notice.event_key, EMAIL, kind, notice.user_id)
-        .await?
-        == Claim::AlreadySent
-    {
-        tracing::info!(event = %notice.event_key, "already sent");
-        return Ok(());
-    }
-    let outcome = send(state, notice).await;
-    match &outcome {
-        Ok((recipient, provider_id)) => {
-            state
-                .store
-                .sent(&notice.event_key, EMAIL, recipient, provider_id)
-                .await?;
-            tracing::info!(event = %notice.event_key, "email sent");
-        }
-        Err(error) => {
-            state
-                .store
-                .failed(&notice.event_key, EMAIL, &error.to_string())
-                .await?
-        }
-    }
-    outcome.map(|_| ())
-}
-
-/// Renders and sends; the recipient and the server's answer.
-async fn send(state: &NotifyState, notice: &Notice) -> Result<(String, String), DeliverError> {
     let profile = state.directory.profile(notice.user_id).await?;
     let order = state
         .directory
         .order(notice.user_id, notice.order_id)
         .await?;
+    let subject = notice.kind.subject(&state.shop_name, &order.id.to_string());
+    let email = email(state, notice, &profile, &order, &subject);
+    on_channel(state, notice, "email", &profile.email, email).await?;
+    if let (Some(gateway), Some(phone)) = (&state.sms, &profile.phone) {
+        on_channel(state, notice, "sms", phone, gateway.send(phone, &subject)).await?;
+    }
+    Ok(())
+}
+
+/// Renders and sends the email; the server's answer.
+async fn email(
+    state: &NotifyState,
+    notice: &Notice,
+    profile: &Profile,
+    order: &Order,
+    subject: &str,
+) -> Result<String, DeliverError> {
     let context = context! {
         shop => state.shop_name,
         name => profile.name,
@@ -68,7 +60,45 @@ async fn send(state: &NotifyState, notice: &Notice) -> Result<(String, String), 
         reason => notice.reason,
     };
     let body = state.templates.render(notice.kind, &context)?;
-    let subject = notice.kind.subject(&state.shop_name, &order.id.to_string());
-    let provider_id = state.mailer.send(&profile.email, &subject, &body).await?;
-    Ok((profile.email, provider_id))
+    Ok(state.mailer.send(&profile.email, subject, &body).await?)
+}
+
+/// Sends on one channel unless it was sent already, and records the outcome.
+async fn on_channel<E: Into<DeliverError>>(
+    state: &NotifyState,
+    notice: &Notice,
+    channel: &str,
+    recipient: &str,
+    send: impl Future<Output = Result<String, E>>,
+) -> Result<(), DeliverError> {
+    let claim = state
+        .store
+        .claim(
+            &notice.event_key,
+            channel,
+            notice.kind.as_str(),
+            notice.user_id,
+        )
+        .await?;
+    if claim == Claim::AlreadySent {
+        tracing::info!(event = %notice.event_key, channel, "already sent");
+        return Ok(());
+    }
+    match send.await.map_err(Into::into) {
+        Ok(provider_id) => {
+            state
+                .store
+                .sent(&notice.event_key, channel, recipient, &provider_id)
+                .await?;
+            tracing::info!(event = %notice.event_key, channel, "sent");
+            Ok(())
+        }
+        Err(error) => {
+            state
+                .store
+                .failed(&notice.event_key, channel, &error.to_string())
+                .await?;
+            Err(error)
+        }
+    }
 }

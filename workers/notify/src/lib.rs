@@ -5,7 +5,8 @@
 //! (PostgreSQL: one row per event and channel, so a redelivered or replayed event never sends
 //! twice), fills from the auth service (name, email) and the order service (lines, totals),
 //! renders from [`templates`] (plain text and HTML, amounts per currency by [`money`]) and
-//! sends through SMTP ([`mailer`], lettre). A failure naks the event: it is retried with
+//! sends through SMTP ([`mailer`], lettre), and as a text message ([`sms`], a Twilio-style
+//! API) when the user has a phone number and SMS is configured. A failure naks the event: it is retried with
 //! backoff, then dead-lettered (`mk-dead-letters list|replay`).
 
 pub mod consumers;
@@ -16,6 +17,7 @@ pub mod money;
 pub mod notice;
 pub mod recipients;
 pub mod settings;
+pub mod sms;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -34,6 +34,16 @@ pub struct Settings {
     /// `MK_SHOP_NAME`: how emails name the shop.
     #[serde(default = "defaults::shop_name")]
     pub shop_name: String,
+    /// `MK_SMS_API_BASE`, `MK_SMS_ACCOUNT_SID`, `MK_SMS_AUTH_TOKEN`, `MK_SMS_FROM`: a Twilio-style
+    /// SMS API; texts are sent only when all four are set.
+    #[serde(default)]
+    pub sms_api_base: Option<String>,
+    #[serde(default)]
+    pub sms_account_sid: Option<String>,
+    #[serde(default)]
+    pub sms_auth_token: Option<SecretString>,
+    #[serde(default)]
+    pub sms_from: Option<String>,
     /// `MK_NOTIFY_MAX_DELIVER`: deliveries of an event before it is dead-lettered.
     #[serde(default = "defaults::max_deliver")]
     pub notify_max_deliver: i64,
@@ -55,6 +65,18 @@ impl Settings {
             password: self.smtp_password.clone(),
             from: self.mail_from.clone(),
         }
+    }
+}
+
+impl Settings {
+    /// The SMS gateway's settings, when every one is given.
+    pub fn sms(&self) -> Option<crate::sms::SmsSettings> {
+        Some(crate::sms::SmsSettings {
+            base_url: self.sms_api_base.clone().filter(|s| !s.is_empty())?,
+            account_sid: self.sms_account_sid.clone().filter(|s| !s.is_empty())?,
+            auth_token: self.sms_auth_token.clone()?,
+            from: self.sms_from.clone().filter(|s| !s.is_empty())?,
+        })
     }
 }
 

@@ -16,6 +16,7 @@ use secrecy::ExposeSecret;
 use crate::mailer::{MailError, Mailer};
 use crate::recipients::Directory;
 use crate::settings::Settings;
+use crate::sms::SmsGateway;
 use crate::state::NotifyState;
 use crate::store::Store;
 use crate::templates::Templates;
@@ -49,11 +50,12 @@ impl Application {
         .await?;
         let nats = menuskart_kit::nats::connect(&settings.worker.nats_url, "notify").await?;
         let events = Events::new(nats.clone());
-        for stream in [orders::STREAM, payments::STREAM] {
-            events
-                .ensure_stream(stream, settings.worker.js_replicas)
-                .await?;
-        }
+        events
+            .ensure_streams(
+                &[orders::STREAM, payments::STREAM],
+                settings.worker.js_replicas,
+            )
+            .await?;
         let state = Arc::new(NotifyState {
             store,
             nats: nats.clone(),
@@ -63,6 +65,7 @@ impl Application {
             )),
             templates: Templates::new()?,
             mailer: Mailer::new(&settings.smtp())?,
+            sms: settings.sms().map(SmsGateway::new),
             shop_name: settings.shop_name.clone(),
             max_deliver: settings.notify_max_deliver.max(1),
             backoff: crate::consumers::backoff(&settings.notify_retry_delays_ms),

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::mailer::Mailer;
 use crate::recipients::Directory;
+use crate::sms::SmsGateway;
 use crate::store::Store;
 use crate::templates::Templates;
 
@@ -14,6 +15,8 @@ pub struct NotifyState {
     pub directory: Directory,
     pub templates: Templates,
     pub mailer: Mailer,
+    /// `None`: no SMS configured.
+    pub sms: Option<SmsGateway>,
     pub shop_name: String,
     pub max_deliver: i64,
     pub backoff: &'static [Duration],

@@ -45,11 +45,12 @@ impl Application {
         let nats = menuskart_kit::nats::connect(&settings.worker.nats_url, "orders").await?;
         let events = Events::new(nats.clone());
         // Ours, and the payments' (declared here too so either worker may start first).
-        for stream in [order_events::STREAM, payments::STREAM] {
-            events
-                .ensure_stream(stream, settings.worker.js_replicas)
-                .await?;
-        }
+        events
+            .ensure_streams(
+                &[order_events::STREAM, payments::STREAM],
+                settings.worker.js_replicas,
+            )
+            .await?;
         let state = Arc::new(OrdersState {
             relay: Relay::new(store.pool().clone(), events),
             store,

@@ -88,11 +88,12 @@ impl Application {
         let nats = menuskart_kit::nats::connect(&settings.worker.nats_url, "payments").await?;
         let events = Events::new(nats.clone());
         // Ours, and the orders' (whose `cancelled` events we consume).
-        for stream in [payment_events::STREAM, order_events::STREAM] {
-            events
-                .ensure_stream(stream, settings.worker.js_replicas)
-                .await?;
-        }
+        events
+            .ensure_streams(
+                &[payment_events::STREAM, order_events::STREAM],
+                settings.worker.js_replicas,
+            )
+            .await?;
         let state = Arc::new(PaymentsState {
             relay: Relay::new(store.pool().clone(), events),
             store,
