@@ -174,7 +174,8 @@ impl TestApp {
         events
     }
 
-    /// Polls GET `path` (as `token`) until `check` holds, for up to 15 seconds.
+    /// Polls GET `path` (as `token`) until `check` holds, for up to ten seconds (stock mirrors,
+    /// payment events and expiry settle within that).
     pub async fn eventually(
         &self,
         path: &str,
@@ -182,7 +183,7 @@ impl TestApp {
         check: impl Fn(&Value) -> bool,
     ) -> Value {
         let mut last = Value::Null;
-        for _ in 0..150 {
+        for _ in 0..100 {
             last = json_of(self.get(path, token).await).await;
             if check(&last) {
                 return last;

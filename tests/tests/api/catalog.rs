@@ -436,20 +436,6 @@ async fn reads_are_cached_and_a_write_is_seen_at_once() {
     );
 }
 
-/// Polls `path` until `check` holds (the stock mirror is eventually consistent), for up to
-/// ten seconds.
-async fn eventually(app: &TestApp, path: &str, check: impl Fn(&Value) -> bool) -> Value {
-    let mut last = Value::Null;
-    for _ in 0..100 {
-        last = json_of(app.get(path, None).await).await;
-        if check(&last) {
-            return last;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("{path} never satisfied the check; last answer {last}");
-}
-
 #[tokio::test]
 async fn in_stock_follows_the_inventory() {
     let app = TestApp::spawn().await;
@@ -467,10 +453,11 @@ async fn in_stock_follows_the_inventory() {
         json!({"product_id": id, "set": 2}),
     )
     .await;
-    let listed = eventually(&app, in_stock, |page| {
-        page["total"] == 1 && page["items"].as_array().is_some_and(|i| i.len() == 1)
-    })
-    .await;
+    let listed = app
+        .eventually(in_stock, None, |page| {
+            page["total"] == 1 && page["items"].as_array().is_some_and(|i| i.len() == 1)
+        })
+        .await;
     assert_eq!(names(&listed), ["Pad Thai"]);
     assert_eq!(
         json_of(app.get("/products/pad-thai", None).await).await["stock"]["available"],
@@ -487,7 +474,8 @@ async fn in_stock_follows_the_inventory() {
     )
     .await
     .unwrap();
-    eventually(&app, in_stock, |page| page["total"] == 0).await;
+    app.eventually(in_stock, None, |page| page["total"] == 0)
+        .await;
 }
 
 #[tokio::test]

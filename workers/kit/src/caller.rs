@@ -44,6 +44,14 @@ impl Caller {
         }
     }
 
+    /// A worker acting for `user_id` (no roles): the service it calls applies that user's rules.
+    pub fn user(user_id: Uuid) -> Self {
+        Self {
+            user_id: Some(user_id),
+            roles: Vec::new(),
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user_id.is_some() && self.roles.contains(&Role::Admin)
     }

@@ -47,3 +47,9 @@ pub async fn connect(
     db.query(schema).await?.check()?;
     Ok(db)
 }
+
+/// Whether a write failed on a `UNIQUE` index (SurrealDB reports it only in the message).
+pub fn is_unique_violation(error: &surrealdb::Error) -> bool {
+    let text = error.to_string();
+    text.contains("already contains") || text.contains("unique")
+}

@@ -8,6 +8,7 @@ use std::future::Future;
 use menuskart_schemas::auth::Profile;
 use menuskart_schemas::orders::Order;
 use minijinja::context;
+use tokio::sync::OnceCell;
 
 use crate::notice::Notice;
 use crate::state::NotifyState;
@@ -28,16 +29,36 @@ pub enum DeliverError {
 }
 
 pub async fn deliver(state: &NotifyState, notice: &Notice) -> Result<(), DeliverError> {
-    let profile = state.directory.profile(notice.user_id).await?;
-    let order = state
-        .directory
-        .order(notice.user_id, notice.order_id)
+    // Looked up once, and only for a channel still to send: a redelivered event whose messages
+    // went out asks nobody anything.
+    let about = OnceCell::new();
+    let lookup = || {
+        about.get_or_try_init(|| async {
+            let profile = state.directory.profile(notice.user_id).await?;
+            let order = state
+                .directory
+                .order(notice.user_id, notice.order_id)
+                .await?;
+            let subject = notice.kind.subject(&state.shop_name, &order.id.to_string());
+            Ok::<_, DeliverError>((profile, order, subject))
+        })
+    };
+    on_channel(state, notice, "email", async {
+        let (profile, order, subject) = lookup().await?;
+        let sent = email(state, notice, profile, order, subject).await?;
+        Ok((profile.email.clone(), sent))
+    })
+    .await?;
+    let Some(gateway) = &state.sms else {
+        return Ok(());
+    };
+    // Whether a text is due depends on the profile's phone number.
+    let (profile, _, subject) = lookup().await?;
+    if let Some(phone) = &profile.phone {
+        on_channel(state, notice, "sms", async {
+            Ok((phone.clone(), gateway.send(phone, subject).await?))
+        })
         .await?;
-    let subject = notice.kind.subject(&state.shop_name, &order.id.to_string());
-    let email = email(state, notice, &profile, &order, &subject);
-    on_channel(state, notice, "email", &profile.email, email).await?;
-    if let (Some(gateway), Some(phone)) = (&state.sms, &profile.phone) {
-        on_channel(state, notice, "sms", phone, gateway.send(phone, &subject)).await?;
     }
     Ok(())
 }
@@ -63,13 +84,13 @@ async fn email(
     Ok(state.mailer.send(&profile.email, subject, &body).await?)
 }
 
-/// Sends on one channel unless it was sent already, and records the outcome.
-async fn on_channel<E: Into<DeliverError>>(
+/// Sends on one channel unless it was sent already, and records the outcome. `send` answers
+/// the recipient and the provider's id for the message.
+async fn on_channel(
     state: &NotifyState,
     notice: &Notice,
     channel: &str,
-    recipient: &str,
-    send: impl Future<Output = Result<String, E>>,
+    send: impl Future<Output = Result<(String, String), DeliverError>>,
 ) -> Result<(), DeliverError> {
     let claim = state
         .store
@@ -84,11 +105,11 @@ async fn on_channel<E: Into<DeliverError>>(
         tracing::info!(event = %notice.event_key, channel, "already sent");
         return Ok(());
     }
-    match send.await.map_err(Into::into) {
-        Ok(provider_id) => {
+    match send.await {
+        Ok((recipient, provider_id)) => {
             state
                 .store
-                .sent(&notice.event_key, channel, recipient, &provider_id)
+                .sent(&notice.event_key, channel, &recipient, &provider_id)
                 .await?;
             tracing::info!(event = %notice.event_key, channel, "sent");
             Ok(())

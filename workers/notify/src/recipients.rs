@@ -18,18 +18,11 @@ impl Directory {
         Self { client }
     }
 
-    fn as_user(user_id: Uuid) -> Caller {
-        Caller {
-            user_id: Some(user_id),
-            roles: vec![],
-        }
-    }
-
     pub async fn profile(&self, user_id: Uuid) -> Result<Profile, RpcError> {
         self.client
             .call(
                 auth::PROFILE_GET,
-                &Self::as_user(user_id),
+                &Caller::user(user_id),
                 &serde_json::json!({}),
             )
             .await
@@ -37,7 +30,7 @@ impl Directory {
 
     pub async fn order(&self, user_id: Uuid, order_id: Uuid) -> Result<Order, RpcError> {
         self.client
-            .call(orders::GET, &Self::as_user(user_id), &OrderRef { order_id })
+            .call(orders::GET, &Caller::user(user_id), &OrderRef { order_id })
             .await
     }
 }

@@ -32,8 +32,7 @@ pub enum StoreError {
 impl StoreError {
     /// A unique-index violation becomes [`StoreError::Duplicate`].
     fn from_write(error: surrealdb::Error) -> Self {
-        let text = error.to_string();
-        if text.contains("already contains") || text.contains("unique") {
+        if menuskart_kit::surreal::is_unique_violation(&error) {
             StoreError::Duplicate
         } else {
             StoreError::Surreal(error)

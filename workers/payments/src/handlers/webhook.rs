@@ -94,10 +94,7 @@ pub async fn handle(
     }
     // Confirmed after its order was cancelled (expired while the bank took its time): refund.
     if changed && settled.payment.status == PaymentStatus::Succeeded {
-        let owner = Caller {
-            user_id: Some(settled.payment.user_id),
-            roles: vec![],
-        };
+        let owner = Caller::user(settled.payment.user_id);
         if let Ok(order) = state.orders.order(&owner, settled.payment.order_id).await
             && order.status == OrderStatus::Cancelled
         {
