@@ -287,6 +287,8 @@ MK_NOTIFY_DATABASE_URL={{ .notify_database_url }}
 MK_SMTP_HOST={{ .smtp_host }}
 MK_SMTP_USER={{ .smtp_user }}
 MK_SMTP_PASSWORD={{ .smtp_password }}
+MK_UNSUBSCRIBE_SECRET={{ .unsubscribe_secret }}
+MK_PUBLIC_URL={{ .public_url }}
 {{ end }}
 EOT
       }

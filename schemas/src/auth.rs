@@ -193,6 +193,22 @@ pub struct UsersPage {
     pub per_page: u32,
 }
 
+/// `mk.auth.marketing_audience` (admin): the next page of opted-in users after `after`
+/// (keyset pagination by id, so a page is never skipped or repeated while users sign up).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AudienceRequest {
+    #[serde(default)]
+    pub after: Option<Uuid>,
+    pub limit: u32,
+}
+
+/// A page of opted-in user ids, in id order; `next` is the cursor of the following page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudiencePage {
+    pub user_ids: Vec<Uuid>,
+    pub next: Option<Uuid>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

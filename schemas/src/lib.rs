@@ -5,7 +5,7 @@
 //! - [`headers`]: the NATS and HTTP header names we set and read;
 //! - [`envelope`]: the `{"ok":true,"data":..}` / `{"ok":false,"error":..}` reply envelope;
 //! - [`error`]: the closed set of error codes and the HTTP status each one means;
-//! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`]).
+//! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
 //! The crate depends on nothing of ours. With the `openapi` feature the types also derive
 //! `utoipa::ToSchema`, so the edge's OpenAPI document is generated from the same types the
@@ -18,6 +18,7 @@ pub mod envelope;
 pub mod error;
 pub mod headers;
 pub mod inventory;
+pub mod notify;
 pub mod orders;
 pub mod payments;
 pub mod subjects;

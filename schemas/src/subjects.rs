@@ -64,6 +64,8 @@ pub mod auth {
         PROFILE_UPDATE = "profile_update",
         /// Admin: list accounts.
         USERS_LIST = "users_list",
+        /// Admin: the ids of the users who accept promotional email, a page at a time.
+        MARKETING_AUDIENCE = "marketing_audience",
     });
 }
 
@@ -159,10 +161,17 @@ pub mod payments {
     });
 }
 
-/// Notifications (`workers/notify`): its work arrives as events; it registers so operators see
-/// the pool.
+/// Notifications (`workers/notify`): order and payment mail arrives as events; promotional
+/// campaigns and unsubscribing are requests.
 pub mod notify {
-    service!("notify", "mk.notify", "Order and payment emails", {});
+    service!("notify", "mk.notify", "Order, payment and promotional emails", {
+        /// Admin: send a promotional email to every opted-in user.
+        CAMPAIGN_CREATE = "campaign_create",
+        /// Admin: a campaign and its progress.
+        CAMPAIGN_GET = "campaign_get",
+        /// Anyone with a signed unsubscribe link: opt its user out of promotions.
+        UNSUBSCRIBE = "unsubscribe",
+    });
 }
 
 /// JetStream streams and event subjects (`mk.evt.<domain>.<event>`).
@@ -213,6 +222,17 @@ pub mod events {
         pub const FAILED: &str = "mk.evt.payments.failed";
         pub const REFUNDED: &str = "mk.evt.payments.refunded";
     }
+
+    pub mod notify {
+        use super::Stream;
+
+        pub const STREAM: Stream = Stream {
+            name: "NOTIFY",
+            subjects: "mk.evt.notify.>",
+        };
+        /// One promotional email to one user (see `schemas::notify::CampaignMessage`).
+        pub const CAMPAIGN_MESSAGE: &str = "mk.evt.notify.campaign_message";
+    }
 }
 
 /// The NATS service API's discovery subjects (what `nats micro ls|info|stats` send).
@@ -233,6 +253,7 @@ mod tests {
             .chain(super::cart::ENDPOINTS)
             .chain(super::orders::ENDPOINTS)
             .chain(super::payments::ENDPOINTS)
+            .chain(super::notify::ENDPOINTS)
         {
             assert_eq!(
                 endpoint.subject,

@@ -241,6 +241,15 @@ impl TestApp {
         self.call(Method::GET, path, token, None).await
     }
 
+    /// PATCH /users/me; the profile after.
+    pub async fn patch_me(&self, token: &str, patch: Value) -> Value {
+        let response = self
+            .call(Method::PATCH, "/users/me", Some(token), Some(patch))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        json_of(response).await
+    }
+
     pub async fn register(&self, email: &str, password: &str, name: &str) -> reqwest::Response {
         self.post(
             "/auth/register",

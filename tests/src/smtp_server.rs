@@ -16,6 +16,8 @@ pub struct ReceivedMail {
     pub text: String,
     /// The HTML part, decoded.
     pub html: String,
+    /// The `List-Unsubscribe` header, if any.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Clone)]
@@ -49,17 +51,20 @@ impl Handler for Collector {
                 .and_then(|p| p.get_body().ok())
                 .unwrap_or_default()
         };
-        let subject = parsed
-            .headers
-            .iter()
-            .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
-            .map(|h| h.get_value())
-            .unwrap_or_default();
+        let header = |name: &str| {
+            parsed
+                .headers
+                .iter()
+                .find(|h| h.get_key().eq_ignore_ascii_case(name))
+                .map(|h| h.get_value())
+        };
+        let subject = header("subject").unwrap_or_default();
         let mail = ReceivedMail {
             to: self.to.clone(),
             subject,
             text: part("text/plain"),
             html: part("text/html"),
+            list_unsubscribe: header("list-unsubscribe"),
         };
         self.inbox.lock().unwrap().push(mail);
         response::OK

@@ -308,6 +308,12 @@ pub fn notify_settings(
         sms_from: None,
         notify_max_deliver: max_deliver,
         notify_retry_delays_ms: "300".into(),
+        unsubscribe_secret: SecretString::from(format!(
+            "test-unsubscribe-{}",
+            uuid::Uuid::new_v4().simple()
+        )),
+        public_url: "http://127.0.0.1:8080".into(),
+        campaign_rate_per_sec: 50,
         service_timeout_ms: 5_000,
     }
 }

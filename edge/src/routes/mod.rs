@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cart;
 pub mod health;
 pub mod inventory;
+pub mod notifications;
 pub mod order_events;
 pub mod orders;
 pub mod payments;
@@ -24,5 +25,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(cart::router())
         .merge(orders::router())
         .merge(payments::router())
+        .merge(notifications::router())
         .merge(health::router())
 }

@@ -1,6 +1,7 @@
 //! End-to-end tests of the public HTTP API against real NATS and PostgreSQL.
 
 mod auth_flow;
+mod campaigns;
 mod cart;
 mod catalog;
 mod edge_errors;

@@ -77,6 +77,10 @@ impl Application {
             .endpoint(auth::PROFILE_GET, handlers::profile_get::handle)
             .endpoint(auth::PROFILE_UPDATE, handlers::profile_update::handle)
             .endpoint(auth::USERS_LIST, handlers::users_list::handle)
+            .endpoint(
+                auth::MARKETING_AUDIENCE,
+                handlers::marketing_audience::handle,
+            )
             .start(client)
             .await?;
         Ok(Self { worker })

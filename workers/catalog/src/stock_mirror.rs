@@ -17,6 +17,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     filter: inventory::STOCK_CHANGED,
     max_deliver: 10,
     backoff: consumer::DEFAULT_BACKOFF,
+    max_ack_pending: None,
 };
 
 /// Runs until the task is dropped.

@@ -53,6 +53,10 @@ pub struct Subscription {
     pub max_deliver: i64,
     /// Delays before the 2nd, 3rd, ... delivery ([`DEFAULT_BACKOFF`] unless a worker sets its own).
     pub backoff: &'static [Duration],
+    /// Messages handed out and not yet acked, across the pool (`None`: JetStream's default,
+    /// 1000). A paced consumer keeps it small, so that no message waits for its turn longer
+    /// than the ack wait and is redelivered for nothing.
+    pub max_ack_pending: Option<i64>,
 }
 
 /// One delivered event: its decoded payload and where it stands in the stream.
@@ -108,6 +112,7 @@ where
                     .len()
                     .min(subscription.max_deliver.max(1) as usize - 1)]
                     .to_vec(),
+                max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
                 ..Default::default()
             },
         )

@@ -54,6 +54,31 @@ pub async fn enqueue<T: Serialize>(
     Ok(())
 }
 
+/// Writes many events on one subject in one statement (a campaign's messages, one per
+/// recipient), inside the caller's transaction. `events` are `(msg_id, payload)` pairs.
+pub async fn enqueue_many<T: Serialize>(
+    conn: &mut PgConnection,
+    subject: &str,
+    events: &[(String, T)],
+) -> Result<(), OutboxError> {
+    let msg_ids: Vec<&str> = events.iter().map(|(id, _)| id.as_str()).collect();
+    let payloads = events
+        .iter()
+        .map(|(_, payload)| serde_json::to_value(payload))
+        .collect::<Result<Vec<_>, _>>()?;
+    sqlx::query(
+        "INSERT INTO outbox (subject, msg_id, payload) \
+         SELECT $1, m, p FROM unnest($2::text[], $3::jsonb[]) AS e(m, p) \
+         ON CONFLICT (msg_id) DO NOTHING",
+    )
+    .bind(subject)
+    .bind(&msg_ids)
+    .bind(&payloads)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Publishes the outbox. Several relays (one per instance) may run: each batch is locked with
 /// `FOR UPDATE SKIP LOCKED`, so they share the rows instead of racing for them.
 #[derive(Debug, Clone)]

@@ -25,6 +25,7 @@ fn subscription(
         filter: stream.subjects,
         max_deliver: state.max_deliver,
         backoff: state.backoff,
+        max_ack_pending: None,
     }
 }
 

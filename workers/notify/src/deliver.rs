@@ -81,7 +81,10 @@ async fn email(
         reason => notice.reason,
     };
     let body = state.templates.render(notice.kind, &context)?;
-    Ok(state.mailer.send(&profile.email, subject, &body).await?)
+    Ok(state
+        .mailer
+        .send(&profile.email, subject, &body, None)
+        .await?)
 }
 
 /// Sends on one channel unless it was sent already, and records the outcome. `send` answers
@@ -99,9 +102,10 @@ async fn on_channel(
             channel,
             notice.kind.as_str(),
             notice.user_id,
+            None,
         )
         .await?;
-    if claim == Claim::AlreadySent {
+    if claim == Claim::Done {
         tracing::info!(event = %notice.event_key, channel, "already sent");
         return Ok(());
     }

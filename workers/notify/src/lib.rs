@@ -1,4 +1,4 @@
-//! The notification worker: emails about orders and payments.
+//! The notification worker: emails about orders and payments, and promotional campaigns.
 //!
 //! Two durable consumers read the ORDERS and PAYMENTS streams; each event that calls for a
 //! message ([`kind`]) becomes a [`notice::Notice`], which [`deliver`] claims in the records
@@ -8,9 +8,18 @@
 //! sends through SMTP ([`mailer`], lettre), and as a text message ([`sms`], a Twilio-style
 //! API) when the user has a phone number and SMS is configured. A failure naks the event: it is retried with
 //! backoff, then dead-lettered (`mk-dead-letters list|replay`).
+//!
+//! Campaigns ([`handlers::campaign_create`]) go to the users who opted in: one message per
+//! recipient through the outbox to the NOTIFY stream, sent by [`campaign_sender`] at the pace
+//! of [`campaign_pace`] beside (never ahead of) order mail, each with a signed
+//! [`unsubscribe_link`] that works without logging in ([`handlers::unsubscribe`]).
 
+pub mod campaign_pace;
+pub mod campaign_sender;
+pub mod campaign_text;
 pub mod consumers;
 pub mod deliver;
+pub mod handlers;
 pub mod kind;
 pub mod mailer;
 pub mod money;
@@ -22,6 +31,7 @@ pub mod startup;
 pub mod state;
 pub mod store;
 pub mod templates;
+pub mod unsubscribe_link;
 
 pub use settings::Settings;
 pub use startup::Application;

@@ -4,6 +4,7 @@
 //! catcher we tried mixed up consecutive messages on a reused connection, and the volume of
 //! order mail does not need the pool.
 
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, header};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
@@ -76,21 +77,35 @@ impl Mailer {
     }
 
     /// Sends a text + HTML message; the server's reply text is the provider id we record.
+    /// `unsubscribe` (promotional mail): the link, also offered to mail clients as a one-click
+    /// unsubscribe (RFC 8058: `List-Unsubscribe` + `List-Unsubscribe-Post`).
     pub async fn send(
         &self,
         to: &str,
         subject: &str,
         body: &Rendered,
+        unsubscribe: Option<&str>,
     ) -> Result<String, MailError> {
-        let message = Message::builder()
+        let mut message = Message::builder()
             .from(self.from.clone())
             .to(to.parse()?)
             .subject(subject)
-            .header(header::MIME_VERSION_1_0)
-            .multipart(MultiPart::alternative_plain_html(
-                body.text.clone(),
-                body.html.clone(),
-            ))?;
+            .header(header::MIME_VERSION_1_0);
+        if let Some(url) = unsubscribe {
+            message = message
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = message.multipart(MultiPart::alternative_plain_html(
+            body.text.clone(),
+            body.html.clone(),
+        ))?;
         let response = self.transport.send(message).await?;
         Ok(response.message().collect::<Vec<_>>().join(" "))
     }

@@ -3,10 +3,13 @@
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
-use menuskart_schemas::auth::Profile;
+use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, ProfilePatch};
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::{auth, orders};
 use uuid::Uuid;
+
+/// Users per audience request.
+const AUDIENCE_PAGE: u32 = 1_000;
 
 #[derive(Debug, Clone)]
 pub struct Directory {
@@ -25,6 +28,42 @@ impl Directory {
                 &Caller::user(user_id),
                 &serde_json::json!({}),
             )
+            .await
+    }
+
+    /// Every user who accepts promotional email now, asked as `caller` (the admin creating a
+    /// campaign: the auth service checks that itself).
+    pub async fn audience(&self, caller: &Caller) -> Result<Vec<Uuid>, RpcError> {
+        let mut users = Vec::new();
+        let mut after = None;
+        loop {
+            let page: AudiencePage = self
+                .client
+                .call(
+                    auth::MARKETING_AUDIENCE,
+                    caller,
+                    &AudienceRequest {
+                        after,
+                        limit: AUDIENCE_PAGE,
+                    },
+                )
+                .await?;
+            users.extend(page.user_ids);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return Ok(users),
+            }
+        }
+    }
+
+    /// Turns the user's promotional email off, as that user; the profile after.
+    pub async fn opt_out(&self, user_id: Uuid) -> Result<Profile, RpcError> {
+        let patch = ProfilePatch {
+            marketing_opt_in: Some(false),
+            ..ProfilePatch::default()
+        };
+        self.client
+            .call(auth::PROFILE_UPDATE, &Caller::user(user_id), &patch)
             .await
     }
 

@@ -50,6 +50,16 @@ pub struct Settings {
     /// `MK_NOTIFY_RETRY_DELAYS_MS`: delays before the 2nd, 3rd, ... delivery.
     #[serde(default = "defaults::retry_delays")]
     pub notify_retry_delays_ms: String,
+    /// `MK_UNSUBSCRIBE_SECRET`: signs the unsubscribe links of promotional emails (required;
+    /// 32+ random bytes; changing it voids the links already sent).
+    pub unsubscribe_secret: SecretString,
+    /// `MK_PUBLIC_URL`: where the shop's API is reached from outside (unsubscribe links).
+    #[serde(default = "defaults::public_url")]
+    pub public_url: String,
+    /// `MK_CAMPAIGN_RATE_PER_SEC`: promotional emails per second and instance, so a campaign
+    /// never crowds out order mail at the SMTP server.
+    #[serde(default = "defaults::campaign_rate_per_sec")]
+    pub campaign_rate_per_sec: u32,
     /// `MK_SERVICE_TIMEOUT_MS`: how long notify waits for auth and orders.
     #[serde(default = "defaults::service_timeout_ms")]
     pub service_timeout_ms: u64,
@@ -104,6 +114,12 @@ mod defaults {
     }
     pub fn retry_delays() -> String {
         "1000,5000,30000,120000".into()
+    }
+    pub fn public_url() -> String {
+        "http://127.0.0.1:8080".into()
+    }
+    pub fn campaign_rate_per_sec() -> u32 {
+        10
     }
     pub fn service_timeout_ms() -> u64 {
         5_000

@@ -1,18 +1,20 @@
-//! Wiring: PostgreSQL, SMTP, templates, and the two event consumers. The worker registers with
-//! the service API like every pool (so `mk-micro ls` shows it) but has no request endpoints:
-//! its work arrives as events.
+//! Wiring: PostgreSQL, SMTP, templates, the event consumers (order and payment mail, campaign
+//! messages), the outbox relay, and the campaign and unsubscribe endpoints.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use menuskart_kit::events::{EventError, Events};
+use menuskart_kit::outbox::Relay;
 use menuskart_kit::rpc::ServiceClient;
 use menuskart_kit::{RunningWorker, Worker};
-use menuskart_schemas::subjects::events::{orders, payments};
+use menuskart_schemas::subjects::events::{notify as notify_events, orders, payments};
 use menuskart_schemas::subjects::notify;
 use secrecy::ExposeSecret;
 
+use crate::campaign_pace::CampaignPace;
+use crate::handlers;
 use crate::mailer::{MailError, Mailer};
 use crate::recipients::Directory;
 use crate::settings::Settings;
@@ -20,6 +22,7 @@ use crate::sms::SmsGateway;
 use crate::state::NotifyState;
 use crate::store::Store;
 use crate::templates::Templates;
+use crate::unsubscribe_link::UnsubscribeLinks;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -29,6 +32,8 @@ pub enum StartupError {
     Mail(#[from] MailError),
     #[error("templates: {0}")]
     Templates(#[from] minijinja::Error),
+    #[error("MK_UNSUBSCRIBE_SECRET must be at least {MIN_SECRET_BYTES} bytes")]
+    WeakSecret,
     #[error(transparent)]
     Events(#[from] EventError),
     #[error(transparent)]
@@ -37,12 +42,18 @@ pub enum StartupError {
     Worker(#[from] menuskart_kit::worker::WorkerError),
 }
 
+/// The unsubscribe links' secret is a key: as long as an HMAC key should be.
+const MIN_SECRET_BYTES: usize = 32;
+
 pub struct Application {
     worker: RunningWorker,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        if settings.unsubscribe_secret.expose_secret().len() < MIN_SECRET_BYTES {
+            return Err(StartupError::WeakSecret);
+        }
         let store = Store::connect(
             settings.notify_database_url.expose_secret(),
             settings.db_max_connections,
@@ -52,11 +63,12 @@ impl Application {
         let events = Events::new(nats.clone());
         events
             .ensure_streams(
-                &[orders::STREAM, payments::STREAM],
+                &[orders::STREAM, payments::STREAM, notify_events::STREAM],
                 settings.worker.js_replicas,
             )
             .await?;
         let state = Arc::new(NotifyState {
+            relay: Relay::new(store.pool().clone(), events),
             store,
             nats: nats.clone(),
             directory: Directory::new(ServiceClient::new(
@@ -68,17 +80,31 @@ impl Application {
             sms: settings.sms().map(SmsGateway::new),
             shop_name: settings.shop_name.clone(),
             max_deliver: settings.notify_max_deliver.max(1),
+            unsubscribe: UnsubscribeLinks::new(
+                settings.unsubscribe_secret.clone(),
+                &settings.public_url,
+            ),
+            campaign_pace: CampaignPace::new(settings.campaign_rate_per_sec),
             backoff: crate::consumers::backoff(&settings.notify_retry_delays_ms),
         });
         let mut worker = Worker::new(notify::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
+            .with_state(state.clone())
+            .endpoint(notify::CAMPAIGN_CREATE, handlers::campaign_create::handle)
+            .endpoint(notify::CAMPAIGN_GET, handlers::campaign_get::handle)
+            .endpoint(notify::UNSUBSCRIBE, handlers::unsubscribe::handle)
             .start(nats)
             .await?;
+        worker.spawn_background("outbox relay", state.relay.clone().run());
         worker.spawn_background(
             "order events",
             crate::consumers::order_events(state.clone()),
         );
-        worker.spawn_background("payment events", crate::consumers::payment_events(state));
+        worker.spawn_background(
+            "payment events",
+            crate::consumers::payment_events(state.clone()),
+        );
+        worker.spawn_background("campaign messages", crate::campaign_sender::run(state));
         Ok(Self { worker })
     }
 
@@ -86,7 +112,8 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send,
     ) -> Result<(), menuskart_kit::worker::WorkerError> {
-        // The consumers are cut off with it: an event being handled is redelivered.
+        // The consumers are cut off with it: an event being handled is redelivered, and
+        // unpublished outbox rows stay pending.
         self.worker.run_until_stopped(shutdown).await
     }
 }

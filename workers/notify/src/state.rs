@@ -2,11 +2,15 @@
 
 use std::time::Duration;
 
+use menuskart_kit::outbox::Relay;
+
+use crate::campaign_pace::CampaignPace;
 use crate::mailer::Mailer;
 use crate::recipients::Directory;
 use crate::sms::SmsGateway;
 use crate::store::Store;
 use crate::templates::Templates;
+use crate::unsubscribe_link::UnsubscribeLinks;
 
 #[derive(Debug)]
 pub struct NotifyState {
@@ -19,5 +23,9 @@ pub struct NotifyState {
     pub sms: Option<SmsGateway>,
     pub shop_name: String,
     pub max_deliver: i64,
+    /// Publishes campaign messages written to the outbox.
+    pub relay: Relay,
+    pub unsubscribe: UnsubscribeLinks,
+    pub campaign_pace: CampaignPace,
     pub backoff: &'static [Duration],
 }

@@ -49,6 +49,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         "order_cancelled.txt",
         include_str!("../templates/order_cancelled.txt"),
     ),
+    ("campaign.html", include_str!("../templates/campaign.html")),
+    ("campaign.txt", include_str!("../templates/campaign.txt")),
     (
         "payment_refunded.html",
         include_str!("../templates/payment_refunded.html"),
@@ -83,10 +85,20 @@ impl Templates {
         Ok(Self { env })
     }
 
+    /// The message about an order or payment event.
     pub fn render(&self, kind: Kind, context: &Value) -> Result<Rendered, minijinja::Error> {
+        self.render_named(kind.as_str(), context)
+    }
+
+    /// A promotional email: `campaign.{txt,html}`.
+    pub fn render_campaign(&self, context: &Value) -> Result<Rendered, minijinja::Error> {
+        self.render_named("campaign", context)
+    }
+
+    fn render_named(&self, name: &str, context: &Value) -> Result<Rendered, minijinja::Error> {
         let render = |ext: &str| {
             self.env
-                .get_template(&format!("{}.{ext}", kind.as_str()))?
+                .get_template(&format!("{name}.{ext}"))?
                 .render(context)
         };
         Ok(Rendered {
@@ -137,5 +149,36 @@ mod tests {
                     .contains("o-1")
             );
         }
+    }
+
+    #[test]
+    fn a_campaign_escapes_its_text_and_links_to_unsubscribe() {
+        let text =
+            crate::campaign_text::CampaignText::parse(menuskart_schemas::notify::CampaignDraft {
+                subject: "Sale".into(),
+                body: "Hello <b>you</b>!\n\nLaksa & pho\nhalf price.".into(),
+            })
+            .unwrap();
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada", paragraphs => text.paragraphs(),
+            unsubscribe_url => "https://shop.example/notifications/unsubscribe?token=a.b",
+        };
+        let mail = Templates::new().unwrap().render_campaign(&context).unwrap();
+        assert!(mail.text.contains("Hello <b>you</b>!"), "{}", mail.text);
+        assert!(mail.text.contains("Laksa & pho\nhalf price."));
+        assert!(mail.text.contains("unsubscribe?token=a.b"));
+        // Escaped (minijinja also escapes `/`, as `&#x2f;`), never raw.
+        assert!(
+            mail.html.contains("<p>Hello &lt;b&gt;you&lt;"),
+            "{}",
+            mail.html
+        );
+        assert!(!mail.html.contains("<b>you"));
+        assert!(mail.html.contains("Laksa &amp; pho<br>half price."));
+        assert!(
+            mail.html
+                .contains("unsubscribe?token=a.b\">Unsubscribe</a>")
+        );
+        assert!(!mail.html.contains("Order "));
     }
 }

@@ -18,6 +18,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     filter: payments::STREAM.subjects,
     max_deliver: 20,
     backoff: consumer::DEFAULT_BACKOFF,
+    max_ack_pending: None,
 };
 
 /// Runs until the task is dropped.

@@ -19,6 +19,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     filter: orders::CANCELLED,
     max_deliver: 50,
     backoff: consumer::DEFAULT_BACKOFF,
+    max_ack_pending: None,
 };
 
 /// Runs until the task is dropped.

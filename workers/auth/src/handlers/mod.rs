@@ -4,6 +4,7 @@
 
 pub mod login;
 pub mod logout;
+pub mod marketing_audience;
 pub mod profile_get;
 pub mod profile_update;
 pub mod refresh;

@@ -156,6 +156,22 @@ impl Store {
         Ok((users, total))
     }
 
+    /// Up to `limit` ids of users who accept promotional email, after `after`, in id order.
+    pub async fn marketing_audience(
+        &self,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM users WHERE marketing_opt_in AND ($1::uuid IS NULL OR id > $1) \
+             ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Makes sure the account `email` exists and is an admin. An existing account keeps its
     /// password; a new one gets `password_hash`. Safe to run from several instances at once.
     #[tracing::instrument(skip(self, password_hash, name), fields(email = email.as_str()))]

@@ -1,5 +1,8 @@
-//! The notification records (PostgreSQL): one row per event and channel. A row `sent` means
-//! never again; `sending` or `failed` means try (again).
+//! The notification records (PostgreSQL): one row per event and channel. A row `sent` (or
+//! `skipped`) means never again; `sending` or `failed` means try (again). Campaigns are in
+//! [`campaigns`].
+
+pub mod campaigns;
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -13,7 +16,8 @@ pub struct Store {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Claim {
     Send,
-    AlreadySent,
+    /// Sent, or skipped for good.
+    Done,
 }
 
 impl Store {
@@ -23,17 +27,24 @@ impl Store {
         Ok(Self { pool })
     }
 
-    /// Records an attempt (creating the row on the first).
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Records an attempt (creating the row on the first). `campaign_id` for a promotional
+    /// message.
     pub async fn claim(
         &self,
         event_key: &str,
         channel: &str,
         kind: &str,
         user_id: Uuid,
+        campaign_id: Option<Uuid>,
     ) -> Result<Claim, sqlx::Error> {
         let status: String = sqlx::query_scalar(
-            "INSERT INTO notifications (event_key, channel, kind, user_id, status, attempts) \
-             VALUES ($1, $2, $3, $4, 'sending', 1) \
+            "INSERT INTO notifications \
+               (event_key, channel, kind, user_id, campaign_id, status, attempts) \
+             VALUES ($1, $2, $3, $4, $5, 'sending', 1) \
              ON CONFLICT (event_key, channel) DO UPDATE SET attempts = notifications.attempts + 1 \
              RETURNING status",
         )
@@ -41,13 +52,32 @@ impl Store {
         .bind(channel)
         .bind(kind)
         .bind(user_id)
+        .bind(campaign_id)
         .fetch_one(&self.pool)
         .await?;
-        Ok(if status == "sent" {
-            Claim::AlreadySent
-        } else {
-            Claim::Send
+        Ok(match status.as_str() {
+            "sent" | "skipped" => Claim::Done,
+            _ => Claim::Send,
         })
+    }
+
+    /// Not to be sent, ever (the user opted out before the message's turn).
+    pub async fn skipped(
+        &self,
+        event_key: &str,
+        channel: &str,
+        why: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE notifications SET status = 'skipped', last_error = $3 \
+             WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
+        )
+        .bind(event_key)
+        .bind(channel)
+        .bind(why)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     pub async fn sent(

@@ -1,0 +1,115 @@
+//! `/notifications*` -> `mk.notify.*`: promotional campaigns (admin) and the unsubscribe link
+//! of their emails (no login: the signed token is the credential, checked by the worker).
+
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use menuskart_kit::Caller;
+use menuskart_schemas::ErrorCode;
+use menuskart_schemas::notify::{
+    Campaign, CampaignAccepted, CampaignDraft, CampaignRef, CreateCampaign, UnsubscribeRequest,
+    Unsubscribed,
+};
+use menuskart_schemas::subjects::notify;
+use uuid::Uuid;
+
+use crate::auth::AdminUser;
+use crate::bus::Call;
+use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::{ApiJson, ApiQuery};
+use crate::idempotency::idempotency_key;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/notifications/campaigns", post(create_campaign))
+        .route("/notifications/campaigns/{campaign_id}", get(campaign))
+        // POST too: mail clients' one-click unsubscribe (RFC 8058) posts to the same link.
+        .route(
+            "/notifications/unsubscribe",
+            get(unsubscribe).post(unsubscribe_one_click),
+        )
+}
+
+/// Admin: email `{subject, body}` (plain text) to every user who opted in to promotions. Sent
+/// in the background at a pace that leaves order mail unaffected; each email carries an
+/// unsubscribe link. The same `Idempotency-Key` answers with the same campaign.
+#[utoipa::path(post, path = "/notifications/campaigns", tag = "notifications", security(("bearer" = [])),
+    request_body = CampaignDraft,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request return the first campaign")),
+    responses(
+        (status = 202, description = "Accepted: sending to `recipients` opted-in users", body = CampaignAccepted),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 422, description = "Empty or too long subject or body, or a multi-line subject", body = ErrorResponse),
+    ))]
+pub async fn create_campaign(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    headers: HeaderMap,
+    ApiJson(draft): ApiJson<CampaignDraft>,
+) -> Result<(StatusCode, Json<CampaignAccepted>), ApiError> {
+    let body = CreateCampaign {
+        draft,
+        idempotency_key: idempotency_key(&headers)?,
+    };
+    let accepted = call
+        .send(notify::CAMPAIGN_CREATE, &admin.caller(), &body)
+        .await?;
+    Ok((StatusCode::ACCEPTED, Json(accepted)))
+}
+
+/// Admin: a campaign and how many of its emails were sent, skipped (opted out since) or are
+/// failing.
+#[utoipa::path(get, path = "/notifications/campaigns/{campaign_id}", tag = "notifications", security(("bearer" = [])),
+    params(("campaign_id" = Uuid, Path, description = "The campaign's id")),
+    responses(
+        (status = 200, description = "The campaign and its progress", body = Campaign),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 404, description = "No such campaign", body = ErrorResponse),
+    ))]
+pub async fn campaign(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(raw): Path<String>,
+) -> Result<Json<Campaign>, ApiError> {
+    let campaign_id = Uuid::parse_str(&raw)
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no campaign {raw:?}")))?;
+    let body = CampaignRef { campaign_id };
+    Ok(Json(
+        call.send(notify::CAMPAIGN_GET, &admin.caller(), &body)
+            .await?,
+    ))
+}
+
+/// The unsubscribe link of a promotional email: works without logging in and turns
+/// `marketing_opt_in` off. Following it again changes nothing.
+#[utoipa::path(get, path = "/notifications/unsubscribe", tag = "notifications",
+    params(UnsubscribeRequest),
+    responses(
+        (status = 200, description = "Unsubscribed", body = Unsubscribed),
+        (status = 400, description = "Missing, malformed or forged token", body = ErrorResponse),
+    ))]
+pub async fn unsubscribe(
+    call: Call,
+    ApiQuery(request): ApiQuery<UnsubscribeRequest>,
+) -> Result<Json<Unsubscribed>, ApiError> {
+    Ok(Json(
+        call.send(notify::UNSUBSCRIBE, &Caller::default(), &request)
+            .await?,
+    ))
+}
+
+/// A mail client's one-click unsubscribe (RFC 8058): the same link, posted.
+#[utoipa::path(post, path = "/notifications/unsubscribe", tag = "notifications",
+    params(UnsubscribeRequest),
+    responses(
+        (status = 200, description = "Unsubscribed", body = Unsubscribed),
+        (status = 400, description = "Missing, malformed or forged token", body = ErrorResponse),
+    ))]
+pub async fn unsubscribe_one_click(
+    call: Call,
+    query: ApiQuery<UnsubscribeRequest>,
+) -> Result<Json<Unsubscribed>, ApiError> {
+    unsubscribe(call, query).await
+}

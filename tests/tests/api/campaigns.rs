@@ -1,0 +1,304 @@
+use std::time::Duration;
+
+use menuskart_e2e::smtp_server::{ReceivedMail, SmtpServer};
+use menuskart_e2e::workers::notify_settings;
+use menuskart_e2e::{TestApp, TestDatabase, TestUser, WorkerInstance, assert_error, json_of};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A notification worker sending at `rate` campaign emails a second, its links pointing at
+/// `app`'s edge.
+async fn notify_for(app: &TestApp, smtp: &SmtpServer, rate: u32) -> (TestDatabase, WorkerInstance) {
+    let db = TestDatabase::create().await;
+    let mut settings = notify_settings(&app.nats.url(), &db.url, smtp.port, 8);
+    settings.public_url = app.url("");
+    settings.campaign_rate_per_sec = rate;
+    (db, WorkerInstance::notify(settings).await)
+}
+
+async fn opted_in_customer(app: &TestApp) -> TestUser {
+    let user = app.customer().await;
+    let patched = app
+        .patch_me(&user.access_token, json!({"marketing_opt_in": true}))
+        .await;
+    assert_eq!(patched["marketing_opt_in"], true);
+    user
+}
+
+async fn create_campaign(
+    app: &TestApp,
+    admin: &TestUser,
+    key: Option<&str>,
+    body: Value,
+) -> reqwest::Response {
+    let mut request = app
+        .http
+        .post(app.url("/notifications/campaigns"))
+        .bearer_auth(&admin.access_token)
+        .json(&body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.send().await.unwrap()
+}
+
+/// Polls the campaign until `sent + skipped` reaches its recipients (30 s at most).
+async fn finished_campaign(app: &TestApp, admin: &TestUser, id: &str) -> Value {
+    let path = format!("/notifications/campaigns/{id}");
+    let mut last = Value::Null;
+    for _ in 0..300 {
+        last = json_of(app.get(&path, Some(&admin.access_token)).await).await;
+        let done = last["sent"].as_i64().unwrap() + last["skipped"].as_i64().unwrap();
+        if done == last["recipients"].as_i64().unwrap() {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("campaign {id} did not finish: {last}");
+}
+
+fn mails_to<'a>(
+    mails: &'a [ReceivedMail],
+    user: &TestUser,
+    subject: &str,
+) -> Vec<&'a ReceivedMail> {
+    mails
+        .iter()
+        .filter(|m| m.to == [user.email.as_str()] && m.subject == subject)
+        .collect()
+}
+
+/// The unsubscribe link in a promotional email's text.
+fn unsubscribe_link(mail: &ReceivedMail) -> String {
+    let start = mail.text.find("http").expect("a link in the text");
+    mail.text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_campaign_reaches_opted_in_users_once_and_its_link_unsubscribes_without_login() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let (_db, _notify) = notify_for(&app, &smtp, 50).await;
+    let admin = app.admin().await;
+    let (ada, cy) = (opted_in_customer(&app).await, opted_in_customer(&app).await);
+    let bob = app.customer().await;
+
+    // Admins only, checked text.
+    let as_customer = app
+        .post(
+            "/notifications/campaigns",
+            Some(&ada.access_token),
+            json!({"subject": "Hi", "body": "x"}),
+        )
+        .await;
+    assert_error(as_customer, StatusCode::FORBIDDEN, "forbidden").await;
+    let empty = create_campaign(&app, &admin, None, json!({"subject": " ", "body": "x"})).await;
+    let error = assert_error(empty, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(error["error"]["details"]["field"], "subject");
+    let injected = json!({"subject": "Sale\r\nBcc: all@example.com", "body": "x"});
+    let injected = create_campaign(&app, &admin, None, injected).await;
+    assert_error(
+        injected,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+
+    // Accepted for the two who opted in; a retry with the same key is the same campaign.
+    let subject = format!("Spring menu {}", uuid::Uuid::new_v4().simple());
+    let draft = json!({"subject": subject, "body": "Hello!\n\nLaksa & pho <b>half</b> price."});
+    let first = create_campaign(&app, &admin, Some("spring-1"), draft.clone()).await;
+    assert_eq!(first.status(), StatusCode::ACCEPTED);
+    let first = json_of(first).await;
+    assert_eq!(first["recipients"], 2);
+    let retry = create_campaign(&app, &admin, Some("spring-1"), draft).await;
+    assert_eq!(retry.status(), StatusCode::ACCEPTED);
+    assert_eq!(json_of(retry).await, first);
+
+    let id = first["campaign_id"].as_str().unwrap();
+    let campaign = finished_campaign(&app, &admin, id).await;
+    assert_eq!(
+        (campaign["sent"].as_i64(), campaign["skipped"].as_i64()),
+        (Some(2), Some(0))
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mails = smtp.messages();
+    assert_eq!(mails_to(&mails, &ada, &subject).len(), 1, "once each");
+    assert_eq!(mails_to(&mails, &cy, &subject).len(), 1);
+    assert!(
+        mails.iter().all(|m| m.to != [bob.email.as_str()]),
+        "bob did not opt in"
+    );
+    let mail = mails_to(&mails, &ada, &subject)[0];
+    assert!(
+        mail.text.contains("Laksa & pho <b>half</b> price."),
+        "{}",
+        mail.text
+    );
+    assert!(
+        mail.html.contains("Laksa &amp; pho &lt;b&gt;half"),
+        "{}",
+        mail.html
+    );
+    assert!(!mail.html.contains("<b>half"));
+    let link = unsubscribe_link(mail);
+    assert!(
+        link.starts_with(&app.url("/notifications/unsubscribe?token=")),
+        "{link}"
+    );
+    assert_eq!(
+        mail.list_unsubscribe.as_deref(),
+        Some(format!("<{link}>").as_str())
+    );
+
+    // Forged, tampered and missing tokens are refused; Ada's link works with no login, twice.
+    let token = link.split("token=").nth(1).unwrap();
+    let (_, signature) = token.split_once('.').unwrap();
+    let forged = format!("{}.{signature}", bob.id.replace('-', ""));
+    for path in [
+        format!("/notifications/unsubscribe?token={forged}"),
+        format!(
+            "/notifications/unsubscribe?token={}0",
+            &token[..token.len() - 1]
+        ),
+        "/notifications/unsubscribe?token=nonsense".to_owned(),
+        "/notifications/unsubscribe".to_owned(),
+    ] {
+        assert_error(
+            app.get(&path, None).await,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    }
+    for _ in 0..2 {
+        let unsubscribed = app.http.get(&link).send().await.unwrap();
+        assert_eq!(unsubscribed.status(), StatusCode::OK);
+        assert_eq!(
+            json_of(unsubscribed).await,
+            json!({"marketing_opt_in": false})
+        );
+    }
+    let profile = json_of(app.get("/users/me", Some(&ada.access_token)).await).await;
+    assert_eq!(profile["marketing_opt_in"], false);
+
+    // The next campaign goes to Cy alone; a mail client's one-click POST unsubscribes Cy.
+    let next = create_campaign(
+        &app,
+        &admin,
+        None,
+        json!({"subject": "Summer", "body": "Soon."}),
+    )
+    .await;
+    let next = json_of(next).await;
+    assert_eq!(next["recipients"], 1);
+    finished_campaign(&app, &admin, next["campaign_id"].as_str().unwrap()).await;
+    let cy_mail = smtp.wait_for("Summer").await;
+    assert_eq!(cy_mail.to, [cy.email.as_str()]);
+    let one_click = app
+        .http
+        .post(unsubscribe_link(&cy_mail))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), StatusCode::OK);
+    let profile = json_of(app.get("/users/me", Some(&cy.access_token)).await).await;
+    assert_eq!(profile["marketing_opt_in"], false);
+    let nobody = create_campaign(
+        &app,
+        &admin,
+        None,
+        json!({"subject": "Autumn", "body": "."}),
+    )
+    .await;
+    assert_eq!(json_of(nobody).await["recipients"], 0);
+}
+
+#[tokio::test]
+async fn campaign_mail_is_paced_behind_order_mail_and_skips_who_opted_out_meanwhile() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn_shop().await;
+    let (db, _notify) = notify_for(&app, &smtp, 2).await;
+    let admin = app.admin().await;
+    let mut audience = Vec::new();
+    for _ in 0..10 {
+        audience.push(opted_in_customer(&app).await);
+    }
+    // Messages go out in user-id order: the last one's turn comes about 4.5 s from now.
+    audience.sort_by(|a, b| a.id.cmp(&b.id));
+    let late = audience.last().unwrap().clone();
+    let product = app
+        .stocked_product(
+            &admin,
+            &format!("Pho {}", uuid::Uuid::new_v4().simple()),
+            900,
+            "food",
+            5,
+        )
+        .await;
+    let shopper = app.customer().await;
+    assert_eq!(
+        app.add_to_cart(&shopper.access_token, &product, 1)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let subject = format!("Big sale {}", uuid::Uuid::new_v4().simple());
+    let created = create_campaign(
+        &app,
+        &admin,
+        None,
+        json!({"subject": subject, "body": "All of it."}),
+    )
+    .await;
+    let created = json_of(created).await;
+    assert_eq!(created["recipients"], 10);
+    app.patch_me(&late.access_token, json!({"marketing_opt_in": false}))
+        .await;
+
+    // An order placed now is confirmed while the campaign is still going out.
+    let order = app.place_order(&shopper.access_token, None).await;
+    assert_eq!(order.status(), StatusCode::CREATED);
+    let order_id = json_of(order).await["id"].as_str().unwrap().to_owned();
+    smtp.wait_for(&format!("we received your order {order_id}"))
+        .await;
+    let campaign_so_far = smtp
+        .messages()
+        .iter()
+        .filter(|m| m.subject == subject)
+        .count();
+    assert!(
+        campaign_so_far < 9,
+        "the order email waited for {campaign_so_far} campaign emails"
+    );
+
+    let campaign = finished_campaign(&app, &admin, created["campaign_id"].as_str().unwrap()).await;
+    assert_eq!(
+        (campaign["sent"].as_i64(), campaign["skipped"].as_i64()),
+        (Some(9), Some(1))
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mails = smtp.messages();
+    assert!(
+        mails_to(&mails, &late, &subject).is_empty(),
+        "opted out before its turn"
+    );
+    for user in &audience[..9] {
+        assert_eq!(mails_to(&mails, user, &subject).len(), 1);
+    }
+    // Paced: nine sends at 2 a second, no burst, span at least four seconds.
+    let mut conn = db.connect().await;
+    let span: f64 = sqlx::query_scalar(
+        "SELECT extract(epoch FROM max(sent_at) - min(sent_at))::float8 FROM notifications \
+         WHERE campaign_id IS NOT NULL AND status = 'sent'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert!(span >= 3.9, "nine campaign emails went out within {span} s");
+}
