@@ -50,7 +50,6 @@ use crate::routes;
         routes::notifications::create_campaign,
         routes::notifications::campaign,
         routes::notifications::unsubscribe,
-        routes::notifications::unsubscribe_one_click,
         routes::health::healthz,
         routes::health::readyz,
     ),

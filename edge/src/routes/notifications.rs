@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
         // POST too: mail clients' one-click unsubscribe (RFC 8058) posts to the same link.
         .route(
             "/notifications/unsubscribe",
-            get(unsubscribe).post(unsubscribe_one_click),
+            get(unsubscribe).post(unsubscribe),
         )
 }
 
@@ -83,8 +83,9 @@ pub async fn campaign(
 }
 
 /// The unsubscribe link of a promotional email: works without logging in and turns
-/// `marketing_opt_in` off. Following it again changes nothing.
-#[utoipa::path(get, path = "/notifications/unsubscribe", tag = "notifications",
+/// `marketing_opt_in` off; following it again changes nothing. POST is a mail client's
+/// one-click unsubscribe (RFC 8058) of the same link.
+#[utoipa::path(method(get, post), path = "/notifications/unsubscribe", tag = "notifications",
     params(UnsubscribeRequest),
     responses(
         (status = 200, description = "Unsubscribed", body = Unsubscribed),
@@ -98,18 +99,4 @@ pub async fn unsubscribe(
         call.send(notify::UNSUBSCRIBE, &Caller::default(), &request)
             .await?,
     ))
-}
-
-/// A mail client's one-click unsubscribe (RFC 8058): the same link, posted.
-#[utoipa::path(post, path = "/notifications/unsubscribe", tag = "notifications",
-    params(UnsubscribeRequest),
-    responses(
-        (status = 200, description = "Unsubscribed", body = Unsubscribed),
-        (status = 400, description = "Missing, malformed or forged token", body = ErrorResponse),
-    ))]
-pub async fn unsubscribe_one_click(
-    call: Call,
-    query: ApiQuery<UnsubscribeRequest>,
-) -> Result<Json<Unsubscribed>, ApiError> {
-    unsubscribe(call, query).await
 }

@@ -16,6 +16,11 @@ use futures::StreamExt;
 use menuskart_schemas::subjects::events::Stream;
 use serde::de::DeserializeOwned;
 
+/// How long a delivered message may go unacknowledged before JetStream hands it to another
+/// instance: the handler's process is taken to have died. Far above any handler's own time
+/// limits (service calls, SMTP), so a live handler is never raced by a redelivery.
+pub const ACK_WAIT: Duration = Duration::from_secs(30);
+
 /// Redelivery delays for the first failures; later ones use the last.
 pub const DEFAULT_BACKOFF: &[Duration] = &[
     Duration::from_secs(1),
@@ -51,11 +56,12 @@ pub struct Subscription {
     pub durable: &'static str,
     pub filter: &'static str,
     pub max_deliver: i64,
-    /// Delays before the 2nd, 3rd, ... delivery ([`DEFAULT_BACKOFF`] unless a worker sets its own).
+    /// Delays before the 2nd, 3rd, ... delivery after a failure, sent with the nak
+    /// ([`DEFAULT_BACKOFF`] unless a worker sets its own).
     pub backoff: &'static [Duration],
     /// Messages handed out and not yet acked, across the pool (`None`: JetStream's default,
-    /// 1000). A paced consumer keeps it small, so that no message waits for its turn longer
-    /// than the ack wait and is redelivered for nothing.
+    /// 1000). A paced consumer keeps it small, so that no message waits for its turn anywhere
+    /// near [`ACK_WAIT`] and is redelivered for nothing.
     pub max_ack_pending: Option<i64>,
 }
 
@@ -98,24 +104,22 @@ where
         .ensure_stream(DEAD_LETTERS, replicas)
         .await
         .map_err(|e| setup(e.into()))?;
+    // Create or update: a durable declared by an older version (or with other limits) takes
+    // this configuration, so changing a setting such as the pace takes effect on restart.
+    //
+    // No server-side `backoff`: nats-server replaces `ack_wait` with its first step, so a
+    // 1-second step would redeliver any message not acked within a second (a slow SMTP server,
+    // a message waiting in the pulled batch) to another instance while it is still being
+    // handled. Retry delays are the naks' own (below), and `ack_wait` is only for crashes.
     let consumer: jetstream::consumer::Consumer<pull::Config> = stream
-        .get_or_create_consumer(
-            subscription.durable,
-            pull::Config {
-                durable_name: Some(subscription.durable.to_owned()),
-                filter_subject: subscription.filter.to_owned(),
-                ack_wait: Duration::from_secs(30),
-                max_deliver: subscription.max_deliver,
-                // JetStream wants fewer backoff steps than deliveries.
-                backoff: subscription.backoff[..subscription
-                    .backoff
-                    .len()
-                    .min(subscription.max_deliver.max(1) as usize - 1)]
-                    .to_vec(),
-                max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
-                ..Default::default()
-            },
-        )
+        .create_consumer(pull::Config {
+            durable_name: Some(subscription.durable.to_owned()),
+            filter_subject: subscription.filter.to_owned(),
+            ack_wait: ACK_WAIT,
+            max_deliver: subscription.max_deliver,
+            max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
+            ..Default::default()
+        })
         .await
         .map_err(|e| setup(e.into()))?;
     loop {

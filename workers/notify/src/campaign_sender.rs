@@ -54,7 +54,8 @@ pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
     .await
 }
 
-/// Sends one campaign email unless it went out (or was skipped) already.
+/// Sends one campaign email unless it went out (or was skipped) already. A failure is on
+/// record (so the campaign's progress shows it) and returned, for the consumer to retry.
 pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), CampaignSendError> {
     let key = message_key(message);
     let claim = state
@@ -70,17 +71,33 @@ pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), 
     if claim == Claim::Done {
         return Ok(());
     }
+    let attempt = attempt(state, message, &key).await;
+    if let Err(error) = &attempt
+        && let Err(store) = state.store.failed(&key, CHANNEL, &error.to_string()).await
+    {
+        tracing::warn!(%store, "could not record a failed campaign message");
+    }
+    attempt
+}
+
+/// At the campaign's pace: reads the recipient's consent and address now, then sends and
+/// records the outcome.
+async fn attempt(
+    state: &NotifyState,
+    message: &CampaignMessage,
+    key: &str,
+) -> Result<(), CampaignSendError> {
     state.campaign_pace.wait().await;
     let profile = match state.directory.profile(message.user_id).await {
         Ok(profile) => profile,
         Err(RpcError::Reply(error)) if error.code == ErrorCode::NotFound => {
-            state.store.skipped(&key, CHANNEL, "account gone").await?;
+            state.store.skipped(key, CHANNEL, "account gone").await?;
             return Ok(());
         }
-        Err(error) => return Err(fail(state, &key, error.into()).await),
+        Err(error) => return Err(error.into()),
     };
     if !profile.marketing_opt_in {
-        state.store.skipped(&key, CHANNEL, "opted out").await?;
+        state.store.skipped(key, CHANNEL, "opted out").await?;
         return Ok(());
     }
     let text = state
@@ -95,7 +112,7 @@ pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), 
         paragraphs => text.paragraphs(),
         unsubscribe_url => unsubscribe,
     })?;
-    match state
+    let provider_id = state
         .mailer
         .send(
             &profile.email,
@@ -103,23 +120,10 @@ pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), 
             &rendered,
             Some(&unsubscribe),
         )
-        .await
-    {
-        Ok(provider_id) => {
-            state
-                .store
-                .sent(&key, CHANNEL, &profile.email, &provider_id)
-                .await?;
-            Ok(())
-        }
-        Err(error) => Err(fail(state, &key, error.into()).await),
-    }
-}
-
-/// Records a failed attempt; the error, for the consumer to retry the message later.
-async fn fail(state: &NotifyState, key: &str, error: CampaignSendError) -> CampaignSendError {
-    if let Err(store) = state.store.failed(key, CHANNEL, &error.to_string()).await {
-        tracing::warn!(%store, "could not record a failed campaign message");
-    }
-    error
+        .await?;
+    state
+        .store
+        .sent(key, CHANNEL, &profile.email, &provider_id)
+        .await?;
+    Ok(())
 }

@@ -34,6 +34,8 @@ pub enum StartupError {
     Templates(#[from] minijinja::Error),
     #[error("MK_UNSUBSCRIBE_SECRET must be at least {MIN_SECRET_BYTES} bytes")]
     WeakSecret,
+    #[error("MK_PUBLIC_URL must be an absolute http(s) URL (not {0:?})")]
+    PublicUrl(String),
     #[error(transparent)]
     Events(#[from] EventError),
     #[error(transparent)]
@@ -54,6 +56,11 @@ impl Application {
         if settings.unsubscribe_secret.expose_secret().len() < MIN_SECRET_BYTES {
             return Err(StartupError::WeakSecret);
         }
+        // Every promotional email links here: a typo would send dead links to everyone.
+        let public_url = reqwest::Url::parse(&settings.public_url)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+            .ok_or_else(|| StartupError::PublicUrl(settings.public_url.clone()))?;
         let store = Store::connect(
             settings.notify_database_url.expose_secret(),
             settings.db_max_connections,
@@ -82,7 +89,7 @@ impl Application {
             max_deliver: settings.notify_max_deliver.max(1),
             unsubscribe: UnsubscribeLinks::new(
                 settings.unsubscribe_secret.clone(),
-                &settings.public_url,
+                public_url.as_str(),
             ),
             campaign_pace: CampaignPace::new(settings.campaign_rate_per_sec),
             backoff: crate::consumers::backoff(&settings.notify_retry_delays_ms),

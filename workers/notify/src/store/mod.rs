@@ -61,25 +61,6 @@ impl Store {
         })
     }
 
-    /// Not to be sent, ever (the user opted out before the message's turn).
-    pub async fn skipped(
-        &self,
-        event_key: &str,
-        channel: &str,
-        why: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "UPDATE notifications SET status = 'skipped', last_error = $3 \
-             WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
-        )
-        .bind(event_key)
-        .bind(channel)
-        .bind(why)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     pub async fn sent(
         &self,
         event_key: &str,
@@ -100,19 +81,42 @@ impl Store {
         Ok(())
     }
 
+    /// An attempt failed; the next delivery tries again.
     pub async fn failed(
         &self,
         event_key: &str,
         channel: &str,
         error: &str,
     ) -> Result<(), sqlx::Error> {
+        self.unsent(event_key, channel, "failed", error).await
+    }
+
+    /// Not to be sent, ever (the user opted out before the message's turn).
+    pub async fn skipped(
+        &self,
+        event_key: &str,
+        channel: &str,
+        why: &str,
+    ) -> Result<(), sqlx::Error> {
+        self.unsent(event_key, channel, "skipped", why).await
+    }
+
+    /// Records why a notification did not go out (a sent one stays sent).
+    async fn unsent(
+        &self,
+        event_key: &str,
+        channel: &str,
+        status: &str,
+        note: &str,
+    ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "UPDATE notifications SET status = 'failed', last_error = $3 \
+            "UPDATE notifications SET status = $3, last_error = $4 \
              WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
         )
         .bind(event_key)
         .bind(channel)
-        .bind(error)
+        .bind(status)
+        .bind(note)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -1,5 +1,7 @@
 //! Writing a placement, and reading orders with their lines and history.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use menuskart_schemas::orders::{Order, OrderLine, OrderStatus, StatusChange};
 use sqlx::{PgConnection, Row};
@@ -169,12 +171,11 @@ impl Store {
         .bind(user_id)
         .fetch_one(&mut *conn)
         .await?;
-        let mut orders = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(record) = load(&mut conn, id).await? {
-                orders.push(record.order);
-            }
-        }
+        let orders = load_many(&mut conn, &ids)
+            .await?
+            .into_iter()
+            .map(|record| record.order)
+            .collect();
         Ok((orders, total))
     }
 
@@ -213,69 +214,88 @@ pub(crate) async fn load(
     conn: &mut PgConnection,
     order_id: Uuid,
 ) -> Result<Option<OrderRecord>, StoreError> {
-    let row: Option<OrderRow> =
-        sqlx::query_as(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1"))
-            .bind(order_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let lines = sqlx::query(
-        "SELECT product_id, name, unit_price, quantity, line_total, tax_rate_bp, tax \
-         FROM order_lines WHERE order_id = $1 ORDER BY line_no",
-    )
-    .bind(order_id)
+    Ok(load_many(conn, &[order_id]).await?.pop())
+}
+
+/// Orders with their lines and history, in the order of `ids` (missing ones left out): three
+/// queries however many orders.
+pub(crate) async fn load_many(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> Result<Vec<OrderRecord>, StoreError> {
+    let rows: Vec<OrderRow> = sqlx::query_as(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders WHERE id = ANY($1)"
+    ))
+    .bind(ids)
     .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| OrderLine {
-        product_id: r.get("product_id"),
-        name: r.get("name"),
-        unit_price: r.get("unit_price"),
-        quantity: r.get("quantity"),
-        line_total: r.get("line_total"),
-        tax_rate_bp: r.get("tax_rate_bp"),
-        tax: r.get("tax"),
-    })
-    .collect();
-    let history = sqlx::query(
-        "SELECT status, reason, at FROM order_status_history WHERE order_id = $1 ORDER BY id",
+    .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut lines: HashMap<Uuid, Vec<OrderLine>> = HashMap::new();
+    let line_rows = sqlx::query(
+        "SELECT order_id, product_id, name, unit_price, quantity, line_total, tax_rate_bp, tax \
+         FROM order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no",
     )
-    .bind(order_id)
+    .bind(ids)
     .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| {
-        Ok(StatusChange {
-            status: status_of(r.get("status"))?,
-            at: r.get("at"),
-            reason: r.get("reason"),
-        })
-    })
-    .collect::<Result<Vec<_>, StoreError>>()?;
-    let placing = row.status == PLACING;
-    let status = if placing {
-        OrderStatus::PendingPayment
-    } else {
-        status_of(&row.status)?
-    };
-    Ok(Some(OrderRecord {
-        order: Order {
-            id: row.id,
-            user_id: row.user_id,
-            status,
-            items: lines,
-            subtotal: row.subtotal,
-            tax: row.tax,
-            total: row.total,
-            currency: row.currency,
-            shipping_address: row.shipping_address,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-            expires_at: row.expires_at,
-            history,
-        },
-        placing,
-    }))
+    .await?;
+    for r in line_rows {
+        lines.entry(r.get("order_id")).or_default().push(OrderLine {
+            product_id: r.get("product_id"),
+            name: r.get("name"),
+            unit_price: r.get("unit_price"),
+            quantity: r.get("quantity"),
+            line_total: r.get("line_total"),
+            tax_rate_bp: r.get("tax_rate_bp"),
+            tax: r.get("tax"),
+        });
+    }
+    let mut history: HashMap<Uuid, Vec<StatusChange>> = HashMap::new();
+    let history_rows = sqlx::query(
+        "SELECT order_id, status, reason, at FROM order_status_history \
+         WHERE order_id = ANY($1) ORDER BY order_id, id",
+    )
+    .bind(ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in history_rows {
+        history
+            .entry(r.get("order_id"))
+            .or_default()
+            .push(StatusChange {
+                status: status_of(r.get("status"))?,
+                at: r.get("at"),
+                reason: r.get("reason"),
+            });
+    }
+    let mut by_id: HashMap<Uuid, OrderRecord> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let placing = row.status == PLACING;
+        let status = if placing {
+            OrderStatus::PendingPayment
+        } else {
+            status_of(&row.status)?
+        };
+        let record = OrderRecord {
+            order: Order {
+                id: row.id,
+                user_id: row.user_id,
+                status,
+                items: lines.remove(&row.id).unwrap_or_default(),
+                subtotal: row.subtotal,
+                tax: row.tax,
+                total: row.total,
+                currency: row.currency,
+                shipping_address: row.shipping_address,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                expires_at: row.expires_at,
+                history: history.remove(&row.id).unwrap_or_default(),
+            },
+            placing,
+        };
+        by_id.insert(row.id, record);
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
