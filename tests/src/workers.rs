@@ -308,6 +308,7 @@ pub fn notify_settings(
         sms_from: None,
         notify_max_deliver: max_deliver,
         notify_retry_delays_ms: "300".into(),
+        notify_concurrency: 4,
         unsubscribe_secret: SecretString::from(format!(
             "test-unsubscribe-{}",
             uuid::Uuid::new_v4().simple()

@@ -307,4 +307,12 @@ async fn campaign_mail_is_paced_behind_order_mail_and_skips_who_opted_out_meanwh
         order_mail < last,
         "the order email waited for the whole campaign"
     );
+    // Handed out once each: no message was redelivered while it waited for its turn.
+    let deliveries: Vec<i32> = sqlx::query_scalar(
+        "SELECT DISTINCT attempts FROM notifications WHERE campaign_id IS NOT NULL",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(deliveries, [1]);
 }

@@ -466,3 +466,68 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
     );
     app.wait_for_stock(&product, (10, 0)).await;
 }
+
+/// A page of the history: newest first, each order with its own lines and status history.
+#[tokio::test]
+async fn the_order_history_lists_each_order_with_its_own_lines_newest_first() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (user, first_product) = customer_with_cart(&app, &admin, 1).await;
+    let mut placed = Vec::new();
+    for quantity in 1..=3 {
+        if quantity > 1 {
+            let added = app
+                .add_to_cart(&user.access_token, &first_product, quantity)
+                .await;
+            assert_eq!(added.status(), StatusCode::OK);
+        }
+        let order = app.place_order(&user.access_token, None).await;
+        assert_eq!(order.status(), StatusCode::CREATED);
+        placed.push(json_of(order).await["id"].as_str().unwrap().to_owned());
+    }
+    let cancelled = app
+        .post(
+            &format!("/orders/{}/cancel", placed[0]),
+            Some(&user.access_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+
+    let history = json_of(
+        app.get(
+            &format!("/orders/user/{}?per_page=2", user.id),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(history["total"], 3);
+    let page: Vec<(&str, i64)> = history["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let lines = o["items"].as_array().unwrap();
+            assert_eq!(lines.len(), 1);
+            (
+                o["id"].as_str().unwrap(),
+                lines[0]["quantity"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(page, [(placed[2].as_str(), 3), (placed[1].as_str(), 2)]);
+    let last_page = json_of(
+        app.get(
+            &format!("/orders/user/{}?per_page=2&page=2", user.id),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    let oldest = &last_page["items"][0];
+    assert_eq!(oldest["id"], placed[0].as_str());
+    assert_eq!(oldest["items"][0]["quantity"], 1);
+    assert_eq!(statuses(oldest), ["pending_payment", "cancelled"]);
+    assert_eq!(statuses(&history["items"][0]), ["pending_payment"]);
+}

@@ -12,7 +12,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use async_nats::jetstream::{self, AckKind, consumer::pull};
-use futures::StreamExt;
+use futures::{StreamExt, future};
 use menuskart_schemas::subjects::events::Stream;
 use serde::de::DeserializeOwned;
 
@@ -63,6 +63,10 @@ pub struct Subscription {
     /// 1000). A paced consumer keeps it small, so that no message waits for its turn anywhere
     /// near [`ACK_WAIT`] and is redelivered for nothing.
     pub max_ack_pending: Option<i64>,
+    /// Messages one instance handles at once. 1 keeps them in stream order (what a consumer
+    /// that applies an entity's events in turn needs); independent messages (one email each)
+    /// can take more.
+    pub concurrency: usize,
 }
 
 /// One delivered event: its decoded payload and where it stands in the stream.
@@ -123,53 +127,72 @@ where
         .await
         .map_err(|e| setup(e.into()))?;
     loop {
-        let mut messages = consumer.messages().await.map_err(|e| setup(e.into()))?;
-        while let Some(message) = messages.next().await {
-            let message = match message {
-                Ok(message) => message,
-                Err(error) => {
-                    tracing::warn!(%error, consumer = subscription.durable, "consumer stream error");
-                    break;
-                }
-            };
-            let Ok(info) = message.info().map(|i| (i.stream_sequence, i.delivered)) else {
-                continue;
-            };
-            let (stream_sequence, delivered) = info;
-            let outcome = match serde_json::from_slice::<T>(&message.payload) {
-                Ok(event) => handle(Delivery {
-                    event,
-                    subject: message.subject.to_string(),
-                    stream_sequence,
-                })
-                .await
-                .map_err(|e| e.to_string()),
-                Err(error) => Err(format!("undecodable event: {error}")),
-            };
-            let ack = match outcome {
-                Ok(()) => message.ack().await,
-                Err(error) if delivered >= subscription.max_deliver => {
-                    tracing::error!(%error, consumer = subscription.durable, stream_sequence, delivered, "event failed for good: dead-lettered");
-                    dead_letter(&js, &subscription, &message, stream_sequence, &error).await;
-                    message.ack_with(AckKind::Term).await
-                }
-                Err(error) => {
-                    tracing::warn!(%error, consumer = subscription.durable, stream_sequence, delivered, "event handling failed");
-                    let backoff = subscription.backoff;
-                    let delay = backoff
-                        .get(delivered.max(1) as usize - 1)
-                        .or(backoff.last())
-                        .copied()
-                        .unwrap_or(Duration::from_secs(1));
-                    message.ack_with(AckKind::Nak(Some(delay))).await
-                }
-            };
-            if let Err(error) = ack {
-                tracing::warn!(%error, "ack failed; the event will be redelivered");
-            }
-        }
-        // The message stream ended (reconnect, consumer reset): pull again.
+        let messages = consumer.messages().await.map_err(|e| setup(e.into()))?;
+        messages
+            // Until the stream fails (reconnect, consumer reset): then pull again.
+            .scan((), |_, message| {
+                future::ready(
+                    message
+                        .inspect_err(|error| {
+                            tracing::warn!(%error, consumer = subscription.durable, "consumer stream error");
+                        })
+                        .ok(),
+                )
+            })
+            .for_each_concurrent(subscription.concurrency.max(1), |message| {
+                settle(&js, &subscription, &handle, message)
+            })
+            .await;
         tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Handles one message and acks it, naks it for a later retry, or dead-letters it.
+async fn settle<T, E, F, Fut>(
+    js: &jetstream::Context,
+    subscription: &Subscription,
+    handle: &F,
+    message: jetstream::Message,
+) where
+    T: DeserializeOwned,
+    E: std::fmt::Display,
+    F: Fn(Delivery<T>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
+    let Ok((stream_sequence, delivered)) = message.info().map(|i| (i.stream_sequence, i.delivered))
+    else {
+        return;
+    };
+    let outcome = match serde_json::from_slice::<T>(&message.payload) {
+        Ok(event) => handle(Delivery {
+            event,
+            subject: message.subject.to_string(),
+            stream_sequence,
+        })
+        .await
+        .map_err(|e| e.to_string()),
+        Err(error) => Err(format!("undecodable event: {error}")),
+    };
+    let ack = match outcome {
+        Ok(()) => message.ack().await,
+        Err(error) if delivered >= subscription.max_deliver => {
+            tracing::error!(%error, consumer = subscription.durable, stream_sequence, delivered, "event failed for good: dead-lettered");
+            dead_letter(js, subscription, &message, stream_sequence, &error).await;
+            message.ack_with(AckKind::Term).await
+        }
+        Err(error) => {
+            tracing::warn!(%error, consumer = subscription.durable, stream_sequence, delivered, "event handling failed");
+            let backoff = subscription.backoff;
+            let delay = backoff
+                .get(delivered.max(1) as usize - 1)
+                .or(backoff.last())
+                .copied()
+                .unwrap_or(Duration::from_secs(1));
+            message.ack_with(AckKind::Nak(Some(delay))).await
+        }
+    };
+    if let Err(error) = ack {
+        tracing::warn!(%error, "ack failed; the event will be redelivered");
     }
 }
 

@@ -32,6 +32,8 @@ pub enum CampaignSendError {
     Template(#[from] minijinja::Error),
     #[error("sending: {0}")]
     Mail(#[from] crate::mailer::MailError),
+    #[error("another delivery of this message is sending it now")]
+    Busy,
 }
 
 pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
@@ -42,6 +44,8 @@ pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
         max_deliver: state.max_deliver,
         backoff: state.backoff,
         max_ack_pending: Some(state.campaign_pace.in_flight()),
+        // The pace decides; one at a time keeps each instance's messages in order.
+        concurrency: 1,
     };
     consumer::run(
         state.nats.clone(),
@@ -68,8 +72,11 @@ pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), 
             Some(message.campaign_id),
         )
         .await?;
-    if claim == Claim::Done {
-        return Ok(());
+    match claim {
+        Claim::Done => return Ok(()),
+        // Retried later, when it will be sent (or its sender's claim ran out).
+        Claim::Busy => return Err(CampaignSendError::Busy),
+        Claim::Send => {}
     }
     let attempt = attempt(state, message, &key).await;
     if let Err(error) = &attempt

@@ -26,6 +26,7 @@ fn subscription(
         max_deliver: state.max_deliver,
         backoff: state.backoff,
         max_ack_pending: None,
+        concurrency: state.concurrency,
     }
 }
 

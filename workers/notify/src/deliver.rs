@@ -26,6 +26,8 @@ pub enum DeliverError {
     Mail(#[from] crate::mailer::MailError),
     #[error("sending: {0}")]
     Sms(#[from] crate::sms::SmsError),
+    #[error("another delivery of this event is sending it now")]
+    Busy,
 }
 
 pub async fn deliver(state: &NotifyState, notice: &Notice) -> Result<(), DeliverError> {
@@ -105,9 +107,13 @@ async fn on_channel(
             None,
         )
         .await?;
-    if claim == Claim::Done {
-        tracing::info!(event = %notice.event_key, channel, "already sent");
-        return Ok(());
+    match claim {
+        Claim::Done => {
+            tracing::info!(event = %notice.event_key, channel, "already sent");
+            return Ok(());
+        }
+        Claim::Busy => return Err(DeliverError::Busy),
+        Claim::Send => {}
     }
     match send.await {
         Ok((recipient, provider_id)) => {

@@ -47,6 +47,10 @@ pub struct Settings {
     /// `MK_NOTIFY_MAX_DELIVER`: deliveries of an event before it is dead-lettered.
     #[serde(default = "defaults::max_deliver")]
     pub notify_max_deliver: i64,
+    /// `MK_NOTIFY_CONCURRENCY`: order and payment emails one instance sends at once (each on
+    /// its own SMTP connection).
+    #[serde(default = "defaults::concurrency")]
+    pub notify_concurrency: usize,
     /// `MK_NOTIFY_RETRY_DELAYS_MS`: delays before the 2nd, 3rd, ... delivery.
     #[serde(default = "defaults::retry_delays")]
     pub notify_retry_delays_ms: String,
@@ -110,6 +114,9 @@ mod defaults {
         "MenusKart".into()
     }
     pub fn max_deliver() -> i64 {
+        8
+    }
+    pub fn concurrency() -> usize {
         8
     }
     pub fn retry_delays() -> String {

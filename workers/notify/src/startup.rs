@@ -87,6 +87,7 @@ impl Application {
             sms: settings.sms().map(SmsGateway::new),
             shop_name: settings.shop_name.clone(),
             max_deliver: settings.notify_max_deliver.max(1),
+            concurrency: settings.notify_concurrency.max(1),
             unsubscribe: UnsubscribeLinks::new(
                 settings.unsubscribe_secret.clone(),
                 public_url.as_str(),

@@ -23,6 +23,8 @@ pub struct NotifyState {
     pub sms: Option<SmsGateway>,
     pub shop_name: String,
     pub max_deliver: i64,
+    /// Order and payment events handled at once per instance (each one email, independent).
+    pub concurrency: usize,
     /// Publishes campaign messages written to the outbox.
     pub relay: Relay,
     pub unsubscribe: UnsubscribeLinks,

@@ -19,6 +19,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     max_deliver: 20,
     backoff: consumer::DEFAULT_BACKOFF,
     max_ack_pending: None,
+    concurrency: 1,
 };
 
 /// Runs until the task is dropped.

@@ -20,6 +20,7 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     max_deliver: 50,
     backoff: consumer::DEFAULT_BACKOFF,
     max_ack_pending: None,
+    concurrency: 1,
 };
 
 /// Runs until the task is dropped.

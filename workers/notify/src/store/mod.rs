@@ -1,11 +1,16 @@
 //! The notification records (PostgreSQL): one row per event and channel. A row `sent` (or
-//! `skipped`) means never again; `sending` or `failed` means try (again). Campaigns are in
-//! [`campaigns`].
+//! `skipped`) means never again; `failed`, or `sending` whose claim ran out (its sender
+//! died), means try again; `sending` under a live claim means someone is sending it now.
+//! Campaigns are in [`campaigns`].
 
 pub mod campaigns;
 
 use sqlx::PgPool;
 use uuid::Uuid;
+
+/// How long a claim holds: longer than a send can take (two service calls and an SMTP
+/// conversation, each with its own time limit).
+const CLAIM_SECS: f64 = 60.0;
 
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -15,9 +20,12 @@ pub struct Store {
 /// Whether a notification still has to go out.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Claim {
+    /// Ours to send.
     Send,
     /// Sent, or skipped for good.
     Done,
+    /// Another delivery of the same event is sending it right now.
+    Busy,
 }
 
 impl Store {
@@ -31,8 +39,8 @@ impl Store {
         &self.pool
     }
 
-    /// Records an attempt (creating the row on the first). `campaign_id` for a promotional
-    /// message.
+    /// Records an attempt (creating the row on the first) and claims the notification unless
+    /// it is done or claimed by a live sender. `campaign_id` for a promotional message.
     pub async fn claim(
         &self,
         event_key: &str,
@@ -41,23 +49,35 @@ impl Store {
         user_id: Uuid,
         campaign_id: Option<Uuid>,
     ) -> Result<Claim, sqlx::Error> {
-        let status: String = sqlx::query_scalar(
+        // `now()` is the statement's time: `mine` says whether this statement set the claim.
+        let (status, mine): (String, bool) = sqlx::query_as(
             "INSERT INTO notifications \
-               (event_key, channel, kind, user_id, campaign_id, status, attempts) \
-             VALUES ($1, $2, $3, $4, $5, 'sending', 1) \
-             ON CONFLICT (event_key, channel) DO UPDATE SET attempts = notifications.attempts + 1 \
-             RETURNING status",
+               (event_key, channel, kind, user_id, campaign_id, status, attempts, claimed_until) \
+             VALUES ($1, $2, $3, $4, $5, 'sending', 1, now() + make_interval(secs => $6)) \
+             ON CONFLICT (event_key, channel) DO UPDATE SET \
+               attempts = notifications.attempts + 1, \
+               claimed_until = CASE \
+                 WHEN notifications.status IN ('sent', 'skipped') THEN notifications.claimed_until \
+                 WHEN notifications.status = 'failed' OR notifications.claimed_until IS NULL \
+                   OR notifications.claimed_until < now() \
+                 THEN now() + make_interval(secs => $6) \
+                 ELSE notifications.claimed_until END, \
+               status = CASE WHEN notifications.status IN ('sent', 'skipped') \
+                 THEN notifications.status ELSE 'sending' END \
+             RETURNING status, claimed_until = now() + make_interval(secs => $6)",
         )
         .bind(event_key)
         .bind(channel)
         .bind(kind)
         .bind(user_id)
         .bind(campaign_id)
+        .bind(CLAIM_SECS)
         .fetch_one(&self.pool)
         .await?;
-        Ok(match status.as_str() {
-            "sent" | "skipped" => Claim::Done,
-            _ => Claim::Send,
+        Ok(match (status.as_str(), mine) {
+            ("sent" | "skipped", _) => Claim::Done,
+            (_, true) => Claim::Send,
+            (_, false) => Claim::Busy,
         })
     }
 
