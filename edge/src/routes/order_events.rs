@@ -13,6 +13,7 @@ use std::time::Duration;
 use async_nats::jetstream::{self, consumer::DeliverPolicy, consumer::push::OrderedConfig};
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderRef, OrderStatus};
@@ -34,13 +35,18 @@ fn unavailable(error: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorCode::Unavailable, "live order status is unavailable")
 }
 
-/// One SSE `status` event.
-fn status_event(order_id: Uuid, status: OrderStatus, event: Option<&OrderEvent>) -> Event {
+/// One SSE `status` event: the status, when it was reached and why (a cancellation's reason).
+fn status_event(
+    order_id: Uuid,
+    status: OrderStatus,
+    at: Option<DateTime<Utc>>,
+    reason: Option<&str>,
+) -> Event {
     let data = serde_json::json!({
         "order_id": order_id,
         "status": status,
-        "at": event.map(|e| e.at),
-        "reason": event.and_then(|e| e.reason.clone()),
+        "at": at,
+        "reason": reason,
     });
     Event::default().event("status").data(data.to_string())
 }
@@ -84,8 +90,15 @@ pub async fn order_events(
     let (tx, rx) = mpsc::channel(16);
     tokio::spawn(async move {
         let (mut status, mut seen_at) = (order.status, order.updated_at);
+        // The history's last entry is the status now.
+        let current = order.history.last().filter(|c| c.status == status);
         if tx
-            .send(Ok(status_event(order_id, status, None)))
+            .send(Ok(status_event(
+                order_id,
+                status,
+                current.map(|c| c.at),
+                current.and_then(|c| c.reason.as_deref()),
+            )))
             .await
             .is_err()
             || status.is_final()
@@ -107,7 +120,12 @@ pub async fn order_events(
             }
             (status, seen_at) = (event.status, event.at);
             if tx
-                .send(Ok(status_event(order_id, status, Some(&event))))
+                .send(Ok(status_event(
+                    order_id,
+                    status,
+                    Some(event.at),
+                    event.reason.as_deref(),
+                )))
                 .await
                 .is_err()
                 || status.is_final()

@@ -534,6 +534,9 @@ async fn the_order_status_streams_live_from_pending_payment_to_paid() {
         .collect();
     assert_eq!(statuses, ["pending_payment", "paid", "shipped"]);
     assert!(events.iter().all(|e| e["order_id"] == order["id"]));
+    // Each one says when the order got there, the current status too.
+    assert!(events.iter().all(|e| e["at"].is_string()), "{events:?}");
+    assert_eq!(events[0]["at"], order["history"][0]["at"]);
 
     // Opened on a final status: that status, then the end.
     let closed = sse_events(app.get(&path, Some(&user.access_token)).await, 5).await;
