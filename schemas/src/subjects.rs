@@ -176,12 +176,17 @@ pub mod notify {
 
 /// JetStream streams and event subjects (`mk.evt.<domain>.<event>`).
 pub mod events {
-    /// A JetStream stream: its name and the subjects it stores.
+    /// A JetStream stream: its name, the subjects it stores, and how long it keeps a message.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Stream {
         pub name: &'static str,
         pub subjects: &'static str,
+        /// `Duration::ZERO`: for good (events are the shop's history).
+        pub max_age: std::time::Duration,
     }
+
+    /// Kept for good.
+    pub const FOREVER: std::time::Duration = std::time::Duration::ZERO;
 
     pub mod inventory {
         use super::Stream;
@@ -189,6 +194,7 @@ pub mod events {
         pub const STREAM: Stream = Stream {
             name: "INVENTORY",
             subjects: "mk.evt.inventory.>",
+            max_age: super::FOREVER,
         };
         pub const RESERVED: &str = "mk.evt.inventory.reserved";
         pub const RELEASED: &str = "mk.evt.inventory.released";
@@ -203,6 +209,7 @@ pub mod events {
         pub const STREAM: Stream = Stream {
             name: "ORDERS",
             subjects: "mk.evt.orders.>",
+            max_age: super::FOREVER,
         };
         pub const PLACED: &str = "mk.evt.orders.placed";
         pub const PAID: &str = "mk.evt.orders.paid";
@@ -217,6 +224,7 @@ pub mod events {
         pub const STREAM: Stream = Stream {
             name: "PAYMENTS",
             subjects: "mk.evt.payments.>",
+            max_age: super::FOREVER,
         };
         pub const SUCCEEDED: &str = "mk.evt.payments.succeeded";
         pub const FAILED: &str = "mk.evt.payments.failed";
@@ -229,6 +237,9 @@ pub mod events {
         pub const STREAM: Stream = Stream {
             name: "NOTIFY",
             subjects: "mk.evt.notify.>",
+            // Work, not history: a campaign's messages are sent within hours; what happened
+            // is in the notification records.
+            max_age: std::time::Duration::from_secs(7 * 24 * 3600),
         };
         /// One promotional email to one user (see `schemas::notify::CampaignMessage`).
         pub const CAMPAIGN_MESSAGE: &str = "mk.evt.notify.campaign_message";

@@ -33,6 +33,8 @@ pub const DEFAULT_BACKOFF: &[Duration] = &[
 pub const DEAD_LETTERS: Stream = Stream {
     name: "DEADLETTER",
     subjects: "mk.dlq.>",
+    // Until an operator replays or drops them.
+    max_age: menuskart_schemas::subjects::events::FOREVER,
 };
 /// Headers of a dead letter: where it came from and why it failed.
 pub mod dead_letter_headers {

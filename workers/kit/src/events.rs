@@ -48,6 +48,7 @@ impl Events {
                 storage: stream::StorageType::File,
                 num_replicas: replicas.max(1),
                 duplicate_window: DUPLICATE_WINDOW,
+                max_age: stream.max_age,
                 ..Default::default()
             })
             .await

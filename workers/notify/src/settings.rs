@@ -1,7 +1,7 @@
 //! The notification worker's settings, from `MK_*` environment variables.
 
 use menuskart_kit::settings::WorkerSettings;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::mailer::SmtpSettings;
@@ -55,7 +55,8 @@ pub struct Settings {
     #[serde(default = "defaults::retry_delays")]
     pub notify_retry_delays_ms: String,
     /// `MK_UNSUBSCRIBE_SECRET`: signs the unsubscribe links of promotional emails (required;
-    /// 32+ random bytes; changing it voids the links already sent).
+    /// 32+ random bytes). Several, comma-separated, during a rotation: the first signs, all are
+    /// accepted.
     pub unsubscribe_secret: SecretString,
     /// `MK_PUBLIC_URL`: where the shop's API is reached from outside (unsubscribe links).
     #[serde(default = "defaults::public_url")]
@@ -83,6 +84,17 @@ impl Settings {
 }
 
 impl Settings {
+    /// The unsubscribe secrets, in order (empty entries dropped).
+    pub fn unsubscribe_secrets(&self) -> Vec<SecretString> {
+        self.unsubscribe_secret
+            .expose_secret()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| SecretString::from(s.to_owned()))
+            .collect()
+    }
+
     /// The SMS gateway's settings, when every one is given.
     pub fn sms(&self) -> Option<crate::sms::SmsSettings> {
         Some(crate::sms::SmsSettings {

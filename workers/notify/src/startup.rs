@@ -32,7 +32,7 @@ pub enum StartupError {
     Mail(#[from] MailError),
     #[error("templates: {0}")]
     Templates(#[from] minijinja::Error),
-    #[error("MK_UNSUBSCRIBE_SECRET must be at least {MIN_SECRET_BYTES} bytes")]
+    #[error("MK_UNSUBSCRIBE_SECRET: each secret must be at least {MIN_SECRET_BYTES} bytes")]
     WeakSecret,
     #[error("MK_PUBLIC_URL must be an absolute http(s) URL (not {0:?})")]
     PublicUrl(String),
@@ -53,7 +53,12 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        if settings.unsubscribe_secret.expose_secret().len() < MIN_SECRET_BYTES {
+        let unsubscribe_secrets = settings.unsubscribe_secrets();
+        if unsubscribe_secrets.is_empty()
+            || unsubscribe_secrets
+                .iter()
+                .any(|s| s.expose_secret().len() < MIN_SECRET_BYTES)
+        {
             return Err(StartupError::WeakSecret);
         }
         // Every promotional email links here: a typo would send dead links to everyone.
@@ -88,10 +93,7 @@ impl Application {
             shop_name: settings.shop_name.clone(),
             max_deliver: settings.notify_max_deliver.max(1),
             concurrency: settings.notify_concurrency.max(1),
-            unsubscribe: UnsubscribeLinks::new(
-                settings.unsubscribe_secret.clone(),
-                public_url.as_str(),
-            ),
+            unsubscribe: UnsubscribeLinks::new(unsubscribe_secrets, public_url.as_str()),
             campaign_pace: CampaignPace::new(settings.campaign_rate_per_sec),
             backoff: crate::consumers::backoff(&settings.notify_retry_delays_ms),
         });

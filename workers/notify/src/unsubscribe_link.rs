@@ -1,7 +1,9 @@
 //! Unsubscribe links that work without logging in: the token names the user and carries an
 //! HMAC-SHA256 of that name under a secret only the notification service knows, so nobody can
 //! make one for another user. Tokens do not expire: a link in an old email must still work
-//! (and unsubscribing twice is harmless).
+//! (and unsubscribing twice is harmless). Secrets rotate like the payment webhooks': the first
+//! signs, every one is accepted, so links already sent keep working while the old secret is
+//! still listed.
 
 use hmac::{Hmac, Mac};
 use secrecy::{ExposeSecret, SecretString};
@@ -19,7 +21,8 @@ pub struct BadToken;
 
 #[derive(Clone)]
 pub struct UnsubscribeLinks {
-    secret: SecretString,
+    /// The first signs; all verify.
+    secrets: Vec<SecretString>,
     /// `<public url>/notifications/unsubscribe?token=`
     prefix: String,
 }
@@ -33,9 +36,11 @@ impl std::fmt::Debug for UnsubscribeLinks {
 }
 
 impl UnsubscribeLinks {
-    pub fn new(secret: SecretString, public_url: &str) -> Self {
+    /// `secrets` must not be empty (the settings make sure).
+    pub fn new(secrets: Vec<SecretString>, public_url: &str) -> Self {
+        assert!(!secrets.is_empty(), "at least one unsubscribe secret");
         Self {
-            secret,
+            secrets,
             prefix: format!(
                 "{}/notifications/unsubscribe?token=",
                 public_url.trim_end_matches('/')
@@ -43,8 +48,8 @@ impl UnsubscribeLinks {
         }
     }
 
-    fn mac(&self, user: &str) -> HmacSha256 {
-        let mut mac = HmacSha256::new_from_slice(self.secret.expose_secret().as_bytes())
+    fn mac(secret: &SecretString, user: &str) -> HmacSha256 {
+        let mut mac = HmacSha256::new_from_slice(secret.expose_secret().as_bytes())
             .expect("HMAC takes a key of any length");
         mac.update(PURPOSE);
         mac.update(user.as_bytes());
@@ -54,7 +59,7 @@ impl UnsubscribeLinks {
     /// `<user id, 32 hex>.<signature, 64 hex>`: only URL-safe characters.
     pub fn token(&self, user_id: Uuid) -> String {
         let user = user_id.simple().to_string();
-        let signature = hex::encode(self.mac(&user).finalize().into_bytes());
+        let signature = hex::encode(Self::mac(&self.secrets[0], &user).finalize().into_bytes());
         format!("{user}.{signature}")
     }
 
@@ -71,10 +76,15 @@ impl UnsubscribeLinks {
         if user != user_id.simple().to_string() {
             return Err(BadToken);
         }
-        self.mac(user)
-            .verify_slice(&signature)
-            .map_err(|_| BadToken)?;
-        Ok(user_id)
+        let signed_by_us = self
+            .secrets
+            .iter()
+            .any(|secret| Self::mac(secret, user).verify_slice(&signature).is_ok());
+        if signed_by_us {
+            Ok(user_id)
+        } else {
+            Err(BadToken)
+        }
     }
 }
 
@@ -83,7 +93,7 @@ mod tests {
     use super::*;
 
     fn links(secret: &str) -> UnsubscribeLinks {
-        UnsubscribeLinks::new(SecretString::from(secret), "https://shop.example/")
+        UnsubscribeLinks::new(vec![SecretString::from(secret)], "https://shop.example/")
     }
 
     #[test]
@@ -124,5 +134,24 @@ mod tests {
         ] {
             assert_eq!(ours.verify(&token), Err(BadToken), "{token:?}");
         }
+    }
+
+    #[test]
+    fn during_a_rotation_old_links_still_work_and_new_ones_use_the_new_secret() {
+        let old = links("the-old-secret-the-old-secret-xxxx");
+        let rotated = UnsubscribeLinks::new(
+            vec![
+                SecretString::from("the-new-secret-the-new-secret-xxxx"),
+                SecretString::from("the-old-secret-the-old-secret-xxxx"),
+            ],
+            "https://shop.example",
+        );
+        let user = Uuid::new_v4();
+        assert_eq!(rotated.verify(&old.token(user)), Ok(user));
+        assert_eq!(old.verify(&rotated.token(user)), Err(BadToken));
+        assert_eq!(
+            links("the-new-secret-the-new-secret-xxxx").verify(&rotated.token(user)),
+            Ok(user)
+        );
     }
 }
