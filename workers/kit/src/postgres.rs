@@ -23,3 +23,23 @@ pub async fn connect(
     migrations.run(&pool).await?;
     Ok(pool)
 }
+
+/// What a worker's PostgreSQL store fails with (orders, payments: the stores that write
+/// through the outbox).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A stored value that the code cannot read back (an unknown status, say).
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Outbox(#[from] crate::outbox::OutboxError),
+}
+
+impl From<StoreError> for crate::ReplyError {
+    /// A store failure is ours, never the caller's: logged, answered as an opaque 500.
+    fn from(error: StoreError) -> Self {
+        crate::ReplyError::internal(error)
+    }
+}

@@ -2,6 +2,7 @@
 //! in both add up (capped at the line limit); a line in another currency than the user's cart,
 //! or past the cart's line limit, stays behind rather than failing the login.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError};
@@ -17,15 +18,16 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartMerge>) -> Result<C
     let user = CartOwner::User(req.caller.require_user()?);
     let visitor = CartOwner::Visitor(CartToken::parse(&req.body.cart_token)?);
     let (user_key, visitor_key) = (user.key(), visitor.key());
+    // The user's quantities, read once (a visitor's cart has one line per product).
+    let already: HashMap<String, i64> = state
+        .store
+        .lines(&user_key)
+        .await?
+        .into_iter()
+        .map(|l| (l.product_id, l.quantity))
+        .collect();
     for line in state.store.lines(&visitor_key).await? {
-        let already = state
-            .store
-            .lines(&user_key)
-            .await?
-            .iter()
-            .find(|l| l.product_id == line.product_id)
-            .map_or(0, |l| l.quantity);
-        let room = state.limits.max_quantity - already;
+        let room = state.limits.max_quantity - already.get(&line.product_id).copied().unwrap_or(0);
         let addition = Addition {
             product_id: &line.product_id,
             currency: &line.currency,

@@ -11,13 +11,6 @@ use menuskart_schemas::orders::Order;
 use uuid::Uuid;
 
 use crate::state::OrdersState;
-use crate::store::StoreError;
-
-impl From<StoreError> for ReplyError {
-    fn from(error: StoreError) -> Self {
-        ReplyError::internal(error)
-    }
-}
 
 /// A placed order the caller may see: its owner or an admin. Anyone else learns nothing, not
 /// even that it exists (404).

@@ -7,21 +7,11 @@
 pub mod orders;
 pub mod transitions;
 
-use menuskart_kit::outbox::OutboxError;
+pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
 pub use orders::OrderRecord;
 pub use transitions::TransitionOutcome;
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
-    #[error("stored data is corrupt: {0}")]
-    Corrupt(String),
-    #[error(transparent)]
-    Outbox(#[from] OutboxError),
-}
 
 #[derive(Debug, Clone)]
 pub struct Store {

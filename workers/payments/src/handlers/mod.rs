@@ -11,13 +11,6 @@ use uuid::Uuid;
 
 use crate::provider::ProviderError;
 use crate::state::PaymentsState;
-use crate::store::StoreError;
-
-impl From<StoreError> for ReplyError {
-    fn from(error: StoreError) -> Self {
-        ReplyError::internal(error)
-    }
-}
 
 impl From<ProviderError> for ReplyError {
     fn from(error: ProviderError) -> Self {
