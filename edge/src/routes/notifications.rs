@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
     responses(
         (status = 202, description = "Accepted: sending to `recipients` opted-in users", body = CampaignAccepted),
         (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 409, description = "The Idempotency-Key was used for another campaign", body = ErrorResponse),
         (status = 422, description = "Empty or too long subject or body, or a multi-line subject", body = ErrorResponse),
     ))]
 pub async fn create_campaign(

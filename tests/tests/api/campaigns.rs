@@ -123,6 +123,9 @@ async fn a_campaign_reaches_opted_in_users_once_and_its_link_unsubscribes_withou
     let retry = create_campaign(&app, &admin, Some("spring-1"), draft).await;
     assert_eq!(retry.status(), StatusCode::ACCEPTED);
     assert_eq!(json_of(retry).await, first);
+    let reused = json!({"subject": "Something else", "body": "Other words."});
+    let reused = create_campaign(&app, &admin, Some("spring-1"), reused).await;
+    assert_error(reused, StatusCode::CONFLICT, "conflict").await;
 
     let id = first["campaign_id"].as_str().unwrap();
     let campaign = finished_campaign(&app, &admin, id).await;

@@ -24,6 +24,18 @@ async fn customer_with_cart(app: &TestApp, admin: &TestUser, quantity: i64) -> (
     (user, product)
 }
 
+/// GET /orders/user/{user_id}`query` as `reader`.
+async fn order_history(app: &TestApp, user_id: &str, reader: &TestUser, query: &str) -> Value {
+    json_of(
+        app.get(
+            &format!("/orders/user/{user_id}{query}"),
+            Some(&reader.access_token),
+        )
+        .await,
+    )
+    .await
+}
+
 fn statuses(order: &Value) -> Vec<&str> {
     order["history"]
         .as_array()
@@ -67,14 +79,7 @@ async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
     assert_eq!(app.stock_of(&product).await, (7, 3), "reserved");
     let emptied = json_of(app.get("/cart", Some(&user.access_token)).await).await;
     assert_eq!(emptied["items"], json!([]), "the cart was placed");
-    let history = json_of(
-        app.get(
-            &format!("/orders/user/{}", user.id),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    let history = order_history(&app, &user.id, &user, "").await;
     assert_eq!(history["total"], 1);
     assert_eq!(history["items"][0]["id"], id.as_str());
 
@@ -161,14 +166,7 @@ async fn a_retried_placement_returns_the_same_order_and_reserves_once() {
     ids.dedup();
     assert_eq!(ids.len(), 1, "one order: {ids:?}");
     assert_eq!(app.stock_of(&product).await, (8, 2), "reserved once");
-    let history = json_of(
-        app.get(
-            &format!("/orders/user/{}", user.id),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    let history = order_history(&app, &user.id, &user, "").await;
     assert_eq!(history["total"], 1);
 
     // A new key with the cart now empty is a new placement, and there is nothing to place.
@@ -235,14 +233,7 @@ async fn two_checkouts_for_the_last_unit_one_wins_the_other_gets_409_and_holds_n
 
     let mut orders_total = 0;
     for user in [&alice, &bob] {
-        let history = json_of(
-            app.get(
-                &format!("/orders/user/{}", user.id),
-                Some(&user.access_token),
-            )
-            .await,
-        )
-        .await;
+        let history = order_history(&app, &user.id, user, "").await;
         orders_total += history["total"].as_i64().unwrap();
     }
     assert_eq!(orders_total, 1, "no order for the loser");
@@ -413,24 +404,10 @@ async fn orders_are_private_to_their_owner_and_admins() {
         app.get(&path, Some(&admin.access_token)).await.status(),
         StatusCode::OK
     );
-    let history = json_of(
-        app.get(
-            &format!("/orders/user/{}", owner.id),
-            Some(&admin.access_token),
-        )
-        .await,
-    )
-    .await;
+    let history = order_history(&app, &owner.id, &admin, "").await;
     assert_eq!(history["total"], 1);
     // Paging: newest first.
-    let page = json_of(
-        app.get(
-            &format!("/orders/user/{}?per_page=0", owner.id),
-            Some(&owner.access_token),
-        )
-        .await,
-    )
-    .await;
+    let page = order_history(&app, &owner.id, &owner, "?per_page=0").await;
     assert_eq!(page["error"]["code"], "validation_failed");
 }
 
@@ -494,14 +471,7 @@ async fn the_order_history_lists_each_order_with_its_own_lines_newest_first() {
         .await;
     assert_eq!(cancelled.status(), StatusCode::OK);
 
-    let history = json_of(
-        app.get(
-            &format!("/orders/user/{}?per_page=2", user.id),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    let history = order_history(&app, &user.id, &user, "?per_page=2").await;
     assert_eq!(history["total"], 3);
     let page: Vec<(&str, i64)> = history["items"]
         .as_array()
@@ -517,14 +487,7 @@ async fn the_order_history_lists_each_order_with_its_own_lines_newest_first() {
         })
         .collect();
     assert_eq!(page, [(placed[2].as_str(), 3), (placed[1].as_str(), 2)]);
-    let last_page = json_of(
-        app.get(
-            &format!("/orders/user/{}?per_page=2&page=2", user.id),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    let last_page = order_history(&app, &user.id, &user, "?per_page=2&page=2").await;
     let oldest = &last_page["items"][0];
     assert_eq!(oldest["id"], placed[0].as_str());
     assert_eq!(oldest["items"][0]["quantity"], 1);

@@ -30,6 +30,13 @@ pub async fn handle(
         .await
         .map_err(ReplyError::internal)?
     {
+        // The same key for other words is a mistake, not a retry: say so rather than answer
+        // for a campaign the admin did not write this time.
+        if existing.subject != text.subject() || existing.body != text.body() {
+            return Err(ReplyError::conflict(
+                "this Idempotency-Key was used for another campaign",
+            ));
+        }
         return Ok(CampaignAccepted {
             campaign_id,
             recipients: existing.recipients,
