@@ -1,6 +1,6 @@
 //! Sends campaign messages: the durable consumer `notify-campaigns` on the NOTIFY stream, one
-//! message per recipient, paced ([`crate::campaign_pace`]). Each message is claimed in the
-//! records first (a redelivered one that went out is acked and nothing more), and the user's
+//! message per recipient, paced ([`crate::campaign_pace`]). Each message is sent under its
+//! record ([`crate::record`]: a redelivered one that went out is acked and nothing more), and the user's
 //! consent is read again when its turn comes: whoever opted out since the campaign was created
 //! is skipped.
 
@@ -13,28 +13,13 @@ use menuskart_schemas::notify::CampaignMessage;
 use menuskart_schemas::subjects::events::notify as events;
 use minijinja::context;
 
+use crate::deliver::DeliverError;
+use crate::record::{Outcome, Record, send_once};
 use crate::state::NotifyState;
-use crate::store::Claim;
 use crate::store::campaigns::message_key;
 
 const CHANNEL: &str = "email";
 const KIND: &str = "campaign";
-
-#[derive(Debug, thiserror::Error)]
-pub enum CampaignSendError {
-    #[error("records: {0}")]
-    Store(#[from] sqlx::Error),
-    #[error("no campaign {0}")]
-    NoCampaign(uuid::Uuid),
-    #[error("looking up the recipient: {0}")]
-    Lookup(#[from] RpcError),
-    #[error("template: {0}")]
-    Template(#[from] minijinja::Error),
-    #[error("sending: {0}")]
-    Mail(#[from] crate::mailer::MailError),
-    #[error("another delivery of this message is sending it now")]
-    Busy,
-}
 
 pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
     let subscription = Subscription {
@@ -58,60 +43,37 @@ pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
     .await
 }
 
-/// Sends one campaign email unless it went out (or was skipped) already. A failure is on
-/// record (so the campaign's progress shows it) and returned, for the consumer to retry.
-pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), CampaignSendError> {
+/// Sends one campaign email under its record, unless it went out (or was skipped) already.
+pub async fn send(state: &NotifyState, message: &CampaignMessage) -> Result<(), DeliverError> {
     let key = message_key(message);
-    let claim = state
-        .store
-        .claim(
-            &key,
-            CHANNEL,
-            KIND,
-            message.user_id,
-            Some(message.campaign_id),
-        )
-        .await?;
-    match claim {
-        Claim::Done => return Ok(()),
-        // Retried later, when it will be sent (or its sender's claim ran out).
-        Claim::Busy => return Err(CampaignSendError::Busy),
-        Claim::Send => {}
-    }
-    let attempt = attempt(state, message, &key).await;
-    if let Err(error) = &attempt
-        && let Err(store) = state.store.failed(&key, CHANNEL, &error.to_string()).await
-    {
-        tracing::warn!(%store, "could not record a failed campaign message");
-    }
-    attempt
+    let record = Record {
+        event_key: &key,
+        channel: CHANNEL,
+        kind: KIND,
+        user_id: message.user_id,
+        campaign_id: Some(message.campaign_id),
+    };
+    send_once(&state.store, record, attempt(state, message)).await
 }
 
-/// At the campaign's pace: reads the recipient's consent and address now, then sends and
-/// records the outcome.
-async fn attempt(
-    state: &NotifyState,
-    message: &CampaignMessage,
-    key: &str,
-) -> Result<(), CampaignSendError> {
+/// At the campaign's pace: reads the recipient's consent and address now, then sends.
+async fn attempt(state: &NotifyState, message: &CampaignMessage) -> Result<Outcome, DeliverError> {
     state.campaign_pace.wait().await;
     let profile = match state.directory.profile(message.user_id).await {
         Ok(profile) => profile,
         Err(RpcError::Reply(error)) if error.code == ErrorCode::NotFound => {
-            state.store.skipped(key, CHANNEL, "account gone").await?;
-            return Ok(());
+            return Ok(Outcome::Skipped("account gone"));
         }
         Err(error) => return Err(error.into()),
     };
     if !profile.marketing_opt_in {
-        state.store.skipped(key, CHANNEL, "opted out").await?;
-        return Ok(());
+        return Ok(Outcome::Skipped("opted out"));
     }
     let text = state
         .store
         .campaign_text(message.campaign_id)
         .await?
-        .ok_or(CampaignSendError::NoCampaign(message.campaign_id))?;
+        .ok_or(DeliverError::NoCampaign(message.campaign_id))?;
     let unsubscribe = state.unsubscribe.url(message.user_id);
     let rendered = state.templates.render_campaign(&context! {
         shop => state.shop_name,
@@ -128,9 +90,8 @@ async fn attempt(
             Some(&unsubscribe),
         )
         .await?;
-    state
-        .store
-        .sent(key, CHANNEL, &profile.email, &provider_id)
-        .await?;
-    Ok(())
+    Ok(Outcome::Sent {
+        recipient: profile.email,
+        provider_id,
+    })
 }

@@ -1,7 +1,7 @@
 //! Sending one notice on each channel: email always, a text message too when the user has a
-//! phone number and SMS is configured. Per channel: claim it (a `sent` one is skipped), send,
-//! record. Any failure is returned, so the consumer retries the event later; a channel already
-//! sent is not sent again on that retry.
+//! phone number and SMS is configured. Each channel is sent under its own record
+//! ([`crate::record`]): any failure is returned, so the consumer retries the event later; a
+//! channel already sent is not sent again on that retry.
 
 use std::future::Future;
 
@@ -11,8 +11,8 @@ use minijinja::context;
 use tokio::sync::OnceCell;
 
 use crate::notice::Notice;
+use crate::record::{Outcome, Record, send_once};
 use crate::state::NotifyState;
-use crate::store::Claim;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeliverError {
@@ -26,6 +26,8 @@ pub enum DeliverError {
     Mail(#[from] crate::mailer::MailError),
     #[error("sending: {0}")]
     Sms(#[from] crate::sms::SmsError),
+    #[error("no campaign {0}")]
+    NoCampaign(uuid::Uuid),
     #[error("another delivery of this event is sending it now")]
     Busy,
 }
@@ -89,47 +91,26 @@ async fn email(
         .await?)
 }
 
-/// Sends on one channel unless it was sent already, and records the outcome. `send` answers
-/// the recipient and the provider's id for the message.
+/// Sends on one channel under the event's record.
 async fn on_channel(
     state: &NotifyState,
     notice: &Notice,
     channel: &str,
     send: impl Future<Output = Result<(String, String), DeliverError>>,
 ) -> Result<(), DeliverError> {
-    let claim = state
-        .store
-        .claim(
-            &notice.event_key,
-            channel,
-            notice.kind.as_str(),
-            notice.user_id,
-            None,
-        )
-        .await?;
-    match claim {
-        Claim::Done => {
-            tracing::info!(event = %notice.event_key, channel, "already sent");
-            return Ok(());
-        }
-        Claim::Busy => return Err(DeliverError::Busy),
-        Claim::Send => {}
-    }
-    match send.await {
-        Ok((recipient, provider_id)) => {
-            state
-                .store
-                .sent(&notice.event_key, channel, &recipient, &provider_id)
-                .await?;
-            tracing::info!(event = %notice.event_key, channel, "sent");
-            Ok(())
-        }
-        Err(error) => {
-            state
-                .store
-                .failed(&notice.event_key, channel, &error.to_string())
-                .await?;
-            Err(error)
-        }
-    }
+    let record = Record {
+        event_key: &notice.event_key,
+        channel,
+        kind: notice.kind.as_str(),
+        user_id: notice.user_id,
+        campaign_id: None,
+    };
+    send_once(&state.store, record, async {
+        let (recipient, provider_id) = send.await?;
+        Ok(Outcome::Sent {
+            recipient,
+            provider_id,
+        })
+    })
+    .await
 }

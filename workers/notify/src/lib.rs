@@ -25,6 +25,7 @@ pub mod mailer;
 pub mod money;
 pub mod notice;
 pub mod recipients;
+pub mod record;
 pub mod settings;
 pub mod sms;
 pub mod startup;
