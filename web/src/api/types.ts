@@ -1,0 +1,24 @@
+/** Short names for the API's schema types (generated into schema.d.ts from the OpenAPI document). */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Product = Schemas['Product'];
+export type ProductPage = Schemas['ProductPage'];
+export type ProductInput = Schemas['ProductInput'];
+export type Category = Schemas['Category'];
+export type Review = Schemas['Review'];
+export type ReviewPage = Schemas['ReviewPage'];
+export type Cart = Schemas['Cart'];
+export type CartItem = Schemas['CartItem'];
+export type Order = Schemas['Order'];
+export type OrderLine = Schemas['OrderLine'];
+export type OrderPage = Schemas['OrderPage'];
+export type OrderStatus = Schemas['OrderStatus'];
+export type StatusChange = Schemas['StatusChange'];
+export type Payment = Schemas['Payment'];
+export type Profile = Schemas['Profile'];
+export type Address = Schemas['Address'];
+export type StockLevel = Schemas['StockLevel'];
+export type Campaign = Schemas['Campaign'];
+export type TokenPair = Schemas['TokenPair'];

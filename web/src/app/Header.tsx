@@ -1,0 +1,104 @@
+import { Link, NavLink, useSearchParams } from 'react-router';
+import { SearchBox } from '../features/catalog/SearchBox';
+import { useCategories } from '../features/catalog/api';
+import { shopHref } from '../features/catalog/shopParams';
+import { useCart } from '../features/cart/api';
+import { useSession } from '../auth/useSession';
+
+function BasketLink() {
+  const { data } = useCart();
+  const count = data?.item_count ?? 0;
+  return (
+    <Link
+      to="/basket"
+      className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900"
+    >
+      <span aria-hidden="true" className="text-xl">
+        🧺
+      </span>
+      <span>
+        Basket<span className="sr-only">, {count === 1 ? '1 item' : `${count} items`}</span>
+      </span>
+      {count > 0 && (
+        <span
+          aria-hidden="true"
+          data-testid="basket-count"
+          className="min-w-6 rounded-full bg-orange-700 px-1.5 text-center text-xs leading-6 font-bold text-white"
+        >
+          {count}
+        </span>
+      )}
+    </Link>
+  );
+}
+
+function CategoryBar() {
+  const { data } = useCategories();
+  const [params] = useSearchParams();
+  const current = params.get('category');
+  const link = (active: boolean) =>
+    `whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${
+      active ? 'bg-orange-700 text-white' : 'text-stone-800 hover:bg-orange-100'
+    }`;
+  return (
+    <nav aria-label="Categories" className="border-t border-orange-100 bg-orange-50/60">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-2">
+        <li>
+          <NavLink to="/shop" end className={({ isActive }) => link(isActive && !current)}>
+            All products
+          </NavLink>
+        </li>
+        {(data ?? []).map((category) => (
+          <li key={category.slug}>
+            <Link to={shopHref({ category: category.slug })} className={link(current === category.slug)}>
+              {category.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Header() {
+  const { signedIn, isAdmin } = useSession();
+  const [params] = useSearchParams();
+  const accountLink =
+    'rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900';
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link
+          to="/"
+          className="flex items-center gap-2 text-2xl font-extrabold tracking-tight text-orange-800"
+        >
+          <span aria-hidden="true">🍜</span>
+          MenusKart
+        </Link>
+        <SearchBox
+          key={params.get('q') ?? ''}
+          initialQuery={params.get('q') ?? ''}
+          className="order-last w-full sm:order-none sm:w-auto sm:flex-1"
+        />
+        <nav aria-label="Account" className="ml-auto flex items-center gap-1 sm:ml-0">
+          {isAdmin && (
+            <Link to="/admin" className={accountLink}>
+              Admin
+            </Link>
+          )}
+          {signedIn ? (
+            <Link to="/account" className={accountLink}>
+              Account
+            </Link>
+          ) : (
+            <Link to="/signin" className={accountLink}>
+              Sign in
+            </Link>
+          )}
+          <BasketLink />
+        </nav>
+      </div>
+      <CategoryBar />
+    </header>
+  );
+}

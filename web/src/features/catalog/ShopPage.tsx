@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { EmptyState } from '../../components/EmptyState';
+import { LinkButton } from '../../components/LinkButton';
+import { Pagination } from '../../components/Pagination';
+import { SelectField } from '../../components/SelectField';
+import { findCategory, useCategories, useProductList } from './api';
+import { Filters } from './Filters';
+import { ProductGrid, ProductGridSkeleton } from './ProductGrid';
+import {
+  parseShopParams,
+  PER_PAGE,
+  SORT_OPTIONS,
+  toShopParams,
+  type ShopFilters,
+  type SortKey,
+} from './shopParams';
+
+export function ShopPage() {
+  const [params, setParams] = useSearchParams();
+  // Filters start open beside the results on wide screens, folded above them on phones.
+  const [wide] = useState(() => window.matchMedia('(min-width: 1024px)').matches);
+  const filters = parseShopParams(params);
+  const categories = useCategories();
+  const list = useProductList(filters);
+  const category = filters.category ? findCategory(categories.data, filters.category)?.category : undefined;
+
+  const title = filters.q
+    ? `Results for “${filters.q}”`
+    : (category?.name ?? (filters.category ? 'Products' : 'All products'));
+  useDocumentTitle(filters.q ? `Search: ${filters.q}` : title);
+
+  function change(update: Partial<ShopFilters>) {
+    setParams(toShopParams({ ...filters, ...update, page: update.page ?? 1 }));
+  }
+
+  const sortOptions = SORT_OPTIONS.filter((o) => filters.q || o.value !== 'relevance');
+  const sortValue = filters.sort ?? (filters.q ? 'relevance' : 'newest');
+  const total = list.data?.total ?? 0;
+  const filtered =
+    filters.category ||
+    filters.minPrice !== null ||
+    filters.maxPrice !== null ||
+    filters.inStock ||
+    Object.keys(filters.attributes).length > 0;
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{title}</h1>
+          <p className="mt-1 text-stone-600" aria-live="polite">
+            {list.data
+              ? `${total} ${total === 1 ? 'product' : 'products'}`
+              : list.isPending
+                ? 'Loading…'
+                : ''}
+          </p>
+        </div>
+        <SelectField
+          label="Sort by"
+          value={sortValue}
+          onChange={(e) => change({ sort: e.target.value as SortKey })}
+          className="w-56"
+        >
+          {sortOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
+        <aside aria-label="Filters">
+          <details className="rounded-2xl border border-stone-200 bg-white p-4" open={wide}>
+            <summary className="cursor-pointer text-lg font-semibold lg:hidden">Filters</summary>
+            <h2 className="sr-only lg:not-sr-only lg:mb-4 lg:text-lg lg:font-semibold">Filters</h2>
+            <div className="mt-4 lg:mt-0">
+              {categories.error ? (
+                <ErrorMessage error={categories.error} title="Categories did not load." />
+              ) : (
+                <Filters filters={filters} categories={categories.data ?? []} onChange={change} />
+              )}
+            </div>
+          </details>
+        </aside>
+
+        <section aria-label="Products" aria-busy={list.isFetching}>
+          {list.isPending ? (
+            <ProductGridSkeleton />
+          ) : list.error ? (
+            <ErrorMessage
+              error={list.error}
+              title="We could not load the products."
+              onRetry={() => void list.refetch()}
+            />
+          ) : list.data.items.length === 0 ? (
+            <EmptyState
+              icon="🔎"
+              title={filters.q ? `Nothing found for “${filters.q}”` : 'No products match these filters'}
+            >
+              <p>Try fewer filters or another word.</p>
+              {(filtered || filters.q) && (
+                <LinkButton to="/shop" variant="secondary" className="mt-4">
+                  Show all products
+                </LinkButton>
+              )}
+            </EmptyState>
+          ) : (
+            <>
+              <ProductGrid products={list.data.items} />
+              <Pagination
+                page={filters.page}
+                perPage={PER_PAGE}
+                total={total}
+                hrefFor={(page) => `/shop?${toShopParams({ ...filters, page }).toString()}`}
+              />
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * Address, payment method and the Pay button. Paying first places the order (POST /orders,
+ * once: the order is kept and its id put in the URL), then charges it (POST /payments). Each
+ * has its own Idempotency-Key per attempt. A declined card leaves the order to be paid again
+ * with another method; an order that got cancelled meanwhile is said so.
+ */
+import { useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, errorMessage } from '../../api/errors';
+import type { Order, Profile } from '../../api/types';
+import { AddressFields } from '../../components/AddressFields';
+import { addressProblems, type AddressProblems, type AddressValue } from '../../lib/address';
+import { Button } from '../../components/Button';
+import { SelectField } from '../../components/SelectField';
+import { countryName } from '../../lib/countries';
+import { formatMoney } from '../../lib/money';
+import { orderLabel } from '../../lib/orderNumber';
+import { useFetchOrder, useOrder, usePay, usePlaceOrder } from '../orders/api';
+import { fromSaved, initialAddress, toShipping } from './address';
+import { PaymentMethods } from './PaymentMethods';
+import type { PaymentMethod } from './paymentMethods';
+import { Step } from './Step';
+import { useAttemptKey } from './useAttemptKey';
+
+type Problem =
+  { kind: 'declined'; reason: string } | { kind: 'cancelled' } | { kind: 'error'; message: string };
+
+interface CheckoutFormProps {
+  profile: Profile | undefined;
+  /** An order placed before (from the URL), to pay now. */
+  existing: Order | undefined;
+  total: number;
+  currency: string;
+}
+
+function declineReason(error: ApiError): string {
+  const reason = error.details?.reason;
+  return typeof reason === 'string' && reason ? reason.replace(/_/g, ' ') : error.message;
+}
+
+function ShippingSummary({ order }: { order: Order }) {
+  const a = order.shipping_address as Record<string, string | undefined>;
+  return (
+    <address className="not-italic text-stone-800">
+      {[
+        a.name,
+        a.line1,
+        a.line2,
+        [a.postal_code, a.city].filter(Boolean).join(' '),
+        a.country ? countryName(a.country) : undefined,
+      ]
+        .filter(Boolean)
+        .map((line) => (
+          <span key={line} className="block">
+            {line}
+          </span>
+        ))}
+    </address>
+  );
+}
+
+export function CheckoutForm({ profile, existing, total, currency }: CheckoutFormProps) {
+  const navigate = useNavigate();
+  const [, setParams] = useSearchParams();
+  const [address, setAddress] = useState<AddressValue>(() => initialAddress(profile));
+  const [errors, setErrors] = useState<AddressProblems>({});
+  const [method, setMethod] = useState<PaymentMethod>('pm_card_ok');
+  const [order, setOrder] = useState<Order | undefined>(existing);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const placeKey = useAttemptKey();
+  const payKey = useAttemptKey();
+  const placeOrder = usePlaceOrder();
+  const pay = usePay();
+  const latest = useOrder(order?.id ?? '');
+  const fetchOrder = useFetchOrder();
+  const submitting = useRef(false);
+  const formRef = useRef<HTMLDivElement>(null);
+  const busy = placeOrder.isPending || pay.isPending;
+  const current = latest.data ?? order;
+  const amount = current ? formatMoney(current.total, current.currency) : formatMoney(total, currency);
+
+  async function placeIfNeeded(): Promise<Order | null> {
+    if (order) return order;
+    const found = addressProblems(address);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return null;
+    }
+    try {
+      const placed = await placeOrder.mutateAsync({ address: toShipping(address), key: placeKey.key() });
+      placeKey.settle();
+      setOrder(placed);
+      setParams({ order: placed.id }, { replace: true });
+      return placed;
+    } catch (error) {
+      placeKey.settle(error);
+      setProblem({ kind: 'error', message: errorMessage(error) });
+      return null;
+    }
+  }
+
+  async function submit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    setProblem(null);
+    try {
+      const placed = await placeIfNeeded();
+      if (!placed) return;
+      try {
+        await pay.mutateAsync({ orderId: placed.id, method, key: payKey.key() });
+        payKey.settle();
+        void navigate(`/account/orders/${placed.id}?placed=1`);
+      } catch (error) {
+        payKey.settle(error);
+        const fresh = await fetchOrder(placed.id).catch(() => undefined);
+        if (fresh?.status === 'cancelled') setProblem({ kind: 'cancelled' });
+        else if (fresh && fresh.status !== 'pending_payment') void navigate(`/account/orders/${placed.id}`);
+        else if (error instanceof ApiError && error.status === 402)
+          setProblem({ kind: 'declined', reason: declineReason(error) });
+        else setProblem({ kind: 'error', message: errorMessage(error) });
+      }
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  const saved = profile?.addresses ?? [];
+
+  return (
+    <div className="space-y-6" ref={formRef}>
+      <Step number={2} id="shipping-heading" title="Delivery address" done={order !== undefined}>
+        {order ? (
+          <ShippingSummary order={order} />
+        ) : (
+          <div className="space-y-4">
+            {saved.length > 1 && (
+              <SelectField
+                label="Use a saved address"
+                defaultValue=""
+                onChange={(e) => {
+                  const picked = saved[Number(e.target.value)];
+                  if (picked) setAddress(fromSaved(picked, address.name));
+                }}
+              >
+                <option value="" disabled>
+                  Choose…
+                </option>
+                {saved.map((a, i) => (
+                  <option key={`${a.line1}-${i}`} value={i}>
+                    {a.label ? `${a.label}: ` : ''}
+                    {a.line1}, {a.city}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <AddressFields value={address} onChange={setAddress} errors={errors} />
+          </div>
+        )}
+      </Step>
+
+      <Step number={3} id="payment-heading" title="Payment">
+        <PaymentMethods
+          value={method}
+          onChange={setMethod}
+          disabled={busy || problem?.kind === 'cancelled'}
+        />
+        <div aria-live="assertive" className="mt-4">
+          {problem?.kind === 'declined' && (
+            <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
+              <p className="font-semibold">Your payment was declined: {problem.reason}.</p>
+              <p className="mt-1 text-sm">
+                Your order {order ? orderLabel(order) : ''} is kept. Choose another payment method and pay
+                again.
+              </p>
+            </div>
+          )}
+          {problem?.kind === 'cancelled' && (
+            <div role="alert" className="rounded-xl border border-stone-300 bg-stone-100 p-4 text-stone-900">
+              <p className="font-semibold">This order was cancelled, so it cannot be paid any more.</p>
+              <p className="mt-1 text-sm">
+                Its items went back on the shelf.{' '}
+                <Link to="/basket" className="font-semibold underline">
+                  Go back to the basket
+                </Link>{' '}
+                to order again.
+              </p>
+            </div>
+          )}
+          {problem?.kind === 'error' && (
+            <p
+              role="alert"
+              className="rounded-xl border border-red-200 bg-red-50 p-4 font-medium text-red-900"
+            >
+              {problem.message}
+            </p>
+          )}
+        </div>
+        {problem?.kind !== 'cancelled' && (
+          <Button size="lg" className="mt-4 w-full" busy={busy} onClick={() => void submit()}>
+            {busy ? 'Paying…' : `Pay ${amount}`}
+          </Button>
+        )}
+        <p className="mt-3 text-center text-xs text-stone-600">
+          Card details never reach MenusKart: the payment provider handles them.
+        </p>
+      </Step>
+    </div>
+  );
+}

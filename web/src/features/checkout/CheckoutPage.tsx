@@ -1,0 +1,163 @@
+import { Navigate, useSearchParams } from 'react-router';
+import type { Order } from '../../api/types';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
+import { PageSpinner } from '../../components/PageSpinner';
+import { useSession } from '../../auth/useSession';
+import { useProfile } from '../account/api';
+import { useCart } from '../cart/api';
+import { CartTotals } from '../cart/CartTotals';
+import { useOrder } from '../orders/api';
+import { CheckoutForm } from './CheckoutForm';
+import { InlineAuth } from './InlineAuth';
+import { Step } from './Step';
+import { Price } from '../../components/Price';
+
+interface SummaryLine {
+  key: string;
+  name: string;
+  quantity: number;
+  line_total: number;
+}
+
+function Summary({
+  lines,
+  subtotal,
+  tax,
+  total,
+  currency,
+}: {
+  lines: SummaryLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  currency: string;
+}) {
+  return (
+    <aside
+      aria-labelledby="summary-heading"
+      className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:sticky lg:top-40"
+    >
+      <h2 id="summary-heading" className="mb-4 text-lg font-semibold">
+        Order summary
+      </h2>
+      <ul className="mb-4 space-y-2 text-sm">
+        {lines.map((line) => (
+          <li key={line.key} className="flex justify-between gap-3">
+            <span>
+              {line.quantity} × {line.name}
+            </span>
+            <Price amount={line.line_total} currency={currency} />
+          </li>
+        ))}
+      </ul>
+      <CartTotals
+        subtotal={subtotal}
+        tax={tax}
+        total={total}
+        currency={currency}
+        className="border-t border-stone-200 pt-4"
+      />
+    </aside>
+  );
+}
+
+function orderLines(order: Order): SummaryLine[] {
+  return order.items.map((i) => ({
+    key: i.product_id,
+    name: i.name,
+    quantity: i.quantity,
+    line_total: i.line_total,
+  }));
+}
+
+export function CheckoutPage() {
+  useDocumentTitle('Checkout');
+  const [params] = useSearchParams();
+  const orderId = params.get('order');
+  const { signedIn } = useSession();
+  const cart = useCart();
+  const profile = useProfile();
+  const existing = useOrder(orderId ?? '', signedIn);
+  const waitingForOrder = orderId !== null && signedIn && existing.isPending;
+
+  if (cart.isPending || (signedIn && profile.isPending) || waitingForOrder)
+    return <PageSpinner label="Loading checkout" />;
+  if (cart.error)
+    return (
+      <ErrorMessage
+        error={cart.error}
+        title="We could not load your basket."
+        onRetry={() => void cart.refetch()}
+      />
+    );
+
+  const order = orderId && signedIn ? existing.data : undefined;
+  if (order && order.status !== 'pending_payment' && order.status !== 'cancelled') {
+    return <Navigate to={`/account/orders/${order.id}`} replace />;
+  }
+  const currency = order?.currency ?? cart.data.currency;
+  if (!order && (cart.data.items.length === 0 || !currency)) {
+    return (
+      <EmptyState icon="🧺" title="Your basket is empty">
+        <p>Add something to your basket before checking out.</p>
+        <LinkButton to="/shop" className="mt-4">
+          Go to the shop
+        </LinkButton>
+      </EmptyState>
+    );
+  }
+
+  const totals = order ?? cart.data;
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Checkout</h1>
+      <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <Step number={1} id="account-heading" title="Your account" done={signedIn}>
+            {signedIn ? (
+              <p className="text-stone-700">
+                Signed in{profile.data ? ` as ${profile.data.name} (${profile.data.email})` : ''}.
+              </p>
+            ) : (
+              <InlineAuth />
+            )}
+          </Step>
+          {signedIn && profile.error && (
+            <ErrorMessage error={profile.error} title="Your saved addresses did not load." />
+          )}
+          {signedIn ? (
+            <CheckoutForm
+              profile={profile.data}
+              existing={order}
+              total={totals.total}
+              currency={currency ?? 'EUR'}
+            />
+          ) : (
+            <p className="rounded-2xl border border-dashed border-stone-300 p-5 text-stone-600">
+              Delivery address and payment come next, once you are signed in.
+            </p>
+          )}
+        </div>
+        <Summary
+          lines={
+            order
+              ? orderLines(order)
+              : cart.data.items.map((i) => ({
+                  key: i.item_id,
+                  name: i.name,
+                  quantity: i.quantity,
+                  line_total: i.line_total,
+                }))
+          }
+          subtotal={totals.subtotal}
+          tax={totals.tax}
+          total={totals.total}
+          currency={currency ?? 'EUR'}
+        />
+      </div>
+    </div>
+  );
+}

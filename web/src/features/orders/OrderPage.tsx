@@ -1,0 +1,146 @@
+import { useParams, useSearchParams } from 'react-router';
+import { ApiError, errorMessage } from '../../api/errors';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LinkButton } from '../../components/LinkButton';
+import { NotFound } from '../../app/NotFound';
+import { PageSpinner } from '../../components/PageSpinner';
+import { StatusBadge } from '../../components/StatusBadge';
+import { RequireSignIn } from '../account/RequireSignIn';
+import { formatDateTime } from '../../lib/date';
+import { orderLabel } from '../../lib/orderNumber';
+import { isFinalStatus, statusLabel } from '../../lib/orderStatus';
+import { CartTotals } from '../cart/CartTotals';
+import { useCancelOrder, useOrder } from './api';
+import { OrderLines } from './OrderLines';
+import { ShippingAddressView } from './ShippingAddressView';
+import { StatusHistory } from './StatusHistory';
+import { useOrderEvents } from './useOrderEvents';
+
+function OrderView({ orderId }: { orderId: string }) {
+  const [params] = useSearchParams();
+  const order = useOrder(orderId);
+  const live = useOrderEvents(orderId, order.data !== undefined && !isFinalStatus(order.data.status));
+  const cancel = useCancelOrder(orderId);
+  useDocumentTitle(order.data ? `Order ${orderLabel(order.data)}` : 'Order');
+
+  if (order.isPending) return <PageSpinner label="Loading your order" />;
+  if (order.error) {
+    if (order.error instanceof ApiError && order.error.status === 404) return <NotFound />;
+    return (
+      <ErrorMessage
+        error={order.error}
+        title="We could not load this order."
+        onRetry={() => void order.refetch()}
+      />
+    );
+  }
+
+  const o = order.data;
+  // The live stream may be ahead of the last fetch of the order.
+  const status = live?.status ?? o.status;
+  const justPlaced = params.get('placed') === '1';
+
+  return (
+    <div className="space-y-6">
+      {justPlaced && status !== 'cancelled' && (
+        <div className="rounded-2xl bg-emerald-50 p-5 text-emerald-900">
+          <p className="text-lg font-semibold">
+            <span aria-hidden="true">🎉 </span>Thank you! Your order is in.
+          </p>
+          <p className="mt-1 text-sm">We have emailed you a confirmation. You can follow its status here.</p>
+        </div>
+      )}
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">Order {orderLabel(o)}</h1>
+          <p className="mt-1 text-stone-600">Placed {formatDateTime(o.created_at)}</p>
+        </div>
+        <div className="text-right">
+          <p className="text-sm text-stone-600" id="status-label">
+            Status
+          </p>
+          <div role="status" aria-live="polite" aria-labelledby="status-label" data-testid="order-status">
+            <StatusBadge status={status} className="text-base" />
+          </div>
+        </div>
+      </div>
+
+      {status === 'pending_payment' && (
+        <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 text-amber-950">
+          <p className="flex-1 text-sm">
+            This order waits for its payment. Unpaid orders are cancelled automatically after a while.
+          </p>
+          <LinkButton to={`/checkout?order=${o.id}`} size="sm">
+            Pay now
+          </LinkButton>
+          <Button variant="secondary" size="sm" busy={cancel.isPending} onClick={() => cancel.mutate()}>
+            Cancel order
+          </Button>
+        </div>
+      )}
+      {cancel.isError && (
+        <p role="alert" className="font-medium text-red-700">
+          {errorMessage(cancel.error)}
+        </p>
+      )}
+      {status === 'cancelled' && live?.reason && (
+        <p className="text-stone-700">Cancelled: {live.reason.replace(/_/g, ' ')}.</p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="items-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+          <h2 id="items-heading" className="mb-3 text-lg font-semibold">
+            Items
+          </h2>
+          <OrderLines order={o} />
+          <CartTotals
+            subtotal={o.subtotal}
+            tax={o.tax}
+            total={o.total}
+            currency={o.currency}
+            className="mt-4 ml-auto max-w-xs"
+          />
+        </section>
+        <div className="space-y-6">
+          <section
+            aria-labelledby="address-heading"
+            className="rounded-2xl border border-stone-200 bg-white p-5"
+          >
+            <h2 id="address-heading" className="mb-3 text-lg font-semibold">
+              Delivery address
+            </h2>
+            <ShippingAddressView address={o.shipping_address} />
+          </section>
+          <section
+            aria-labelledby="history-heading"
+            className="rounded-2xl border border-stone-200 bg-white p-5"
+          >
+            <h2 id="history-heading" className="mb-4 text-lg font-semibold">
+              History
+            </h2>
+            <StatusHistory history={o.history} />
+            {!isFinalStatus(status) && (
+              <p className="mt-4 text-xs text-stone-600">
+                Updates appear here as they happen ({statusLabel(status).toLowerCase()} now).
+              </p>
+            )}
+          </section>
+        </div>
+      </div>
+      <LinkButton to="/account/orders" variant="secondary">
+        All your orders
+      </LinkButton>
+    </div>
+  );
+}
+
+export function OrderPage() {
+  const { orderId = '' } = useParams();
+  return (
+    <RequireSignIn>
+      <OrderView orderId={orderId} />
+    </RequireSignIn>
+  );
+}

@@ -1,0 +1,30 @@
+/** A postal address as the forms edit it (every field a string), and its checks. */
+export interface AddressValue {
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  postal_code: string;
+  country: string;
+}
+
+export type AddressProblems = Partial<Record<keyof AddressValue, string>>;
+
+export const EMPTY_ADDRESS: AddressValue = {
+  name: '',
+  line1: '',
+  line2: '',
+  city: '',
+  postal_code: '',
+  country: 'DE',
+};
+
+export function addressProblems(address: AddressValue, { needName = true } = {}): AddressProblems {
+  const problems: AddressProblems = {};
+  if (needName && !address.name.trim()) problems.name = 'Enter the name for the delivery.';
+  if (!address.line1.trim()) problems.line1 = 'Enter the street and house number.';
+  if (!address.city.trim()) problems.city = 'Enter the town or city.';
+  if (!address.postal_code.trim()) problems.postal_code = 'Enter the postcode.';
+  if (!address.country) problems.country = 'Choose the country.';
+  return problems;
+}

@@ -1,0 +1,39 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+/** Every path prefix the edge answers as API; the dev server forwards them to it. */
+const API_PREFIXES = [
+  '/auth',
+  '/users',
+  '/products',
+  '/categories',
+  '/inventory',
+  '/cart',
+  '/orders',
+  '/payments',
+  '/notifications',
+  '/healthz',
+  '/readyz',
+  '/openapi.json',
+  '/docs',
+];
+
+const target = process.env.MK_API_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    proxy: Object.fromEntries(API_PREFIXES.map((prefix) => [prefix, { target, changeOrigin: false }])),
+  },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    css: false,
+  },
+});
