@@ -11,14 +11,13 @@ function BasketLink() {
   return (
     <Link
       to="/basket"
+      aria-label={`Basket, ${count === 1 ? '1 item' : `${count} items`}`}
       className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900"
     >
       <span aria-hidden="true" className="text-xl">
         🧺
       </span>
-      <span>
-        Basket<span className="sr-only">, {count === 1 ? '1 item' : `${count} items`}</span>
-      </span>
+      <span className="sr-only sm:not-sr-only">Basket</span>
       {count > 0 && (
         <span
           aria-hidden="true"
@@ -67,7 +66,7 @@ export function Header() {
     'rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900';
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
         <Link
           to="/"
           className="flex items-center gap-2 text-2xl font-extrabold tracking-tight text-orange-800"

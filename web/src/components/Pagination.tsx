@@ -16,7 +16,7 @@ export function Pagination({ page, perPage, total, hrefFor, label = 'Pagination'
   if (pages <= 1) return null;
   const shown = pageWindow(page, pages);
   const link =
-    'inline-flex min-w-10 items-center justify-center rounded-lg border px-3 py-2 text-sm font-medium';
+    'inline-flex min-w-10 items-center justify-center gap-1 rounded-lg border px-3 py-2 text-sm font-medium';
   return (
     <nav aria-label={label} className="mt-8 flex flex-wrap items-center justify-center gap-2">
       {page > 1 && (

@@ -4,7 +4,7 @@ import { ProductCard } from './ProductCard';
 
 export function ProductGrid({ products }: { products: Product[] }) {
   return (
-    <ul className="grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 lg:grid-cols-4">
+    <ul className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
       {products.map((product) => (
         <li key={product.id} className="flex">
           <div className="w-full">
@@ -19,7 +19,7 @@ export function ProductGrid({ products }: { products: Product[] }) {
 export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
   return (
     <div role="status" aria-label="Loading products">
-      <ul aria-hidden="true" className="grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 lg:grid-cols-4">
+      <ul aria-hidden="true" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {Array.from({ length: count }, (_, i) => (
           <li key={i} className="rounded-2xl border border-stone-200 bg-white p-3">
             <Skeleton className="aspect-[4/3] w-full" />

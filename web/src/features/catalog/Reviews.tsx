@@ -23,9 +23,11 @@ export function Reviews({ product }: { product: Product }) {
         <h2 id="reviews-heading" className="text-2xl font-bold">
           Reviews
         </h2>
-        <div className="mt-2">
-          <Stars rating={product.rating} count={product.review_count} size="md" />
-        </div>
+        {product.review_count > 0 && (
+          <div className="mt-2">
+            <Stars rating={product.rating} count={product.review_count} size="md" />
+          </div>
+        )}
         {reviews.isPending ? (
           <Spinner label="Loading reviews" className="mt-4" />
         ) : reviews.error ? (

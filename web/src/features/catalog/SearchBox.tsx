@@ -27,7 +27,8 @@ export function SearchBox({ initialQuery = '', className = '' }: SearchBoxProps)
   const items = open && debounced.trim().length >= 2 ? (suggestions.data?.items ?? []) : [];
   const expanded = items.length > 0;
 
-  function go(href: string) {
+  function go(href: string, { clear = false } = {}) {
+    if (clear) setText('');
     setOpen(false);
     setActive(-1);
     void navigate(href);
@@ -37,7 +38,7 @@ export function SearchBox({ initialQuery = '', className = '' }: SearchBoxProps)
     event.preventDefault();
     const chosen = active >= 0 ? items[active] : undefined;
     if (chosen) {
-      go(`/p/${chosen.slug}`);
+      go(`/p/${chosen.slug}`, { clear: true });
       return;
     }
     go(shopHref({ q: text.trim() }));
@@ -107,7 +108,7 @@ export function SearchBox({ initialQuery = '', className = '' }: SearchBoxProps)
             // mousedown, not click: it comes before the input's blur closes the list.
             onMouseDown={(e) => {
               e.preventDefault();
-              go(`/p/${product.slug}`);
+              go(`/p/${product.slug}`, { clear: true });
             }}
             onMouseEnter={() => setActive(index)}
             className={`flex cursor-pointer items-center justify-between gap-3 px-4 py-2 text-sm ${

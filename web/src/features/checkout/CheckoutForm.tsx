@@ -19,11 +19,14 @@ import { useFetchOrder, useOrder, usePay, usePlaceOrder } from '../orders/api';
 import { fromSaved, initialAddress, toShipping } from './address';
 import { PaymentMethods } from './PaymentMethods';
 import type { PaymentMethod } from './paymentMethods';
+import { ReorderButton } from './ReorderButton';
 import { Step } from './Step';
 import { useAttemptKey } from './useAttemptKey';
 
 type Problem =
-  { kind: 'declined'; reason: string } | { kind: 'cancelled' } | { kind: 'error'; message: string };
+  | { kind: 'declined'; reason: string }
+  | { kind: 'cancelled'; reason: string | null }
+  | { kind: 'error'; message: string };
 
 interface CheckoutFormProps {
   profile: Profile | undefined;
@@ -114,7 +117,8 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
       } catch (error) {
         payKey.settle(error);
         const fresh = await fetchOrder(placed.id).catch(() => undefined);
-        if (fresh?.status === 'cancelled') setProblem({ kind: 'cancelled' });
+        const reason = error instanceof ApiError && error.status === 402 ? declineReason(error) : null;
+        if (fresh?.status === 'cancelled') setProblem({ kind: 'cancelled', reason });
         else if (fresh && fresh.status !== 'pending_payment') void navigate(`/account/orders/${placed.id}`);
         else if (error instanceof ApiError && error.status === 402)
           setProblem({ kind: 'declined', reason: declineReason(error) });
@@ -160,11 +164,9 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
       </Step>
 
       <Step number={3} id="payment-heading" title="Payment">
-        <PaymentMethods
-          value={method}
-          onChange={setMethod}
-          disabled={busy || problem?.kind === 'cancelled'}
-        />
+        {problem?.kind !== 'cancelled' && (
+          <PaymentMethods value={method} onChange={setMethod} disabled={busy} />
+        )}
         <div aria-live="assertive" className="mt-4">
           {problem?.kind === 'declined' && (
             <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
@@ -177,14 +179,18 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
           )}
           {problem?.kind === 'cancelled' && (
             <div role="alert" className="rounded-xl border border-stone-300 bg-stone-100 p-4 text-stone-900">
-              <p className="font-semibold">This order was cancelled, so it cannot be paid any more.</p>
-              <p className="mt-1 text-sm">
-                Its items went back on the shelf.{' '}
-                <Link to="/basket" className="font-semibold underline">
-                  Go back to the basket
-                </Link>{' '}
-                to order again.
+              <p className="font-semibold">
+                {problem.reason ? `Your payment was declined: ${problem.reason}. ` : ''}This order was
+                cancelled, so it cannot be paid any more.
               </p>
+              <p className="mt-1 text-sm">
+                Nothing was charged. You can{' '}
+                <Link to="/basket" className="font-semibold underline">
+                  go back to the basket
+                </Link>{' '}
+                and order again.
+              </p>
+              {current && <ReorderButton order={current} />}
             </div>
           )}
           {problem?.kind === 'error' && (

@@ -15,7 +15,7 @@ export function StatusHistory({ history }: { history: StatusChange[] }) {
           <p className="font-medium">{statusLabel(change.status)}</p>
           <p className="text-sm text-stone-600">
             <time dateTime={change.at}>{formatDateTime(change.at)}</time>
-            {change.reason ? ` · ${change.reason.replace(/_/g, ' ')}` : ''}
+            {change.status === 'cancelled' && change.reason ? ` · ${change.reason.replace(/_/g, ' ')}` : ''}
           </p>
         </li>
       ))}
