@@ -79,7 +79,8 @@ async function generate() {
   const doc = await response.json();
   const notes = repair(doc);
   for (const note of notes) console.error(`gen:api: repaired edge OpenAPI: ${note}`);
-  const ast = await openapiTS(doc);
+  // Free-form objects (`{type: object}`: attributes, addresses) are records of unknown values.
+  const ast = await openapiTS(doc, { emptyObjectsUnknown: true });
   return BANNER + astToString(ast);
 }
 

@@ -884,7 +884,7 @@ export interface components {
         /** @description A product as the shop shows it. */
         Product: {
             /** @description Free-form: sizes, spice level, allergens, ... */
-            attributes: Record<string, never>;
+            attributes: Record<string, unknown>;
             brand?: string | null;
             /** @description The category's slug. */
             category: string;
@@ -919,7 +919,7 @@ export interface components {
         };
         /** @description POST /products and PUT /products/{id}. */
         ProductInput: {
-            attributes?: Record<string, never>;
+            attributes?: Record<string, unknown>;
             brand?: string | null;
             category: string;
             currency: string;
@@ -943,7 +943,7 @@ export interface components {
         };
         /** @description PATCH /products/{id}: absent fields stay. */
         ProductPatch: {
-            attributes?: Record<string, never> | null;
+            attributes?: Record<string, unknown> | null;
             brand?: string | null;
             category?: string | null;
             currency?: string | null;

@@ -1,3 +1,38 @@
+/**
+ * The admin section: its own chunk, loaded only when an /admin address is opened. The token's
+ * roles decide what is shown; the API refuses non-admins whatever the screen shows.
+ */
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from '../../auth/useSession';
+import { NotFound } from '../../app/NotFound';
+import { AdminLayout } from './AdminLayout';
+import { NotAllowed } from './NotAllowed';
+import { CampaignProgress } from './campaigns/CampaignProgress';
+import { CampaignsPage } from './campaigns/CampaignsPage';
+import { CategoriesPage } from './categories/CategoriesPage';
+import { OrdersAdmin } from './orders/OrdersAdmin';
+import { AdminOrderPage } from './orders/AdminOrderPage';
+import { ProductCreatePage } from './products/ProductCreatePage';
+import { ProductEditPage } from './products/ProductEditPage';
+import { ProductsPage } from './products/ProductsPage';
+
 export function AdminApp() {
-  return <h1 className="text-3xl font-bold">Admin</h1>;
+  const { signedIn, isAdmin } = useSession();
+  if (!isAdmin) return <NotAllowed signedIn={signedIn} />;
+  return (
+    <Routes>
+      <Route element={<AdminLayout />}>
+        <Route index element={<Navigate to="products" replace />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="products/new" element={<ProductCreatePage />} />
+        <Route path="products/:productId" element={<ProductEditPage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="orders" element={<OrdersAdmin />} />
+        <Route path="orders/:orderId" element={<AdminOrderPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:campaignId" element={<CampaignProgress />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
 }

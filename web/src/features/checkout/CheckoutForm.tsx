@@ -21,7 +21,7 @@ import { PaymentMethods } from './PaymentMethods';
 import type { PaymentMethod } from './paymentMethods';
 import { ReorderButton } from './ReorderButton';
 import { Step } from './Step';
-import { useAttemptKey } from './useAttemptKey';
+import { useAttemptKey } from '../../lib/useAttemptKey';
 
 type Problem =
   | { kind: 'declined'; reason: string }

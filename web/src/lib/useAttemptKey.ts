@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { ApiError } from '../../api/errors';
-import { newIdempotencyKey } from '../../lib/idempotency';
+import { ApiError } from '../api/errors';
+import { newIdempotencyKey } from './idempotency';
 
 /**
  * One Idempotency-Key per attempt. `key()` returns the current attempt's key (making one if

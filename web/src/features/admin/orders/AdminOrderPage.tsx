@@ -1,0 +1,117 @@
+import { useParams } from 'react-router';
+import { errorMessage } from '../../../api/errors';
+import { useDocumentTitle } from '../../../components/useDocumentTitle';
+import { Button } from '../../../components/Button';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { PageSpinner } from '../../../components/PageSpinner';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { formatDateTime } from '../../../lib/date';
+import { orderLabel } from '../../../lib/orderNumber';
+import { CartTotals } from '../../cart/CartTotals';
+import { useOrder } from '../../orders/api';
+import { OrderLines } from '../../orders/OrderLines';
+import { ShippingAddressView } from '../../orders/ShippingAddressView';
+import { StatusHistory } from '../../orders/StatusHistory';
+import { useSetOrderStatus } from './api';
+
+export function AdminOrderPage() {
+  const { orderId = '' } = useParams();
+  const order = useOrder(orderId);
+  const setStatus = useSetOrderStatus(orderId);
+  useDocumentTitle(order.data ? `Order ${orderLabel(order.data)} · Admin` : 'Order · Admin');
+
+  if (order.isPending) return <PageSpinner label="Loading order" />;
+  if (order.error)
+    return (
+      <ErrorMessage
+        error={order.error}
+        title="This order did not load."
+        onRetry={() => void order.refetch()}
+      />
+    );
+  const o = order.data;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Order {orderLabel(o)}</h1>
+          <p className="text-sm text-stone-600">
+            Placed {formatDateTime(o.created_at)} · customer {o.user_id}
+          </p>
+        </div>
+        <div role="status" aria-live="polite" data-testid="order-status">
+          <StatusBadge status={o.status} className="text-base" />
+        </div>
+      </div>
+      <section
+        aria-labelledby="fulfilment-heading"
+        className="rounded-2xl border border-stone-200 bg-white p-5"
+      >
+        <h2 id="fulfilment-heading" className="mb-3 text-lg font-semibold">
+          Fulfilment
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            disabled={o.status !== 'paid'}
+            busy={setStatus.isPending && setStatus.variables === 'fulfilled'}
+            onClick={() => setStatus.mutate('fulfilled')}
+          >
+            Mark as fulfilled
+          </Button>
+          <Button
+            disabled={o.status !== 'fulfilled'}
+            busy={setStatus.isPending && setStatus.variables === 'shipped'}
+            onClick={() => setStatus.mutate('shipped')}
+          >
+            Mark as shipped
+          </Button>
+        </div>
+        <p className="mt-2 text-sm text-stone-600">A paid order is fulfilled (packed), then shipped.</p>
+        {setStatus.isError && (
+          <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+            {errorMessage(setStatus.error)}
+          </p>
+        )}
+      </section>
+      <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
+        <section
+          aria-labelledby="admin-items-heading"
+          className="rounded-2xl border border-stone-200 bg-white p-5"
+        >
+          <h2 id="admin-items-heading" className="mb-3 text-lg font-semibold">
+            Items
+          </h2>
+          <OrderLines order={o} />
+          <CartTotals
+            subtotal={o.subtotal}
+            tax={o.tax}
+            total={o.total}
+            currency={o.currency}
+            className="mt-4 ml-auto max-w-xs"
+          />
+        </section>
+        <div className="space-y-4">
+          <section
+            aria-labelledby="admin-address-heading"
+            className="rounded-2xl border border-stone-200 bg-white p-5"
+          >
+            <h2 id="admin-address-heading" className="mb-3 text-lg font-semibold">
+              Delivery address
+            </h2>
+            <ShippingAddressView address={o.shipping_address} />
+          </section>
+          <section
+            aria-labelledby="admin-history-heading"
+            className="rounded-2xl border border-stone-200 bg-white p-5"
+          >
+            <h2 id="admin-history-heading" className="mb-4 text-lg font-semibold">
+              History
+            </h2>
+            <StatusHistory history={o.history} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import type { ProductInput } from '../../../api/types';
+import { errorMessage } from '../../../api/errors';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/SelectField';
+import { TextArea } from '../../../components/TextArea';
+import { TextField } from '../../../components/TextField';
+import { useCategories } from '../../catalog/api';
+import { categoryOptions } from './categoryOptions';
+import { ImageRows } from './ImageRows';
+import { KeyValueRows } from './KeyValueRows';
+import { toInput, type DraftErrors, type ProductDraft } from './productDraft';
+
+interface ProductFormProps {
+  initial: ProductDraft;
+  /** Creating asks for a slug; an existing product keeps its own. */
+  creating: boolean;
+  submitLabel: string;
+  saving: boolean;
+  error: unknown;
+  onSubmit: (input: ProductInput) => void;
+}
+
+export function ProductForm({ initial, creating, submitLabel, saving, error, onSubmit }: ProductFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const categories = useCategories();
+  const set =
+    <K extends keyof ProductDraft>(key: K) =>
+    (value: ProductDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = toInput(draft);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      const form = event.currentTarget;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors({});
+    onSubmit(result.input);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" aria-label="Product">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Name"
+          value={draft.name}
+          onChange={(e) => set('name')(e.target.value)}
+          error={errors.name}
+          required
+        />
+        {creating && (
+          <TextField
+            label="Slug (optional)"
+            value={draft.slug}
+            onChange={(e) => set('slug')(e.target.value)}
+            error={errors.slug}
+            hint="The product's address: /p/slug. Made from the name when empty."
+          />
+        )}
+        <TextArea
+          label="Description"
+          rows={3}
+          className="sm:col-span-2"
+          value={draft.description}
+          onChange={(e) => set('description')(e.target.value)}
+        />
+        <TextField
+          label="Price"
+          inputMode="decimal"
+          value={draft.price}
+          onChange={(e) => set('price')(e.target.value)}
+          error={errors.price}
+          hint="In major units, e.g. 11.90"
+          required
+        />
+        <TextField
+          label="Currency"
+          value={draft.currency}
+          maxLength={3}
+          onChange={(e) => set('currency')(e.target.value.toUpperCase())}
+          error={errors.currency}
+          required
+        />
+        <SelectField
+          label="Category"
+          value={draft.category}
+          onChange={(e) => set('category')(e.target.value)}
+          aria-invalid={errors.category ? true : undefined}
+          aria-describedby={errors.category ? 'category-error' : undefined}
+          required
+        >
+          <option value="">Choose a category</option>
+          {categoryOptions(categories.data).map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Brand (optional)"
+          value={draft.brand}
+          onChange={(e) => set('brand')(e.target.value)}
+        />
+        {errors.category && (
+          <p id="category-error" className="-mt-2 text-sm font-medium text-red-700 sm:col-span-2">
+            {errors.category}
+          </p>
+        )}
+      </div>
+      <ImageRows images={draft.images} onChange={set('images')} error={errors.images} />
+      <KeyValueRows rows={draft.attributes} onChange={set('attributes')} error={errors.attributes} />
+      {error !== null && error !== undefined && (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
+          {errorMessage(error)}
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          Please correct the fields marked above.
+        </p>
+      )}
+      <Button type="submit" busy={saving}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Link, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../../components/useDocumentTitle';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { LinkButton } from '../../../components/LinkButton';
+import { Pagination } from '../../../components/Pagination';
+import { Price } from '../../../components/Price';
+import { Skeleton } from '../../../components/Skeleton';
+import { inputClasses } from '../../../components/TextField';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
+import { useState } from 'react';
+import { ADMIN_PER_PAGE, useAdminProducts } from './api';
+import { StockCell } from './StockCell';
+import { DeleteProductButton } from './DeleteProductButton';
+
+export function ProductsPage() {
+  useDocumentTitle('Products · Admin');
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(text.trim(), 300);
+  const products = useAdminProducts(q, page);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Products</h1>
+        <LinkButton to="/admin/products/new">New product</LinkButton>
+      </div>
+      <div className="max-w-md">
+        <label htmlFor="admin-product-search" className="mb-1 block text-sm font-medium">
+          Filter products
+        </label>
+        <input
+          id="admin-product-search"
+          type="search"
+          className={inputClasses}
+          value={text}
+          placeholder="Name or description"
+          onChange={(e) => {
+            setText(e.target.value);
+            setParams(e.target.value.trim() ? { q: e.target.value.trim() } : {}, { replace: true });
+          }}
+        />
+      </div>
+      {products.isPending ? (
+        <Skeleton className="h-64 w-full" />
+      ) : products.error ? (
+        <ErrorMessage
+          error={products.error}
+          title="Products did not load."
+          onRetry={() => void products.refetch()}
+        />
+      ) : products.data.items.length === 0 ? (
+        <p className="text-stone-600">No products match “{q}”.</p>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+            <table className="w-full min-w-[40rem] text-sm">
+              <caption className="sr-only">Products, {products.data.total} in all</caption>
+              <thead className="bg-stone-50 text-left text-stone-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Category
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                    Price
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                    Stock
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                    Actions
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {products.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <td className="px-4 py-2">
+                      <Link
+                        to={`/admin/products/${p.id}`}
+                        className="font-medium text-orange-800 hover:underline"
+                      >
+                        {p.name}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-2 text-stone-700">{p.category}</td>
+                    <td className="px-4 py-2 text-right">
+                      <Price amount={p.price} currency={p.currency} />
+                    </td>
+                    <td className="px-4 py-2 text-right">
+                      <StockCell productId={p.id} />
+                    </td>
+                    <td className="px-4 py-2 text-right whitespace-nowrap">
+                      <LinkButton
+                        to={`/admin/products/${p.id}`}
+                        variant="secondary"
+                        size="sm"
+                        aria-label={`Edit ${p.name}`}
+                      >
+                        Edit
+                      </LinkButton>{' '}
+                      <DeleteProductButton product={p} size="sm" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={page}
+            perPage={ADMIN_PER_PAGE}
+            total={products.data.total}
+            hrefFor={(p) =>
+              `/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`
+            }
+            label="Product pages"
+          />
+        </>
+      )}
+    </div>
+  );
+}
