@@ -5,7 +5,7 @@
 //! one NATS request ([`bus`]) to the worker pool that owns the data; the reply envelope is mapped
 //! back to HTTP in one place ([`errors`]). [`routes`] has one file per resource; [`openapi`]
 //! documents them at `/openapi.json` with Swagger UI at `/docs`; [`metrics`] serves Prometheus
-//! metrics at `/metrics`; [`rate_limit`] guards the credential routes.
+//! metrics at `/metrics`; [`rate_limit`] guards the credential routes; [`web`] serves the built storefront at `/`.
 
 pub mod auth;
 pub mod bus;
@@ -21,6 +21,7 @@ pub mod routes;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod web;
 
 pub use settings::Settings;
 pub use startup::Application;

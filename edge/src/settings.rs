@@ -25,6 +25,9 @@ pub struct Settings {
     pub auth_rate_per_minute: u32,
     #[serde(default = "defaults::auth_rate_burst")]
     pub auth_rate_burst: u32,
+    /// `MK_WEB_DIR`: the built storefront (`web/dist`) to serve at `/`; unset serves none.
+    #[serde(default)]
+    pub web_dir: Option<String>,
 }
 
 mod defaults {

@@ -59,6 +59,7 @@ impl Application {
                 settings.auth_rate_per_minute,
                 settings.auth_rate_burst,
             ),
+            web: settings.web_dir.as_deref().map(crate::web::WebApp::new),
         };
         crate::metrics::install();
         let router = router(state, settings.body_limit_bytes);
@@ -107,7 +108,7 @@ impl Application {
     }
 }
 
-/// The whole HTTP surface: API routes, docs, JSON fallbacks, and the layers every request
+/// The whole HTTP surface: API routes, docs, the storefront (or JSON 404s) for the rest, and the layers every request
 /// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
 pub fn router(state: AppState, body_limit: usize) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
@@ -115,7 +116,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .merge(routes::router(&state))
         .route("/metrics", axum::routing::get(crate::metrics::render))
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
-        .fallback(errors::not_found)
+        .fallback(crate::web::fallback)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .with_state(state)
         .layer(axum::middleware::from_fn(crate::metrics::track))

@@ -181,6 +181,9 @@ where
 pub struct UsersListRequest {
     pub page: u32,
     pub per_page: u32,
+    /// Only accounts whose email contains this (any case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// A page of accounts.

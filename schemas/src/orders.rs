@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
-/// `-> cancelled` (payment failed, expired, or cancelled by the user) from `pending_payment`.
+/// `-> cancelled` (expired unpaid, or cancelled by the user) from `pending_payment`. A declined
+/// payment leaves the order `pending_payment`: another method may pay it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -73,6 +74,9 @@ pub struct StatusChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     pub id: Uuid,
+    /// The short number people read out and see on every page and email, e.g. `MK-10042`.
+    #[cfg_attr(feature = "openapi", schema(example = "MK-10042"))]
+    pub number: String,
     pub user_id: Uuid,
     pub status: OrderStatus,
     pub items: Vec<OrderLine>,
@@ -86,6 +90,35 @@ pub struct Order {
     /// When an unpaid order is cancelled and its stock released.
     pub expires_at: DateTime<Utc>,
     pub history: Vec<StatusChange>,
+}
+
+/// An order's short number: a sequence from the order database, shown as `MK-<n>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OrderNumber(pub i64);
+
+impl OrderNumber {
+    const PREFIX: &'static str = "MK-";
+
+    /// `MK-10042`, `mk-10042` or `10042`; anything else is no order number.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let digits = match text.get(..Self::PREFIX.len()) {
+            Some(prefix) if prefix.eq_ignore_ascii_case(Self::PREFIX) => {
+                &text[Self::PREFIX.len()..]
+            }
+            _ => text,
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().map(Self)
+    }
+}
+
+impl std::fmt::Display for OrderNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", Self::PREFIX, self.0)
+    }
 }
 
 /// POST /orders: places the caller's cart.
@@ -129,7 +162,22 @@ fn default_per_page() -> u32 {
     20
 }
 
-/// A page of a user's orders.
+/// `mk.orders.list` (admin): every customer's orders, newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OrdersList {
+    /// Only orders in this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OrderStatus>,
+    /// An order number (`MK-10042`), or part of a customer's email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+}
+
+/// A page of orders.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderPage {
@@ -165,4 +213,21 @@ pub struct OrderEvent {
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+#[cfg(test)]
+mod order_number_tests {
+    use super::OrderNumber;
+
+    #[test]
+    fn an_order_number_reads_with_or_without_its_prefix() {
+        assert_eq!(OrderNumber(10042).to_string(), "MK-10042");
+        assert_eq!(OrderNumber::parse("MK-10042"), Some(OrderNumber(10042)));
+        assert_eq!(OrderNumber::parse(" mk-10042 "), Some(OrderNumber(10042)));
+        assert_eq!(OrderNumber::parse("10042"), Some(OrderNumber(10042)));
+        assert_eq!(OrderNumber::parse("MK-"), None);
+        assert_eq!(OrderNumber::parse("MK-12a"), None);
+        assert_eq!(OrderNumber::parse("ada@example.com"), None);
+        assert_eq!(OrderNumber::parse("99999999999999999999999"), None);
+    }
 }

@@ -134,6 +134,19 @@ pub struct PaymentRef {
     pub transaction_id: Uuid,
 }
 
+/// `mk.payments.by_order`: the payments of one order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PaymentsOfOrder {
+    pub order_id: Uuid,
+}
+
+/// An order's payments, newest first (declined attempts too).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentList {
+    pub items: Vec<Payment>,
+}
+
 /// POST /payments/{transaction_id}/refund: `amount` in minor units, the whole remaining
 /// captured amount when absent.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -140,6 +140,8 @@ pub mod orders {
         GET = "get",
         /// A user's orders, newest first (that user or admin).
         BY_USER = "by_user",
+        /// Admin: every customer's orders, by status, number or email, newest first.
+        LIST = "list",
         /// Cancel an unpaid order (owner or admin).
         CANCEL = "cancel",
         /// Admin: move a paid order on (`fulfilled`, `shipped`).
@@ -154,6 +156,8 @@ pub mod payments {
         CHARGE = "charge",
         /// One payment (owner or admin).
         GET = "get",
+        /// An order's payments, newest first (owner or admin).
+        BY_ORDER = "by_order",
         /// Admin: refund all or part of a payment.
         REFUND = "refund",
         /// A provider's signed webhook.

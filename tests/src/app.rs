@@ -55,6 +55,8 @@ pub struct Options {
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
     pub auth_rate_burst: u32,
+    /// A built storefront for the edge to serve at `/`.
+    pub web_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -69,6 +71,7 @@ impl Default for Options {
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
+            web_dir: None,
         }
     }
 }
@@ -161,6 +164,10 @@ impl TestApp {
             body_limit_bytes: 64 * 1024,
             auth_rate_per_minute: options.auth_rate_per_minute,
             auth_rate_burst: options.auth_rate_burst,
+            web_dir: options
+                .web_dir
+                .as_ref()
+                .map(|dir| dir.display().to_string()),
         })
         .await
         .expect("edge starts");

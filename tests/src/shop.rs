@@ -36,6 +36,26 @@ impl TestApp {
         );
     }
 
+    /// A new customer with `quantity` of a fresh product (price 500, 10 in stock) in the
+    /// cart, and that product's id.
+    pub async fn customer_with_cart(&self, admin: &TestUser, quantity: i64) -> (TestUser, String) {
+        let product = self
+            .stocked_product(
+                admin,
+                &format!("Dumplings {}", uuid::Uuid::new_v4().simple()),
+                500,
+                "food",
+                10,
+            )
+            .await;
+        let user = self.customer().await;
+        let added = self
+            .add_to_cart(&user.access_token, &product, quantity)
+            .await;
+        assert_eq!(added.status(), StatusCode::OK);
+        (user, product)
+    }
+
     /// A product in `category` at `price` (EUR cents) with `units` in stock; its id.
     pub async fn stocked_product(
         &self,

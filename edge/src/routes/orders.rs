@@ -7,8 +7,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::{
-    Order, OrderPage, OrderRef, OrdersByUser, PlaceOrder, PlaceOrderRequest, SetStatusRequest,
-    StatusUpdate,
+    Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
+    PlaceOrderRequest, SetStatusRequest, StatusUpdate,
 };
 use menuskart_schemas::subjects::orders;
 use serde::Deserialize;
@@ -23,7 +23,7 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/orders", post(place))
+        .route("/orders", get(list).post(place))
         .route("/orders/{order_id}", get(show))
         .route("/orders/{order_id}/cancel", post(cancel))
         .route(
@@ -35,7 +35,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// An order id from the path; one that is not a UUID names no order.
-fn order_id(raw: &str) -> Result<Uuid, ApiError> {
+pub(crate) fn order_id(raw: &str) -> Result<Uuid, ApiError> {
     Uuid::parse_str(raw)
         .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no order {raw:?}")))
 }
@@ -162,4 +162,36 @@ pub async fn by_user(
     Ok(Json(
         call.send(orders::BY_USER, &user.caller(), &body).await?,
     ))
+}
+
+/// GET /orders filters.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Only orders in this status.
+    status: Option<OrderStatus>,
+    /// An order number (`MK-10042`) or part of the customer's email address.
+    q: Option<String>,
+}
+
+/// Admin: every customer's orders, newest first, by status and by order number or email.
+#[utoipa::path(get, path = "/orders", tag = "orders", security(("bearer" = [])),
+    params(ListQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of orders", body = OrderPage),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 422, description = "Unknown status or bad paging", body = ErrorResponse),
+    ))]
+pub async fn list(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    ApiQuery(filter): ApiQuery<ListQuery>,
+    ApiQuery(paging): ApiQuery<PageQuery>,
+) -> Result<Json<OrderPage>, ApiError> {
+    let body = OrdersList {
+        status: filter.status,
+        q: filter.q,
+        page: paging.page.unwrap_or(1),
+        per_page: paging.per_page.unwrap_or(20),
+    };
+    Ok(Json(call.send(orders::LIST, &admin.caller(), &body).await?))
 }

@@ -8,7 +8,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use menuskart_kit::Caller;
 use menuskart_schemas::payments::{
-    ChargeRequest, PayOrder, Payment, PaymentRef, RefundAmount, RefundRequest, WebhookDelivery,
+    ChargeRequest, PayOrder, Payment, PaymentList, PaymentRef, PaymentsOfOrder, RefundAmount,
+    RefundRequest, WebhookDelivery,
 };
 use menuskart_schemas::subjects::payments;
 use menuskart_schemas::{Empty, ErrorCode};
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/payments/webhook", post(webhook))
         .route("/payments/{transaction_id}", get(show))
         .route("/payments/{transaction_id}/refund", post(refund))
+        .route("/orders/{order_id}/payments", get(of_order))
 }
 
 fn transaction_id(raw: &str) -> Result<Uuid, ApiError> {
@@ -81,6 +83,26 @@ pub async fn show(
         transaction_id: transaction_id(&raw)?,
     };
     Ok(Json(call.send(payments::GET, &user.caller(), &body).await?))
+}
+
+/// An order's payments, newest first, declined attempts too (its owner or an admin).
+#[utoipa::path(get, path = "/orders/{order_id}/payments", tag = "payments", security(("bearer" = [])),
+    params(("order_id" = Uuid, Path, description = "The order's id")),
+    responses(
+        (status = 200, description = "The payments (none for someone else's order)", body = PaymentList),
+        (status = 401, description = "Not signed in", body = ErrorResponse),
+    ))]
+pub async fn of_order(
+    call: Call,
+    user: AuthUser,
+    Path(raw): Path<String>,
+) -> Result<Json<PaymentList>, ApiError> {
+    let body = PaymentsOfOrder {
+        order_id: super::orders::order_id(&raw)?,
+    };
+    Ok(Json(
+        call.send(payments::BY_ORDER, &user.caller(), &body).await?,
+    ))
 }
 
 /// Admin: refund all (no `amount`) or part of a captured payment.

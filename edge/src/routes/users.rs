@@ -69,8 +69,15 @@ fn default_per_page() -> u32 {
     20
 }
 
-/// Admin: all accounts, newest first.
-#[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])), params(Pagination),
+/// GET /users filter.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct UserFilter {
+    /// Only accounts whose email contains this (any case).
+    pub email: Option<String>,
+}
+
+/// Admin: all accounts, newest first, or those whose email contains `email`.
+#[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])), params(Pagination, UserFilter),
     responses(
         (status = 200, description = "A page of accounts", body = UsersPage),
         (status = 401, description = "Missing or bad token", body = ErrorResponse),
@@ -80,6 +87,7 @@ pub async fn list_users(
     call: Call,
     AdminUser(admin): AdminUser,
     ApiQuery(page): ApiQuery<Pagination>,
+    ApiQuery(filter): ApiQuery<UserFilter>,
 ) -> Result<Json<UsersPage>, ApiError> {
     let users = call
         .send(
@@ -88,6 +96,7 @@ pub async fn list_users(
             &UsersListRequest {
                 page: page.page,
                 per_page: page.per_page,
+                email: filter.email,
             },
         )
         .await?;

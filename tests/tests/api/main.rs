@@ -1,5 +1,6 @@
 //! End-to-end tests of the public HTTP API against real NATS and PostgreSQL.
 
+mod admin_orders;
 mod auth_flow;
 mod campaigns;
 mod cart;
@@ -15,4 +16,5 @@ mod resilience;
 mod scale_out;
 mod service_api;
 mod stock_redis;
+mod storefront_files;
 mod tracing;

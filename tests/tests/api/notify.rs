@@ -54,10 +54,14 @@ async fn a_paid_order_sends_a_receipt_with_its_lines_and_total_exactly_once() {
     let (app, db, _notify) = shop_with_notify(smtp.port, 8).await;
     let (user, order) = customer_order(&app).await;
     let id = order["id"].as_str().unwrap();
+    // Emails name the order by its number.
+    let number = order["number"].as_str().unwrap();
     // 2 x 750 = 1500, tax 19 % = 285: €17.85.
     assert_eq!(order["total"], 1785);
 
-    let placed = smtp.wait_for(&format!("we received your order {id}")).await;
+    let placed = smtp
+        .wait_for(&format!("we received your order {number}"))
+        .await;
     assert_eq!(placed.to, [user.email.as_str()]);
     assert!(placed.text.contains("2 x Laksa"), "{}", placed.text);
 
@@ -70,7 +74,9 @@ async fn a_paid_order_sends_a_receipt_with_its_lines_and_total_exactly_once() {
         .await
         .unwrap();
     assert_eq!(paid.status(), StatusCode::OK);
-    let receipt = smtp.wait_for(&format!("your receipt for order {id}")).await;
+    let receipt = smtp
+        .wait_for(&format!("your receipt for order {number}"))
+        .await;
     assert!(receipt.text.contains("€17.85"), "{}", receipt.text);
     assert!(receipt.text.contains("Total: €17.85"));
     assert!(receipt.html.contains("€15.00"), "{}", receipt.html);
@@ -81,7 +87,7 @@ async fn a_paid_order_sends_a_receipt_with_its_lines_and_total_exactly_once() {
     let about_this_order = smtp
         .messages()
         .into_iter()
-        .filter(|m| m.subject.contains(id))
+        .filter(|m| m.subject.contains(number))
         .count();
     assert_eq!(about_this_order, 2);
     let mut conn = db.connect().await;
@@ -107,7 +113,8 @@ async fn while_smtp_is_down_the_email_is_retried_and_sent_once_it_is_back() {
     let port = SmtpServer::free_port();
     let (app, db, _notify) = shop_with_notify(port, 50).await;
     let (_, order) = customer_order(&app).await;
-    let id = order["id"].as_str().unwrap();
+    // Emails and texts name the order by its number.
+    let id = order["number"].as_str().unwrap();
 
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let mut conn = db.connect().await;
@@ -137,6 +144,7 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     let (app, _db, _notify) = shop_with_notify(port, 2).await;
     let (_, order) = customer_order(&app).await;
     let id = order["id"].as_str().unwrap().to_owned();
+    let number = order["number"].as_str().unwrap().to_owned();
     let client = app.nats.client().await;
 
     // Two failed deliveries (SMTP down), then the dead-letter stream.
@@ -163,7 +171,8 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     dead_letters::replay(&client, letter.sequence)
         .await
         .unwrap();
-    smtp.wait_for(&format!("we received your order {id}")).await;
+    smtp.wait_for(&format!("we received your order {number}"))
+        .await;
     assert!(
         dead_letters::list(&client)
             .await
@@ -176,7 +185,7 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     assert_eq!(
         smtp.messages()
             .iter()
-            .filter(|m| m.subject.contains(&id))
+            .filter(|m| m.subject.contains(&number))
             .count(),
         1
     );
@@ -210,7 +219,8 @@ async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
     assert_eq!(phoned.status(), StatusCode::OK);
     app.add_to_cart(&user.access_token, &product, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
-    let id = order["id"].as_str().unwrap();
+    // Emails and texts name the order by its number.
+    let id = order["number"].as_str().unwrap();
 
     smtp.wait_for(&format!("we received your order {id}")).await;
     for _ in 0..100 {

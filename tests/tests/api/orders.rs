@@ -5,25 +5,6 @@ use menuskart_schemas::subjects::events::{orders, payments};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// A customer with `quantity` of a fresh product (price 500, 10 in stock) in the cart.
-async fn customer_with_cart(app: &TestApp, admin: &TestUser, quantity: i64) -> (TestUser, String) {
-    let product = app
-        .stocked_product(
-            admin,
-            &format!("Dumplings {}", uuid::Uuid::new_v4().simple()),
-            500,
-            "food",
-            10,
-        )
-        .await;
-    let user = app.customer().await;
-    let added = app
-        .add_to_cart(&user.access_token, &product, quantity)
-        .await;
-    assert_eq!(added.status(), StatusCode::OK);
-    (user, product)
-}
-
 /// GET /orders/user/{user_id}`query` as `reader`.
 async fn order_history(app: &TestApp, user_id: &str, reader: &TestUser, query: &str) -> Value {
     json_of(
@@ -59,7 +40,7 @@ async fn order_events(app: &TestApp, order_id: &str) -> Vec<String> {
 async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (user, product) = customer_with_cart(&app, &admin, 3).await;
+    let (user, product) = app.customer_with_cart(&admin, 3).await;
     let cart = json_of(app.get("/cart", Some(&user.access_token)).await).await;
 
     let placed = app
@@ -149,7 +130,7 @@ async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
 async fn a_retried_placement_returns_the_same_order_and_reserves_once() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+    let (user, product) = app.customer_with_cart(&admin, 2).await;
 
     // Three concurrent tries with one key, then a late retry.
     let tries = futures::future::join_all(
@@ -249,7 +230,7 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
     silent.outbox_relay = false;
     let silent = WorkerInstance::orders(silent).await;
     let admin = app.admin().await;
-    let (user, _) = customer_with_cart(&app, &admin, 1).await;
+    let (user, _) = app.customer_with_cart(&admin, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
     let id = order["id"].as_str().unwrap().to_owned();
     assert_eq!(order["status"], "pending_payment");
@@ -278,7 +259,7 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
 async fn a_redelivered_payment_event_changes_nothing_the_second_time() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+    let (user, product) = app.customer_with_cart(&admin, 2).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
     let id = order["id"].as_str().unwrap().to_owned();
 
@@ -305,31 +286,41 @@ async fn a_redelivered_payment_event_changes_nothing_the_second_time() {
 }
 
 #[tokio::test]
-async fn a_failed_payment_or_a_cancel_gives_the_stock_back() {
+async fn a_failed_payment_keeps_the_order_payable_and_a_cancel_gives_the_stock_back() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (user, product) = customer_with_cart(&app, &admin, 4).await;
+    let (user, product) = app.customer_with_cart(&admin, 4).await;
     let declined = json_of(app.place_order(&user.access_token, None).await).await;
     assert_eq!(app.stock_of(&product).await, (6, 4));
     app.publish_payment(payments::FAILED, &declined, "declined-1")
         .await;
-    let cancelled = app
-        .eventually(
-            &format!("/orders/{}", declined["id"].as_str().unwrap()),
-            Some(&user.access_token),
-            |o| o["status"] == "cancelled",
-        )
+    let path = format!("/orders/{}", declined["id"].as_str().unwrap());
+    let noted = app
+        .eventually(&path, Some(&user.access_token), |o| {
+            o["history"].as_array().unwrap().len() == 2
+        })
         .await;
+    assert_eq!(noted["status"], "pending_payment");
+    assert_eq!(noted["history"][1]["status"], "pending_payment");
     assert!(
-        cancelled["history"][1]["reason"]
+        noted["history"][1]["reason"]
             .as_str()
             .unwrap()
             .contains("card_declined")
     );
-    app.wait_for_stock(&product, (10, 0)).await;
+    // The stock stays reserved for another try, which pays the same order.
+    assert_eq!(app.stock_of(&product).await, (6, 4));
+    app.publish_payment(payments::SUCCEEDED, &declined, "paid-1")
+        .await;
+    let paid = app
+        .eventually(&path, Some(&user.access_token), |o| o["status"] == "paid")
+        .await;
+    assert_eq!(paid["history"].as_array().unwrap().len(), 3, "{paid}");
+    app.wait_for_stock(&product, (6, 0)).await;
 
     app.add_to_cart(&user.access_token, &product, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
+    assert_eq!(app.stock_of(&product).await, (5, 1));
     let cancel_path = format!("/orders/{}/cancel", order["id"].as_str().unwrap());
     let cancelled = json_of(
         app.post(&cancel_path, Some(&user.access_token), json!({}))
@@ -348,14 +339,14 @@ async fn a_failed_payment_or_a_cancel_gives_the_stock_back() {
             .status(),
         StatusCode::OK
     );
-    app.wait_for_stock(&product, (10, 0)).await;
+    app.wait_for_stock(&product, (6, 0)).await;
 }
 
 #[tokio::test]
 async fn orders_are_private_to_their_owner_and_admins() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (owner, _) = customer_with_cart(&app, &admin, 1).await;
+    let (owner, _) = app.customer_with_cart(&admin, 1).await;
     let order = json_of(app.place_order(&owner.access_token, None).await).await;
     let path = format!("/orders/{}", order["id"].as_str().unwrap());
     let stranger = app.customer().await;
@@ -424,7 +415,7 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
     settings.order_payment_timeout_secs = 1;
     let _orders = WorkerInstance::orders(settings).await;
     let admin = app.admin().await;
-    let (user, product) = customer_with_cart(&app, &admin, 2).await;
+    let (user, product) = app.customer_with_cart(&admin, 2).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
     assert_eq!(app.stock_of(&product).await, (8, 2));
 
@@ -449,7 +440,7 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
 async fn the_order_history_lists_each_order_with_its_own_lines_newest_first() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
-    let (user, first_product) = customer_with_cart(&app, &admin, 1).await;
+    let (user, first_product) = app.customer_with_cart(&admin, 1).await;
     let mut placed = Vec::new();
     for quantity in 1..=3 {
         if quantity > 1 {

@@ -162,7 +162,7 @@ async fn paying_charges_the_frozen_total_and_the_order_becomes_paid() {
 }
 
 #[tokio::test]
-async fn declines_are_402_with_the_providers_reason_and_cancel_the_order() {
+async fn declines_are_402_with_the_providers_reason_and_another_method_pays_the_same_order() {
     let app = TestApp::spawn_shop().await;
     let admin = app.admin().await;
     for (method, reason) in [
@@ -188,11 +188,31 @@ async fn declines_are_402_with_the_providers_reason_and_cancel_the_order() {
             again["error"]["details"]["transaction_id"],
             body["error"]["details"]["transaction_id"]
         );
+        let noted = app
+            .eventually(&order_path(&order), Some(&user.access_token), |o| {
+                o["history"].as_array().unwrap().len() == 2
+            })
+            .await;
+        assert_eq!(noted["status"], "pending_payment", "{noted}");
+        assert!(
+            noted["history"][1]["reason"]
+                .as_str()
+                .unwrap()
+                .contains(reason)
+        );
+        // Another method, another attempt (key): the same order is paid.
+        let paid =
+            json_of(pay(&app, &user.access_token, &order, "pm_card_ok", Some("k2")).await).await;
+        assert_eq!(paid["status"], "succeeded", "{paid}");
+        assert_ne!(
+            paid["transaction_id"],
+            body["error"]["details"]["transaction_id"]
+        );
         app.eventually(&order_path(&order), Some(&user.access_token), |o| {
-            o["status"] == "cancelled"
+            o["status"] == "paid"
         })
         .await;
-        app.wait_for_stock(&product, (10, 0)).await;
+        app.wait_for_stock(&product, (8, 0)).await;
     }
     let (user, order, _) = placed_order(&app, &admin).await;
     // Card data is refused before anything else happens, and never echoed.

@@ -43,7 +43,7 @@ pub async fn deliver(state: &NotifyState, notice: &Notice) -> Result<(), Deliver
                 .directory
                 .order(notice.user_id, notice.order_id)
                 .await?;
-            let subject = notice.kind.subject(&state.shop_name, &order.id.to_string());
+            let subject = notice.kind.subject(&state.shop_name, &order.number);
             Ok::<_, DeliverError>((profile, order, subject))
         })
     };

@@ -1,6 +1,9 @@
 //! Payment outcomes move orders (durable consumer `orders-payments` on PAYMENTS): succeeded ->
-//! `paid`, failed -> `cancelled`. A redelivered event finds the order there already and changes
-//! nothing; the stock follows from the order's own event ([`crate::stock_settler`]).
+//! `paid`. A failed payment only goes into the order's history: the order stays
+//! `pending_payment`, its stock reserved, so the shopper can pay with another method until it
+//! expires (as a card terminal lets one try another card). A redelivered event finds the order
+//! there already and changes nothing; the stock follows from the order's own event
+//! ([`crate::stock_settler`]).
 
 use std::sync::Arc;
 
@@ -42,14 +45,16 @@ async fn handle(state: &OrdersState, delivery: &Delivery<PaymentEvent>) -> Resul
             OrderStatus::Paid,
             format!("payment {} succeeded", event.transaction_id),
         ),
-        payments::FAILED => (
-            OrderStatus::Cancelled,
-            format!(
+        payments::FAILED => {
+            let reason = format!(
                 "payment {} failed: {}",
                 event.transaction_id,
                 event.reason.as_deref().unwrap_or("declined")
-            ),
-        ),
+            );
+            // Nothing to publish: the payment service announced the failure itself.
+            state.store.note_unpaid(event.order_id, &reason).await?;
+            return Ok(());
+        }
         // Refunds do not move an order.
         _ => return Ok(()),
     };

@@ -67,6 +67,7 @@ impl Application {
             .endpoint(orders::PLACE, handlers::place::handle)
             .endpoint(orders::GET, handlers::get::handle)
             .endpoint(orders::BY_USER, handlers::by_user::handle)
+            .endpoint(orders::LIST, handlers::list::handle)
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
             .start(nats)

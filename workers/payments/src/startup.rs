@@ -110,6 +110,7 @@ impl Application {
             .with_state(state.clone())
             .endpoint(payments::CHARGE, handlers::charge::handle)
             .endpoint(payments::GET, handlers::get::handle)
+            .endpoint(payments::BY_ORDER, handlers::by_order::handle)
             .endpoint(payments::REFUND, handlers::refund::handle)
             .endpoint(payments::WEBHOOK, handlers::webhook::handle)
             .start(nats)

@@ -1,4 +1,5 @@
-//! `mk.auth.users_list` (admin): a page of accounts, newest first.
+//! `mk.auth.users_list` (admin): a page of accounts, newest first, optionally those whose email
+//! contains a text.
 
 use std::sync::Arc;
 
@@ -15,7 +16,11 @@ pub async fn handle(
     req: Incoming<UsersListRequest>,
 ) -> Result<UsersPage, ReplyError> {
     req.caller.require_admin()?;
-    let UsersListRequest { page, per_page } = req.body;
+    let UsersListRequest {
+        page,
+        per_page,
+        email,
+    } = req.body;
     if page == 0 {
         return Err(ReplyError::invalid_field("page", "starts at 1"));
     }
@@ -28,7 +33,7 @@ pub async fn handle(
     let offset = i64::from(page - 1) * i64::from(per_page);
     let (users, total) = state
         .store
-        .list_users(i64::from(per_page), offset)
+        .list_users(email.as_deref(), i64::from(per_page), offset)
         .await
         .map_err(ReplyError::internal)?;
     Ok(UsersPage {

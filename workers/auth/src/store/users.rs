@@ -138,19 +138,27 @@ impl Store {
 
     /// A page of accounts, newest first, and the total count.
     #[tracing::instrument(skip(self))]
+    /// A page of accounts, newest first; with `email_contains`, only those whose address
+    /// contains it in any case (a scan: an admin's lookup, not a hot path).
     pub async fn list_users(
         &self,
+        email_contains: Option<&str>,
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<UserRecord>, i64), StoreError> {
+        const FILTER: &str = "($1::text IS NULL OR email ILIKE '%' || $1 || '%' ESCAPE '\\')";
+        let pattern = email_contains.map(escape_like);
         let users = sqlx::query_as::<_, UserRecord>(&format!(
-            "SELECT {COLUMNS} FROM users ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2"
+            "SELECT {COLUMNS} FROM users WHERE {FILTER} \
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
         ))
+        .bind(&pattern)
         .bind(limit)
         .bind(offset)
         .fetch_all(self.pool())
         .await?;
-        let total: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users WHERE {FILTER}"))
+            .bind(&pattern)
             .fetch_one(self.pool())
             .await?;
         Ok((users, total))
@@ -195,5 +203,28 @@ impl Store {
         .execute(self.pool())
         .await?;
         Ok(())
+    }
+}
+
+/// `text` as a literal inside a LIKE pattern: its `%`, `_` and `\\` match only themselves.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_in_a_search_match_only_themselves() {
+        assert_eq!(escape_like("ada@example.com"), "ada@example.com");
+        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
     }
 }

@@ -5,9 +5,8 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::orders::{OrderPage, OrdersByUser};
 
+use crate::domain::Paging;
 use crate::state::OrdersState;
-
-const MAX_PER_PAGE: u32 = 100;
 
 #[tracing::instrument(skip_all, fields(user_id = %req.body.user_id))]
 pub async fn handle(
@@ -23,19 +22,10 @@ pub async fn handle(
     if caller != user_id && !req.caller.is_admin() {
         return Err(ReplyError::forbidden("you may only list your own orders"));
     }
-    if page == 0 {
-        return Err(ReplyError::invalid_field("page", "pages start at 1"));
-    }
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(ReplyError::invalid_field(
-            "per_page",
-            format!("between 1 and {MAX_PER_PAGE}"),
-        ));
-    }
-    let offset = i64::from(page - 1) * i64::from(per_page);
+    let paging = Paging::parse(page, per_page)?;
     let (items, total) = state
         .store
-        .orders_by_user(user_id, i64::from(per_page), offset)
+        .orders_by_user(user_id, paging.limit(), paging.offset())
         .await?;
     Ok(OrderPage {
         items,

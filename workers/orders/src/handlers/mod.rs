@@ -3,6 +3,7 @@
 pub mod by_user;
 pub mod cancel;
 pub mod get;
+pub mod list;
 pub mod place;
 pub mod set_status;
 

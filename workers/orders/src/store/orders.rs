@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use menuskart_schemas::orders::{Order, OrderLine, OrderStatus, StatusChange};
+use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, StatusChange};
 use sqlx::{PgConnection, Row};
 use uuid::Uuid;
 
@@ -14,6 +14,15 @@ use menuskart_kit::IdempotencyKey;
 
 /// The internal status of an order whose stock is not reserved yet.
 const PLACING: &str = "placing";
+
+/// Which orders an admin's list shows; `None` fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct OrderFilter {
+    pub status: Option<OrderStatus>,
+    pub number: Option<OrderNumber>,
+    /// Orders of these customers only (an email search's matches; empty matches nothing).
+    pub customers: Option<Vec<Uuid>>,
+}
 
 /// An order as stored: `placing` orders are not placed yet (their status reads
 /// `pending_payment`, the status they are headed for).
@@ -26,6 +35,7 @@ pub struct OrderRecord {
 #[derive(sqlx::FromRow)]
 struct OrderRow {
     id: Uuid,
+    number: i64,
     user_id: Uuid,
     status: String,
     currency: String,
@@ -38,7 +48,7 @@ struct OrderRow {
     expires_at: DateTime<Utc>,
 }
 
-const ORDER_COLUMNS: &str = "id, user_id, status, currency, subtotal, tax, total, \
+const ORDER_COLUMNS: &str = "id, number, user_id, status, currency, subtotal, tax, total, \
     shipping_address, created_at, updated_at, expires_at";
 
 fn status_of(text: &str) -> Result<OrderStatus, StoreError> {
@@ -179,6 +189,44 @@ impl Store {
         Ok((orders, total))
     }
 
+    /// A page of every customer's placed orders matching `filter`, newest first, and how
+    /// many match.
+    pub async fn list_orders(
+        &self,
+        filter: &OrderFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<Order>, i64), StoreError> {
+        const WHERE: &str = "status <> 'placing' AND ($1::text IS NULL OR status = $1) \
+            AND ($2::bigint IS NULL OR number = $2) AND ($3::uuid[] IS NULL OR user_id = ANY($3))";
+        let status = filter.status.map(OrderStatus::as_str);
+        let number = filter.number.map(|n| n.0);
+        let mut conn = self.pool().acquire().await?;
+        let ids: Vec<Uuid> = sqlx::query_scalar(&format!(
+            "SELECT id FROM orders WHERE {WHERE} ORDER BY created_at DESC, id DESC \
+             LIMIT $4 OFFSET $5"
+        ))
+        .bind(status)
+        .bind(number)
+        .bind(filter.customers.as_deref())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM orders WHERE {WHERE}"))
+            .bind(status)
+            .bind(number)
+            .bind(filter.customers.as_deref())
+            .fetch_one(&mut *conn)
+            .await?;
+        let orders = load_many(&mut conn, &ids)
+            .await?
+            .into_iter()
+            .map(|record| record.order)
+            .collect();
+        Ok((orders, total))
+    }
+
     /// Unpaid orders past their payment deadline.
     pub async fn expired_orders(&self, limit: i64) -> Result<Vec<Uuid>, StoreError> {
         Ok(sqlx::query_scalar(
@@ -280,6 +328,7 @@ pub(crate) async fn load_many(
         let record = OrderRecord {
             order: Order {
                 id: row.id,
+                number: OrderNumber(row.number).to_string(),
                 user_id: row.user_id,
                 status,
                 items: lines.remove(&row.id).unwrap_or_default(),

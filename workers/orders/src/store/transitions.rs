@@ -58,6 +58,25 @@ impl Store {
         tx.commit().await?;
         Ok(TransitionOutcome::Changed(event))
     }
+
+    /// Notes something that happened to an unpaid order without moving it (a declined
+    /// payment: the order stays payable). Once per `reason`, so a redelivered event adds
+    /// nothing; `false` when nothing was noted (not unpaid, or noted already).
+    pub async fn note_unpaid(&self, order_id: Uuid, reason: &str) -> Result<bool, StoreError> {
+        let noted = sqlx::query(
+            "INSERT INTO order_status_history (order_id, status, reason) \
+             SELECT id, status, $2 FROM orders WHERE id = $1 AND status = 'pending_payment' \
+               AND NOT EXISTS (SELECT 1 FROM order_status_history \
+                               WHERE order_id = $1 AND reason = $2)",
+        )
+        .bind(order_id)
+        .bind(reason)
+        .execute(self.pool())
+        .await?
+        .rows_affected()
+            == 1;
+        Ok(noted)
+    }
 }
 
 /// Appends a history entry.

@@ -94,6 +94,26 @@ impl Store {
         load(&mut conn, transaction_id, false).await
     }
 
+    /// Every payment of an order, newest first. An order has a handful at most (one live, the
+    /// rest declined), so each is loaded on its own.
+    pub async fn payments_of_order(&self, order_id: Uuid) -> Result<Vec<Payment>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        let ids: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT transaction_id FROM payments WHERE order_id = $1 \
+             ORDER BY created_at DESC, transaction_id",
+        )
+        .bind(order_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut payments = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(stored) = load(&mut conn, id, false).await? {
+                payments.push(stored.payment);
+            }
+        }
+        Ok(payments)
+    }
+
     /// The payment the provider knows as `reference`.
     pub async fn by_reference(
         &self,
