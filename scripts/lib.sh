@@ -124,6 +124,43 @@ ensure_stock_redis() {
   fi
 }
 
+# Node.js (>= 20.19, what Vite needs) and npm for the web app. Debian's own nodejs is older on
+# some releases, so say so plainly instead of failing deep inside a build.
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+    || die "Node.js $(node --version) is too old for the web app: install Node.js 20.19 or newer"
+}
+
+# The storefront's dependencies (npm ci from the committed lock file), installed again only when
+# package-lock.json changed since the last install.
+ensure_web_deps() {
+  ensure_node
+  local stamp=$MK_ROOT/web/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ "$MK_ROOT/web/package-lock.json" -nt "$stamp" ]; then
+    log "npm ci (web)"
+    (cd "$MK_ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Builds the storefront into web/dist when it is missing or older than its sources.
+build_web() {
+  ensure_web_deps
+  local web=$MK_ROOT/web index=$MK_ROOT/web/dist/index.html
+  if [ -f "$index" ] && [ -z "$(find "$web/src" "$web/public" "$web/index.html" "$web/package-lock.json" \
+      "$web/vite.config.ts" -newer "$index" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  log "building the storefront (web/dist)"
+  (cd "$web" && npm run --silent build >/dev/null)
+}
+
+# Debian's Chromium for the browser tests (playwright-core drives it; a Playwright browser
+# download does not work on machines without the internet).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+}
+
 # The development mail catcher (mailtutan from crates.io): an SMTP sink on 127.0.0.1:1025 with a
 # web UI on http://127.0.0.1:1080 where the shop's emails can be read. Installed once into
 # $MK_CACHE/tools.
