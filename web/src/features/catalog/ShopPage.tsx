@@ -88,7 +88,10 @@ export function ShopPage() {
           </details>
         </aside>
 
-        <section aria-label="Products" aria-busy={list.isFetching}>
+        <section aria-labelledby="results-heading" aria-busy={list.isFetching}>
+          <h2 id="results-heading" className="sr-only">
+            Results
+          </h2>
           {list.isPending ? (
             <ProductGridSkeleton />
           ) : list.error ? (

@@ -111,9 +111,11 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
       const placed = await placeIfNeeded();
       if (!placed) return;
       try {
-        await pay.mutateAsync({ orderId: placed.id, method, key: payKey.key() });
+        const payment = await pay.mutateAsync({ orderId: placed.id, method, key: payKey.key() });
         payKey.settle();
-        void navigate(`/account/orders/${placed.id}?placed=1`);
+        // A bank payment is confirmed later: the order page says so and follows it live.
+        const waiting = payment.status === 'processing' || payment.status === 'pending';
+        void navigate(`/account/orders/${placed.id}?placed=1${waiting ? '&payment=processing' : ''}`);
       } catch (error) {
         payKey.settle(error);
         const fresh = await fetchOrder(placed.id).catch(() => undefined);

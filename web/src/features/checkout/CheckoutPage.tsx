@@ -101,12 +101,15 @@ export function CheckoutPage() {
   const currency = order?.currency ?? cart.data.currency;
   if (!order && (cart.data.items.length === 0 || !currency)) {
     return (
-      <EmptyState icon="🧺" title="Your basket is empty">
-        <p>Add something to your basket before checking out.</p>
-        <LinkButton to="/shop" className="mt-4">
-          Go to the shop
-        </LinkButton>
-      </EmptyState>
+      <>
+        <h1 className="mb-6 text-3xl font-bold">Checkout</h1>
+        <EmptyState icon="🧺" title="Your basket is empty">
+          <p>Add something to your basket before checking out.</p>
+          <LinkButton to="/shop" className="mt-4">
+            Go to the shop
+          </LinkButton>
+        </EmptyState>
+      </>
     );
   }
 

@@ -41,6 +41,7 @@ function OrderView({ orderId }: { orderId: string }) {
   // The live stream may be ahead of the last fetch of the order.
   const status = live?.status ?? o.status;
   const justPlaced = params.get('placed') === '1';
+  const confirming = params.get('payment') === 'processing' && status === 'pending_payment';
 
   return (
     <div className="space-y-6">
@@ -57,7 +58,7 @@ function OrderView({ orderId }: { orderId: string }) {
           <h1 className="text-3xl font-bold">Order {orderLabel(o)}</h1>
           <p className="mt-1 text-stone-600">Placed {formatDateTime(o.created_at)}</p>
         </div>
-        <div className="text-right">
+        <div className="sm:text-right">
           <p className="text-sm text-stone-600" id="status-label">
             Status
           </p>
@@ -67,7 +68,18 @@ function OrderView({ orderId }: { orderId: string }) {
         </div>
       </div>
 
-      {status === 'pending_payment' && (
+      {confirming && (
+        <div className="flex items-center gap-3 rounded-2xl border border-sky-200 bg-sky-50 p-4 text-sky-950">
+          <span aria-hidden="true" className="text-2xl">
+            🏦
+          </span>
+          <p className="text-sm">
+            We are waiting for your bank to confirm the payment. This page updates by itself as soon as it
+            does.
+          </p>
+        </div>
+      )}
+      {status === 'pending_payment' && !confirming && (
         <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 text-amber-950">
           <p className="flex-1 text-sm">
             This order waits for its payment. Unpaid orders are cancelled automatically after a while.
