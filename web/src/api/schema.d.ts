@@ -310,7 +310,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Admin: every customer's orders, newest first, by status and by order number or email. */
+        get: operations["orders_list"];
         put?: never;
         /**
          * Place the caller's cart as an order: stock is reserved, prices and totals are frozen, the
@@ -386,6 +387,23 @@ export interface paths {
          *     `{order_id, status, at, reason}`, the current status first.
          */
         get: operations["order_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{order_id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's payments, newest first, declined attempts too (its owner or an admin). */
+        get: operations["of_order"];
         put?: never;
         post?: never;
         delete?: never;
@@ -491,7 +509,7 @@ export interface paths {
             cookie?: never;
         };
         /** Products, filtered, sorted and paginated. */
-        get: operations["list"];
+        get: operations["catalog_list"];
         put?: never;
         /** Admin: add a product. */
         post: operations["create"];
@@ -580,7 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admin: all accounts, newest first. */
+        /** Admin: all accounts, newest first, or those whose email contains `email`. */
         get: operations["list_users"];
         put?: never;
         post?: never;
@@ -817,7 +835,7 @@ export interface components {
             /** Format: int64 */
             unit_price: number;
         };
-        /** @description A page of a user's orders. */
+        /** @description A page of orders. */
         OrderPage: {
             items: components["schemas"]["Order"][];
             /** Format: int32 */
@@ -829,7 +847,8 @@ export interface components {
         };
         /**
          * @description Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
-         *     `-> cancelled` (payment failed, expired, or cancelled by the user) from `pending_payment`.
+         *     `-> cancelled` (expired unpaid, or cancelled by the user) from `pending_payment`. A declined
+         *     payment leaves the order `pending_payment`: another method may pay it.
          * @enum {string}
          */
         OrderStatus: "pending_payment" | "paid" | "fulfilled" | "shipped" | "cancelled";
@@ -862,6 +881,10 @@ export interface components {
             updated_at: string;
             /** Format: uuid */
             user_id: string;
+        };
+        /** @description An order's payments, newest first (declined attempts too). */
+        PaymentList: {
+            items: components["schemas"]["Payment"][];
         };
         /**
          * @description A provider's payment-method token, e.g. `pm_card_ok` (sandbox) or `pm_1Q...` (Stripe).
@@ -1819,6 +1842,53 @@ export interface operations {
             };
         };
     };
+    orders_list: {
+        parameters: {
+            query?: {
+                /** @description Only orders in this status. */
+                status?: components["schemas"]["OrderStatus"] | null;
+                /** @description An order number (`MK-10042`) or part of the customer's email address. */
+                q?: string | null;
+                /** @description From 1 (default 1). */
+                page?: number | null;
+                /** @description 1 to 100 (default 20). */
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown status or bad paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     place: {
         parameters: {
             query?: never;
@@ -2006,6 +2076,38 @@ export interface operations {
             };
             /** @description No such order, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    of_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id */
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments (none for someone else's order) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2252,7 +2354,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    catalog_list: {
         parameters: {
             query?: {
                 /** @description Full-text query (search only). */
@@ -2688,6 +2790,8 @@ export interface operations {
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
+                /** @description Only accounts whose email contains this (any case). */
+                email?: string | null;
             };
             header?: never;
             path?: never;

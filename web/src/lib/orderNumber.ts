@@ -1,8 +1,6 @@
-/**
- * What people see for an order: its short `number` (e.g. "MK-10042") when the API sends one,
- * else a shortened id. The one place to change when every order has a number.
- */
-export function orderLabel(order: { id: string; number?: string | null }): string {
-  if (order.number) return order.number;
-  return `#${order.id.slice(0, 8).toUpperCase()}`;
+import type { Order } from '../api/types';
+
+/** What people see for an order: its short number (e.g. "MK-10042"), never the UUID. */
+export function orderLabel(order: Pick<Order, 'number'>): string {
+  return order.number;
 }

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../lib/date';
 import { orderLabel } from '../../lib/orderNumber';
 import { isFinalStatus, statusLabel } from '../../lib/orderStatus';
 import { CartTotals } from '../cart/CartTotals';
-import { useCancelOrder, useOrder } from './api';
+import { useCancelOrder, useOrder, useOrderPayments } from './api';
 import { OrderLines } from './OrderLines';
 import { ShippingAddressView } from './ShippingAddressView';
 import { StatusHistory } from './StatusHistory';
@@ -23,6 +23,7 @@ function OrderView({ orderId }: { orderId: string }) {
   const order = useOrder(orderId);
   const live = useOrderEvents(orderId, order.data !== undefined && !isFinalStatus(order.data.status));
   const cancel = useCancelOrder(orderId);
+  const payments = useOrderPayments(orderId, order.data?.status === 'pending_payment');
   useDocumentTitle(order.data ? `Order ${orderLabel(order.data)}` : 'Order');
 
   if (order.isPending) return <PageSpinner label="Loading your order" />;
@@ -41,7 +42,11 @@ function OrderView({ orderId }: { orderId: string }) {
   // The live stream may be ahead of the last fetch of the order.
   const status = live?.status ?? o.status;
   const justPlaced = params.get('placed') === '1';
-  const confirming = params.get('payment') === 'processing' && status === 'pending_payment';
+  // A bank payment being confirmed: the order waits for it, not for the customer.
+  const confirming =
+    status === 'pending_payment' &&
+    (payments.data?.items.some((p) => p.status === 'processing' || p.status === 'pending') ??
+      params.get('payment') === 'processing');
 
   return (
     <div className="space-y-6">

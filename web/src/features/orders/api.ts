@@ -2,16 +2,56 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { Address } from '../../api/types';
+import type { Address, OrderStatus } from '../../api/types';
 import { cartKey } from '../cart/api';
 
 export const orderKeys = {
   all: ['orders'] as const,
   one: (id: string) => [...orderKeys.all, 'one', id] as const,
   byUser: (userId: string, page: number) => [...orderKeys.all, 'user', userId, page] as const,
+  payments: (id: string) => [...orderKeys.all, 'payments', id] as const,
+  admin: (filters: AdminOrderFilters) => [...orderKeys.all, 'admin', filters] as const,
 };
 
 export const ORDERS_PER_PAGE = 10;
+
+export interface AdminOrderFilters {
+  status: OrderStatus | '';
+  q: string;
+  page: number;
+}
+
+/** An order's payments, newest first (declined attempts too). */
+export function useOrderPayments(orderId: string, enabled = true) {
+  return useQuery({
+    queryKey: orderKeys.payments(orderId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/orders/{order_id}/payments', { params: { path: { order_id: orderId } }, signal })),
+    enabled: enabled && orderId !== '',
+  });
+}
+
+/** Admin: every customer's orders, newest first. */
+export function useAllOrders(filters: AdminOrderFilters) {
+  return useQuery({
+    queryKey: orderKeys.admin(filters),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/orders', {
+          params: {
+            query: {
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.q ? { q: filters.q } : {}),
+              page: filters.page,
+              per_page: ORDERS_PER_PAGE,
+            },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
 
 function orderQuery(orderId: string) {
   return {

@@ -65,6 +65,7 @@ export function useOrderEvents(orderId: string, enabled: boolean): StatusEvent |
               setLatest(status);
               // The history and totals come with the order itself.
               void client.invalidateQueries({ queryKey: orderKeys.one(orderId) });
+              void client.invalidateQueries({ queryKey: orderKeys.payments(orderId) });
               if (isFinalStatus(status.status)) finished = true;
             });
           }

@@ -13,6 +13,7 @@ import { OrderLines } from '../../orders/OrderLines';
 import { ShippingAddressView } from '../../orders/ShippingAddressView';
 import { StatusHistory } from '../../orders/StatusHistory';
 import { useSetOrderStatus } from './api';
+import { PaymentsPanel } from './PaymentsPanel';
 
 export function AdminOrderPage() {
   const { orderId = '' } = useParams();
@@ -36,9 +37,8 @@ export function AdminOrderPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Order {orderLabel(o)}</h1>
-          <p className="text-sm text-stone-600">
-            Placed {formatDateTime(o.created_at)} · customer {o.user_id}
-          </p>
+          <p className="text-sm text-stone-600">Placed {formatDateTime(o.created_at)}</p>
+          <p className="text-xs break-all text-stone-600">Customer {o.user_id}</p>
         </div>
         <div role="status" aria-live="polite" data-testid="order-status">
           <StatusBadge status={o.status} className="text-base" />
@@ -51,29 +51,33 @@ export function AdminOrderPage() {
         <h2 id="fulfilment-heading" className="mb-3 text-lg font-semibold">
           Fulfilment
         </h2>
-        <div className="flex flex-wrap gap-2">
-          <Button
-            disabled={o.status !== 'paid'}
-            busy={setStatus.isPending && setStatus.variables === 'fulfilled'}
-            onClick={() => setStatus.mutate('fulfilled')}
-          >
+        {o.status === 'paid' ? (
+          <Button busy={setStatus.isPending} onClick={() => setStatus.mutate('fulfilled')}>
             Mark as fulfilled
           </Button>
-          <Button
-            disabled={o.status !== 'fulfilled'}
-            busy={setStatus.isPending && setStatus.variables === 'shipped'}
-            onClick={() => setStatus.mutate('shipped')}
-          >
+        ) : o.status === 'fulfilled' ? (
+          <Button busy={setStatus.isPending} onClick={() => setStatus.mutate('shipped')}>
             Mark as shipped
           </Button>
-        </div>
-        <p className="mt-2 text-sm text-stone-600">A paid order is fulfilled (packed), then shipped.</p>
+        ) : null}
+        <p className="mt-2 text-sm text-stone-600">
+          {o.status === 'paid'
+            ? 'Paid: pack it, then mark it as fulfilled.'
+            : o.status === 'fulfilled'
+              ? 'Packed: mark it as shipped when it leaves.'
+              : o.status === 'shipped'
+                ? 'Shipped. Nothing more to do.'
+                : o.status === 'cancelled'
+                  ? 'Cancelled. Nothing to send.'
+                  : 'Waiting for the customer’s payment.'}
+        </p>
         {setStatus.isError && (
           <p role="alert" className="mt-2 text-sm font-medium text-red-700">
             {errorMessage(setStatus.error)}
           </p>
         )}
       </section>
+      <PaymentsPanel order={o} />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
         <section
           aria-labelledby="admin-items-heading"

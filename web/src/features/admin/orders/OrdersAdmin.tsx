@@ -1,44 +1,161 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { OrderStatus } from '../../../api/types';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { Button } from '../../../components/Button';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Pagination } from '../../../components/Pagination';
+import { Price } from '../../../components/Price';
+import { SelectField } from '../../../components/SelectField';
+import { Skeleton } from '../../../components/Skeleton';
+import { StatusBadge } from '../../../components/StatusBadge';
 import { TextField } from '../../../components/TextField';
+import { formatDateTime } from '../../../lib/date';
+import { orderLabel } from '../../../lib/orderNumber';
+import { ORDER_STATUSES, statusLabel } from '../../../lib/orderStatus';
+import { ORDERS_PER_PAGE, useAllOrders, type AdminOrderFilters } from '../../orders/api';
 
-/** Opens an order by its id (or a link to it). */
+function isStatus(value: string | null): value is OrderStatus {
+  return ORDER_STATUSES.some((s) => s === value);
+}
+
+function toParams(filters: AdminOrderFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.q) params.set('q', filters.q);
+  if (filters.page > 1) params.set('page', String(filters.page));
+  return params;
+}
+
+/** Every order, newest first, by status and by order number or customer email (all in the URL). */
 export function OrdersAdmin() {
   useDocumentTitle('Orders · Admin');
-  const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const filters: AdminOrderFilters = {
+    status: isStatus(status) ? status : '',
+    q: params.get('q') ?? '',
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+  const [text, setText] = useState(filters.q);
+  const orders = useAllOrders(filters);
 
-  function submit(event: FormEvent) {
+  function search(event: FormEvent) {
     event.preventDefault();
-    const id = text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)?.[0];
-    if (!id) {
-      setProblem('Paste an order id (or a link to the order).');
-      return;
-    }
-    setProblem(undefined);
-    void navigate(`/admin/orders/${id.toLowerCase()}`);
+    setParams(toParams({ ...filters, q: text.trim(), page: 1 }));
   }
 
   return (
-    <div className="max-w-xl space-y-4">
+    <div className="space-y-4">
       <h1 className="text-2xl font-bold">Orders</h1>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="flex flex-wrap items-end gap-2 rounded-2xl border border-stone-200 bg-white p-5"
-      >
-        <TextField
-          label="Order id"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          error={problem}
-          className="min-w-0 flex-1"
+      <div className="flex flex-wrap items-end gap-3 rounded-2xl border border-stone-200 bg-white p-4">
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(e) =>
+            setParams(
+              toParams({ ...filters, status: isStatus(e.target.value) ? e.target.value : '', page: 1 }),
+            )
+          }
+          className="w-48"
+        >
+          <option value="">All statuses</option>
+          {ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </SelectField>
+        <form
+          onSubmit={search}
+          role="search"
+          aria-label="Orders"
+          className="flex min-w-0 flex-1 flex-wrap items-end gap-2"
+        >
+          <TextField
+            label="Order number or email"
+            type="search"
+            value={text}
+            placeholder="MK-10042 or ada@"
+            onChange={(e) => setText(e.target.value)}
+            className="min-w-0 flex-1"
+          />
+          <Button type="submit" variant="secondary">
+            Search orders
+          </Button>
+        </form>
+      </div>
+      {orders.isPending ? (
+        <Skeleton className="h-64 w-full" />
+      ) : orders.error ? (
+        <ErrorMessage
+          error={orders.error}
+          title="Orders did not load."
+          onRetry={() => void orders.refetch()}
         />
-        <Button type="submit">Open order</Button>
-      </form>
+      ) : orders.data.items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+          No orders match.
+        </p>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+            <table className="w-full min-w-[36rem] text-sm">
+              <caption className="sr-only">Orders, {orders.data.total} in all, newest first</caption>
+              <thead className="bg-stone-50 text-left text-stone-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Order
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Placed
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                    Items
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                    Total
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {orders.data.items.map((o) => (
+                  <tr key={o.id}>
+                    <td className="px-4 py-2">
+                      <Link
+                        to={`/admin/orders/${o.id}`}
+                        className="font-medium text-orange-800 hover:underline"
+                      >
+                        {orderLabel(o)}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-2 text-stone-700">{formatDateTime(o.created_at)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">
+                      {o.items.reduce((n, i) => n + i.quantity, 0)}
+                    </td>
+                    <td className="px-4 py-2 text-right">
+                      <Price amount={o.total} currency={o.currency} />
+                    </td>
+                    <td className="px-4 py-2">
+                      <StatusBadge status={o.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={filters.page}
+            perPage={ORDERS_PER_PAGE}
+            total={orders.data.total}
+            hrefFor={(page) => `/admin/orders?${toParams({ ...filters, page }).toString()}`}
+            label="Order pages"
+          />
+        </>
+      )}
     </div>
   );
 }

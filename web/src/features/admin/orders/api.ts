@@ -17,3 +17,17 @@ export function useSetOrderStatus(orderId: string) {
     },
   });
 }
+
+export function useRefund(orderId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ transactionId, amount }: { transactionId: string; amount: number | null }) =>
+      unwrap(
+        api.POST('/payments/{transaction_id}/refund', {
+          params: { path: { transaction_id: transactionId } },
+          body: amount === null ? {} : { amount },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.payments(orderId) }),
+  });
+}
