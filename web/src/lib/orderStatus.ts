@@ -1,5 +1,17 @@
 /** Order statuses in words and colours (text on tinted backgrounds, all WCAG AA). */
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'fulfilled', 'shipped', 'cancelled'] as const;
+import type { OrderStatus } from '../api/types';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'pending_payment',
+  'paid',
+  'fulfilled',
+  'shipped',
+  'cancelled',
+];
+
+export function isOrderStatus(value: unknown): value is OrderStatus {
+  return ORDER_STATUSES.some((s) => s === value);
+}
 
 const LABELS: Record<string, string> = {
   placing: 'Placing',

@@ -40,7 +40,11 @@ function Account() {
           <Button
             variant="secondary"
             busy={signOut.isPending}
-            onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/') })}
+            onClick={() => {
+              // Leave the account page first: once signed out it would send us to sign in.
+              void navigate('/');
+              signOut.mutate();
+            }}
           >
             Sign out
           </Button>

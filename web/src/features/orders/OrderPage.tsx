@@ -39,8 +39,8 @@ function OrderView({ orderId }: { orderId: string }) {
   }
 
   const o = order.data;
-  // The live stream may be ahead of the last fetch of the order.
-  const status = live?.status ?? o.status;
+  // Live events update the cached order, so its status is always the latest known.
+  const status = o.status;
   const justPlaced = params.get('placed') === '1';
   // A bank payment being confirmed: the order waits for it, not for the customer.
   const confirming =

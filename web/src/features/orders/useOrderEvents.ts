@@ -7,12 +7,13 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { readEventStream } from '../../lib/sse';
-import { isFinalStatus } from '../../lib/orderStatus';
+import { isFinalStatus, isOrderStatus } from '../../lib/orderStatus';
 import { orderKeys } from './api';
+import type { Order, OrderStatus } from '../../api/types';
 
 export interface StatusEvent {
   order_id: string;
-  status: string;
+  status: OrderStatus;
   at: string | null;
   reason: string | null;
 }
@@ -22,7 +23,7 @@ function parseStatus(data: string): StatusEvent | null {
     const value: unknown = JSON.parse(data);
     if (typeof value !== 'object' || value === null) return null;
     const v = value as Record<string, unknown>;
-    if (typeof v.status !== 'string') return null;
+    if (!isOrderStatus(v.status)) return null;
     return {
       order_id: typeof v.order_id === 'string' ? v.order_id : '',
       status: v.status,
@@ -63,7 +64,14 @@ export function useOrderEvents(orderId: string, enabled: boolean): StatusEvent |
               const status = parseStatus(event.data);
               if (!status) return;
               setLatest(status);
-              // The history and totals come with the order itself.
+              // The cached order takes the new status at once (unless it already knows a later
+              // change, e.g. from the cancel button); its history follows with the refetch.
+              client.setQueryData<Order>(orderKeys.one(orderId), (order) => {
+                if (!order) return order;
+                const last = order.history.at(-1)?.at;
+                if (status.at && last && Date.parse(status.at) < Date.parse(last)) return order;
+                return { ...order, status: status.status };
+              });
               void client.invalidateQueries({ queryKey: orderKeys.one(orderId) });
               void client.invalidateQueries({ queryKey: orderKeys.payments(orderId) });
               if (isFinalStatus(status.status)) finished = true;

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { OrderStatus } from '../../../api/types';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -12,12 +11,8 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { TextField } from '../../../components/TextField';
 import { formatDateTime } from '../../../lib/date';
 import { orderLabel } from '../../../lib/orderNumber';
-import { ORDER_STATUSES, statusLabel } from '../../../lib/orderStatus';
+import { isOrderStatus, ORDER_STATUSES, statusLabel } from '../../../lib/orderStatus';
 import { ORDERS_PER_PAGE, useAllOrders, type AdminOrderFilters } from '../../orders/api';
-
-function isStatus(value: string | null): value is OrderStatus {
-  return ORDER_STATUSES.some((s) => s === value);
-}
 
 function toParams(filters: AdminOrderFilters): URLSearchParams {
   const params = new URLSearchParams();
@@ -33,7 +28,7 @@ export function OrdersAdmin() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
   const filters: AdminOrderFilters = {
-    status: isStatus(status) ? status : '',
+    status: isOrderStatus(status) ? status : '',
     q: params.get('q') ?? '',
     page: Math.max(1, Number(params.get('page')) || 1),
   };
@@ -54,7 +49,7 @@ export function OrdersAdmin() {
           value={filters.status}
           onChange={(e) =>
             setParams(
-              toParams({ ...filters, status: isStatus(e.target.value) ? e.target.value : '', page: 1 }),
+              toParams({ ...filters, status: isOrderStatus(e.target.value) ? e.target.value : '', page: 1 }),
             )
           }
           className="w-48"
