@@ -17,7 +17,8 @@ export interface ApiClientOptions {
 }
 
 export function createApiClient({
-  baseUrl = '',
+  // Same origin: the edge serves both the app and the API.
+  baseUrl = typeof location === 'undefined' ? '' : location.origin,
   fetch = (input, init) => globalThis.fetch(input, init),
   store = defaultSession,
 }: ApiClientOptions = {}): ApiClient {
