@@ -65,7 +65,7 @@ export function Header() {
   const accountLink =
     'rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900';
   return (
-    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+    <header className="z-20 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
         <Link
           to="/"

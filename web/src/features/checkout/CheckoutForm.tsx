@@ -12,12 +12,12 @@ import { AddressFields } from '../../components/AddressFields';
 import { addressProblems, type AddressProblems, type AddressValue } from '../../lib/address';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/SelectField';
-import { countryName } from '../../lib/countries';
 import { formatMoney } from '../../lib/money';
 import { orderLabel } from '../../lib/orderNumber';
 import { useFetchOrder, useOrder, usePay, usePlaceOrder } from '../orders/api';
 import { fromSaved, initialAddress, toShipping } from './address';
 import { PaymentMethods } from './PaymentMethods';
+import { ShippingAddressView } from '../orders/ShippingAddressView';
 import type { PaymentMethod } from './paymentMethods';
 import { ReorderButton } from './ReorderButton';
 import { Step } from './Step';
@@ -39,27 +39,6 @@ interface CheckoutFormProps {
 function declineReason(error: ApiError): string {
   const reason = error.details?.reason;
   return typeof reason === 'string' && reason ? reason.replace(/_/g, ' ') : error.message;
-}
-
-function ShippingSummary({ order }: { order: Order }) {
-  const a = order.shipping_address as Record<string, string | undefined>;
-  return (
-    <address className="not-italic text-stone-800">
-      {[
-        a.name,
-        a.line1,
-        a.line2,
-        [a.postal_code, a.city].filter(Boolean).join(' '),
-        a.country ? countryName(a.country) : undefined,
-      ]
-        .filter(Boolean)
-        .map((line) => (
-          <span key={line} className="block">
-            {line}
-          </span>
-        ))}
-    </address>
-  );
 }
 
 export function CheckoutForm({ profile, existing, total, currency }: CheckoutFormProps) {
@@ -137,7 +116,7 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
     <div className="space-y-6" ref={formRef}>
       <Step number={2} id="shipping-heading" title="Delivery address" done={order !== undefined}>
         {order ? (
-          <ShippingSummary order={order} />
+          <ShippingAddressView address={order.shipping_address} />
         ) : (
           <div className="space-y-4">
             {saved.length > 1 && (

@@ -1,5 +1,4 @@
 import { Navigate, useSearchParams } from 'react-router';
-import type { Order } from '../../api/types';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,70 +7,12 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { useSession } from '../../auth/useSession';
 import { useProfile } from '../account/api';
 import { useCart } from '../cart/api';
-import { CartTotals } from '../cart/CartTotals';
 import { useOrder } from '../orders/api';
 import { CheckoutForm } from './CheckoutForm';
 import { InlineAuth } from './InlineAuth';
 import { Step } from './Step';
-import { Price } from '../../components/Price';
-
-interface SummaryLine {
-  key: string;
-  name: string;
-  quantity: number;
-  line_total: number;
-}
-
-function Summary({
-  lines,
-  subtotal,
-  tax,
-  total,
-  currency,
-}: {
-  lines: SummaryLine[];
-  subtotal: number;
-  tax: number;
-  total: number;
-  currency: string;
-}) {
-  return (
-    <aside
-      aria-labelledby="summary-heading"
-      className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:sticky lg:top-40"
-    >
-      <h2 id="summary-heading" className="mb-4 text-lg font-semibold">
-        Order summary
-      </h2>
-      <ul className="mb-4 space-y-2 text-sm">
-        {lines.map((line) => (
-          <li key={line.key} className="flex justify-between gap-3">
-            <span>
-              {line.quantity} × {line.name}
-            </span>
-            <Price amount={line.line_total} currency={currency} />
-          </li>
-        ))}
-      </ul>
-      <CartTotals
-        subtotal={subtotal}
-        tax={tax}
-        total={total}
-        currency={currency}
-        className="border-t border-stone-200 pt-4"
-      />
-    </aside>
-  );
-}
-
-function orderLines(order: Order): SummaryLine[] {
-  return order.items.map((i) => ({
-    key: i.product_id,
-    name: i.name,
-    quantity: i.quantity,
-    line_total: i.line_total,
-  }));
-}
+import { OrderSummary } from './OrderSummary';
+import { cartLines, orderLines } from './summaryLines';
 
 export function CheckoutPage() {
   useDocumentTitle('Checkout');
@@ -144,17 +85,8 @@ export function CheckoutPage() {
             </p>
           )}
         </div>
-        <Summary
-          lines={
-            order
-              ? orderLines(order)
-              : cart.data.items.map((i) => ({
-                  key: i.item_id,
-                  name: i.name,
-                  quantity: i.quantity,
-                  line_total: i.line_total,
-                }))
-          }
+        <OrderSummary
+          lines={order ? orderLines(order) : cartLines(cart.data)}
           subtotal={totals.subtotal}
           tax={totals.tax}
           total={totals.total}

@@ -1,0 +1,45 @@
+import type { SummaryLine } from './summaryLines';
+import { Price } from '../../components/Price';
+import { CartTotals } from '../cart/CartTotals';
+
+export function OrderSummary({
+  lines,
+  subtotal,
+  tax,
+  total,
+  currency,
+}: {
+  lines: SummaryLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  currency: string;
+}) {
+  return (
+    <aside
+      aria-labelledby="summary-heading"
+      className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:sticky lg:top-40"
+    >
+      <h2 id="summary-heading" className="mb-4 text-lg font-semibold">
+        Order summary
+      </h2>
+      <ul className="mb-4 space-y-2 text-sm">
+        {lines.map((line) => (
+          <li key={line.key} className="flex justify-between gap-3">
+            <span>
+              {line.quantity} × {line.name}
+            </span>
+            <Price amount={line.line_total} currency={currency} />
+          </li>
+        ))}
+      </ul>
+      <CartTotals
+        subtotal={subtotal}
+        tax={tax}
+        total={total}
+        currency={currency}
+        className="border-t border-stone-200 pt-4"
+      />
+    </aside>
+  );
+}
