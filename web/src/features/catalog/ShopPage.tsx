@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,7 +10,9 @@ import { findCategory, useCategories, useProductList } from './api';
 import { Filters } from './Filters';
 import { ProductGrid, ProductGridSkeleton } from './ProductGrid';
 import {
+  activeFilterCount,
   parseShopParams,
+  shopHref,
   PER_PAGE,
   SORT_OPTIONS,
   toShopParams,
@@ -39,12 +41,8 @@ export function ShopPage() {
   const sortOptions = SORT_OPTIONS.filter((o) => filters.q || o.value !== 'relevance');
   const sortValue = filters.sort ?? (filters.q ? 'relevance' : 'newest');
   const total = list.data?.total ?? 0;
-  const filtered =
-    filters.category ||
-    filters.minPrice !== null ||
-    filters.maxPrice !== null ||
-    filters.inStock ||
-    Object.keys(filters.attributes).length > 0;
+  const active = activeFilterCount(filters);
+  const filtered = active > 0;
 
   return (
     <div>
@@ -76,8 +74,20 @@ export function ShopPage() {
       <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
         <aside aria-label="Filters">
           <details className="rounded-2xl border border-stone-200 bg-white p-4" open={wide}>
-            <summary className="cursor-pointer text-lg font-semibold lg:hidden">Filters</summary>
-            <h2 className="sr-only lg:not-sr-only lg:mb-4 lg:text-lg lg:font-semibold">Filters</h2>
+            <summary className="cursor-pointer text-lg font-semibold lg:hidden">
+              Filters{active > 0 ? ` (${active} on)` : ''}
+            </summary>
+            <div className="flex items-baseline justify-between gap-2">
+              <h2 className="sr-only lg:not-sr-only lg:mb-4 lg:text-lg lg:font-semibold">Filters</h2>
+              {filtered && (
+                <Link
+                  to={shopHref({ q: filters.q, sort: filters.sort })}
+                  className="mt-3 text-sm font-semibold text-orange-800 underline lg:mt-0"
+                >
+                  Clear filters
+                </Link>
+              )}
+            </div>
             <div className="mt-4 lg:mt-0">
               {categories.error ? (
                 <ErrorMessage error={categories.error} title="Categories did not load." />

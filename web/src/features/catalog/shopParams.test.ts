@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShopParams, shopHref, toApiQuery, toShopParams } from './shopParams';
+import { activeFilterCount, parseShopParams, shopHref, toApiQuery, toShopParams } from './shopParams';
 
 describe('shop URL state', () => {
   it('reads every filter from the query string', () => {
@@ -49,5 +49,16 @@ describe('API query', () => {
   it('searches by relevance when there is a query', () => {
     const query = toApiQuery(parseShopParams(new URLSearchParams('q=curry')));
     expect(query).toMatchObject({ query: 'curry', sort: 'relevance' });
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts filters, not the search or the sort', () => {
+    expect(activeFilterCount(parseShopParams(new URLSearchParams('q=tea&sort=name')))).toBe(0);
+    expect(
+      activeFilterCount(
+        parseShopParams(new URLSearchParams('category=drinks&min_price=100&max_price=900&attr.vegan=true')),
+      ),
+    ).toBe(3);
   });
 });

@@ -125,3 +125,13 @@ export function toApiQuery(filters: ShopFilters) {
     ...attrs,
   };
 }
+
+/** How many filters narrow the listing (the search text and the sort are not filters). */
+export function activeFilterCount(filters: ShopFilters): number {
+  return (
+    (filters.category ? 1 : 0) +
+    (filters.minPrice !== null || filters.maxPrice !== null ? 1 : 0) +
+    (filters.inStock ? 1 : 0) +
+    Object.keys(filters.attributes).length
+  );
+}
