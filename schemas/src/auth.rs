@@ -139,6 +139,9 @@ pub struct Address {
 pub struct Profile {
     pub id: Uuid,
     pub email: String,
+    /// Whether the owner proved the address is theirs (the emailed link). Promotional email
+    /// goes to verified addresses only.
+    pub email_verified: bool,
     pub name: String,
     pub phone: Option<String>,
     pub addresses: Vec<Address>,
@@ -233,4 +236,48 @@ mod tests {
         }
         assert_eq!(Role::parse("root"), None);
     }
+}
+
+/// POST /auth/password-reset: `{email}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// POST /auth/password-reset/confirm: the link's token and the new password.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetConfirm {
+    pub token: String,
+    pub password: String,
+}
+
+/// POST /auth/verify-email: the link's token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VerifyEmailRequest {
+    pub token: String,
+}
+
+/// POST /auth/verify-email: whose address is now verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailVerified {
+    pub email: String,
+    pub email_verified: bool,
+}
+
+/// Payload of `mk.evt.auth.*_requested`: a single-use link for the notify service to email.
+/// The token is the secret (only its SHA-256 is stored by auth), so the AUTH stream keeps these
+/// for days, not for good, and only auth and notify may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLink {
+    /// Names this link once (the notification record's key).
+    pub link_id: Uuid,
+    pub user_id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
 }

@@ -66,6 +66,14 @@ pub mod auth {
         USERS_LIST = "users_list",
         /// Admin: the ids of the users who accept promotional email, a page at a time.
         MARKETING_AUDIENCE = "marketing_audience",
+        /// Anyone: email a password-reset link (if the account exists; the answer never says).
+        PASSWORD_RESET = "password_reset",
+        /// Anyone with a reset link: set a new password; every session of the account ends.
+        PASSWORD_RESET_CONFIRM = "password_reset_confirm",
+        /// Anyone with a verification link: the account's email address is verified.
+        VERIFY_EMAIL = "verify_email",
+        /// The caller: email a new verification link.
+        VERIFY_EMAIL_RESEND = "verify_email_resend",
     });
 }
 
@@ -191,6 +199,21 @@ pub mod events {
 
     /// Kept for good.
     pub const FOREVER: std::time::Duration = std::time::Duration::ZERO;
+
+    pub mod auth {
+        use super::Stream;
+
+        pub const STREAM: Stream = Stream {
+            name: "AUTH",
+            subjects: "mk.evt.auth.>",
+            // The events carry single-use links that expire within days: nothing to keep.
+            max_age: std::time::Duration::from_secs(3 * 24 * 3600),
+        };
+        /// Email a password-reset link (payload `schemas::auth::AccountLink`).
+        pub const PASSWORD_RESET_REQUESTED: &str = "mk.evt.auth.password_reset_requested";
+        /// Email a link that verifies the account's address (payload `AccountLink`).
+        pub const EMAIL_VERIFICATION_REQUESTED: &str = "mk.evt.auth.email_verification_requested";
+    }
 
     pub mod inventory {
         use super::Stream;

@@ -9,6 +9,7 @@ pub mod app;
 pub mod database;
 pub mod fake_sms;
 pub mod fake_stripe;
+pub mod mail_links;
 pub mod nats_server;
 pub mod redis;
 pub mod shop;

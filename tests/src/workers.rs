@@ -202,6 +202,8 @@ pub fn auth_settings(
         login_max_failures: 5,
         login_window_secs: 900,
         login_lockout_secs: 900,
+        password_reset_ttl_secs: 3600,
+        email_verification_ttl_secs: 2 * 24 * 3600,
         admin_email: Some(crate::app::ADMIN_EMAIL.into()),
         admin_password: Some(SecretString::from(secrets.admin_password.clone())),
     }

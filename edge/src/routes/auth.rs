@@ -8,8 +8,8 @@ use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{
-    LoginRequest, RefreshRequest, RegisterRequest, TokenPair, TokenRequest, UserView,
-    ValidatedToken,
+    EmailVerified, LoginRequest, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
+    RegisterRequest, TokenPair, TokenRequest, UserView, ValidatedToken, VerifyEmailRequest,
 };
 use menuskart_schemas::cart::{Cart, CartMerge};
 use menuskart_schemas::subjects::{auth, cart};
@@ -26,6 +26,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/refresh", post(refresh))
+        .route("/auth/password-reset", post(password_reset))
+        .route("/auth/password-reset/confirm", post(password_reset_confirm))
         .route_layer(axum::middleware::from_fn_with_state(
             state.auth_rate.clone(),
             crate::rate_limit::enforce,
@@ -34,6 +36,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(credentials)
         .route("/auth/logout", post(logout))
         .route("/auth/validate-token", get(validate_token))
+        .route("/auth/verify-email", post(verify_email))
+        .route("/auth/verify-email/resend", post(verify_email_resend))
 }
 
 /// Create a customer account.
@@ -141,4 +145,71 @@ pub async fn validate_token(call: Call, user: AuthUser) -> Result<Json<Validated
         )
         .await?;
     Ok(Json(validated))
+}
+
+/// Forgot the password: a reset link goes to the address if it has an account. The answer is
+/// 202 either way, so it reveals nothing about which addresses have accounts.
+#[utoipa::path(post, path = "/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "If the account exists, a reset link (single use, one hour) is on its way"),
+        (status = 422, description = "Not an email address", body = ErrorResponse),
+        (status = 429, description = "Too many requests from this client", body = ErrorResponse),
+    ))]
+pub async fn password_reset(
+    call: Call,
+    ApiJson(body): ApiJson<PasswordResetRequest>,
+) -> Result<(StatusCode, Json<Empty>), ApiError> {
+    let _: Empty = call
+        .send(auth::PASSWORD_RESET, &Caller::default(), &body)
+        .await?;
+    Ok((StatusCode::ACCEPTED, Json(Empty {})))
+}
+
+/// Set a new password with the emailed link's token. The link works once; every session of
+/// the account ends (sign in again with the new password).
+#[utoipa::path(post, path = "/auth/password-reset/confirm", tag = "auth", request_body = PasswordResetConfirm,
+    responses(
+        (status = 204, description = "Password changed; every session ended"),
+        (status = 422, description = "Link invalid, used or expired (`details.field` = `token`), or a too-weak password", body = ErrorResponse),
+    ))]
+pub async fn password_reset_confirm(
+    call: Call,
+    ApiJson(body): ApiJson<PasswordResetConfirm>,
+) -> Result<StatusCode, ApiError> {
+    let _: Empty = call
+        .send(auth::PASSWORD_RESET_CONFIRM, &Caller::default(), &body)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Verify the account's email address with the emailed link's token.
+#[utoipa::path(post, path = "/auth/verify-email", tag = "auth", request_body = VerifyEmailRequest,
+    responses(
+        (status = 200, description = "The address is verified", body = EmailVerified),
+        (status = 422, description = "Link invalid, used or expired", body = ErrorResponse),
+    ))]
+pub async fn verify_email(
+    call: Call,
+    ApiJson(body): ApiJson<VerifyEmailRequest>,
+) -> Result<Json<EmailVerified>, ApiError> {
+    Ok(Json(
+        call.send(auth::VERIFY_EMAIL, &Caller::default(), &body)
+            .await?,
+    ))
+}
+
+/// Email a new verification link to the signed-in account (nothing when already verified).
+#[utoipa::path(post, path = "/auth/verify-email/resend", tag = "auth", security(("bearer" = [])),
+    responses(
+        (status = 202, description = "A new link is on its way (unless the address is verified already)"),
+        (status = 401, description = "Not signed in", body = ErrorResponse),
+    ))]
+pub async fn verify_email_resend(
+    call: Call,
+    user: AuthUser,
+) -> Result<(StatusCode, Json<Empty>), ApiError> {
+    let _: Empty = call
+        .send(auth::VERIFY_EMAIL_RESEND, &user.caller(), &Empty {})
+        .await?;
+    Ok((StatusCode::ACCEPTED, Json(Empty {})))
 }

@@ -1,27 +1,14 @@
 use std::time::Duration;
 
 use menuskart_e2e::smtp_server::{ReceivedMail, SmtpServer};
-use menuskart_e2e::workers::notify_settings;
-use menuskart_e2e::{TestApp, TestDatabase, TestUser, WorkerInstance, assert_error, json_of};
+use menuskart_e2e::{TestApp, TestDatabase, TestUser, assert_error, json_of};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// A notification worker on `db` sending at `rate` campaign emails a second, its links
-/// pointing at `app`'s edge.
-async fn notify_on(
-    app: &TestApp,
-    db: &TestDatabase,
-    smtp: &SmtpServer,
-    rate: u32,
-) -> WorkerInstance {
-    let mut settings = notify_settings(&app.nats.url(), &db.url, smtp.port, 8);
-    settings.public_url = app.url("");
-    settings.campaign_rate_per_sec = rate;
-    WorkerInstance::notify(settings).await
-}
-
-async fn opted_in_customer(app: &TestApp) -> TestUser {
+/// A customer who verified their address and opted in to promotions.
+async fn opted_in_customer(app: &TestApp, smtp: &SmtpServer) -> TestUser {
     let user = app.customer().await;
+    app.verify_email(smtp, &user).await;
     let patched = app
         .patch_me(&user.access_token, json!({"marketing_opt_in": true}))
         .await;
@@ -87,10 +74,17 @@ async fn a_campaign_reaches_opted_in_users_once_and_its_link_unsubscribes_withou
     let smtp = SmtpServer::start();
     let app = TestApp::spawn().await;
     let db = TestDatabase::create().await;
-    let _notify = notify_on(&app, &db, &smtp, 50).await;
+    let _notify = app.notify_on(&db, &smtp, 50).await;
     let admin = app.admin().await;
-    let (ada, cy) = (opted_in_customer(&app).await, opted_in_customer(&app).await);
+    let (ada, cy) = (
+        opted_in_customer(&app, &smtp).await,
+        opted_in_customer(&app, &smtp).await,
+    );
     let bob = app.customer().await;
+    // Opted in but never confirmed the address: promotions go to proven addresses only.
+    let dan = app.customer().await;
+    app.patch_me(&dan.access_token, json!({"marketing_opt_in": true}))
+        .await;
 
     // Admins only, checked text.
     let as_customer = app
@@ -138,8 +132,12 @@ async fn a_campaign_reaches_opted_in_users_once_and_its_link_unsubscribes_withou
     assert_eq!(mails_to(&mails, &ada, &subject).len(), 1, "once each");
     assert_eq!(mails_to(&mails, &cy, &subject).len(), 1);
     assert!(
-        mails.iter().all(|m| m.to != [bob.email.as_str()]),
+        mails_to(&mails, &bob, &subject).is_empty(),
         "bob did not opt in"
+    );
+    assert!(
+        mails_to(&mails, &dan, &subject).is_empty(),
+        "dan's address is not verified"
     );
     let mail = mails_to(&mails, &ada, &subject)[0];
     assert!(
@@ -235,13 +233,13 @@ async fn campaign_mail_is_paced_behind_order_mail_and_skips_who_opted_out_meanwh
     let app = TestApp::spawn_shop().await;
     let db = TestDatabase::create().await;
     let _notify = (
-        notify_on(&app, &db, &smtp, 1).await,
-        notify_on(&app, &db, &smtp, 1).await,
+        app.notify_on(&db, &smtp, 1).await,
+        app.notify_on(&db, &smtp, 1).await,
     );
     let admin = app.admin().await;
     let mut audience = Vec::new();
     for _ in 0..12 {
-        audience.push(opted_in_customer(&app).await);
+        audience.push(opted_in_customer(&app, &smtp).await);
     }
     // Messages go out in user-id order: the last one's turn comes about 5 s from now.
     audience.sort_by(|a, b| a.id.cmp(&b.id));
@@ -267,14 +265,14 @@ async fn campaign_mail_is_paced_behind_order_mail_and_skips_who_opted_out_meanwh
         .await;
     let order = app.place_order(&shopper.access_token, None).await;
     assert_eq!(order.status(), StatusCode::CREATED);
-    let order_id = json_of(order).await["id"].as_str().unwrap().to_owned();
+    let order_number = json_of(order).await["number"].as_str().unwrap().to_owned();
 
     let campaign = finished_campaign(&app, &admin, created["campaign_id"].as_str().unwrap()).await;
     assert_eq!(
         (campaign["sent"].as_i64(), campaign["skipped"].as_i64()),
         (Some(11), Some(1))
     );
-    smtp.wait_for(&format!("we received your order {order_id}"))
+    smtp.wait_for(&format!("we received your order {order_number}"))
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let mails = smtp.messages();

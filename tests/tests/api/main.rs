@@ -1,5 +1,6 @@
 //! End-to-end tests of the public HTTP API against real NATS and PostgreSQL.
 
+mod account_links;
 mod admin_orders;
 mod auth_flow;
 mod campaigns;

@@ -33,6 +33,12 @@ pub struct Settings {
     #[serde(default = "defaults::fifteen_minutes")]
     pub login_lockout_secs: i64,
     /// `MK_ADMIN_EMAIL` and `MK_ADMIN_PASSWORD`: the first admin, created (or promoted) at start.
+    /// `MK_PASSWORD_RESET_TTL_SECS` (default 3600): how long a reset link works.
+    #[serde(default = "defaults::password_reset_ttl_secs")]
+    pub password_reset_ttl_secs: i64,
+    /// `MK_EMAIL_VERIFICATION_TTL_SECS` (default 2 days): how long a verification link works.
+    #[serde(default = "defaults::email_verification_ttl_secs")]
+    pub email_verification_ttl_secs: i64,
     #[serde(default)]
     pub admin_email: Option<String>,
     #[serde(default)]
@@ -40,6 +46,12 @@ pub struct Settings {
 }
 
 mod defaults {
+    pub fn password_reset_ttl_secs() -> i64 {
+        3600
+    }
+    pub fn email_verification_ttl_secs() -> i64 {
+        2 * 24 * 3600
+    }
     pub fn db_max_connections() -> u32 {
         10
     }

@@ -1,19 +1,23 @@
-//! Wiring: store, hasher, tokens, the first admin, and the endpoints handed to the kit.
+//! Wiring: store, hasher, tokens, the first admin, the AUTH stream and the outbox relay of the
+//! link emails, and the endpoints handed to the kit.
 
 use std::future::Future;
 use std::sync::Arc;
 
+use menuskart_kit::events::{EventError, Events};
 use menuskart_kit::jwt::{JwtCodec, JwtError};
+use menuskart_kit::outbox::Relay;
 use menuskart_kit::{RunningWorker, Worker};
 use menuskart_schemas::auth::Role;
 use menuskart_schemas::subjects::auth;
+use menuskart_schemas::subjects::events::auth as auth_events;
 use secrecy::ExposeSecret;
 
 use crate::domain::{DisplayName, Email, Password, ValidationError};
 use crate::handlers;
 use crate::password_hasher::{HashError, PasswordHasher};
 use crate::settings::Settings;
-use crate::state::AuthState;
+use crate::state::{AuthState, LinkLifetimes};
 use crate::store::login_throttle::ThrottlePolicy;
 use crate::store::{Store, StoreError};
 use crate::tokens::Tokens;
@@ -33,6 +37,8 @@ pub enum StartupError {
     #[error(transparent)]
     Nats(#[from] menuskart_kit::nats::ConnectError),
     #[error(transparent)]
+    Events(#[from] EventError),
+    #[error(transparent)]
     Worker(#[from] menuskart_kit::worker::WorkerError),
 }
 
@@ -51,7 +57,17 @@ impl Application {
         .await?;
         let hasher = PasswordHasher::new(settings.hash_concurrency).await?;
         ensure_first_admin(&settings, &store, &hasher).await?;
+        let client = menuskart_kit::nats::connect(&settings.worker.nats_url, "auth").await?;
+        let events = Events::new(client.clone());
+        events
+            .ensure_stream(auth_events::STREAM, settings.worker.js_replicas)
+            .await?;
         let state = Arc::new(AuthState {
+            relay: Relay::new(store.pool().clone(), events),
+            links: LinkLifetimes {
+                password_reset: chrono::Duration::seconds(settings.password_reset_ttl_secs),
+                verify_email: chrono::Duration::seconds(settings.email_verification_ttl_secs),
+            },
             store,
             hasher,
             tokens: Tokens {
@@ -65,10 +81,9 @@ impl Application {
                 lockout: chrono::Duration::seconds(settings.login_lockout_secs),
             },
         });
-        let client = menuskart_kit::nats::connect(&settings.worker.nats_url, "auth").await?;
-        let worker = Worker::new(auth::SERVICE, env!("CARGO_PKG_VERSION"))
+        let mut worker = Worker::new(auth::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
-            .with_state(state)
+            .with_state(state.clone())
             .endpoint(auth::REGISTER, handlers::register::handle)
             .endpoint(auth::LOGIN, handlers::login::handle)
             .endpoint(auth::VALIDATE, handlers::validate::handle)
@@ -81,8 +96,19 @@ impl Application {
                 auth::MARKETING_AUDIENCE,
                 handlers::marketing_audience::handle,
             )
+            .endpoint(auth::PASSWORD_RESET, handlers::password_reset::handle)
+            .endpoint(
+                auth::PASSWORD_RESET_CONFIRM,
+                handlers::password_reset_confirm::handle,
+            )
+            .endpoint(auth::VERIFY_EMAIL, handlers::verify_email::handle)
+            .endpoint(
+                auth::VERIFY_EMAIL_RESEND,
+                handlers::verify_email_resend::handle,
+            )
             .start(client)
             .await?;
+        worker.spawn_background("outbox relay", state.relay.clone().run());
         Ok(Self { worker })
     }
 

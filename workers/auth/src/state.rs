@@ -1,5 +1,7 @@
 //! What every handler of the auth worker shares.
 
+use menuskart_kit::outbox::Relay;
+
 use crate::password_hasher::PasswordHasher;
 use crate::store::Store;
 use crate::store::login_throttle::ThrottlePolicy;
@@ -11,4 +13,14 @@ pub struct AuthState {
     pub hasher: PasswordHasher,
     pub tokens: Tokens,
     pub throttle: ThrottlePolicy,
+    /// How long emailed links work.
+    pub links: LinkLifetimes,
+    /// Publishes the outbox (the link emails); woken after each commit that wrote to it.
+    pub relay: Relay,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LinkLifetimes {
+    pub password_reset: chrono::Duration,
+    pub verify_email: chrono::Duration,
 }

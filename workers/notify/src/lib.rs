@@ -13,7 +13,11 @@
 //! recipient through the outbox to the NOTIFY stream, sent by [`campaign_sender`] at the pace
 //! of [`campaign_pace`] beside (never ahead of) order mail, each with a signed
 //! [`unsubscribe_link`] that works without logging in ([`handlers::unsubscribe`]).
+//!
+//! Account emails ([`account_mail`]: password-reset and verification links minted by the auth
+//! service) come from the AUTH stream and go out under the same records.
 
+pub mod account_mail;
 pub mod campaign_pace;
 pub mod campaign_sender;
 pub mod campaign_text;

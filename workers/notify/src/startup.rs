@@ -9,7 +9,9 @@ use menuskart_kit::events::{EventError, Events};
 use menuskart_kit::outbox::Relay;
 use menuskart_kit::rpc::ServiceClient;
 use menuskart_kit::{RunningWorker, Worker};
-use menuskart_schemas::subjects::events::{notify as notify_events, orders, payments};
+use menuskart_schemas::subjects::events::{
+    auth as auth_events, notify as notify_events, orders, payments,
+};
 use menuskart_schemas::subjects::notify;
 use secrecy::ExposeSecret;
 
@@ -75,7 +77,12 @@ impl Application {
         let events = Events::new(nats.clone());
         events
             .ensure_streams(
-                &[orders::STREAM, payments::STREAM, notify_events::STREAM],
+                &[
+                    orders::STREAM,
+                    payments::STREAM,
+                    notify_events::STREAM,
+                    auth_events::STREAM,
+                ],
                 settings.worker.js_replicas,
             )
             .await?;
@@ -96,6 +103,7 @@ impl Application {
             unsubscribe: UnsubscribeLinks::new(unsubscribe_secrets, public_url.as_str()),
             campaign_pace: CampaignPace::new(settings.campaign_rate_per_sec),
             backoff: crate::consumers::backoff(&settings.notify_retry_delays_ms),
+            public_url: public_url.clone(),
         });
         let mut worker = Worker::new(notify::SERVICE, env!("CARGO_PKG_VERSION"))
             .configure(&settings.worker)
@@ -114,6 +122,7 @@ impl Application {
             "payment events",
             crate::consumers::payment_events(state.clone()),
         );
+        worker.spawn_background("account emails", crate::account_mail::run(state.clone()));
         worker.spawn_background("campaign messages", crate::campaign_sender::run(state));
         Ok(Self { worker })
     }

@@ -30,4 +30,16 @@ pub struct NotifyState {
     pub unsubscribe: UnsubscribeLinks,
     pub campaign_pace: CampaignPace,
     pub backoff: &'static [Duration],
+    /// The storefront's address (`MK_PUBLIC_URL`), for the links in account emails.
+    pub public_url: reqwest::Url,
+}
+
+impl NotifyState {
+    /// `MK_PUBLIC_URL` + `path` with `query` encoded.
+    pub fn public_page(&self, path: &str, query: &[(&str, &str)]) -> String {
+        let mut url = self.public_url.clone();
+        url.set_path(path);
+        url.query_pairs_mut().clear().extend_pairs(query);
+        url.to_string()
+    }
 }

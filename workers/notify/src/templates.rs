@@ -49,6 +49,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "order_cancelled.txt",
         include_str!("../templates/order_cancelled.txt"),
     ),
+    (
+        "password_reset.html",
+        include_str!("../templates/password_reset.html"),
+    ),
+    (
+        "password_reset.txt",
+        include_str!("../templates/password_reset.txt"),
+    ),
+    (
+        "verify_email.html",
+        include_str!("../templates/verify_email.html"),
+    ),
+    (
+        "verify_email.txt",
+        include_str!("../templates/verify_email.txt"),
+    ),
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("campaign.txt", include_str!("../templates/campaign.txt")),
     (
@@ -93,6 +109,15 @@ impl Templates {
     /// A promotional email: `campaign.{txt,html}`.
     pub fn render_campaign(&self, context: &Value) -> Result<Rendered, minijinja::Error> {
         self.render_named("campaign", context)
+    }
+
+    /// An account email (`password_reset`, `verify_email`).
+    pub fn render_account(
+        &self,
+        name: &str,
+        context: &Value,
+    ) -> Result<Rendered, minijinja::Error> {
+        self.render_named(name, context)
     }
 
     fn render_named(&self, name: &str, context: &Value) -> Result<Rendered, minijinja::Error> {

@@ -5,12 +5,16 @@
 pub mod login;
 pub mod logout;
 pub mod marketing_audience;
+pub mod password_reset;
+pub mod password_reset_confirm;
 pub mod profile_get;
 pub mod profile_update;
 pub mod refresh;
 pub mod register;
 pub mod users_list;
 pub mod validate;
+pub mod verify_email;
+pub mod verify_email_resend;
 
 use menuskart_kit::jwt::{JwtCodec, JwtError};
 use menuskart_schemas::auth::AccessClaims;

@@ -1,4 +1,5 @@
-//! `mk.auth.register`: create a customer account.
+//! `mk.auth.register`: create a customer account, and email it a link that verifies its
+//! address.
 
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use menuskart_schemas::auth::{RegisterRequest, Role, UserView};
 use crate::domain::{DisplayName, Email, Password, ValidationError};
 use crate::password_hasher::HashError;
 use crate::state::AuthState;
-use crate::store::{NewUser, StoreError};
+use crate::store::{LinkPurpose, NewUser, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
@@ -67,6 +68,15 @@ pub async fn handle(
         })
         .await?;
     tracing::info!(user_id = %user.id, "account registered");
+    // The account stands even if this fails: its owner can ask for another link.
+    match state
+        .store
+        .issue_link(LinkPurpose::VerifyEmail, &user, state.links.verify_email)
+        .await
+    {
+        Ok(_) => state.relay.wake(),
+        Err(error) => tracing::warn!(%error, user_id = %user.id, "no verification link sent"),
+    }
     Ok(UserView {
         id: user.id,
         email: user.email,

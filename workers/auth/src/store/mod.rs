@@ -1,14 +1,17 @@
 //! The only code that touches the auth database (PostgreSQL through sqlx).
 //!
-//! One file per table family: [`users`], [`sessions`] (sessions and their refresh tokens) and
+//! One file per table family: [`users`], [`sessions`] (sessions and their refresh tokens),
+//! [`account_links`] (emailed single-use links, with the outbox of their emails) and
 //! [`login_throttle`]. Migrations live in `workers/auth/migrations` and are applied at start-up.
 
+pub mod account_links;
 pub mod login_throttle;
 pub mod sessions;
 pub mod users;
 
 use sqlx::PgPool;
 
+pub use account_links::LinkPurpose;
 pub use sessions::RotateOutcome;
 pub use users::{NewUser, UserRecord};
 
@@ -20,6 +23,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Outbox(#[from] menuskart_kit::outbox::OutboxError),
 }
 
 impl StoreError {

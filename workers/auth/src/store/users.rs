@@ -19,6 +19,7 @@ pub struct UserRecord {
     pub addresses: Json<Vec<Address>>,
     pub marketing_opt_in: bool,
     pub roles: Vec<String>,
+    pub email_verified_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -34,6 +35,7 @@ impl UserRecord {
         Profile {
             id: self.id,
             email: self.email,
+            email_verified: self.email_verified_at.is_some(),
             name: self.name,
             phone: self.phone,
             addresses: self.addresses.0,
@@ -62,8 +64,8 @@ pub struct ProfileChanges {
     pub marketing_opt_in: Option<bool>,
 }
 
-const COLUMNS: &str = "id, email, password_hash, name, phone, addresses, marketing_opt_in, roles, \
-                       created_at, updated_at";
+pub(super) const COLUMNS: &str = "id, email, password_hash, name, phone, addresses, marketing_opt_in, roles, \
+                       email_verified_at, created_at, updated_at";
 
 fn role_names(roles: &[Role]) -> Vec<String> {
     roles.iter().map(|r| r.as_str().to_owned()).collect()
@@ -171,7 +173,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<Uuid>, StoreError> {
         Ok(sqlx::query_scalar(
-            "SELECT id FROM users WHERE marketing_opt_in AND ($1::uuid IS NULL OR id > $1) \
+            "SELECT id FROM users WHERE marketing_opt_in AND email_verified_at IS NOT NULL \
+               AND ($1::uuid IS NULL OR id > $1) \
              ORDER BY id LIMIT $2",
         )
         .bind(after)

@@ -1,0 +1,213 @@
+//! Emailed account links: verifying the address, and resetting a forgotten password.
+
+use menuskart_e2e::mail_links::{RESET_SUBJECT, VERIFY_SUBJECT, link_token, mail_to};
+use menuskart_e2e::smtp_server::SmtpServer;
+use menuskart_e2e::workers::{WorkerInstance, auth_settings};
+use menuskart_e2e::{Options, TestApp, TestDatabase, assert_error, json_of};
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn request_reset(app: &TestApp, email: &str) {
+    let response = app
+        .post("/auth/password-reset", None, json!({"email": email}))
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+}
+
+async fn confirm_reset(app: &TestApp, token: &str, password: &str) -> reqwest::Response {
+    app.post(
+        "/auth/password-reset/confirm",
+        None,
+        json!({"token": token, "password": password}),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_new_account_verifies_its_address_with_the_emailed_link_once() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let db = TestDatabase::create().await;
+    let _notify = app.notify_on(&db, &smtp, 10).await;
+    let user = app.customer().await;
+    let me = json_of(app.get("/users/me", Some(&user.access_token)).await).await;
+    assert_eq!(me["email_verified"], false);
+
+    let mail = &mail_to(&smtp, &user.email, VERIFY_SUBJECT, 1).await[0];
+    // (minijinja escapes the slashes in the href: entities that a mail client decodes.)
+    assert!(
+        mail.html.contains("href=") && mail.html.contains("verify-email?token="),
+        "{}",
+        mail.html
+    );
+    let token = link_token(mail, "/verify-email");
+    let verified = app
+        .post("/auth/verify-email", None, json!({"token": token}))
+        .await;
+    assert_eq!(verified.status(), StatusCode::OK);
+    assert_eq!(
+        json_of(verified).await,
+        json!({"email": user.email, "email_verified": true})
+    );
+    let me = json_of(app.get("/users/me", Some(&user.access_token)).await).await;
+    assert_eq!(me["email_verified"], true);
+
+    let again = app
+        .post("/auth/verify-email", None, json!({"token": token}))
+        .await;
+    let error = assert_error(again, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(error["error"]["details"]["field"], "token");
+    let forged = app
+        .post(
+            "/auth/verify-email",
+            None,
+            json!({"token": "not-a-real-token"}),
+        )
+        .await;
+    assert_error(
+        forged,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+
+    // Verified already: asking again sends nothing.
+    let resend = app
+        .post(
+            "/auth/verify-email/resend",
+            Some(&user.access_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(resend.status(), StatusCode::ACCEPTED);
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    assert_eq!(
+        mail_to(&smtp, &user.email, VERIFY_SUBJECT, 1).await.len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let db = TestDatabase::create().await;
+    let _notify = app.notify_on(&db, &smtp, 10).await;
+    let user = app.customer().await;
+    let other_session = json_of(app.login(&user.email, &user.password).await).await;
+
+    request_reset(&app, &user.email).await;
+    // Unknown addresses get the same answer, and no email.
+    request_reset(&app, "nobody-here@example.com").await;
+    let bad = app
+        .post(
+            "/auth/password-reset",
+            None,
+            json!({"email": "not an email"}),
+        )
+        .await;
+    assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+
+    let mail = &mail_to(&smtp, &user.email, RESET_SUBJECT, 1).await[0];
+    let token = link_token(mail, "/reset-password");
+    assert!(
+        smtp.messages()
+            .iter()
+            .all(|m| m.to != ["nobody-here@example.com"]),
+        "no email for an address without an account"
+    );
+
+    // A too-short password is refused and leaves the link usable.
+    let weak = confirm_reset(&app, &token, "short").await;
+    assert_error(weak, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(
+        confirm_reset(&app, &token, "a brand new password")
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let reused = confirm_reset(&app, &token, "yet another password").await;
+    let error = assert_error(
+        reused,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(error["error"]["details"]["field"], "token");
+
+    // Every session ended: neither refresh token works, the access token is refused by auth.
+    for refresh in [
+        user.refresh_token.as_str(),
+        other_session["refresh_token"].as_str().unwrap(),
+    ] {
+        let refused = app
+            .post("/auth/refresh", None, json!({"refresh_token": refresh}))
+            .await;
+        assert_error(refused, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    let validate = app
+        .get("/auth/validate-token", Some(&user.access_token))
+        .await;
+    assert_error(validate, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_error(
+        app.login(&user.email, &user.password).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    let fresh = json_of(app.login(&user.email, "a brand new password").await).await;
+    let token = fresh["access_token"].as_str().unwrap();
+    // The link reached the address: it counts as verified.
+    let me = json_of(app.get("/users/me", Some(token)).await).await;
+    assert_eq!(me["email_verified"], true);
+}
+
+#[tokio::test]
+async fn only_the_newest_reset_link_works_and_an_expired_one_never() {
+    let smtp = SmtpServer::start();
+    // Auth with reset links that live two seconds.
+    let app = TestApp::spawn_with(Options {
+        auth_instances: 0,
+        ..Options::default()
+    })
+    .await;
+    let mut settings = auth_settings(&app.nats.url(), &app.db.url, &app.secrets);
+    settings.password_reset_ttl_secs = 2;
+    let _auth = WorkerInstance::auth(settings).await;
+    let db = TestDatabase::create().await;
+    let _notify = app.notify_on(&db, &smtp, 10).await;
+    let user = app.customer().await;
+
+    request_reset(&app, &user.email).await;
+    let first = link_token(
+        &mail_to(&smtp, &user.email, RESET_SUBJECT, 1).await[0],
+        "/reset-password",
+    );
+    request_reset(&app, &user.email).await;
+    let second = link_token(
+        &mail_to(&smtp, &user.email, RESET_SUBJECT, 2).await[1],
+        "/reset-password",
+    );
+    assert_ne!(first, second);
+    let retired = confirm_reset(&app, &first, "a brand new password").await;
+    assert_error(
+        retired,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let expired = confirm_reset(&app, &second, "a brand new password").await;
+    assert_error(
+        expired,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    // The old password still works.
+    assert_eq!(
+        app.login(&user.email, &user.password).await.status(),
+        StatusCode::OK
+    );
+}

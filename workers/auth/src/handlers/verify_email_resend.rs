@@ -1,0 +1,48 @@
+//! `mk.auth.verify_email_resend`: the caller asks for a new verification link (the first one
+//! expired, or never arrived). Nothing is sent for an address verified already.
+
+use std::sync::Arc;
+
+use menuskart_kit::{Incoming, ReplyError};
+use menuskart_schemas::Empty;
+
+use crate::state::AuthState;
+use crate::store::{LinkPurpose, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResendError {
+    #[error(transparent)]
+    Caller(#[from] ReplyError),
+    #[error("no such account")]
+    Gone,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<ResendError> for ReplyError {
+    fn from(error: ResendError) -> Self {
+        match error {
+            ResendError::Caller(e) => e,
+            ResendError::Gone => ReplyError::unauthorized(error.to_string()),
+            ResendError::Store(e) => ReplyError::internal(e),
+        }
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn handle(state: Arc<AuthState>, req: Incoming<Empty>) -> Result<Empty, ResendError> {
+    let user_id = req.caller.require_user()?;
+    let user = state
+        .store
+        .user_by_id(user_id)
+        .await?
+        .ok_or(ResendError::Gone)?;
+    if user.email_verified_at.is_none() {
+        state
+            .store
+            .issue_link(LinkPurpose::VerifyEmail, &user, state.links.verify_email)
+            .await?;
+        state.relay.wake();
+    }
+    Ok(Empty {})
+}

@@ -1,0 +1,183 @@
+//! Emailed single-use links (password reset, email verification). A link is a 256-bit random
+//! token of which only the SHA-256 is stored; minting one writes the event that asks notify to
+//! email it into the outbox in the same transaction, so a link exists exactly when its email is
+//! on its way. Using a link marks it used in the transaction that applies it: it works once.
+
+use chrono::{DateTime, Duration, Utc};
+use menuskart_kit::outbox;
+use menuskart_schemas::auth::AccountLink;
+use menuskart_schemas::subjects::events::auth as events;
+use sqlx::Row;
+use uuid::Uuid;
+
+use super::users::COLUMNS;
+use super::{Store, StoreError, UserRecord};
+use crate::refresh_token::NewRefreshToken;
+
+/// What a link lets its holder do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    PasswordReset,
+    VerifyEmail,
+}
+
+impl LinkPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::PasswordReset => "password_reset",
+            Self::VerifyEmail => "verify_email",
+        }
+    }
+
+    fn subject(self) -> &'static str {
+        match self {
+            Self::PasswordReset => events::PASSWORD_RESET_REQUESTED,
+            Self::VerifyEmail => events::EMAIL_VERIFICATION_REQUESTED,
+        }
+    }
+}
+
+impl Store {
+    /// Mints a link for `user`, valid for `ttl`, and queues its email. A new password-reset
+    /// link retires the user's earlier unused ones: only the newest email works.
+    #[tracing::instrument(skip(self, user), fields(user_id = %user.id))]
+    pub async fn issue_link(
+        &self,
+        purpose: LinkPurpose,
+        user: &UserRecord,
+        ttl: Duration,
+    ) -> Result<AccountLink, StoreError> {
+        // The same kind of opaque token as a refresh token: 256 random bits, digest stored.
+        let secret = NewRefreshToken::generate();
+        let link_id = Uuid::now_v7();
+        let mut tx = self.pool().begin().await?;
+        if purpose == LinkPurpose::PasswordReset {
+            retire_links(&mut tx, user.id, purpose).await?;
+        }
+        let expires_at: DateTime<Utc> = sqlx::query_scalar(
+            "INSERT INTO account_links (id, token_hash, purpose, user_id, email, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING expires_at",
+        )
+        .bind(link_id)
+        .bind(&secret.digest)
+        .bind(purpose.as_str())
+        .bind(user.id)
+        .bind(&user.email)
+        .bind(ttl.num_seconds() as f64)
+        .fetch_one(&mut *tx)
+        .await?;
+        let link = AccountLink {
+            link_id,
+            user_id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            token: secret.token,
+            expires_at,
+        };
+        outbox::enqueue(&mut tx, purpose.subject(), &link_id.to_string(), &link).await?;
+        tx.commit().await?;
+        Ok(link)
+    }
+
+    /// Sets a new password with a reset link: the link is used up, so are the user's other
+    /// reset links, and every session of the account ends (whoever knew the old password is
+    /// out). The link came to the account's address, so that address is verified too. `None`
+    /// when the link is unknown, used, expired, or was sent to an address the account no longer
+    /// has.
+    #[tracing::instrument(skip_all)]
+    pub async fn reset_password(
+        &self,
+        token_digest: &[u8],
+        password_hash: &str,
+    ) -> Result<Option<Uuid>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let Some((user_id, email)) =
+            use_link(&mut tx, token_digest, LinkPurpose::PasswordReset).await?
+        else {
+            return Ok(None);
+        };
+        let changed = sqlx::query(
+            "UPDATE users SET password_hash = $3, updated_at = now(), \
+               email_verified_at = coalesce(email_verified_at, now()) \
+             WHERE id = $1 AND email = $2",
+        )
+        .bind(user_id)
+        .bind(&email)
+        .bind(password_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !changed {
+            return Ok(None);
+        }
+        retire_links(&mut tx, user_id, LinkPurpose::PasswordReset).await?;
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = now(), revoked_reason = 'password reset' \
+             WHERE user_id = $1 AND revoked_at IS NULL",
+        )
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// Verifies the address a verification link was sent to, if the account still has it.
+    #[tracing::instrument(skip_all)]
+    pub async fn verify_email(
+        &self,
+        token_digest: &[u8],
+    ) -> Result<Option<UserRecord>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let Some((user_id, email)) =
+            use_link(&mut tx, token_digest, LinkPurpose::VerifyEmail).await?
+        else {
+            return Ok(None);
+        };
+        let user = sqlx::query_as::<_, UserRecord>(&format!(
+            "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) \
+             WHERE id = $1 AND email = $2 RETURNING {COLUMNS}"
+        ))
+        .bind(user_id)
+        .bind(&email)
+        .fetch_optional(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+}
+
+/// Marks a live link of `purpose` used; its user and the address it was sent to.
+async fn use_link(
+    tx: &mut sqlx::PgConnection,
+    token_digest: &[u8],
+    purpose: LinkPurpose,
+) -> Result<Option<(Uuid, String)>, StoreError> {
+    let row = sqlx::query(
+        "UPDATE account_links SET used_at = now() \
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() \
+         RETURNING user_id, email",
+    )
+    .bind(token_digest)
+    .bind(purpose.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(row.map(|r| (r.get("user_id"), r.get("email"))))
+}
+
+async fn retire_links(
+    tx: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    purpose: LinkPurpose,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE account_links SET used_at = now() \
+         WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}

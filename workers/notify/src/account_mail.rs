@@ -1,0 +1,133 @@
+//! Account emails: the single-use links the auth service mints (password reset, email
+//! verification), from the AUTH stream (durable consumer `notify-accounts`). Each is sent under
+//! its record like every other notification ([`crate::record`]), so a redelivered event never
+//! sends a second copy. The event carries the address the link was made for: that is where it
+//! goes, never to a profile read later (an address changed meanwhile gets nothing).
+
+use std::sync::Arc;
+
+use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_schemas::auth::AccountLink;
+use menuskart_schemas::subjects::events::auth as events;
+use minijinja::context;
+
+use crate::deliver::DeliverError;
+use crate::record::{Outcome, Record, send_once};
+use crate::state::NotifyState;
+
+/// Which email an event asks for: its template, the app page its link opens, its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AccountMail {
+    PasswordReset,
+    VerifyEmail,
+}
+
+impl AccountMail {
+    fn for_subject(subject: &str) -> Option<Self> {
+        match subject {
+            events::PASSWORD_RESET_REQUESTED => Some(Self::PasswordReset),
+            events::EMAIL_VERIFICATION_REQUESTED => Some(Self::VerifyEmail),
+            _ => None,
+        }
+    }
+
+    /// Also the template's name and the record's kind.
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::PasswordReset => "password_reset",
+            Self::VerifyEmail => "verify_email",
+        }
+    }
+
+    /// The storefront page that takes the token.
+    fn page(self) -> &'static str {
+        match self {
+            Self::PasswordReset => "/reset-password",
+            Self::VerifyEmail => "/verify-email",
+        }
+    }
+
+    fn subject(self, shop: &str) -> String {
+        match self {
+            Self::PasswordReset => format!("{shop}: reset your password"),
+            Self::VerifyEmail => format!("{shop}: confirm your email address"),
+        }
+    }
+}
+
+pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
+    let subscription = Subscription {
+        stream: events::STREAM,
+        durable: "notify-accounts",
+        filter: events::STREAM.subjects,
+        max_deliver: state.max_deliver,
+        backoff: state.backoff,
+        max_ack_pending: None,
+        concurrency: state.concurrency,
+    };
+    consumer::run(
+        state.nats.clone(),
+        subscription,
+        move |delivery: Delivery<AccountLink>| {
+            let state = state.clone();
+            async move {
+                match AccountMail::for_subject(&delivery.subject) {
+                    Some(mail) => send(&state, mail, &delivery.event).await,
+                    None => Ok(()),
+                }
+            }
+        },
+    )
+    .await
+}
+
+async fn send(
+    state: &NotifyState,
+    mail: AccountMail,
+    link: &AccountLink,
+) -> Result<(), DeliverError> {
+    let key = format!("{}:{}", mail.as_str(), link.link_id);
+    let record = Record {
+        event_key: &key,
+        channel: "email",
+        kind: mail.as_str(),
+        user_id: link.user_id,
+        campaign_id: None,
+    };
+    send_once(&state.store, record, async {
+        let url = state.public_page(mail.page(), &[("token", &link.token)]);
+        let body = state.templates.render_account(
+            mail.as_str(),
+            &context! {
+                shop => state.shop_name,
+                name => link.name,
+                url => url,
+                expires_at => link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            },
+        )?;
+        let provider_id = state
+            .mailer
+            .send(&link.email, &mail.subject(&state.shop_name), &body, None)
+            .await?;
+        Ok(Outcome::Sent {
+            recipient: link.email.clone(),
+            provider_id,
+        })
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AccountMail;
+    use menuskart_schemas::subjects::events::auth as events;
+
+    #[test]
+    fn each_account_event_has_its_email_and_page() {
+        let reset = AccountMail::for_subject(events::PASSWORD_RESET_REQUESTED).unwrap();
+        assert_eq!(reset.page(), "/reset-password");
+        let verify = AccountMail::for_subject(events::EMAIL_VERIFICATION_REQUESTED).unwrap();
+        assert_eq!(verify.page(), "/verify-email");
+        assert_eq!(AccountMail::for_subject("mk.evt.auth.other"), None);
+    }
+}
