@@ -41,6 +41,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot the password: a reset link goes to the address if it has an account. The answer is
+         *     202 either way, so it reveals nothing about which addresses have accounts.
+         */
+        post: operations["password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed link's token. The link works once; every session of
+         *     the account ends (sign in again with the new password).
+         */
+        post: operations["password_reset_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -89,6 +129,40 @@ export interface paths {
         get: operations["validate_token"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the account's email address with the emailed link's token. */
+        post: operations["verify_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a new verification link to the signed-in account (nothing when already verified). */
+        post: operations["verify_email_resend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -766,6 +840,11 @@ export interface components {
             parent?: string | null;
             slug: string;
         };
+        /** @description POST /auth/verify-email: whose address is now verified. */
+        EmailVerified: {
+            email: string;
+            email_verified: boolean;
+        };
         /** @description The `error` object of a failed reply (and of every HTTP error response). */
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
@@ -852,6 +931,15 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "pending_payment" | "paid" | "fulfilled" | "shipped" | "cancelled";
+        /** @description POST /auth/password-reset/confirm: the link's token and the new password. */
+        PasswordResetConfirm: {
+            password: string;
+            token: string;
+        };
+        /** @description POST /auth/password-reset: `{email}`. */
+        PasswordResetRequest: {
+            email: string;
+        };
         /** @description POST /payments. */
         PayOrder: {
             /** Format: uuid */
@@ -982,6 +1070,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             email: string;
+            /**
+             * @description Whether the owner proved the address is theirs (the emailed link). Promotional email
+             *     goes to verified addresses only.
+             */
+            email_verified: boolean;
             /** Format: uuid */
             id: string;
             marketing_opt_in: boolean;
@@ -1144,6 +1237,10 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /** @description POST /auth/verify-email: the link's token. */
+        VerifyEmailRequest: {
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1216,6 +1313,77 @@ export interface operations {
             };
             /** @description Missing or bad token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If the account exists, a reset link (single use, one hour) is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    password_reset_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description Password changed; every session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Link invalid, used or expired (`details.field` = `token`), or a too-weak password */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1319,6 +1487,66 @@ export interface operations {
                 };
             };
             /** @description Missing, expired, tampered or logged-out token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    verify_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerified"];
+                };
+            };
+            /** @description Link invalid, used or expired */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    verify_email_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way (unless the address is verified already) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -44,6 +44,15 @@ export const routes: RouteObject[] = [
       page('account/orders/:orderId', async () => ({
         Component: (await import('../features/orders/OrderPage')).OrderPage,
       })),
+      page('forgot-password', async () => ({
+        Component: (await import('../features/account/ForgotPasswordPage')).ForgotPasswordPage,
+      })),
+      page('reset-password', async () => ({
+        Component: (await import('../features/account/ResetPasswordPage')).ResetPasswordPage,
+      })),
+      page('verify-email', async () => ({
+        Component: (await import('../features/account/VerifyEmailPage')).VerifyEmailPage,
+      })),
       page('admin/*', async () => ({ Component: (await import('../features/admin/AdminApp')).AdminApp })),
       { path: '*', element: <NotFound /> },
     ],

@@ -20,12 +20,6 @@ export function TextField({ label, error, hint, className = '', required, ...res
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
         {label}
-        {required && (
-          <span className="text-red-700" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
       </label>
       <input
         id={id}

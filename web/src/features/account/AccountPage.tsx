@@ -8,6 +8,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { AddressBook } from './AddressBook';
 import { ProfileForm } from './ProfileForm';
 import { RequireSignIn } from './RequireSignIn';
+import { VerifyEmailNotice } from './VerifyEmailNotice';
 import { useProfile, useSignOut, useUpdateProfile } from './api';
 
 function Account() {
@@ -50,6 +51,7 @@ function Account() {
           </Button>
         </div>
       </div>
+      {!profile.data.email_verified && <VerifyEmailNotice email={profile.data.email} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <section
           aria-labelledby="profile-heading"

@@ -9,11 +9,14 @@ const NAMES: Record<string, string> = {
 };
 
 function show(name: string, value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (Array.isArray(value)) return capitalize(value.map(String).join(', '));
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (name === 'weight_g' && typeof value === 'number')
     return value >= 1000 ? `${value / 1000} kg` : `${value} g`;
-  const text = String(value);
+  return capitalize(String(value));
+}
+
+function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

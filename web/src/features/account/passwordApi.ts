@@ -1,0 +1,32 @@
+/** Account links from emails: password reset and email verification (no sign-in needed). */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { profileKey } from './api';
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string) => unwrap(api.POST('/auth/password-reset', { body: { email } })),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      unwrap(api.POST('/auth/password-reset/confirm', { body: input })),
+  });
+}
+
+export function useVerifyEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST('/auth/verify-email', { body: { token } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: profileKey }),
+  });
+}
+
+export function useResendVerification() {
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/auth/verify-email/resend')),
+  });
+}
