@@ -110,17 +110,19 @@ ensure_redis() {
 }
 
 # Our own Redis for stock, which is business data: AOF on, fsync before every reply (an
-# acknowledged reservation must survive a crash), on 16379 with its
-# data under $MK_CACHE (the machine's Redis on 6379 keeps nothing on disk).
+# acknowledged reservation must survive a crash), on $MK_STOCK_REDIS_PORT (16379) with its
+# data in $1 (the machine's Redis on 6379 keeps nothing on disk).
+MK_STOCK_REDIS_PORT=${MK_STOCK_REDIS_PORT:-16379}
 ensure_stock_redis() {
+  local dir=${1:-$MK_CACHE/redis-stock} port=$MK_STOCK_REDIS_PORT
   if ! command -v redis-server >/dev/null; then apt_install redis-server; fi
-  if ! redis-cli -h 127.0.0.1 -p 16379 ping >/dev/null 2>&1; then
-    mkdir -p "$MK_CACHE/redis-stock"
-    log "starting the stock Redis on 127.0.0.1:16379 (appendonly, data in $MK_CACHE/redis-stock)"
-    redis-server --daemonize yes --bind 127.0.0.1 --port 16379 --dir "$MK_CACHE/redis-stock" \
+  if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
+    mkdir -p "$dir"
+    log "starting the stock Redis on 127.0.0.1:$port (appendonly, data in $dir)"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$dir" \
       --appendonly yes --appendfsync always --save "" \
-      --pidfile "$MK_CACHE/redis-stock/redis.pid" --logfile "$MK_CACHE/redis-stock/redis.log"
-    wait_for "redis-cli -h 127.0.0.1 -p 16379 ping" 10 || die "the stock Redis did not start"
+      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+    wait_for "redis-cli -h 127.0.0.1 -p $port ping" 10 || die "the stock Redis did not start"
   fi
 }
 

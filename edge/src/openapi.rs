@@ -59,7 +59,7 @@ use crate::routes;
         routes::health::healthz,
         routes::health::readyz,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &OperationIds),
 )]
 pub struct ApiDoc;
 
@@ -77,5 +77,73 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+    }
+}
+
+/// Operation ids are the handlers' names, which repeat across resources (`show` for a cart, an
+/// order and a payment) and across methods (one handler for GET and POST); client generators
+/// key operations by id, so each becomes `<tag>_<name>` (`orders_show`), `_<method>` added
+/// where that is still taken.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut taken = std::collections::HashSet::new();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                let Some(operation) = operation else { continue };
+                let tag = operation
+                    .tags
+                    .as_ref()
+                    .and_then(|tags| tags.first())
+                    .cloned();
+                if let (Some(tag), Some(id)) = (tag, operation.operation_id.as_mut()) {
+                    *id = format!("{tag}_{id}");
+                    if !taken.insert(id.clone()) {
+                        *id = format!("{id}_{method}");
+                        taken.insert(id.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use utoipa::OpenApi;
+
+    use super::ApiDoc;
+
+    /// What client generators (the storefront's openapi-typescript) rely on.
+    #[test]
+    fn operation_ids_are_unique_and_path_parameters_are_in_the_path() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let mut ids = HashSet::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let id = operation["operationId"].as_str().unwrap();
+                assert!(ids.insert(id.to_owned()), "operationId {id} twice");
+                for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                    if parameter["in"] == "path" {
+                        let name = parameter["name"].as_str().unwrap();
+                        assert!(
+                            path.contains(&format!("{{{name}}}")),
+                            "{method} {path}: {name} is no path parameter"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ids.contains("orders_show") && ids.contains("payments_show"));
     }
 }

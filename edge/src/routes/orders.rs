@@ -132,6 +132,7 @@ pub async fn set_status(
 
 /// Paging of an order history.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// From 1 (default 1).
     page: Option<u32>,
@@ -166,6 +167,7 @@ pub async fn by_user(
 
 /// GET /orders filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only orders in this status.
     status: Option<OrderStatus>,

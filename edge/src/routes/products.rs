@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
 
 /// Listing filters. `attr.<name>=<value>` filters on an attribute (e.g. `attr.spice=hot`).
 #[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the query string; parsed by `filters`
 pub struct Filters {
     /// Full-text query (search only).

@@ -52,6 +52,7 @@ pub async fn patch_me(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Pagination {
     /// From 1 (default 1).
     #[serde(default = "first_page")]
@@ -71,6 +72,7 @@ fn default_per_page() -> u32 {
 
 /// GET /users filter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UserFilter {
     /// Only accounts whose email contains this (any case).
     pub email: Option<String>,
