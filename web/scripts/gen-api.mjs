@@ -7,7 +7,7 @@
 // stderr so it is seen (and this becomes a no-op once the edge is fixed):
 //  - query parameters declared `in: path` (utoipa's IntoParams without
 //    `#[into_params(parameter_in = Query)]`): a path parameter not in the path template is
-//    a query parameter, and optional (the edge has a default for each);
+//    a query parameter, optional when its schema is nullable (an Option);
 //  - one operationId on several operations (e.g. `show` for cart, orders and payments):
 //    openapi-typescript keys `operations` by it, so all but one would get the wrong types.
 //    Duplicates become `<tag>_<operationId>` (and `_<method>` when the tag is shared too).
@@ -37,18 +37,29 @@ function operationsOf(doc) {
   );
 }
 
+/** Whether a schema admits null (OpenAPI 3.1 `type: [.., 'null']` or `oneOf` with a null type). */
+function nullable(schema = {}) {
+  if (Array.isArray(schema.type)) return schema.type.includes('null');
+  if (schema.type === 'null' || schema.nullable === true) return true;
+  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((s) => nullable(s));
+}
+
 function repair(doc) {
   const notes = [];
   const operations = operationsOf(doc);
   for (const { path, method, op } of operations) {
     const inTemplate = new Set([...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+    const moved = [];
     for (const param of op.parameters ?? []) {
       if (param.in === 'path' && !inTemplate.has(param.name)) {
         param.in = 'query';
-        param.required = false;
-        notes.push(`${method.toUpperCase()} ${path}: "${param.name}" is a query parameter, not a path one`);
+        // Path parameters are always "required"; in the query only non-nullable ones are.
+        param.required = !nullable(param.schema);
+        moved.push(param.name);
       }
     }
+    if (moved.length)
+      notes.push(`${method.toUpperCase()} ${path}: ${moved.join(', ')} are query parameters, not path ones`);
   }
   const uses = new Map();
   for (const entry of operations) {

@@ -2008,9 +2008,9 @@ export interface operations {
     };
     notifications_unsubscribe_get: {
         parameters: {
-            query?: {
+            query: {
                 /** @description From the link in a promotional email. */
-                token?: string;
+                token: string;
             };
             header?: never;
             path?: never;
@@ -2040,9 +2040,9 @@ export interface operations {
     };
     notifications_unsubscribe_post: {
         parameters: {
-            query?: {
+            query: {
                 /** @description From the link in a promotional email. */
-                token?: string;
+                token: string;
             };
             header?: never;
             path?: never;
@@ -2884,11 +2884,11 @@ export interface operations {
     };
     reviews: {
         parameters: {
-            query?: {
+            query: {
                 /** @description From 1 (default 1). */
-                page?: number;
+                page: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number;
+                per_page: number;
             };
             header?: never;
             path: {
@@ -3013,11 +3013,11 @@ export interface operations {
     };
     list_users: {
         parameters: {
-            query?: {
+            query: {
                 /** @description From 1 (default 1). */
-                page?: number;
+                page: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number;
+                per_page: number;
                 /** @description Only accounts whose email contains this (any case). */
                 email?: string | null;
             };

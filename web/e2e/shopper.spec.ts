@@ -1,0 +1,108 @@
+/**
+ * A visitor's whole journey: search, product, basket, an account made at checkout (the basket
+ * comes along), the address, a card that succeeds, the order turning paid live, and the order
+ * in the history after a reload, still signed in.
+ */
+import { newAccount, stockedProduct } from './support/api';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { expect, test } from './support/fixtures';
+import { CARD, expectHeading, expectTitleAndLang, fillAddress, orderStatus, payWith } from './support/ui';
+
+test('a visitor finds a dish, signs up at checkout, pays, and follows the order live', async ({
+  page,
+}, testInfo) => {
+  await stockedProduct('pad-thai');
+  const account = newAccount();
+
+  await test.step('search from the home page and open a suggestion', async () => {
+    await page.goto('/');
+    await expectTitleAndLang(page, 'MenusKart');
+    const search = page.getByRole('combobox', { name: 'Search products' });
+    await search.pressSequentially('pad th');
+    const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
+    await expect(suggestions).toBeVisible();
+    await expect(search).toHaveAttribute('aria-expanded', 'true');
+    await suggestions.getByRole('option', { name: /Pad Thai/ }).click();
+    await expectHeading(page, 'Pad Thai');
+    await expect(page).toHaveURL(/\/p\/pad-thai$/);
+    await expectTitleAndLang(page, 'Pad Thai · MenusKart');
+  });
+
+  await test.step('add it to the basket', async () => {
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.getByText('Added to your basket.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Basket, 1 item' })).toBeVisible();
+    await page.getByRole('link', { name: 'View basket' }).click();
+    await expectHeading(page, 'Your basket');
+    const items = page.getByRole('list', { name: 'Basket items' });
+    await expect(items.getByRole('link', { name: 'Pad Thai' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to checkout' }).click();
+  });
+
+  await test.step('create an account at checkout without losing the basket', async () => {
+    await expectHeading(page, 'Checkout');
+    await expectTitleAndLang(page, 'Checkout · MenusKart');
+    await page.getByRole('button', { name: 'I am new here' }).click();
+    const form = page.getByRole('form', { name: 'Create account' });
+    await expect(form).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'checkout (account step)');
+    await form.getByLabel('Full name').fill(account.name);
+    await form.getByLabel('Email').fill(account.email);
+    await form.getByLabel('Password').fill(account.password);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText(`Signed in as ${account.name} (${account.email}).`)).toBeVisible();
+    const summary = page.getByRole('complementary', { name: 'Order summary' });
+    await expect(summary.getByText('1 × Pad Thai')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Basket, 1 item' })).toBeVisible();
+  });
+
+  let orderNumber = '';
+  await test.step('pay with the card that succeeds and see the order turn paid live', async () => {
+    await fillAddress(page);
+    // A full page load would drop this marker; the app navigates without one.
+    await page.evaluate(() => Object.assign(window, { e2eSamePage: true }));
+    const stream = page.waitForResponse(
+      (r) => /\/orders\/[^/]+\/events$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+    );
+    const firstRead = page.waitForResponse(
+      (r) => /^\/orders\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+    );
+    await payWith(page, CARD.ok);
+
+    await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}\?placed=1$/);
+    await expect(page.getByText('Thank you! Your order is in.')).toBeVisible();
+    const events = await stream;
+    expect(events.status()).toBe(200);
+    expect(events.headers()['content-type']).toContain('text/event-stream');
+    await expect(orderStatus(page)).toHaveText('Paid');
+    expect(await page.evaluate(() => 'e2eSamePage' in window), 'the page was not reloaded').toBe(true);
+    // Whether the payment had reached the order before the page first read it is a race; when
+    // it had not, "Paid" above came from the live stream.
+    const first = (await (await firstRead).json()) as { status: string };
+    testInfo.annotations.push({ type: 'first status read', description: first.status });
+
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(/^Order MK-\d+$/);
+    orderNumber = ((await heading.textContent()) ?? '').replace('Order ', '');
+    await expectTitleAndLang(page, `Order ${orderNumber} · MenusKart`);
+    await expect(page.getByRole('region', { name: 'Items' }).getByText('Pad Thai')).toBeVisible();
+  });
+
+  await test.step('after a reload, still signed in, the order is in the history', async () => {
+    await page.reload();
+    await expect(orderStatus(page)).toHaveText('Paid');
+    const accountNav = page.getByRole('navigation', { name: 'Account' });
+    await expect(accountNav.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+    await accountNav.getByRole('link', { name: 'Account' }).click();
+    await expectHeading(page, `Hello, ${account.name}`);
+    await page.getByRole('link', { name: 'Your orders' }).click();
+    await expectHeading(page, 'Your orders');
+    const entry = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `Order ${orderNumber}` }) });
+    await expect(entry).toBeVisible();
+    await expect(entry.getByText('Paid')).toBeVisible();
+    await entry.getByRole('link', { name: `Order ${orderNumber}` }).click();
+    await expectHeading(page, `Order ${orderNumber}`);
+  });
+});
