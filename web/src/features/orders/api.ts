@@ -120,7 +120,13 @@ export function usePay() {
           headers: { 'Idempotency-Key': key },
         }),
       ),
-    onSettled: (_data, _error, { orderId }) => client.invalidateQueries({ queryKey: orderKeys.one(orderId) }),
+    // After a payment the checkout goes on to the order page (with "placed=1"). Refetching the
+    // order here, while the checkout still shows, would find it paid and make the checkout
+    // redirect to the order page first, without the thank-you. So a success only marks the order
+    // stale: the order page reads it afresh. A failure refetches it for the checkout.
+    onSuccess: (_data, { orderId }) =>
+      client.invalidateQueries({ queryKey: orderKeys.one(orderId), refetchType: 'none' }),
+    onError: (_error, { orderId }) => client.invalidateQueries({ queryKey: orderKeys.one(orderId) }),
   });
 }
 
