@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { configDefaults } from 'vitest/config';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';

@@ -3,14 +3,11 @@
 //   node scripts/gen-api.mjs --check  fail if the committed file differs from a fresh one
 // The document is read from ${MK_API_URL:-http://127.0.0.1:8080}/openapi.json.
 //
-// Two known defects of the edge's document are repaired before generating, each reported on
-// stderr so it is seen (and this becomes a no-op once the edge is fixed):
-//  - query parameters declared `in: path` (utoipa's IntoParams without
-//    `#[into_params(parameter_in = Query)]`): a path parameter not in the path template is
-//    a query parameter, optional when its schema is nullable (an Option);
-//  - one operationId on several operations (e.g. `show` for cart, orders and payments):
-//    openapi-typescript keys `operations` by it, so all but one would get the wrong types.
-//    Duplicates become `<tag>_<operationId>` (and `_<method>` when the tag is shared too).
+// Two defects the edge's document once had are refused (they would make wrong types silently):
+//  - a parameter declared `in: path` that is not in the path template (a query parameter
+//    described as a path one);
+//  - one operationId on several operations (openapi-typescript keys `operations` by it, so all
+//    but one of them would get another operation's types).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,46 +34,27 @@ function operationsOf(doc) {
   );
 }
 
-/** Whether a schema admits null (OpenAPI 3.1 `type: [.., 'null']` or `oneOf` with a null type). */
-function nullable(schema = {}) {
-  if (Array.isArray(schema.type)) return schema.type.includes('null');
-  if (schema.type === 'null' || schema.nullable === true) return true;
-  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some((s) => nullable(s));
-}
-
-function repair(doc) {
-  const notes = [];
+/** What is wrong with the document for generating types, in sentences (none when all is well). */
+function problems(doc) {
+  const found = [];
   const operations = operationsOf(doc);
   for (const { path, method, op } of operations) {
     const inTemplate = new Set([...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
-    const moved = [];
-    for (const param of op.parameters ?? []) {
-      if (param.in === 'path' && !inTemplate.has(param.name)) {
-        param.in = 'query';
-        // Path parameters are always "required"; in the query only non-nullable ones are.
-        param.required = !nullable(param.schema);
-        moved.push(param.name);
-      }
+    const misplaced = (op.parameters ?? []).filter((p) => p.in === 'path' && !inTemplate.has(p.name));
+    if (misplaced.length) {
+      const names = misplaced.map((p) => p.name).join(', ');
+      found.push(`${method.toUpperCase()} ${path}: ${names} declared in: path but not in the path`);
     }
-    if (moved.length)
-      notes.push(`${method.toUpperCase()} ${path}: ${moved.join(', ')} are query parameters, not path ones`);
   }
   const uses = new Map();
-  for (const entry of operations) {
-    const id = entry.op.operationId;
-    if (id) uses.set(id, [...(uses.get(id) ?? []), entry]);
+  for (const { path, method, op } of operations) {
+    if (op.operationId)
+      uses.set(op.operationId, [...(uses.get(op.operationId) ?? []), `${method.toUpperCase()} ${path}`]);
   }
-  for (const [id, entries] of uses) {
-    if (entries.length < 2) continue;
-    const tags = entries.map(({ op }) => op.tags?.[0] ?? 'api');
-    entries.forEach(({ op, method }, i) => {
-      const tag = tags[i];
-      const shared = tags.filter((t) => t === tag).length > 1;
-      op.operationId = shared ? `${tag}_${id}_${method}` : `${tag}_${id}`;
-    });
-    notes.push(`operationId "${id}" is used ${entries.length} times; renamed per operation`);
+  for (const [id, where] of uses) {
+    if (where.length > 1) found.push(`operationId "${id}" is used by ${where.join(' and ')}`);
   }
-  return notes;
+  return found;
 }
 
 async function generate() {
@@ -88,8 +66,13 @@ async function generate() {
   }
   if (!response.ok) throw new Error(`${source} answered ${response.status}`);
   const doc = await response.json();
-  const notes = repair(doc);
-  for (const note of notes) console.error(`gen:api: repaired edge OpenAPI: ${note}`);
+  const found = problems(doc);
+  if (found.length) {
+    throw new Error(
+      `the OpenAPI document at ${source} would give wrong types:\n  ${found.join('\n  ')}\n` +
+        'Fix it in the edge (edge/src/openapi.rs, the routes) and generate again.',
+    );
+  }
   // Free-form objects (`{type: object}`: attributes, addresses) are records of unknown values.
   const ast = await openapiTS(doc, { emptyObjectsUnknown: true });
   return BANNER + astToString(ast);

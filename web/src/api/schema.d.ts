@@ -17,7 +17,7 @@ export interface paths {
          * Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
          *     `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared.
          */
-        post: operations["login"];
+        post: operations["auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -34,7 +34,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the session of the presented access token. */
-        post: operations["logout"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -54,7 +54,7 @@ export interface paths {
          * Forgot the password: a reset link goes to the address if it has an account. The answer is
          *     202 either way, so it reveals nothing about which addresses have accounts.
          */
-        post: operations["password_reset"];
+        post: operations["auth_password_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -74,7 +74,7 @@ export interface paths {
          * Set a new password with the emailed link's token. The link works once; every session of
          *     the account ends (sign in again with the new password).
          */
-        post: operations["password_reset_confirm"];
+        post: operations["auth_password_reset_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,7 +94,7 @@ export interface paths {
          * Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again
          *     ends the whole session.
          */
-        post: operations["refresh"];
+        post: operations["auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -111,7 +111,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create a customer account. */
-        post: operations["register"];
+        post: operations["auth_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,7 +126,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who the token belongs to, checked by the auth service (session still open, current roles). */
-        get: operations["validate_token"];
+        get: operations["auth_validate_token"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,7 +145,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify the account's email address with the emailed link's token. */
-        post: operations["verify_email"];
+        post: operations["auth_verify_email"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,7 +162,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Email a new verification link to the signed-in account (nothing when already verified). */
-        post: operations["verify_email_resend"];
+        post: operations["auth_verify_email_resend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -181,7 +181,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Empty the cart. */
-        delete: operations["clear"];
+        delete: operations["cart_clear"];
         options?: never;
         head?: never;
         patch?: never;
@@ -200,7 +200,7 @@ export interface paths {
          * Add a product, or more of it. A visitor without a cart gets one (cookie `mk_cart`, and
          *     `cart_token` in the body).
          */
-        post: operations["add"];
+        post: operations["cart_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -221,7 +221,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Set a line's quantity; 0 removes the line. */
-        patch: operations["set_quantity"];
+        patch: operations["cart_set_quantity"];
         trace?: never;
     };
     "/cart/remove/{item_id}": {
@@ -249,10 +249,10 @@ export interface paths {
             cookie?: never;
         };
         /** The category tree. */
-        get: operations["categories"];
+        get: operations["catalog_categories"];
         put?: never;
         /** Admin: add a category (under `parent`, or at the root). */
-        post: operations["create_category"];
+        post: operations["catalog_create_category"];
         delete?: never;
         options?: never;
         head?: never;
@@ -267,7 +267,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process is up. */
-        get: operations["healthz"];
+        get: operations["operations_healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -286,7 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Admin: set (`set`) or adjust (`delta`) a product's available stock; it never goes below zero. */
-        post: operations["update"];
+        post: operations["inventory_update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -301,7 +301,7 @@ export interface paths {
             cookie?: never;
         };
         /** A product's stock: units available to sell and units held for unpaid orders. */
-        get: operations["stock"];
+        get: operations["inventory_stock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -324,7 +324,7 @@ export interface paths {
          *     in the background at a pace that leaves order mail unaffected; each email carries an
          *     unsubscribe link. The same `Idempotency-Key` answers with the same campaign.
          */
-        post: operations["create_campaign"];
+        post: operations["notifications_create_campaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,7 +342,7 @@ export interface paths {
          * Admin: a campaign and how many of its emails were sent, skipped (opted out since) or are
          *     failing.
          */
-        get: operations["campaign"];
+        get: operations["notifications_campaign"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,7 +363,7 @@ export interface paths {
          *     `marketing_opt_in` off; following it again changes nothing. POST is a mail client's
          *     one-click unsubscribe (RFC 8058) of the same link.
          */
-        get: operations["notifications_unsubscribe_get"];
+        get: operations["notifications_unsubscribe"];
         put?: never;
         /**
          * The unsubscribe link of a promotional email: works without logging in and turns
@@ -391,7 +391,7 @@ export interface paths {
          * Place the caller's cart as an order: stock is reserved, prices and totals are frozen, the
          *     cart is emptied. The same `Idempotency-Key` always answers with the same order.
          */
-        post: operations["place"];
+        post: operations["orders_place"];
         delete?: never;
         options?: never;
         head?: never;
@@ -406,7 +406,7 @@ export interface paths {
             cookie?: never;
         };
         /** A user's orders, newest first (that user or an admin). */
-        get: operations["by_user"];
+        get: operations["orders_by_user"];
         put?: never;
         post?: never;
         delete?: never;
@@ -442,7 +442,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel an unpaid order; its reserved stock is released. */
-        post: operations["cancel"];
+        post: operations["orders_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,7 +460,7 @@ export interface paths {
          * Live status of an order (its owner or an admin): `event: status` with
          *     `{order_id, status, at, reason}`, the current status first.
          */
-        get: operations["order_events"];
+        get: operations["orders_order_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -477,7 +477,7 @@ export interface paths {
             cookie?: never;
         };
         /** An order's payments, newest first, declined attempts too (its owner or an admin). */
-        get: operations["of_order"];
+        get: operations["payments_of_order"];
         put?: never;
         post?: never;
         delete?: never;
@@ -496,7 +496,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Admin: move a paid order on to `fulfilled` or `shipped`. */
-        post: operations["set_status"];
+        post: operations["orders_set_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -517,7 +517,7 @@ export interface paths {
          *     `pm_card_insufficient_funds`, `pm_card_async`). Charges the order's frozen total; the same
          *     `Idempotency-Key` never charges twice and replays the first answer.
          */
-        post: operations["pay"];
+        post: operations["payments_pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -534,7 +534,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The payment provider's webhook: `MK-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */
-        post: operations["webhook"];
+        post: operations["payments_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -568,7 +568,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Admin: refund all (no `amount`) or part of a captured payment. */
-        post: operations["refund"];
+        post: operations["payments_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -586,7 +586,7 @@ export interface paths {
         get: operations["catalog_list"];
         put?: never;
         /** Admin: add a product. */
-        post: operations["create"];
+        post: operations["catalog_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,7 +601,7 @@ export interface paths {
             cookie?: never;
         };
         /** Full-text search (`query`), ranked by relevance, with the listing filters. */
-        get: operations["search"];
+        get: operations["catalog_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -618,16 +618,16 @@ export interface paths {
             cookie?: never;
         };
         /** One product by id or slug, with its current stock and rating. */
-        get: operations["details"];
+        get: operations["catalog_details"];
         /** Admin: replace a product. */
-        put: operations["replace"];
+        put: operations["catalog_replace"];
         post?: never;
         /** Admin: remove a product. */
         delete: operations["catalog_remove"];
         options?: never;
         head?: never;
         /** Admin: change some fields of a product. */
-        patch: operations["patch"];
+        patch: operations["catalog_patch"];
         trace?: never;
     };
     "/products/{id}/reviews": {
@@ -638,10 +638,10 @@ export interface paths {
             cookie?: never;
         };
         /** A product's reviews, newest first. */
-        get: operations["reviews"];
+        get: operations["catalog_reviews"];
         put?: never;
         /** Review a product: rating 1 to 5 and a text; one review per user and product. */
-        post: operations["add_review"];
+        post: operations["catalog_add_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -656,7 +656,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ready to serve: connected to NATS. */
-        get: operations["readyz"];
+        get: operations["operations_readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,7 +673,7 @@ export interface paths {
             cookie?: never;
         };
         /** Admin: all accounts, newest first, or those whose email contains `email`. */
-        get: operations["list_users"];
+        get: operations["users_list_users"];
         put?: never;
         post?: never;
         delete?: never;
@@ -690,14 +690,14 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's profile. */
-        get: operations["get_me"];
+        get: operations["users_get_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change name, phone (`null` removes it), addresses or marketing consent; absent fields stay. */
-        patch: operations["patch_me"];
+        patch: operations["users_patch_me"];
         trace?: never;
     };
 }
@@ -1250,7 +1250,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    login: {
+    auth_login: {
         parameters: {
             query?: never;
             header?: {
@@ -1295,7 +1295,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -1322,7 +1322,7 @@ export interface operations {
             };
         };
     };
-    password_reset: {
+    auth_password_reset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1362,7 +1362,7 @@ export interface operations {
             };
         };
     };
-    password_reset_confirm: {
+    auth_password_reset_confirm: {
         parameters: {
             query?: never;
             header?: never;
@@ -1393,7 +1393,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -1426,7 +1426,7 @@ export interface operations {
             };
         };
     };
-    register: {
+    auth_register: {
         parameters: {
             query?: never;
             header?: never;
@@ -1468,7 +1468,7 @@ export interface operations {
             };
         };
     };
-    validate_token: {
+    auth_validate_token: {
         parameters: {
             query?: never;
             header?: never;
@@ -1497,7 +1497,7 @@ export interface operations {
             };
         };
     };
-    verify_email: {
+    auth_verify_email: {
         parameters: {
             query?: never;
             header?: never;
@@ -1530,7 +1530,7 @@ export interface operations {
             };
         };
     };
-    verify_email_resend: {
+    auth_verify_email_resend: {
         parameters: {
             query?: never;
             header?: never;
@@ -1589,7 +1589,7 @@ export interface operations {
             };
         };
     };
-    clear: {
+    cart_clear: {
         parameters: {
             query?: never;
             header?: never;
@@ -1609,7 +1609,7 @@ export interface operations {
             };
         };
     };
-    add: {
+    cart_add: {
         parameters: {
             query?: never;
             header?: never;
@@ -1660,7 +1660,7 @@ export interface operations {
             };
         };
     };
-    set_quantity: {
+    cart_set_quantity: {
         parameters: {
             query?: never;
             header?: never;
@@ -1746,7 +1746,7 @@ export interface operations {
             };
         };
     };
-    categories: {
+    catalog_categories: {
         parameters: {
             query?: never;
             header?: never;
@@ -1766,7 +1766,7 @@ export interface operations {
             };
         };
     };
-    create_category: {
+    catalog_create_category: {
         parameters: {
             query?: never;
             header?: never;
@@ -1808,7 +1808,7 @@ export interface operations {
             };
         };
     };
-    healthz: {
+    operations_healthz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1828,7 +1828,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    inventory_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -1879,7 +1879,7 @@ export interface operations {
             };
         };
     };
-    stock: {
+    inventory_stock: {
         parameters: {
             query?: never;
             header?: never;
@@ -1911,7 +1911,7 @@ export interface operations {
             };
         };
     };
-    create_campaign: {
+    notifications_create_campaign: {
         parameters: {
             query?: never;
             header?: {
@@ -1965,7 +1965,7 @@ export interface operations {
             };
         };
     };
-    campaign: {
+    notifications_campaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -2006,7 +2006,7 @@ export interface operations {
             };
         };
     };
-    notifications_unsubscribe_get: {
+    notifications_unsubscribe: {
         parameters: {
             query: {
                 /** @description From the link in a promotional email. */
@@ -2074,13 +2074,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only orders in this status. */
-                status?: components["schemas"]["OrderStatus"] | null;
+                status?: components["schemas"]["OrderStatus"];
                 /** @description An order number (`MK-10042`) or part of the customer's email address. */
-                q?: string | null;
+                q?: string;
                 /** @description From 1 (default 1). */
-                page?: number | null;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number | null;
+                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -2117,7 +2117,7 @@ export interface operations {
             };
         };
     };
-    place: {
+    orders_place: {
         parameters: {
             query?: never;
             header?: {
@@ -2171,13 +2171,13 @@ export interface operations {
             };
         };
     };
-    by_user: {
+    orders_by_user: {
         parameters: {
             query?: {
                 /** @description From 1 (default 1). */
-                page?: number | null;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number | null;
+                per_page?: number;
             };
             header?: never;
             path: {
@@ -2240,7 +2240,7 @@ export interface operations {
             };
         };
     };
-    cancel: {
+    orders_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -2281,7 +2281,7 @@ export interface operations {
             };
         };
     };
-    order_events: {
+    orders_order_events: {
         parameters: {
             query?: never;
             header?: never;
@@ -2313,7 +2313,7 @@ export interface operations {
             };
         };
     };
-    of_order: {
+    payments_of_order: {
         parameters: {
             query?: never;
             header?: never;
@@ -2345,7 +2345,7 @@ export interface operations {
             };
         };
     };
-    set_status: {
+    orders_set_status: {
         parameters: {
             query?: never;
             header?: never;
@@ -2399,7 +2399,7 @@ export interface operations {
             };
         };
     };
-    pay: {
+    payments_pay: {
         parameters: {
             query?: never;
             header?: {
@@ -2462,7 +2462,7 @@ export interface operations {
             };
         };
     };
-    webhook: {
+    payments_webhook: {
         parameters: {
             query?: never;
             header: {
@@ -2528,7 +2528,7 @@ export interface operations {
             };
         };
     };
-    refund: {
+    payments_refund: {
         parameters: {
             query?: never;
             header?: never;
@@ -2586,19 +2586,19 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Full-text query (search only). */
-                query?: string | null;
+                query?: string;
                 /** @description Category slug; sub-categories are included. */
-                category?: string | null;
+                category?: string;
                 /** @description Minor units. */
-                min_price?: number | null;
-                max_price?: number | null;
-                in_stock?: boolean | null;
+                min_price?: number;
+                max_price?: number;
+                in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
-                sort?: string | null;
+                sort?: string;
                 /** @description From 1 (default 1). */
-                page?: number | null;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number | null;
+                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -2635,7 +2635,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    catalog_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -2686,23 +2686,23 @@ export interface operations {
             };
         };
     };
-    search: {
+    catalog_search: {
         parameters: {
             query?: {
                 /** @description Full-text query (search only). */
-                query?: string | null;
+                query?: string;
                 /** @description Category slug; sub-categories are included. */
-                category?: string | null;
+                category?: string;
                 /** @description Minor units. */
-                min_price?: number | null;
-                max_price?: number | null;
-                in_stock?: boolean | null;
+                min_price?: number;
+                max_price?: number;
+                in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
-                sort?: string | null;
+                sort?: string;
                 /** @description From 1 (default 1). */
-                page?: number | null;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page?: number | null;
+                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -2730,7 +2730,7 @@ export interface operations {
             };
         };
     };
-    details: {
+    catalog_details: {
         parameters: {
             query?: never;
             header?: never;
@@ -2762,7 +2762,7 @@ export interface operations {
             };
         };
     };
-    replace: {
+    catalog_replace: {
         parameters: {
             query?: never;
             header?: never;
@@ -2837,7 +2837,7 @@ export interface operations {
             };
         };
     };
-    patch: {
+    catalog_patch: {
         parameters: {
             query?: never;
             header?: never;
@@ -2882,13 +2882,13 @@ export interface operations {
             };
         };
     };
-    reviews: {
+    catalog_reviews: {
         parameters: {
-            query: {
+            query?: {
                 /** @description From 1 (default 1). */
-                page: number;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page: number;
+                per_page?: number;
             };
             header?: never;
             path: {
@@ -2919,7 +2919,7 @@ export interface operations {
             };
         };
     };
-    add_review: {
+    catalog_add_review: {
         parameters: {
             query?: never;
             header?: never;
@@ -2982,7 +2982,7 @@ export interface operations {
             };
         };
     };
-    readyz: {
+    operations_readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -3011,15 +3011,15 @@ export interface operations {
             };
         };
     };
-    list_users: {
+    users_list_users: {
         parameters: {
-            query: {
+            query?: {
                 /** @description From 1 (default 1). */
-                page: number;
+                page?: number;
                 /** @description 1 to 100 (default 20). */
-                per_page: number;
+                per_page?: number;
                 /** @description Only accounts whose email contains this (any case). */
-                email?: string | null;
+                email?: string;
             };
             header?: never;
             path?: never;
@@ -3056,7 +3056,7 @@ export interface operations {
             };
         };
     };
-    get_me: {
+    users_get_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -3085,7 +3085,7 @@ export interface operations {
             };
         };
     };
-    patch_me: {
+    users_patch_me: {
         parameters: {
             query?: never;
             header?: never;
