@@ -64,6 +64,7 @@ pub struct Campaign {
 /// `mk.notify.unsubscribe`: the signed token of an unsubscribe link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UnsubscribeRequest {
     /// From the link in a promotional email.
     pub token: String,

@@ -381,14 +381,25 @@ async fn refunds_full_and_partial_never_more_than_captured() {
         "conflict",
     )
     .await;
-    let refunded: i64 = app
-        .stream_events("PAYMENTS", payments::REFUNDED)
-        .await
-        .iter()
-        .filter(|(_, e)| e["order_id"] == order["id"])
-        .map(|(_, e)| e["amount"].as_i64().unwrap())
-        .sum();
-    assert_eq!(refunded, total);
+    // The relay publishes each refund's event after its commit: wait for the last one.
+    let mut refunded = 0;
+    for _ in 0..50 {
+        refunded = app
+            .stream_events("PAYMENTS", payments::REFUNDED)
+            .await
+            .iter()
+            .filter(|(_, e)| e["order_id"] == order["id"])
+            .map(|(_, e)| e["amount"].as_i64().unwrap())
+            .sum();
+        if refunded == total {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        refunded, total,
+        "one event per refund, adding up to the total"
+    );
 }
 
 #[tokio::test]
