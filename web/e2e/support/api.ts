@@ -3,12 +3,12 @@
  * stock, orders paid ahead of a page visit. Typed by the same OpenAPI schema as the app.
  * Everything a test asserts about the shop itself goes through the browser.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import createClient from 'openapi-fetch';
 import { expect } from '@playwright/test';
 import type { paths } from '../../src/api/schema';
 import type { Order, OrderStatus, Payment, Product, StockLevel } from '../../src/api/types';
-import { adminCredentials, BASE_URL } from './env';
+import { adminCredentials, BASE_URL, setting } from './env';
 
 export interface Tokens {
   accessToken: string;
@@ -212,4 +212,36 @@ export async function addToBasket(customer: Customer, productId: string, quantit
       headers: bearer(customer.tokens),
     }),
   );
+}
+
+export async function orderPayments(tokens: Tokens, orderId: string): Promise<Payment[]> {
+  const page = ok(
+    'order payments',
+    await client.GET('/orders/{order_id}/payments', {
+      params: { path: { order_id: orderId } },
+      headers: bearer(tokens),
+    }),
+  );
+  return page.items;
+}
+
+/**
+ * Plays the payment provider confirming a bank payment (`pm_card_async`): its signed webhook
+ * (`MK-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body">`, the platform's webhook secret).
+ */
+export async function confirmBankPayment(providerReference: string): Promise<void> {
+  const secret = setting('MK_PAYMENTS_WEBHOOK_SECRETS').split(',')[0] ?? '';
+  const body = JSON.stringify({
+    id: `evt_e2e_${uniqueTag()}`,
+    type: 'payment_intent.succeeded',
+    data: { object: { id: providerReference } },
+  });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  const response = await fetch(`${BASE_URL}/payments/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'MK-Signature': `t=${t},v1=${signature}` },
+    body,
+  });
+  if (!response.ok) throw new Error(`webhook: HTTP ${response.status} ${await response.text()}`);
 }

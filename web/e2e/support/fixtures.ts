@@ -4,7 +4,16 @@
  * and a check that no page threw an uncaught error.
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { adminSession, createCustomer, type Customer, type Tokens } from './api';
+import type { Order } from '../../src/api/types';
+import {
+  addToBasket,
+  adminSession,
+  createCustomer,
+  paidOrder,
+  stockedProduct,
+  type Customer,
+  type Tokens,
+} from './api';
 import { BASE_URL } from './env';
 
 /** The app's localStorage key for the session (src/auth/session.ts). */
@@ -33,12 +42,29 @@ interface Fixtures {
   adminPage: Page;
 }
 
+/** A customer with a paid order and an item in the basket: pages to look at, never to change. */
+export interface Regular {
+  customer: Customer;
+  order: Order;
+}
+
 /** Collects the uncaught exceptions of a context's pages. */
 function watchErrors(context: BrowserContext, errors: string[]) {
   context.on('weberror', (error) => errors.push(`${error.page()?.url() ?? '?'}: ${error.error().message}`));
 }
 
-export const test = base.extend<Fixtures & { pageErrors: string[] }>({
+export const test = base.extend<Fixtures & { pageErrors: string[] }, { regular: Regular }>({
+  /** One per worker: the pages that show a customer's things read it, none changes it. */
+  regular: [
+    async ({}, use) => {
+      const customer = await createCustomer('regular');
+      const order = await paidOrder(customer, 'pad-thai', 2);
+      await addToBasket(customer, (await stockedProduct('vegetable-gyoza')).id);
+      await use({ customer, order });
+    },
+    { scope: 'worker' },
+  ],
+
   /** Uncaught exceptions of every page the test opened: any one of them fails the test. */
   pageErrors: [
     async ({ context }, use) => {

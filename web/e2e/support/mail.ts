@@ -45,9 +45,9 @@ export async function waitForEmail(to: string, subject: RegExp, timeout = 30_000
   return { subject: message.subject, text: await response.text() };
 }
 
-/** The first link in an email's text that starts with `prefix`. */
-export function linkIn(email: Email, prefix: string): string {
-  const link = email.text.match(/https?:\/\/\S+/g)?.find((url) => url.startsWith(prefix));
-  if (!link) throw new Error(`no link to ${prefix} in the email "${email.subject}":\n${email.text}`);
+/** The first link in an email's text to the shop's page `pagePath` (e.g. "/reset-password"). */
+export function linkIn(email: Email, pagePath: string): string {
+  const link = email.text.match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname === pagePath);
+  if (!link) throw new Error(`no link to ${pagePath} in the email "${email.subject}":\n${email.text}`);
   return link;
 }

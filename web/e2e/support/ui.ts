@@ -11,6 +11,13 @@ export const CARD = {
   bank: 'Bank payment, confirmed later',
 } as const;
 
+/** Minor units as the shop shows them (en-GB): `euros(1190)` is "€11.90". */
+export const euros = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+
+/** The header's account navigation: Admin, Account or Sign in, and the basket. */
+export const accountNav = (page: Page) => page.getByRole('navigation', { name: 'Account', exact: true });
+
 /** The order page's live status (a status region named "Status"). */
 export const orderStatus = (page: Page) => page.getByRole('status', { name: 'Status' });
 

@@ -1,0 +1,131 @@
+/**
+ * The shop's staff at work: the admin signs in, adds a product with its stock (which the shop's
+ * search then finds), and takes a paid order through fulfilment, shipping and a partial refund,
+ * while the customer's open order page follows along live.
+ */
+import { adminCredentials } from './support/env';
+import { createCustomer, deleteProduct, paidOrder, uniqueTag } from './support/api';
+import { expect, test } from './support/fixtures';
+import { waitForEmail } from './support/mail';
+import { accountNav, euros, expectHeading, expectTitleAndLang, orderStatus } from './support/ui';
+
+test('the admin adds a product with stock, and the shop finds it', async ({ page }) => {
+  const name = `Tamarind Tofu Bowl ${uniqueTag()}`;
+  let productId = '';
+  try {
+    await test.step('sign in as the admin and open the admin', async () => {
+      const { email, password } = adminCredentials();
+      await page.goto('/signin');
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Password').fill(password);
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await accountNav(page).getByRole('link', { name: 'Admin' }).click();
+      await expectHeading(page, 'Products');
+      await expect(page).toHaveURL('/admin/products');
+      await expectTitleAndLang(page, 'Products · Admin · MenusKart');
+    });
+
+    await test.step('create the product: name, price, category, an attribute', async () => {
+      await page.getByRole('link', { name: 'New product' }).click();
+      await expectHeading(page, 'New product');
+      const form = page.getByRole('form', { name: 'Product' });
+      await form.getByLabel('Name', { exact: true }).fill(name);
+      await form.getByLabel('Description').fill('Crispy tofu, tamarind glaze and jasmine rice.');
+      await form.getByLabel('Price', { exact: true }).fill('8.40');
+      await form.getByLabel('Category').selectOption('noodles');
+      await form.getByRole('button', { name: 'Add attribute' }).click();
+      await form.getByLabel('Attribute 1 name').fill('spice');
+      await form.getByLabel('Attribute 1 value').fill('hot');
+      await form.getByRole('button', { name: 'Create product' }).click();
+      await expectHeading(page, name);
+      await expect(page.getByText('Product created. Set its stock below.')).toBeVisible();
+      productId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    });
+
+    await test.step('set its stock', async () => {
+      const stock = page.getByRole('region', { name: 'Stock' });
+      await stock.getByLabel('Set available units').fill('25');
+      await stock.getByRole('button', { name: 'Update stock' }).click();
+      await expect(stock.getByText('Stock updated.')).toBeVisible();
+      await expect(stock.getByTestId('stock-available')).toHaveText('25');
+    });
+
+    await test.step('the shop finds it', async () => {
+      const search = page.getByRole('combobox', { name: 'Search products' });
+      await search.fill(name);
+      await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible();
+      await search.press('Enter');
+      await expectHeading(page, `Results for “${name}”`);
+      await page.getByRole('link', { name }).click();
+      await expectHeading(page, name);
+      await expect(page.getByText('€8.40').first()).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Details' })).toContainText('Spice level');
+      await expect(page.getByRole('region', { name: 'Details' })).toContainText('Hot');
+      await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
+    });
+  } finally {
+    // Keep the catalog as the seed made it, for the next run and the screenshots.
+    if (productId) await deleteProduct(productId);
+  }
+});
+
+test('the admin finds a paid order by number, fulfils, ships and partly refunds it', async ({
+  adminPage: page,
+  pageAs,
+}) => {
+  const customer = await createCustomer();
+  const order = await paidOrder(customer, 'pad-thai', 2);
+  const customerPage = await pageAs(customer.tokens);
+  await customerPage.goto(`/account/orders/${order.id}`);
+  await expect(orderStatus(customerPage)).toHaveText('Paid');
+
+  await test.step('find the order by its number', async () => {
+    await page.goto('/admin');
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
+    await expectHeading(page, 'Orders');
+    await page.getByLabel('Order number or email').fill(order.number);
+    await page.getByRole('button', { name: 'Search orders' }).click();
+    const table = page.getByRole('table', { name: /^Orders, 1 in all/ });
+    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: order.number }) });
+    await expect(row).toContainText('Paid');
+    await row.getByRole('link', { name: order.number }).click();
+    await expectHeading(page, `Order ${order.number}`);
+    // The admin's status badge is a live region without a name: found by its test id.
+    await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  });
+
+  await test.step('mark it fulfilled, then shipped; the customer sees both live', async () => {
+    const status = page.getByTestId('order-status');
+    await page.getByRole('button', { name: 'Mark as fulfilled' }).click();
+    await expect(status).toHaveText('Fulfilled');
+    await expect(orderStatus(customerPage)).toHaveText('Fulfilled');
+    await page.getByRole('button', { name: 'Mark as shipped' }).click();
+    await expect(status).toHaveText('Shipped');
+    await expect(page.getByText('Shipped. Nothing more to do.')).toBeVisible();
+    await expect(orderStatus(customerPage)).toHaveText('Shipped');
+    await expect(customerPage.getByRole('region', { name: 'History' }).getByText('Shipped')).toBeVisible();
+  });
+
+  await test.step('refund part of it', async () => {
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await expect(payments.getByText(`Captured: ${euros(order.total)}`)).toBeVisible();
+    const refund = payments.getByRole('form', { name: 'Refund' });
+    await refund.getByLabel('Refund amount').fill('5.00');
+    await refund.getByRole('button', { name: 'Refund' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refund €5.00?' });
+    await expect(dialog).toContainText(
+      `€5.00 goes back to the customer’s payment method for order ${order.number}.`,
+    );
+    await dialog.getByRole('button', { name: 'Refund €5.00' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(payments.getByText(`Partly refunded: ${euros(order.total)}`)).toBeVisible();
+    await expect(payments.getByText('Refunded €5.00', { exact: true })).toBeVisible();
+    await expect(payments.getByLabel('Refund amount')).toHaveAccessibleDescription(
+      `Empty refunds everything left: ${euros(order.total - 500)}.`,
+    );
+  });
+
+  const mail = await waitForEmail(customer.email, /refund/i);
+  expect(mail.text).toContain('5.00');
+});
