@@ -78,6 +78,9 @@ pub struct Order {
     #[cfg_attr(feature = "openapi", schema(example = "MK-10042"))]
     pub number: String,
     pub user_id: Uuid,
+    /// The customer's email address when the order was placed (none on orders older than it).
+    #[serde(default)]
+    pub customer_email: Option<String>,
     pub status: OrderStatus,
     pub items: Vec<OrderLine>,
     pub subtotal: i64,
@@ -168,7 +171,7 @@ pub struct OrdersList {
     /// Only orders in this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
-    /// An order number (`MK-10042`), or part of a customer's email address.
+    /// An order number (`MK-10042`), or part of the customer's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     #[serde(default = "first_page")]

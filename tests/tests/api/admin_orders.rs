@@ -56,6 +56,8 @@ async fn every_order_has_a_short_number_of_its_own() {
         );
     }
     assert_ne!(number(&first), number(&second));
+    // The customer's address when placing, for the shop owner's eyes.
+    assert_eq!(first["customer_email"], user.email.as_str());
     let read = json_of(
         app.get(
             &format!("/orders/{}", first["id"].as_str().unwrap()),

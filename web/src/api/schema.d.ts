@@ -872,6 +872,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
+            /** @description The customer's email address when the order was placed (none on orders older than it). */
+            customer_email?: string | null;
             /**
              * Format: date-time
              * @description When an unpaid order is cancelled and its stock released.

@@ -8,6 +8,19 @@ use sqlx::PgPool;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
 
+/// `text` as a literal inside a `LIKE ... ESCAPE '\\'` pattern: its `%`, `_` and `\\` match
+/// only themselves (a search box's input is never a pattern).
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 /// Connects (waiting at most 5 s for a connection from the pool) and runs `migrations`
 /// (the worker's `sqlx::migrate!()`).
 pub async fn connect(
@@ -41,5 +54,16 @@ impl From<StoreError> for crate::ReplyError {
     /// A store failure is ours, never the caller's: logged, answered as an opaque 500.
     fn from(error: StoreError) -> Self {
         crate::ReplyError::internal(error)
+    }
+}
+
+#[cfg(test)]
+mod escape_like_tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_in_a_search_match_only_themselves() {
+        assert_eq!(escape_like("ada@example.com"), "ada@example.com");
+        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
     }
 }

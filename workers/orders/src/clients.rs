@@ -1,9 +1,10 @@
-//! What the order worker asks other services: the caller's cart, stock reservations, and (for an
-//! admin's search) which accounts an email matches.
+//! What the order worker asks other services: the caller's cart and profile, and stock
+//! reservations.
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
-use menuskart_schemas::auth::{UsersListRequest, UsersPage};
+use menuskart_schemas::Empty;
+use menuskart_schemas::auth::Profile;
 use menuskart_schemas::cart::{Cart, CartRef};
 use menuskart_schemas::inventory::{Reservation, ReservationLine, ReservationRef, ReserveRequest};
 use menuskart_schemas::subjects::{auth, cart, inventory};
@@ -30,21 +31,9 @@ impl Services {
             .await
     }
 
-    /// Ids of up to `limit` accounts whose email contains `email`, asked as `admin` (the auth
-    /// service checks the role again).
-    pub async fn users_with_email(
-        &self,
-        admin: &Caller,
-        email: &str,
-        limit: u32,
-    ) -> Result<Vec<Uuid>, RpcError> {
-        let request = UsersListRequest {
-            page: 1,
-            per_page: limit,
-            email: Some(email.to_owned()),
-        };
-        let page: UsersPage = self.client.call(auth::USERS_LIST, admin, &request).await?;
-        Ok(page.items.into_iter().map(|user| user.id).collect())
+    /// The caller's profile (its email goes on the order).
+    pub async fn profile(&self, user: &Caller) -> Result<Profile, RpcError> {
+        self.client.call(auth::PROFILE_GET, user, &Empty {}).await
     }
 
     pub async fn reserve(

@@ -149,7 +149,7 @@ impl Store {
         offset: i64,
     ) -> Result<(Vec<UserRecord>, i64), StoreError> {
         const FILTER: &str = "($1::text IS NULL OR email ILIKE '%' || $1 || '%' ESCAPE '\\')";
-        let pattern = email_contains.map(escape_like);
+        let pattern = email_contains.map(menuskart_kit::postgres::escape_like);
         let users = sqlx::query_as::<_, UserRecord>(&format!(
             "SELECT {COLUMNS} FROM users WHERE {FILTER} \
              ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
@@ -206,28 +206,5 @@ impl Store {
         .execute(self.pool())
         .await?;
         Ok(())
-    }
-}
-
-/// `text` as a literal inside a LIKE pattern: its `%`, `_` and `\\` match only themselves.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_like;
-
-    #[test]
-    fn like_wildcards_in_a_search_match_only_themselves() {
-        assert_eq!(escape_like("ada@example.com"), "ada@example.com");
-        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
     }
 }

@@ -1,6 +1,7 @@
 //! `mk.orders.place`: the checkout saga.
 //!
-//! 1. Freeze the caller's cart (priced now) as a `placing` order with its lines.
+//! 1. Freeze the caller's cart (priced now) as a `placing` order with its lines and the
+//!    customer's email address (asked of the auth service alongside the cart).
 //! 2. Reserve every line in the inventory, all or nothing (idempotent per order id). Not enough
 //!    stock: the placement is deleted and the client gets 409; nothing is held for it.
 //! 3. One transaction: `pending_payment` + history + `placed` event in the outbox.
@@ -23,6 +24,7 @@ use uuid::Uuid;
 use crate::domain::draft::reservation_lines;
 use crate::domain::{OrderDraft, ShippingAddress};
 use crate::state::OrdersState;
+use crate::store::Customer;
 use menuskart_kit::IdempotencyKey;
 
 /// The namespace of order ids derived from idempotency keys (a fixed random UUID).
@@ -44,20 +46,28 @@ pub async fn handle(
         order_id,
     };
     let lines = match placement.existing().await? {
-        Some(Stage::Placed(order)) => return Ok(order),
+        Some(Stage::Placed(order)) => return Ok(*order),
         Some(Stage::Placing(lines)) => lines,
         None => {
-            let draft = OrderDraft::from_cart(state.services.cart(&req.caller).await?)?;
+            let (cart, profile) = tokio::try_join!(
+                state.services.cart(&req.caller),
+                state.services.profile(&req.caller)
+            )?;
+            let draft = OrderDraft::from_cart(cart)?;
+            let customer = Customer {
+                user_id,
+                email: profile.email,
+            };
             let inserted = state
                 .store
-                .insert_placing(order_id, user_id, &draft, address, key.as_ref())
+                .insert_placing(order_id, &customer, &draft, address, key.as_ref())
                 .await?;
             if inserted {
                 draft.lines
             } else {
                 // A concurrent retry with the same key wrote it first: carry on with its lines.
                 match placement.existing().await? {
-                    Some(Stage::Placed(order)) => return Ok(order),
+                    Some(Stage::Placed(order)) => return Ok(*order),
                     Some(Stage::Placing(lines)) => lines,
                     None => return Err(placement.gave_up()),
                 }
@@ -80,14 +90,14 @@ pub async fn handle(
         }
         // Confirmed by a concurrent retry, or given up by the sweeper meanwhile.
         None => match placement.existing().await? {
-            Some(Stage::Placed(order)) => Ok(order),
+            Some(Stage::Placed(order)) => Ok(*order),
             _ => Err(placement.gave_up()),
         },
     }
 }
 
 enum Stage {
-    Placed(Order),
+    Placed(Box<Order>),
     Placing(Vec<OrderLine>),
 }
 
@@ -102,7 +112,7 @@ impl Placement<'_> {
             if record.placing {
                 Stage::Placing(record.order.items)
             } else {
-                Stage::Placed(record.order)
+                Stage::Placed(Box::new(record.order))
             }
         }))
     }

@@ -10,7 +10,7 @@ pub mod transitions;
 pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
-pub use orders::{OrderFilter, OrderRecord};
+pub use orders::{Customer, OrderFilter, OrderRecord};
 pub use transitions::TransitionOutcome;
 
 #[derive(Debug, Clone)]

@@ -38,7 +38,7 @@ export function AdminOrderPage() {
         <div>
           <h1 className="text-2xl font-bold">Order {orderLabel(o)}</h1>
           <p className="text-sm text-stone-600">Placed {formatDateTime(o.created_at)}</p>
-          <p className="text-xs break-all text-stone-600">Customer {o.user_id}</p>
+          <p className="text-sm break-all text-stone-700">Customer {o.customer_email ?? o.user_id}</p>
         </div>
         <div role="status" aria-live="polite" data-testid="order-status">
           <StatusBadge status={o.status} className="text-base" />

@@ -95,12 +95,15 @@ export function OrdersAdmin() {
       ) : (
         <>
           <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-            <table className="w-full min-w-[36rem] text-sm">
+            <table className="w-full min-w-[44rem] text-sm">
               <caption className="sr-only">Orders, {orders.data.total} in all, newest first</caption>
               <thead className="bg-stone-50 text-left text-stone-700">
                 <tr>
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Order
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Customer
                   </th>
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Placed
@@ -127,6 +130,7 @@ export function OrdersAdmin() {
                         {orderLabel(o)}
                       </Link>
                     </td>
+                    <td className="px-4 py-2 break-all text-stone-700">{o.customer_email ?? 'unknown'}</td>
                     <td className="px-4 py-2 text-stone-700">{formatDateTime(o.created_at)}</td>
                     <td className="px-4 py-2 text-right tabular-nums">
                       {o.items.reduce((n, i) => n + i.quantity, 0)}
