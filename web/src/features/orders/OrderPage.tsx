@@ -11,11 +11,8 @@ import { RequireSignIn } from '../account/RequireSignIn';
 import { formatDateTime } from '../../lib/date';
 import { orderLabel } from '../../lib/orderNumber';
 import { isFinalStatus, statusLabel } from '../../lib/orderStatus';
-import { CartTotals } from '../cart/CartTotals';
 import { useCancelOrder, useOrder, useOrderPayments } from './api';
-import { OrderLines } from './OrderLines';
-import { ShippingAddressView } from './ShippingAddressView';
-import { StatusHistory } from './StatusHistory';
+import { OrderDetails } from './OrderDetails';
 import { useOrderEvents } from './useOrderEvents';
 
 function OrderView({ orderId }: { orderId: string }) {
@@ -106,46 +103,16 @@ function OrderView({ orderId }: { orderId: string }) {
         <p className="text-stone-700">Cancelled: {live.reason.replace(/_/g, ' ')}.</p>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <section aria-labelledby="items-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-          <h2 id="items-heading" className="mb-3 text-lg font-semibold">
-            Items
-          </h2>
-          <OrderLines order={o} />
-          <CartTotals
-            subtotal={o.subtotal}
-            tax={o.tax}
-            total={o.total}
-            currency={o.currency}
-            className="mt-4 ml-auto max-w-xs"
-          />
-        </section>
-        <div className="space-y-6">
-          <section
-            aria-labelledby="address-heading"
-            className="rounded-2xl border border-stone-200 bg-white p-5"
-          >
-            <h2 id="address-heading" className="mb-3 text-lg font-semibold">
-              Delivery address
-            </h2>
-            <ShippingAddressView address={o.shipping_address} />
-          </section>
-          <section
-            aria-labelledby="history-heading"
-            className="rounded-2xl border border-stone-200 bg-white p-5"
-          >
-            <h2 id="history-heading" className="mb-4 text-lg font-semibold">
-              History
-            </h2>
-            <StatusHistory history={o.history} />
-            {!isFinalStatus(status) && (
-              <p className="mt-4 text-xs text-stone-600">
-                Updates appear here as they happen ({statusLabel(status).toLowerCase()} now).
-              </p>
-            )}
-          </section>
-        </div>
-      </div>
+      <OrderDetails
+        order={o}
+        historyNote={
+          !isFinalStatus(status) && (
+            <p className="mt-4 text-xs text-stone-600">
+              Updates appear here as they happen ({statusLabel(status).toLowerCase()} now).
+            </p>
+          )
+        }
+      />
       <LinkButton to="/account/orders" variant="secondary">
         All your orders
       </LinkButton>

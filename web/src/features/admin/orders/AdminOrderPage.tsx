@@ -7,11 +7,8 @@ import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { formatDateTime } from '../../../lib/date';
 import { orderLabel } from '../../../lib/orderNumber';
-import { CartTotals } from '../../cart/CartTotals';
 import { useOrder } from '../../orders/api';
-import { OrderLines } from '../../orders/OrderLines';
-import { ShippingAddressView } from '../../orders/ShippingAddressView';
-import { StatusHistory } from '../../orders/StatusHistory';
+import { OrderDetails } from '../../orders/OrderDetails';
 import { useSetOrderStatus } from './api';
 import { PaymentsPanel } from './PaymentsPanel';
 
@@ -78,44 +75,7 @@ export function AdminOrderPage() {
         )}
       </section>
       <PaymentsPanel order={o} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
-        <section
-          aria-labelledby="admin-items-heading"
-          className="rounded-2xl border border-stone-200 bg-white p-5"
-        >
-          <h2 id="admin-items-heading" className="mb-3 text-lg font-semibold">
-            Items
-          </h2>
-          <OrderLines order={o} />
-          <CartTotals
-            subtotal={o.subtotal}
-            tax={o.tax}
-            total={o.total}
-            currency={o.currency}
-            className="mt-4 ml-auto max-w-xs"
-          />
-        </section>
-        <div className="space-y-4">
-          <section
-            aria-labelledby="admin-address-heading"
-            className="rounded-2xl border border-stone-200 bg-white p-5"
-          >
-            <h2 id="admin-address-heading" className="mb-3 text-lg font-semibold">
-              Delivery address
-            </h2>
-            <ShippingAddressView address={o.shipping_address} />
-          </section>
-          <section
-            aria-labelledby="admin-history-heading"
-            className="rounded-2xl border border-stone-200 bg-white p-5"
-          >
-            <h2 id="admin-history-heading" className="mb-4 text-lg font-semibold">
-              History
-            </h2>
-            <StatusHistory history={o.history} />
-          </section>
-        </div>
-      </div>
+      <OrderDetails order={o} />
     </div>
   );
 }
