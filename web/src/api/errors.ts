@@ -30,6 +30,15 @@ const FALLBACK: Record<number, string> = {
   504: 'MenusKart took too long to answer. Please try again.',
 };
 
+/** The API's messages are lower-case fragments ("invalid email or password"); people read
+ * sentences. */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (text.length === 0) return text;
+  const capitalised = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -42,7 +51,7 @@ export function toApiError(body: unknown, status: number): ApiError {
     return new ApiError(
       status,
       typeof code === 'string' ? code : 'error',
-      typeof message === 'string' && message.length > 0 ? message : fallback,
+      typeof message === 'string' && message.trim().length > 0 ? asSentence(message) : fallback,
       isRecord(details) ? details : undefined,
     );
   }

@@ -37,7 +37,7 @@ export function AdminOrderPage() {
           <p className="text-sm text-stone-600">Placed {formatDateTime(o.created_at)}</p>
           <p className="text-sm break-all text-stone-700">Customer {o.customer_email ?? o.user_id}</p>
         </div>
-        <div role="status" aria-live="polite" data-testid="order-status">
+        <div role="status" aria-live="polite" aria-label="Status" data-testid="order-status">
           <StatusBadge status={o.status} className="text-base" />
         </div>
       </div>

@@ -125,7 +125,7 @@ export function OrdersAdmin() {
                     <td className="px-4 py-2">
                       <Link
                         to={`/admin/orders/${o.id}`}
-                        className="font-medium text-orange-800 hover:underline"
+                        className="font-medium whitespace-nowrap text-orange-800 hover:underline"
                       >
                         {orderLabel(o)}
                       </Link>
