@@ -12,7 +12,7 @@ function BasketLink() {
     <Link
       to="/basket"
       aria-label={`Basket, ${count === 1 ? '1 item' : `${count} items`}`}
-      className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900"
+      className="relative inline-flex items-center gap-1.5 rounded-full px-2 py-2 font-medium sm:gap-2 sm:px-3 text-stone-800 hover:bg-orange-50 hover:text-orange-900"
     >
       <span aria-hidden="true" className="text-xl">
         🧺
@@ -63,13 +63,13 @@ export function Header() {
   const { signedIn, isAdmin } = useSession();
   const [params] = useSearchParams();
   const accountLink =
-    'rounded-full px-3 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900';
+    'rounded-full px-2 py-2 font-medium text-stone-800 hover:bg-orange-50 hover:text-orange-900 sm:px-3';
   return (
     <header className="z-20 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
         <Link
           to="/"
-          className="flex items-center gap-2 text-2xl font-extrabold tracking-tight text-orange-800"
+          className="flex items-center gap-1.5 text-xl font-extrabold tracking-tight text-orange-800 sm:gap-2 sm:text-2xl"
         >
           <span aria-hidden="true">🍜</span>
           MenusKart
@@ -79,7 +79,7 @@ export function Header() {
           initialQuery={params.get('q') ?? ''}
           className="order-last w-full sm:order-none sm:w-auto sm:flex-1"
         />
-        <nav aria-label="Account" className="ml-auto flex items-center gap-1 sm:ml-0">
+        <nav aria-label="Account" className="ml-auto flex items-center gap-0.5 sm:ml-0 sm:gap-1">
           {isAdmin && (
             <Link to="/admin" className={accountLink}>
               Admin
