@@ -143,7 +143,7 @@ mod tests {
             shop => "MenusKart", name => "Ada <script>", amount => 1606, currency => "EUR",
             transaction_id => "t-1", reason => "",
             order => minijinja::context! {
-                id => "o-1", currency => "EUR", subtotal => 1500, tax => 106, total => 1606,
+                id => "o-1", number => "MK-10001", currency => "EUR", subtotal => 1500, tax => 106, total => 1606,
                 items => vec![minijinja::context! { quantity => 2, name => "Pad Thai", line_total => 1500 }],
             },
         };
@@ -171,7 +171,8 @@ mod tests {
                     .render(kind, &context)
                     .unwrap()
                     .text
-                    .contains("o-1")
+                    .contains("MK-10001"),
+                "emails name the order by its number"
             );
         }
     }
