@@ -8,6 +8,7 @@ import { Skeleton } from '../../../components/Skeleton';
 import { inputClasses } from '../../../components/TextField';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { useState } from 'react';
+import { findCategory, useCategories } from '../../catalog/api';
 import { ADMIN_PER_PAGE, useAdminProducts } from './api';
 import { StockCell } from './StockCell';
 import { DeleteProductButton } from './DeleteProductButton';
@@ -19,6 +20,9 @@ export function ProductsPage() {
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebouncedValue(text.trim(), 300);
   const products = useAdminProducts(q, page);
+  const categories = useCategories();
+  // The tree names each slug; until it loads (or for a slug it lacks) the slug stands in.
+  const categoryName = (slug: string) => findCategory(categories.data, slug)?.category.name ?? slug;
 
   return (
     <div className="space-y-4">
@@ -87,7 +91,7 @@ export function ProductsPage() {
                         {p.name}
                       </Link>
                     </td>
-                    <td className="px-4 py-2 text-stone-700">{p.category}</td>
+                    <td className="px-4 py-2 text-stone-700">{categoryName(p.category)}</td>
                     <td className="px-4 py-2 text-right">
                       <Price amount={p.price} currency={p.currency} />
                     </td>
