@@ -9,6 +9,7 @@ const API_PREFIXES = [
   '/users',
   '/products',
   '/categories',
+  '/attributes',
   '/inventory',
   '/cart',
   '/orders',

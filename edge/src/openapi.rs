@@ -33,6 +33,7 @@ use crate::routes;
         routes::products::add_review,
         routes::products::reviews,
         routes::products::categories,
+        routes::products::attributes,
         routes::products::create_category,
         routes::inventory::stock,
         routes::inventory::update,

@@ -226,3 +226,28 @@ pub struct ReviewPage {
     pub page: u32,
     pub per_page: u32,
 }
+
+/// GET /attributes: every attribute some product has, with each value's product count, for
+/// the storefront's filters (`attr.<name>=<value>` on the listing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttributeFacets {
+    /// By name.
+    pub items: Vec<AttributeFacet>,
+}
+
+/// One attribute and its values, most common first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttributeFacet {
+    pub name: String,
+    pub values: Vec<AttributeValue>,
+}
+
+/// A value as the listing filter compares it (text: `true`, `hot`, `3`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttributeValue {
+    pub value: String,
+    pub count: i64,
+}

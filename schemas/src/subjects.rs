@@ -82,6 +82,8 @@ pub mod catalog {
     service!("catalog", "mk.catalog", "Products, categories and full-text search", {
         /// A page of products, filtered and sorted.
         LIST = "list",
+        /// The attributes products have, with their values and counts (filters).
+        ATTRIBUTES = "attributes",
         /// One product by id or slug, with its stock.
         GET = "get",
         /// Full-text search combined with the listing filters.

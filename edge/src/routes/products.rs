@@ -8,9 +8,9 @@ use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
-    AddReview, Category, CategoryInput, CreateProduct, ListProducts, ListReviews, Product,
-    ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage, Sort,
-    UpdateProduct,
+    AddReview, AttributeFacets, Category, CategoryInput, CreateProduct, ListProducts, ListReviews,
+    Product, ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage,
+    Sort, UpdateProduct,
 };
 use menuskart_schemas::subjects::catalog;
 
@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/products/{id}/reviews", get(reviews).post(add_review))
         .route("/categories", get(categories).post(create_category))
+        .route("/attributes", get(attributes))
 }
 
 /// Listing filters. `attr.<name>=<value>` filters on an attribute (e.g. `attr.spice=hot`).
@@ -244,6 +245,17 @@ pub async fn remove(
 pub async fn categories(call: Call) -> Result<Json<Vec<Category>>, ApiError> {
     Ok(Json(
         call.send(catalog::CATEGORIES, &Caller::default(), &Empty {})
+            .await?,
+    ))
+}
+
+/// The attributes products have (`spice`, `vegan`, ...), each value with how many products
+/// have it: what the listing's `attr.<name>=<value>` filters can be.
+#[utoipa::path(get, path = "/attributes", tag = "catalog",
+    responses((status = 200, description = "Attributes by name, values most common first", body = AttributeFacets)))]
+pub async fn attributes(call: Call) -> Result<Json<AttributeFacets>, ApiError> {
+    Ok(Json(
+        call.send(catalog::ATTRIBUTES, &Caller::default(), &Empty {})
             .await?,
     ))
 }

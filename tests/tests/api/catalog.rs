@@ -546,3 +546,45 @@ async fn reviews_rate_a_product_once_per_user_and_show_its_average() {
     assert_eq!(listed["total"], 2);
     assert_eq!(listed["items"][0]["text"], "Too sweet", "newest first");
 }
+
+#[tokio::test]
+async fn the_attributes_products_have_are_counted_for_filters_and_follow_writes() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+    let facets = json_of(app.get("/attributes", None).await).await;
+    assert_eq!(
+        facets,
+        json!({"items": [{"name": "spice", "values": [
+            {"value": "hot", "count": 4}, {"value": "mild", "count": 2}, {"value": "medium", "count": 1}
+        ]}]})
+    );
+    // A new product's attributes show at once (the cached facets are invalidated by the write).
+    product(
+        &app,
+        &admin,
+        json!({"name": "Tofu Salad", "description": "Silken tofu, sesame", "price": 690,
+               "currency": "EUR", "category": "food",
+               "attributes": {"vegan": true, "allergens": ["soy", "sesame"]}}),
+    )
+    .await;
+    let facets = json_of(app.get("/attributes", None).await).await;
+    let attribute_names: Vec<&str> = facets["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        attribute_names,
+        ["spice", "vegan"],
+        "lists are no filter: {facets}"
+    );
+    assert_eq!(
+        facets["items"][1]["values"],
+        json!([{"value": "true", "count": 1}])
+    );
+    // What a facet offers is what the listing filters on.
+    let vegan = json_of(app.get("/products?attr.vegan=true", None).await).await;
+    assert_eq!(names(&vegan), ["Tofu Salad"]);
+}

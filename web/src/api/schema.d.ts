@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attributes products have (`spice`, `vegan`, ...), each value with how many products
+         *     have it: what the listing's `attr.<name>=<value>` filters can be.
+         */
+        get: operations["catalog_attributes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -724,6 +744,25 @@ export interface components {
             line2?: string | null;
             postal_code: string;
         };
+        /** @description One attribute and its values, most common first. */
+        AttributeFacet: {
+            name: string;
+            values: components["schemas"]["AttributeValue"][];
+        };
+        /**
+         * @description GET /attributes: every attribute some product has, with each value's product count, for
+         *     the storefront's filters (`attr.<name>=<value>` on the listing).
+         */
+        AttributeFacets: {
+            /** @description By name. */
+            items: components["schemas"]["AttributeFacet"][];
+        };
+        /** @description A value as the listing filter compares it (text: `true`, `hot`, `3`). */
+        AttributeValue: {
+            /** Format: int64 */
+            count: number;
+            value: string;
+        };
         /** @description GET /notifications/campaigns/{id} (admin): a campaign and how far its sending got. */
         Campaign: {
             body: string;
@@ -1252,6 +1291,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    catalog_attributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attributes by name, values most common first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttributeFacets"];
+                };
+            };
+        };
+    };
     auth_login: {
         parameters: {
             query?: never;

@@ -58,6 +58,7 @@ impl Application {
             })
             .with_state(state.clone())
             .endpoint(catalog::LIST, handlers::list::handle)
+            .endpoint(catalog::ATTRIBUTES, handlers::attributes::handle)
             .endpoint(catalog::GET, handlers::get::handle)
             .endpoint(catalog::SEARCH, handlers::search::handle)
             .endpoint(catalog::CREATE, handlers::create::handle)

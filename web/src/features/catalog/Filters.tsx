@@ -5,11 +5,14 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { TextField } from '../../components/TextField';
 import { parseMoney, toMajorString } from '../../lib/money';
 import { SHOP_CURRENCY } from '../../lib/shop';
-import { ATTRIBUTE_FILTERS, type ShopFilters } from './shopParams';
+import type { AttributeFilter } from './attributeFilters';
+import type { ShopFilters } from './shopParams';
 
 interface FiltersProps {
   filters: ShopFilters;
   categories: Category[];
+  /** What the catalog's attributes offer (none until they load). */
+  attributes: AttributeFilter[];
   onChange: (change: Partial<ShopFilters>) => void;
 }
 
@@ -109,7 +112,7 @@ function PriceRange({ filters, onChange }: Pick<FiltersProps, 'filters' | 'onCha
 }
 
 /** The listing's filters; every change goes into the URL. */
-export function Filters({ filters, categories, onChange }: FiltersProps) {
+export function Filters({ filters, categories, attributes, onChange }: FiltersProps) {
   const priceKey = `${filters.minPrice}-${filters.maxPrice}`;
   return (
     <div className="space-y-6">
@@ -145,7 +148,7 @@ export function Filters({ filters, categories, onChange }: FiltersProps) {
         />
       </fieldset>
 
-      {ATTRIBUTE_FILTERS.map((attribute) => (
+      {attributes.map((attribute) => (
         <fieldset key={attribute.name}>
           <legend className="mb-2 font-semibold">{attribute.label}</legend>
           {attribute.options.length === 1 ? (

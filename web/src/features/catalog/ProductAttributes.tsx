@@ -1,13 +1,6 @@
-/** A product's attributes (spice, allergens, weight...) as a readable list. */
-const NAMES: Record<string, string> = {
-  spice: 'Spice level',
-  vegan: 'Vegan',
-  allergens: 'Allergens',
-  weight_g: 'Weight',
-  size: 'Size',
-  pieces: 'Pieces',
-};
+import { attributeLabel as label, capitalize } from '../../lib/attributeNames';
 
+/** An attribute's value as a person reads it. */
 function show(name: string, value: unknown): string {
   if (Array.isArray(value)) return capitalize(value.map(String).join(', '));
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -16,14 +9,7 @@ function show(name: string, value: unknown): string {
   return capitalize(String(value));
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function label(name: string): string {
-  return NAMES[name] ?? name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
-
+/** A product's attributes (spice, allergens, weight...) as a readable list. */
 export function ProductAttributes({ attributes }: { attributes: Record<string, unknown> | undefined }) {
   const entries = Object.entries(attributes ?? {});
   if (entries.length === 0) return null;

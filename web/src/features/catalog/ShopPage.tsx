@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
-import { findCategory, useCategories, useProductList } from './api';
+import { findCategory, useAttributeFilters, useCategories, useProductList } from './api';
 import { Filters } from './Filters';
 import { ProductGrid, ProductGridSkeleton } from './ProductGrid';
 import {
@@ -26,6 +26,7 @@ export function ShopPage() {
   const [wide] = useState(() => window.matchMedia('(min-width: 1024px)').matches);
   const filters = parseShopParams(params);
   const categories = useCategories();
+  const attributeFilters = useAttributeFilters();
   const list = useProductList(filters);
   const category = filters.category ? findCategory(categories.data, filters.category)?.category : undefined;
 
@@ -92,7 +93,12 @@ export function ShopPage() {
               {categories.error ? (
                 <ErrorMessage error={categories.error} title="Categories did not load." />
               ) : (
-                <Filters filters={filters} categories={categories.data ?? []} onChange={change} />
+                <Filters
+                  filters={filters}
+                  categories={categories.data ?? []}
+                  attributes={attributeFilters.data ?? []}
+                  onChange={change}
+                />
               )}
             </div>
           </details>

@@ -3,11 +3,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Category } from '../../api/types';
+import { attributeFilters } from './attributeFilters';
 import { toApiQuery, type ShopFilters } from './shopParams';
 
 export const catalogKeys = {
   all: ['catalog'] as const,
   categories: () => [...catalogKeys.all, 'categories'] as const,
+  attributes: () => [...catalogKeys.all, 'attributes'] as const,
   list: (filters: ShopFilters) => [...catalogKeys.all, 'list', filters] as const,
   top: (sort: string, perPage: number) => [...catalogKeys.all, 'top', sort, perPage] as const,
   suggestions: (q: string) => [...catalogKeys.all, 'suggest', q] as const,
@@ -19,6 +21,15 @@ export function useCategories() {
   return useQuery({
     queryKey: catalogKeys.categories(),
     queryFn: () => unwrap(api.GET('/categories')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The filters the catalog's attributes make (`GET /attributes`). */
+export function useAttributeFilters() {
+  return useQuery({
+    queryKey: catalogKeys.attributes(),
+    queryFn: async () => attributeFilters((await unwrap(api.GET('/attributes'))).items),
     staleTime: 5 * 60_000,
   });
 }

@@ -13,24 +13,6 @@ export const SORT_OPTIONS: { value: SortKey; label: string }[] = [
   { value: 'name', label: 'Name: A to Z' },
 ];
 
-/** Attribute filters offered, with the values the catalog uses. */
-export const ATTRIBUTE_FILTERS: {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-}[] = [
-  {
-    name: 'spice',
-    label: 'Spice level',
-    options: [
-      { value: 'mild', label: 'Mild' },
-      { value: 'medium', label: 'Medium' },
-      { value: 'hot', label: 'Hot' },
-    ],
-  },
-  { name: 'vegan', label: 'Vegan', options: [{ value: 'true', label: 'Vegan only' }] },
-];
-
 export interface ShopFilters {
   q: string;
   category: string;

@@ -1,5 +1,6 @@
 //! Domain values of the catalog, parsed at the boundary.
 
+pub mod attribute_facets;
 mod currency;
 mod listing_query;
 mod product_draft;

@@ -1,5 +1,6 @@
 //! One endpoint a file: parse, check the caller, apply, reply.
 
+pub mod attributes;
 pub mod categories;
 pub mod category_create;
 pub mod create;

@@ -15,6 +15,26 @@ pub struct Listing {
     pub total: i64,
 }
 
+impl Store {
+    /// Every product's attribute map: the input of [`crate::domain::attribute_facets`]. One
+    /// pass over the catalog, so callers cache the result (it changes only with a write).
+    #[tracing::instrument(skip(self))]
+    pub async fn all_attributes(&self) -> Result<Vec<Map<String, Value>>, StoreError> {
+        let rows: Vec<Value> = self
+            .db()
+            .query("SELECT VALUE attributes FROM product")
+            .await?
+            .take(0)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| match row {
+                Value::Object(map) => Some(map),
+                _ => None,
+            })
+            .collect())
+    }
+}
+
 /// At most this many distinct words of a query are searched for.
 pub const MAX_SEARCH_WORDS: usize = 8;
 
