@@ -274,6 +274,18 @@ async fn admin_routes_are_forbidden_to_customers_and_open_to_admins() {
         .collect();
     assert!(emails.contains(&customer.email.as_str()));
     assert!(emails.contains(&"admin@menuskart.test"));
+
+    // Part of an address, in any case; LIKE wildcards in it match only themselves.
+    let local = customer.email.split('@').next().unwrap().to_uppercase();
+    let found = json_of(
+        app.get(&format!("/users?email={local}"), Some(&admin.access_token))
+            .await,
+    )
+    .await;
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["items"][0]["email"], customer.email.as_str());
+    let wildcard = json_of(app.get("/users?email=%25", Some(&admin.access_token)).await).await;
+    assert_eq!(wildcard["total"], 0, "{wildcard}");
 }
 
 #[tokio::test]
