@@ -100,7 +100,8 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
         const fresh = await fetchOrder(placed.id).catch(() => undefined);
         const reason = error instanceof ApiError && error.status === 402 ? declineReason(error) : null;
         if (fresh?.status === 'cancelled') setProblem({ kind: 'cancelled', reason });
-        else if (fresh && fresh.status !== 'pending_payment') void navigate(`/account/orders/${placed.id}`);
+        else if (fresh && fresh.status !== 'pending_payment')
+          void navigate(`/account/orders/${placed.id}?placed=1`);
         else if (error instanceof ApiError && error.status === 402)
           setProblem({ kind: 'declined', reason: declineReason(error) });
         else setProblem({ kind: 'error', message: errorMessage(error) });

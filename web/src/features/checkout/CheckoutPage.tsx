@@ -7,7 +7,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { useSession } from '../../auth/useSession';
 import { useProfile } from '../account/api';
 import { useCart } from '../cart/api';
-import { useOrder } from '../orders/api';
+import { useOrder, usePaidInThisTab } from '../orders/api';
 import { CheckoutForm } from './CheckoutForm';
 import { InlineAuth } from './InlineAuth';
 import { Step } from './Step';
@@ -23,6 +23,7 @@ export function CheckoutPage() {
   const profile = useProfile();
   const existing = useOrder(orderId ?? '', signedIn);
   const waitingForOrder = orderId !== null && signedIn && existing.isPending;
+  const paidHere = usePaidInThisTab(orderId ?? '');
 
   if (cart.isPending || (signedIn && profile.isPending) || waitingForOrder)
     return <PageSpinner label="Loading checkout" />;
@@ -37,7 +38,7 @@ export function CheckoutPage() {
 
   const order = orderId && signedIn ? existing.data : undefined;
   if (order && order.status !== 'pending_payment' && order.status !== 'cancelled') {
-    return <Navigate to={`/account/orders/${order.id}`} replace />;
+    return <Navigate to={`/account/orders/${order.id}${paidHere ? '?placed=1' : ''}`} replace />;
   }
   const currency = order?.currency ?? cart.data.currency;
   if (!order && (cart.data.items.length === 0 || !currency)) {

@@ -1,5 +1,11 @@
 /** Orders and payments of the signed-in customer. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Address, OrderStatus } from '../../api/types';
@@ -109,11 +115,20 @@ export function usePlaceOrder() {
   });
 }
 
+const payKey = ['pay'] as const;
+
+interface PayVariables {
+  orderId: string;
+  method: string;
+  key: string;
+}
+
 /** Pays an order with a provider token; `key` is the attempt's Idempotency-Key. */
 export function usePay() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ orderId, method, key }: { orderId: string; method: string; key: string }) =>
+    mutationKey: payKey,
+    mutationFn: ({ orderId, method, key }: PayVariables) =>
       unwrap(
         api.POST('/payments', {
           body: { order_id: orderId, payment_method: method },
@@ -128,6 +143,28 @@ export function usePay() {
       client.invalidateQueries({ queryKey: orderKeys.one(orderId), refetchType: 'none' }),
     onError: (_error, { orderId }) => client.invalidateQueries({ queryKey: orderKeys.one(orderId) }),
   });
+}
+
+/**
+ * Whether this tab has tried to pay the order. The order can turn paid (its events are faster
+ * than the payment's reply) while the checkout still shows; the checkout then goes on to the
+ * order page as a fresh order, with the thank-you, and not as an old one.
+ */
+export function usePaidInThisTab(orderId: string): boolean {
+  const attempts = useMutationState({
+    filters: { mutationKey: payKey, predicate: ({ state }) => paysOrder(state.variables, orderId) },
+    select: ({ state }) => state.status,
+  });
+  return attempts.length > 0;
+}
+
+function paysOrder(variables: unknown, orderId: string): boolean {
+  return (
+    typeof variables === 'object' &&
+    variables !== null &&
+    'orderId' in variables &&
+    variables.orderId === orderId
+  );
 }
 
 export function useCancelOrder(orderId: string) {
