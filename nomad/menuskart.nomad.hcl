@@ -75,7 +75,7 @@ EOT
         data        = <<EOT
 {{ with nomadVar "nomad/jobs/menuskart" }}
 MK_JWT_SECRET={{ .jwt_secret }}
-MK_DATABASE_URL={{ .auth_database_url }}
+MK_AUTH_DATABASE_URL={{ .auth_database_url }}
 MK_ADMIN_EMAIL={{ .admin_email }}
 MK_ADMIN_PASSWORD={{ .admin_password }}
 {{ end }}

@@ -120,20 +120,39 @@ impl TestApp {
         let redis = TestRedis::new();
         let mut auth = Vec::new();
         for _ in 0..options.auth_instances {
-            auth.push(WorkerInstance::auth(auth_settings(&nats.url(), &db.url, &secrets)).await);
+            auth.push(
+                WorkerInstance::start::<menuskart_auth::Auth>(
+                    &nats.url(),
+                    auth_settings(&db.url, &secrets),
+                )
+                .await,
+            );
         }
         let mut inventory = Vec::new();
         for _ in 0..options.inventory_instances {
-            inventory
-                .push(WorkerInstance::inventory(inventory_settings(&nats.url(), &redis)).await);
+            inventory.push(
+                WorkerInstance::start::<menuskart_inventory::Inventory>(
+                    &nats.url(),
+                    inventory_settings(&redis),
+                )
+                .await,
+            );
         }
         let mut catalog = Vec::new();
         for _ in 0..options.catalog_instances {
-            catalog.push(WorkerInstance::catalog(catalog_settings(&nats.url(), &redis)).await);
+            catalog.push(
+                WorkerInstance::start::<menuskart_catalog::Catalog>(
+                    &nats.url(),
+                    catalog_settings(&redis),
+                )
+                .await,
+            );
         }
         let mut cart = Vec::new();
         for _ in 0..options.cart_instances {
-            cart.push(WorkerInstance::cart(cart_settings(&nats.url())).await);
+            cart.push(
+                WorkerInstance::start::<menuskart_cart::Cart>(&nats.url(), cart_settings()).await,
+            );
         }
         let orders_db = if options.orders_instances > 0 {
             Some(TestDatabase::create().await)
@@ -143,7 +162,13 @@ impl TestApp {
         let mut orders = Vec::new();
         for _ in 0..options.orders_instances {
             let db = orders_db.as_ref().expect("orders database");
-            orders.push(WorkerInstance::orders(orders_settings(&nats.url(), &db.url)).await);
+            orders.push(
+                WorkerInstance::start::<menuskart_orders::Orders>(
+                    &nats.url(),
+                    orders_settings(&db.url),
+                )
+                .await,
+            );
         }
         let payments_db = if options.payments_instances > 0 {
             Some(TestDatabase::create().await)
@@ -153,8 +178,10 @@ impl TestApp {
         let mut payments = Vec::new();
         for _ in 0..options.payments_instances {
             let db = payments_db.as_ref().expect("payments database");
-            let settings = payments_settings(&nats.url(), &db.url, &secrets);
-            payments.push(WorkerInstance::payments(settings).await);
+            let settings = payments_settings(&db.url, &secrets);
+            payments.push(
+                WorkerInstance::start::<menuskart_payments::Payments>(&nats.url(), settings).await,
+            );
         }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
@@ -201,7 +228,7 @@ impl TestApp {
             .payments_db
             .as_ref()
             .expect("the app has a payment database");
-        payments_settings(&self.nats.url(), &db.url, &self.secrets)
+        payments_settings(&db.url, &self.secrets)
     }
 
     /// Settings for another order worker on this app's NATS and order database.
@@ -210,12 +237,16 @@ impl TestApp {
             .orders_db
             .as_ref()
             .expect("the app has an order database");
-        orders_settings(&self.nats.url(), &db.url)
+        orders_settings(&db.url)
     }
 
     /// One more auth instance in the same queue group.
     pub async fn start_auth(&self) -> WorkerInstance {
-        WorkerInstance::auth(auth_settings(&self.nats.url(), &self.db.url, &self.secrets)).await
+        WorkerInstance::start::<menuskart_auth::Auth>(
+            &self.nats.url(),
+            auth_settings(&self.db.url, &self.secrets),
+        )
+        .await
     }
 
     pub fn url(&self, path: &str) -> String {

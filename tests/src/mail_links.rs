@@ -23,10 +23,10 @@ impl TestApp {
         smtp: &SmtpServer,
         rate: u32,
     ) -> WorkerInstance {
-        let mut settings = notify_settings(&self.nats.url(), &db.url, smtp.port, 8);
+        let mut settings = notify_settings(&db.url, smtp.port, 8);
         settings.public_url = self.url("");
         settings.campaign_rate_per_sec = rate;
-        WorkerInstance::notify(settings).await
+        WorkerInstance::start::<menuskart_notify::Notify>(&self.nats.url(), settings).await
     }
 
     /// Verifies `user`'s address through the link in the verification email.

@@ -60,9 +60,9 @@ impl SurrealServer {
     /// How a worker reaches it.
     pub fn settings(&self) -> SurrealSettings {
         SurrealSettings {
-            url: format!("ws://127.0.0.1:{}", self.port),
-            user: Some("root".into()),
-            password: Some(SecretString::from(self.password.clone())),
+            db_url: Some(format!("ws://127.0.0.1:{}", self.port)),
+            db_user: Some("root".into()),
+            db_password: Some(SecretString::from(self.password.clone())),
         }
     }
 }

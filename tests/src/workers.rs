@@ -6,6 +6,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::thread::JoinHandle;
 
+use menuskart_kit::postgres::PostgresSettings;
+use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::surreal::SurrealSettings;
+use menuskart_kit::{Application, Domain};
 use secrecy::SecretString;
 use tokio::sync::oneshot;
 
@@ -24,93 +28,28 @@ pub struct WorkerInstance {
     thread: Option<JoinHandle<()>>,
 }
 
-/// Makes a [`Runner`] of any worker `Application` (each has `run_until_stopped(shutdown)`).
-macro_rules! runner {
-    ($app:expr) => {{
-        let app = $app;
-        Box::new(move |shutdown| {
-            Box::pin(async move {
-                if let Err(error) = app.run_until_stopped(shutdown).await {
-                    eprintln!("worker stopped with an error: {error}");
-                }
-            }) as BoxFuture<()>
-        }) as Runner
-    }};
-}
-
 impl WorkerInstance {
-    pub async fn auth(settings: menuskart_auth::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_auth::Application::build(settings)
+    /// Starts an instance of domain `D` on the NATS at `nats_url`, through the same
+    /// `Application` as the binaries; returns once it takes requests.
+    pub async fn start<D: Domain>(nats_url: &str, settings: D::Settings) -> Self {
+        let worker = WorkerSettings::new(nats_url);
+        Self::spawn(Box::pin(async move {
+            let app = Application::build::<D>(worker, settings)
                 .await
                 .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn inventory(settings: menuskart_inventory::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_inventory::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn catalog(settings: menuskart_catalog::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_catalog::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn cart(settings: menuskart_cart::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_cart::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn orders(settings: menuskart_orders::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_orders::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn payments(settings: menuskart_payments::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_payments::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
-        }))
-        .await
-    }
-
-    pub async fn notify(settings: menuskart_notify::Settings) -> Self {
-        Self::start(Box::pin(async move {
-            let app = menuskart_notify::Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
-            Ok(runner!(app))
+            Ok(Box::new(move |shutdown| {
+                Box::pin(async move {
+                    if let Err(error) = app.run_until_stopped(shutdown).await {
+                        eprintln!("worker stopped with an error: {error}");
+                    }
+                }) as BoxFuture<()>
+            }) as Runner)
         }))
         .await
     }
 
     /// Builds the worker on a thread of its own; returns once it takes requests.
-    async fn start(build: BoxFuture<Result<Runner, String>>) -> Self {
+    async fn spawn(build: BoxFuture<Result<Runner, String>>) -> Self {
         let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
         let (stop_tx, stop_rx) = oneshot::channel::<Stop>();
         let thread = std::thread::spawn(move || {
@@ -187,14 +126,12 @@ impl Drop for WorkerInstance {
 
 /// Auth settings for a test: its NATS, its database, its random secrets and a first admin.
 pub fn auth_settings(
-    nats_url: &str,
     database_url: &str,
     secrets: &crate::app::Secrets,
 ) -> menuskart_auth::Settings {
     menuskart_auth::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        database_url: SecretString::from(database_url.to_owned()),
-        db_max_connections: 5,
+        postgres: PostgresSettings::new(database_url, 5),
+        outbox: Default::default(),
         jwt_secret: SecretString::from(secrets.jwt.clone()),
         access_token_ttl_secs: 900,
         refresh_token_ttl_secs: 3600,
@@ -210,12 +147,8 @@ pub fn auth_settings(
 }
 
 /// Inventory settings for a test: its NATS and its own key prefix in the test Redis.
-pub fn inventory_settings(
-    nats_url: &str,
-    redis: &crate::TestRedis,
-) -> menuskart_inventory::Settings {
+pub fn inventory_settings(redis: &crate::TestRedis) -> menuskart_inventory::Settings {
     menuskart_inventory::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
         stock_redis_url: SecretString::from(redis.url.clone()),
         stock_key_prefix: redis.prefix.clone(),
         low_stock_threshold: 5,
@@ -223,12 +156,9 @@ pub fn inventory_settings(
 }
 
 /// Catalog settings for a test: in-memory SurrealDB, its own cache key prefix.
-pub fn catalog_settings(nats_url: &str, redis: &crate::TestRedis) -> menuskart_catalog::Settings {
+pub fn catalog_settings(redis: &crate::TestRedis) -> menuskart_catalog::Settings {
     menuskart_catalog::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        catalog_db_url: "mem://".into(),
-        catalog_db_user: None,
-        catalog_db_password: None,
+        surreal: SurrealSettings::at("mem://"),
         cache_redis_url: redis.url.clone(),
         cache_key_prefix: redis.prefix.clone(),
         stock_timeout_ms: 2_000,
@@ -236,12 +166,9 @@ pub fn catalog_settings(nats_url: &str, redis: &crate::TestRedis) -> menuskart_c
 }
 
 /// Cart settings for a test: in-memory SurrealDB; groceries taxed at 7 %, the rest at 19 %.
-pub fn cart_settings(nats_url: &str) -> menuskart_cart::Settings {
+pub fn cart_settings() -> menuskart_cart::Settings {
     menuskart_cart::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        cart_db_url: "mem://".into(),
-        cart_db_user: None,
-        cart_db_password: None,
+        surreal: SurrealSettings::at("mem://"),
         tax_default_bp: 1900,
         tax_rates: "groceries=700".into(),
         cart_max_quantity: 99,
@@ -251,14 +178,12 @@ pub fn cart_settings(nats_url: &str) -> menuskart_cart::Settings {
 }
 
 /// Order settings for a test: its own database, a relay, a fast sweeper.
-pub fn orders_settings(nats_url: &str, database_url: &str) -> menuskart_orders::Settings {
+pub fn orders_settings(database_url: &str) -> menuskart_orders::Settings {
     menuskart_orders::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        orders_database_url: SecretString::from(database_url.to_owned()),
-        db_max_connections: 5,
+        postgres: PostgresSettings::new(database_url, 5),
         order_payment_timeout_secs: 900,
         order_sweep_interval_ms: 200,
-        outbox_relay: true,
+        outbox: Default::default(),
         service_timeout_ms: 5_000,
     }
 }
@@ -266,14 +191,11 @@ pub fn orders_settings(nats_url: &str, database_url: &str) -> menuskart_orders::
 /// Payment settings for a test: its own database, the sandbox provider, the test's webhook
 /// secret.
 pub fn payments_settings(
-    nats_url: &str,
     database_url: &str,
     secrets: &crate::app::Secrets,
 ) -> menuskart_payments::Settings {
     menuskart_payments::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        payments_database_url: SecretString::from(database_url.to_owned()),
-        db_max_connections: 5,
+        postgres: PostgresSettings::new(database_url, 5),
         payments_provider: "sandbox".into(),
         stripe_api_base: "http://127.0.0.1:9".into(),
         stripe_secret_key: None,
@@ -281,22 +203,20 @@ pub fn payments_settings(
         webhook_tolerance_secs: 300,
         provider_timeout_ms: 5_000,
         service_timeout_ms: 5_000,
-        outbox_relay: true,
+        outbox: Default::default(),
     }
 }
 
 /// Notification settings for a test: its own database, SMTP on loopback `smtp_port`, quick
 /// retries (0.3 s) and `max_deliver` deliveries before an event is dead-lettered.
 pub fn notify_settings(
-    nats_url: &str,
     database_url: &str,
     smtp_port: u16,
     max_deliver: i64,
 ) -> menuskart_notify::Settings {
     menuskart_notify::Settings {
-        worker: menuskart_kit::settings::WorkerSettings::new(nats_url),
-        notify_database_url: SecretString::from(database_url.to_owned()),
-        db_max_connections: 3,
+        postgres: PostgresSettings::new(database_url, 3),
+        outbox: Default::default(),
         smtp_host: "127.0.0.1".into(),
         smtp_port,
         smtp_tls: "none".into(),

@@ -4,12 +4,74 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use menuskart_kit::settings::WorkerSettings;
 use secrecy::ExposeSecret;
 use serde_norway::Value;
 
 fn repo_file(path: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every worker crate of the workspace (`workers/*` but the kit), by binary name: what each
+/// deployment must run. A new domain that is not deployed somewhere fails the tests below.
+fn worker_binaries() -> Vec<String> {
+    let manifest = repo_file("Cargo.toml");
+    let members = manifest
+        .lines()
+        .find(|line| line.starts_with("members"))
+        .expect("the workspace lists its members");
+    let binaries: Vec<String> = members
+        .split('"')
+        .filter_map(|part| part.strip_prefix("workers/"))
+        .filter(|dir| *dir != "kit")
+        .map(|dir| format!("menuskart-{dir}"))
+        .collect();
+    assert!(binaries.len() >= 7, "found the workers: {binaries:?}");
+    binaries
+}
+
+/// The binaries `scripts/dev` starts: its `WORKERS=(...)` array, and the edge.
+fn dev_script_binaries() -> Vec<String> {
+    let script = repo_file("scripts/dev");
+    let line = script
+        .lines()
+        .find(|line| line.starts_with("WORKERS=("))
+        .expect("scripts/dev declares WORKERS=(...)");
+    line.trim_start_matches("WORKERS=(")
+        .trim_end_matches(')')
+        .split_whitespace()
+        .map(|worker| format!("menuskart-{worker}"))
+        .collect()
+}
+
+#[test]
+fn every_worker_is_run_by_scripts_dev_the_image_compose_and_nomad() {
+    let dev = dev_script_binaries();
+    let dockerfile = repo_file("Dockerfile");
+    let compose = compose();
+    let compose_commands: Vec<&str> = compose["services"]
+        .as_mapping()
+        .expect("services")
+        .values()
+        .filter_map(|service| service["command"][0].as_str())
+        .collect();
+    let nomad_commands = nomad_commands();
+    for binary in worker_binaries() {
+        assert!(dev.contains(&binary), "scripts/dev does not start {binary}");
+        assert!(
+            dockerfile.contains(&format!("release/{binary}")),
+            "the image lacks {binary}"
+        );
+        assert!(
+            compose_commands.contains(&binary.as_str()),
+            "compose.yaml does not run {binary}"
+        );
+        assert!(
+            nomad_commands.contains(&binary),
+            "nomad/menuskart.nomad.hcl does not run {binary}"
+        );
+    }
 }
 
 fn compose() -> Value {
@@ -60,7 +122,10 @@ fn interpolate(value: &str) -> String {
 /// process environment variables (set inside a figment `Jail`, which restores them after).
 // figment's `Jail` API fixes the closure's (large) error type.
 #[allow(clippy::result_large_err)]
-fn load_settings<T: serde::de::DeserializeOwned>(env: &BTreeMap<String, String>) -> T {
+fn load_settings<T: serde::de::DeserializeOwned>(
+    service: &str,
+    env: &BTreeMap<String, String>,
+) -> T {
     let mut loaded = None;
     figment::Jail::expect_with(|jail| {
         jail.clear_env();
@@ -68,7 +133,8 @@ fn load_settings<T: serde::de::DeserializeOwned>(env: &BTreeMap<String, String>)
             jail.set_env(key, value);
         }
         loaded = Some(
-            menuskart_kit::settings::load::<T>().expect("the environment configures the binary"),
+            menuskart_kit::settings::load_for::<T>(service)
+                .expect("the environment configures the binary"),
         );
         Ok(())
     });
@@ -106,71 +172,86 @@ fn compose_names_every_service_and_only_existing_dependencies() {
 fn compose_configures_the_binaries_it_runs() {
     let doc = compose();
     let dockerfile = repo_file("Dockerfile");
-    for (service, binary) in [
-        ("auth", "menuskart-auth"),
-        ("inventory", "menuskart-inventory"),
-        ("catalog", "menuskart-catalog"),
-        ("cart", "menuskart-cart"),
-        ("orders", "menuskart-orders"),
-        ("payments", "menuskart-payments"),
-        ("notify", "menuskart-notify"),
-        ("edge", "menuskart-edge"),
-    ] {
+    for binary in worker_binaries()
+        .iter()
+        .map(String::as_str)
+        .chain(["menuskart-edge"])
+    {
+        let service = binary.trim_start_matches("menuskart-");
         assert_eq!(doc["services"][service]["command"][0], binary);
         assert!(
             dockerfile.contains(&format!("release/{binary}")),
             "the image lacks {binary}"
         );
     }
-    let auth: menuskart_auth::Settings = load_settings(&environment(&doc["services"]["auth"]));
+    let auth: menuskart_auth::Settings =
+        load_settings("auth", &environment(&doc["services"]["auth"]));
+    assert!(
+        auth.postgres
+            .database_url
+            .expose_secret()
+            .ends_with("/menuskart"),
+        "auth owns a database"
+    );
+    let auth_worker: WorkerSettings = load_settings("auth", &environment(&doc["services"]["auth"]));
     assert_eq!(
-        auth.worker.nats_url.split(',').count(),
+        auth_worker.nats_url.split(',').count(),
         3,
         "auth knows all three NATS nodes"
     );
-    let inventory: menuskart_inventory::Settings =
-        load_settings(&environment(&doc["services"]["inventory"]));
+    let inventory: WorkerSettings =
+        load_settings("inventory", &environment(&doc["services"]["inventory"]));
     assert_eq!(
-        inventory.worker.js_replicas, 3,
+        inventory.js_replicas, 3,
         "streams are replicated on the cluster"
     );
     let catalog: menuskart_catalog::Settings =
-        load_settings(&environment(&doc["services"]["catalog"]));
+        load_settings("catalog", &environment(&doc["services"]["catalog"]));
     assert!(
-        catalog.catalog_db_url.starts_with("ws://"),
+        catalog
+            .surreal
+            .db_url
+            .is_some_and(|url| url.starts_with("ws://")),
         "several catalog instances need a server"
     );
-    assert!(catalog.catalog_db_password.is_some());
-    let cart: menuskart_cart::Settings = load_settings(&environment(&doc["services"]["cart"]));
+    assert!(catalog.surreal.db_password.is_some());
+    let cart: menuskart_cart::Settings =
+        load_settings("cart", &environment(&doc["services"]["cart"]));
     assert!(
-        cart.cart_db_url.starts_with("ws://") && cart.cart_db_password.is_some(),
+        cart.surreal
+            .db_url
+            .is_some_and(|url| url.starts_with("ws://"))
+            && cart.surreal.db_password.is_some(),
         "several cart instances share a server"
     );
     let orders: menuskart_orders::Settings =
-        load_settings(&environment(&doc["services"]["orders"]));
+        load_settings("orders", &environment(&doc["services"]["orders"]));
     assert!(
         orders
-            .orders_database_url
+            .postgres
+            .database_url
             .expose_secret()
             .ends_with("/menuskart_orders"),
         "orders own a database"
     );
     let payments: menuskart_payments::Settings =
-        load_settings(&environment(&doc["services"]["payments"]));
+        load_settings("payments", &environment(&doc["services"]["payments"]));
     assert_eq!(payments.payments_provider, "sandbox");
     assert!(
         payments
-            .payments_database_url
+            .postgres
+            .database_url
             .expose_secret()
             .ends_with("/menuskart_payments")
     );
     let notify: menuskart_notify::Settings =
-        load_settings(&environment(&doc["services"]["notify"]));
+        load_settings("notify", &environment(&doc["services"]["notify"]));
     assert_eq!(
         (notify.smtp_port, notify.smtp_tls.as_str()),
         (587, "starttls")
     );
-    let edge: menuskart_edge::Settings = load_settings(&environment(&doc["services"]["edge"]));
+    let edge: menuskart_edge::Settings =
+        load_settings("edge", &environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
 }
 
@@ -209,11 +290,26 @@ fn attribute<'a>(body: &'a hcl::Body, key: &str) -> Option<&'a hcl::Expression> 
     body.attributes().find(|a| a.key() == key).map(|a| a.expr())
 }
 
+/// The commands of the Nomad platform job's tasks.
+fn nomad_commands() -> Vec<String> {
+    let body = nomad("nomad/menuskart.nomad.hcl");
+    let job = blocks(&body, "job").next().expect("a job");
+    let mut commands = Vec::new();
+    for group in blocks(job.body(), "group") {
+        for task in blocks(group.body(), "task") {
+            let config = blocks(task.body(), "config").next().expect("config");
+            if let Some(hcl::Expression::String(command)) = attribute(config.body(), "command") {
+                commands.push(command.clone());
+            }
+        }
+    }
+    commands
+}
+
 #[test]
 fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
     let body = nomad("nomad/menuskart.nomad.hcl");
     let job = blocks(&body, "job").next().expect("a job");
-    let mut commands = Vec::new();
     for group in blocks(job.body(), "group") {
         let count = attribute(group.body(), "count").expect("every group sets count");
         assert!(
@@ -221,10 +317,6 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
             "pools run more than one instance"
         );
         for task in blocks(group.body(), "task") {
-            let config = blocks(task.body(), "config").next().expect("config");
-            if let Some(hcl::Expression::String(command)) = attribute(config.body(), "command") {
-                commands.push(command.clone());
-            }
             let env = blocks(task.body(), "env").next().expect("env");
             for attr in env.body().attributes() {
                 assert!(
@@ -235,6 +327,7 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
             }
         }
     }
+    let mut commands = nomad_commands();
     commands.sort();
     assert_eq!(
         commands,

@@ -14,12 +14,10 @@ async fn shop_with_notify(
 ) -> (TestApp, TestDatabase, WorkerInstance) {
     let app = TestApp::spawn_shop().await;
     let db = TestDatabase::create().await;
-    let notify = WorkerInstance::notify(notify_settings(
+    let notify = WorkerInstance::start::<menuskart_notify::Notify>(
         &app.nats.url(),
-        &db.url,
-        smtp_port,
-        max_deliver,
-    ))
+        notify_settings(&db.url, smtp_port, max_deliver),
+    )
     .await;
     (app, db, notify)
 }
@@ -198,12 +196,13 @@ async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
     let sms = FakeSms::start().await;
     let app = TestApp::spawn_shop().await;
     let db = TestDatabase::create().await;
-    let mut settings = notify_settings(&app.nats.url(), &db.url, smtp.port, 8);
+    let mut settings = notify_settings(&db.url, smtp.port, 8);
     settings.sms_api_base = Some(sms.base_url.clone());
     settings.sms_account_sid = Some(fake_sms::ACCOUNT_SID.into());
     settings.sms_auth_token = Some(fake_sms::AUTH_TOKEN.to_owned().into());
     settings.sms_from = Some("+15005550006".into());
-    let _notify = WorkerInstance::notify(settings).await;
+    let _notify =
+        WorkerInstance::start::<menuskart_notify::Notify>(&app.nats.url(), settings).await;
 
     let admin = app.admin().await;
     let product = app.stocked_product(&admin, "Pho", 900, "food", 10).await;
@@ -258,7 +257,9 @@ async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
 async fn a_notification_is_claimed_by_one_sender_at_a_time() {
     use menuskart_notify::store::{Claim, Store};
     let db = TestDatabase::create().await;
-    let store = Store::connect(&db.url, 2).await.unwrap();
+    let store = Store::connect(&menuskart_kit::postgres::PostgresSettings::new(&db.url, 2))
+        .await
+        .unwrap();
     let user = uuid::Uuid::new_v4();
     let claim = |event| store.claim(event, "email", "order_placed", user, None);
     assert_eq!(claim("order_placed:o-1").await.unwrap(), Claim::Send);

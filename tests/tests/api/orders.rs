@@ -227,8 +227,8 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
     // commit and the publish, frozen.
     app.orders.pop().expect("order worker").stop();
     let mut silent = app.orders_settings();
-    silent.outbox_relay = false;
-    let silent = WorkerInstance::orders(silent).await;
+    silent.outbox.outbox_relay = false;
+    let silent = WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), silent).await;
     let admin = app.admin().await;
     let (user, _) = app.customer_with_cart(&admin, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
@@ -241,7 +241,9 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
     );
     silent.kill();
 
-    let _relay = WorkerInstance::orders(app.orders_settings()).await;
+    let _relay =
+        WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), app.orders_settings())
+            .await;
     let mut events = Vec::new();
     for _ in 0..100 {
         events = order_events(&app, &id).await;
@@ -411,9 +413,10 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
     })
     .await;
     let db = menuskart_e2e::TestDatabase::create().await;
-    let mut settings = menuskart_e2e::workers::orders_settings(&app.nats.url(), &db.url);
+    let mut settings = menuskart_e2e::workers::orders_settings(&db.url);
     settings.order_payment_timeout_secs = 1;
-    let _orders = WorkerInstance::orders(settings).await;
+    let _orders =
+        WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), settings).await;
     let admin = app.admin().await;
     let (user, product) = app.customer_with_cart(&admin, 2).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;

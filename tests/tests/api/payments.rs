@@ -411,12 +411,12 @@ async fn the_stripe_adapter_speaks_stripes_wire_format() {
     })
     .await;
     let db = menuskart_e2e::TestDatabase::create().await;
-    let mut settings =
-        menuskart_e2e::workers::payments_settings(&app.nats.url(), &db.url, &app.secrets);
+    let mut settings = menuskart_e2e::workers::payments_settings(&db.url, &app.secrets);
     settings.payments_provider = "stripe".into();
     settings.stripe_api_base = fake.base_url.clone();
     settings.stripe_secret_key = Some(fake_stripe::SECRET_KEY.to_owned().into());
-    let _payments = WorkerInstance::payments(settings).await;
+    let _payments =
+        WorkerInstance::start::<menuskart_payments::Payments>(&app.nats.url(), settings).await;
     let admin = app.admin().await;
 
     let (user, order, _) = placed_order(&app, &admin).await;

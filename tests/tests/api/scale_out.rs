@@ -47,16 +47,14 @@ async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
     let db = server.settings();
     let mut instances = Vec::new();
     for _ in 0..2 {
-        let mut catalog = catalog_settings(&app.nats.url(), &app.redis);
-        catalog.catalog_db_url = db.url.clone();
-        catalog.catalog_db_user = db.user.clone();
-        catalog.catalog_db_password = db.password.clone();
-        instances.push(WorkerInstance::catalog(catalog).await);
-        let mut cart = cart_settings(&app.nats.url());
-        cart.cart_db_url = db.url.clone();
-        cart.cart_db_user = db.user.clone();
-        cart.cart_db_password = db.password.clone();
-        instances.push(WorkerInstance::cart(cart).await);
+        let mut catalog = catalog_settings(&app.redis);
+        catalog.surreal = db.clone();
+        instances.push(
+            WorkerInstance::start::<menuskart_catalog::Catalog>(&app.nats.url(), catalog).await,
+        );
+        let mut cart = cart_settings();
+        cart.surreal = db.clone();
+        instances.push(WorkerInstance::start::<menuskart_cart::Cart>(&app.nats.url(), cart).await);
     }
 
     // Writes land on either instance; every read, on either, sees all of them.

@@ -67,7 +67,11 @@ async fn stock_and_reservations_survive_a_redis_crash() {
         url: format!("redis+unix://{}", dir.join("redis.sock").display()),
         prefix: "mk:".into(),
     };
-    let _inventory = WorkerInstance::inventory(inventory_settings(&app.nats.url(), &own)).await;
+    let _inventory = WorkerInstance::start::<menuskart_inventory::Inventory>(
+        &app.nats.url(),
+        inventory_settings(&own),
+    )
+    .await;
     let admin = app.admin().await;
     let set = app
         .post(

@@ -14,10 +14,10 @@ pub mod handlers;
 pub mod password_hasher;
 pub mod refresh_token;
 pub mod settings;
-pub mod startup;
 pub mod state;
 pub mod store;
 pub mod tokens;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Auth;

@@ -1,14 +1,5 @@
-//! `menuskart-auth`: runs one instance of the auth worker. Configuration: `MK_*` variables (see
-//! the README).
+//! `menuskart-auth`: one instance of the auth worker (settings: the README).
 
-use menuskart_auth::{Application, Settings};
-
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let _telemetry = menuskart_kit::telemetry::init("auth")?;
-    let settings: Settings = menuskart_kit::settings::load()?;
-    let app = Application::build(settings).await?;
-    app.run_until_stopped(menuskart_kit::shutdown::signal())
-        .await?;
-    Ok(())
+fn main() -> std::process::ExitCode {
+    menuskart_kit::application::main::<menuskart_auth::Auth>()
 }

@@ -1,18 +1,19 @@
 //! The auth worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::outbox::OutboxSettings;
+use menuskart_kit::postgres::PostgresSettings;
 use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
+    /// `MK_AUTH_DATABASE_URL`: the auth database (required; it may carry a password).
+    /// `MK_DB_MAX_CONNECTIONS`: its pool size (default 10).
     #[serde(flatten)]
-    pub worker: WorkerSettings,
-    /// `MK_DATABASE_URL`: the auth database (required; it may carry a password).
-    pub database_url: SecretString,
-    /// `MK_DB_MAX_CONNECTIONS`.
-    #[serde(default = "defaults::db_max_connections")]
-    pub db_max_connections: u32,
+    pub postgres: PostgresSettings,
+    /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
+    #[serde(flatten)]
+    pub outbox: OutboxSettings,
     /// `MK_JWT_SECRET`: at least 32 bytes, shared with the edge (required).
     pub jwt_secret: SecretString,
     /// `MK_ACCESS_TOKEN_TTL_SECS` (default 900: 15 minutes).
@@ -51,9 +52,6 @@ mod defaults {
     }
     pub fn email_verification_ttl_secs() -> i64 {
         2 * 24 * 3600
-    }
-    pub fn db_max_connections() -> u32 {
-        10
     }
     pub fn access_token_ttl_secs() -> i64 {
         15 * 60

@@ -12,9 +12,9 @@ pub mod catalog_client;
 pub mod domain;
 pub mod handlers;
 pub mod settings;
-pub mod startup;
 pub mod state;
 pub mod store;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Cart;

@@ -1,14 +1,5 @@
-//! `menuskart-cart`: runs one instance of the cart worker. Configuration: `MK_*` variables (see
-//! the README).
+//! `menuskart-cart`: one instance of the cart worker (settings: the README).
 
-use menuskart_cart::{Application, Settings};
-
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let _telemetry = menuskart_kit::telemetry::init("cart")?;
-    let settings: Settings = menuskart_kit::settings::load()?;
-    let app = Application::build(settings).await?;
-    app.run_until_stopped(menuskart_kit::shutdown::signal())
-        .await?;
-    Ok(())
+fn main() -> std::process::ExitCode {
+    menuskart_kit::application::main::<menuskart_cart::Cart>()
 }

@@ -1,23 +1,15 @@
 //! The cart worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
 use menuskart_kit::surreal::SurrealSettings;
-use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    #[serde(flatten)]
-    pub worker: WorkerSettings,
-    /// `MK_CART_DB_URL`: `surrealkv://<dir>` (embedded, the default), `mem://` or `ws://host:port`
-    /// (a SurrealDB server shared by several instances).
-    #[serde(default = "defaults::db_url")]
-    pub cart_db_url: String,
+    /// `MK_CART_DB_URL`: `surrealkv://<dir>` (embedded, the default `~/.cache/menuskart/cart-db`),
+    /// `mem://` or `ws://host:port` (a SurrealDB server shared by several instances);
     /// `MK_CART_DB_USER` / `MK_CART_DB_PASSWORD`: root credentials for a server.
-    #[serde(default)]
-    pub cart_db_user: Option<String>,
-    #[serde(default)]
-    pub cart_db_password: Option<SecretString>,
+    #[serde(flatten)]
+    pub surreal: SurrealSettings,
     /// `MK_TAX_DEFAULT_BP`: tax rate in basis points for products of a category without its own
     /// rate (700 = 7 %).
     #[serde(default)]
@@ -36,21 +28,7 @@ pub struct Settings {
     pub catalog_timeout_ms: u64,
 }
 
-impl Settings {
-    pub fn surreal(&self) -> SurrealSettings {
-        SurrealSettings {
-            url: self.cart_db_url.clone(),
-            user: self.cart_db_user.clone(),
-            password: self.cart_db_password.clone(),
-        }
-    }
-}
-
 mod defaults {
-    pub fn db_url() -> String {
-        let home = std::env::var("HOME").unwrap_or_else(|_| "/var/lib".into());
-        format!("surrealkv://{home}/.cache/menuskart/cart-db")
-    }
     pub fn max_quantity() -> i64 {
         99
     }

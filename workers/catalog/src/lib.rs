@@ -13,10 +13,10 @@ pub mod cache;
 pub mod domain;
 pub mod handlers;
 pub mod settings;
-pub mod startup;
 pub mod state;
 pub mod stock_mirror;
 pub mod store;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Catalog;

@@ -1,23 +1,16 @@
 //! The catalog worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
 use menuskart_kit::surreal::SurrealSettings;
-use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
+    /// `MK_CATALOG_DB_URL`: `surrealkv://<dir>` (embedded, on disk; the default
+    /// `~/.cache/menuskart/catalog-db`), `mem://` (embedded, in memory) or `ws://host:port` (a
+    /// SurrealDB server, for several instances); `MK_CATALOG_DB_USER` / `MK_CATALOG_DB_PASSWORD`:
+    /// root credentials for a server.
     #[serde(flatten)]
-    pub worker: WorkerSettings,
-    /// `MK_CATALOG_DB_URL`: `surrealkv://<dir>` (embedded, on disk; the default), `mem://`
-    /// (embedded, in memory) or `ws://host:port` (a SurrealDB server, for several instances).
-    #[serde(default = "defaults::db_url")]
-    pub catalog_db_url: String,
-    /// `MK_CATALOG_DB_USER` / `MK_CATALOG_DB_PASSWORD`: root credentials for a server.
-    #[serde(default)]
-    pub catalog_db_user: Option<String>,
-    #[serde(default)]
-    pub catalog_db_password: Option<SecretString>,
+    pub surreal: SurrealSettings,
     /// `MK_CACHE_REDIS_URL`: the Redis for the read cache (the machine's; nothing to persist).
     #[serde(default = "defaults::cache_redis_url")]
     pub cache_redis_url: String,
@@ -29,21 +22,7 @@ pub struct Settings {
     pub stock_timeout_ms: u64,
 }
 
-impl Settings {
-    pub fn surreal(&self) -> SurrealSettings {
-        SurrealSettings {
-            url: self.catalog_db_url.clone(),
-            user: self.catalog_db_user.clone(),
-            password: self.catalog_db_password.clone(),
-        }
-    }
-}
-
 mod defaults {
-    pub fn db_url() -> String {
-        let home = std::env::var("HOME").unwrap_or_else(|_| "/var/lib".into());
-        format!("surrealkv://{home}/.cache/menuskart/catalog-db")
-    }
     pub fn cache_redis_url() -> String {
         "redis://127.0.0.1:6379/".into()
     }

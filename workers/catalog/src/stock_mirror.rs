@@ -5,11 +5,12 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::inventory::StockEvent;
 use menuskart_schemas::subjects::events::inventory;
 
 use crate::state::CatalogState;
+use crate::store::StoreError;
 
 pub const SUBSCRIPTION: Subscription = Subscription {
     stream: inventory::STREAM,
@@ -21,24 +22,17 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     concurrency: 1,
 };
 
-/// Runs until the task is dropped.
-pub async fn run(state: Arc<CatalogState>) -> Result<(), ConsumerError> {
-    consumer::run(
-        state.nats.clone(),
-        SUBSCRIPTION,
-        move |delivery: Delivery<StockEvent>| {
-            let state = state.clone();
-            async move {
-                state
-                    .store
-                    .set_available(
-                        &delivery.event.product_id,
-                        delivery.event.available,
-                        delivery.stream_sequence,
-                    )
-                    .await
-            }
-        },
-    )
-    .await
+/// Mirrors one stock change; an older one than what the product holds changes nothing.
+pub async fn handle(
+    state: Arc<CatalogState>,
+    delivery: Delivery<StockEvent>,
+) -> Result<(), StoreError> {
+    state
+        .store
+        .set_available(
+            &delivery.event.product_id,
+            delivery.event.available,
+            delivery.stream_sequence,
+        )
+        .await
 }

@@ -1,13 +1,10 @@
 //! The inventory worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
 use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    #[serde(flatten)]
-    pub worker: WorkerSettings,
     /// `MK_STOCK_REDIS_URL`: the Redis that holds stock; it must persist (AOF).
     #[serde(default = "defaults::stock_redis_url")]
     pub stock_redis_url: SecretString,

@@ -15,6 +15,7 @@ use async_nats::jetstream::{self, AckKind, consumer::pull};
 use futures::{StreamExt, future};
 use menuskart_schemas::subjects::events::Stream;
 use serde::de::DeserializeOwned;
+use tokio_util::sync::CancellationToken;
 
 /// How long a delivered message may go unacknowledged before JetStream hands it to another
 /// instance: the handler's process is taken to have died. Far above any handler's own time
@@ -81,10 +82,13 @@ pub struct Delivery<T> {
     pub stream_sequence: u64,
 }
 
-/// Consumes `subscription` with `handle` until the task is dropped.
+/// Consumes `subscription` with `handle` until `stop` is cancelled. Then it pulls no more and
+/// returns once the events being handled are settled; events pulled but not yet started are
+/// left unacked, and JetStream hands them to another instance after [`ACK_WAIT`].
 pub async fn run<T, E, F, Fut>(
     client: async_nats::Client,
     subscription: Subscription,
+    stop: CancellationToken,
     handle: F,
 ) -> Result<(), ConsumerError>
 where
@@ -128,9 +132,13 @@ where
         })
         .await
         .map_err(|e| setup(e.into()))?;
-    loop {
-        let messages = consumer.messages().await.map_err(|e| setup(e.into()))?;
+    while !stop.is_cancelled() {
+        let messages = tokio::select! {
+            () = stop.cancelled() => break,
+            messages = consumer.messages() => messages.map_err(|e| setup(e.into()))?,
+        };
         messages
+            .take_until(stop.clone().cancelled_owned())
             // Until the stream fails (reconnect, consumer reset): then pull again.
             .scan((), |_, message| {
                 future::ready(
@@ -145,8 +153,12 @@ where
                 settle(&js, &subscription, &handle, message)
             })
             .await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        tokio::select! {
+            () = stop.cancelled() => {}
+            () = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
     }
+    Ok(())
 }
 
 /// Handles one message and acks it, naks it for a later retry, or dead-letters it.

@@ -1,7 +1,10 @@
 //! The worker kit: everything a MenusKart worker needs except its own handlers.
 //!
-//! A worker's `main` reads its settings, builds its state and hands a [`Worker`] its endpoints;
-//! the kit does the rest:
+//! A worker implements [`Domain`]: its service, settings and state, and a [`Declaration`] of its
+//! endpoints, consumers and background tasks. Its `main` is [`application::main`]; the kit does
+//! the rest:
+//! - [`application`]: the one lifecycle (settings, telemetry, NATS, declare, serve, stop) and
+//!   [`StartupError`], the one start-up error;
 //! - [`settings`]: typed configuration from `MK_*` environment variables (secrets never print);
 //! - [`nats`]: the NATS connection, with reconnects logged;
 //! - [`worker`]: registration with the NATS service API (`$SRV.PING|INFO|STATS`, so `nats micro ls`
@@ -30,9 +33,11 @@
 //!
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
 
+pub mod application;
 pub mod caller;
 pub mod consumer;
 pub mod dead_letters;
+pub mod domain;
 pub mod events;
 pub mod handler;
 pub mod idempotency_key;
@@ -47,6 +52,7 @@ pub mod rpc;
 pub mod service_api;
 pub mod settings;
 pub mod shutdown;
+pub mod startup_error;
 #[cfg(feature = "surreal")]
 pub mod surreal;
 pub mod telemetry;
@@ -54,9 +60,14 @@ pub mod trace_context;
 pub mod validation;
 pub mod worker;
 
+pub use application::Application;
 pub use caller::Caller;
+pub use domain::{Declaration, Domain, Nats};
 pub use handler::{Incoming, route};
 pub use idempotency_key::IdempotencyKey;
 pub use reply_error::ReplyError;
+pub use startup_error::{Context, StartupError};
+/// What a background task is told to stop with (see [`Declaration::background`]).
+pub use tokio_util::sync::CancellationToken;
 pub use validation::ValidationError;
 pub use worker::{RunningWorker, Worker};

@@ -11,9 +11,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgPool};
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use crate::events::{EventError, Events};
 
@@ -23,6 +24,25 @@ const BATCH: i64 = 100;
 const POLL: Duration = Duration::from_millis(500);
 /// Published rows are kept this long (for inspection), then deleted.
 const RETENTION: &str = "7 days";
+
+/// Whether this instance publishes its worker's outbox (every worker with one reads this).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OutboxSettings {
+    /// `MK_OUTBOX_RELAY` (default true; tests turn it off to play a crash between commit and
+    /// publish).
+    #[serde(default = "relay_on")]
+    pub outbox_relay: bool,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self { outbox_relay: true }
+    }
+}
+
+fn relay_on() -> bool {
+    true
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {
@@ -126,10 +146,11 @@ impl Relay {
         Ok(rows.len())
     }
 
-    /// Runs until the task is dropped.
-    pub async fn run(self) {
+    /// Publishes until `stop` is cancelled, then returns between two batches (a batch is one
+    /// transaction: cut off inside it, its rows would simply stay pending).
+    pub async fn run(self, stop: CancellationToken) {
         let mut published_since_cleanup = 0usize;
-        loop {
+        while !stop.is_cancelled() {
             match self.publish_pending().await {
                 Ok(n) if n as i64 == BATCH => {
                     published_since_cleanup += n;
@@ -142,7 +163,10 @@ impl Relay {
                 published_since_cleanup = 0;
                 self.delete_old().await;
             }
-            let _ = tokio::time::timeout(POLL, self.wake.notified()).await;
+            tokio::select! {
+                () = stop.cancelled() => {}
+                _ = tokio::time::timeout(POLL, self.wake.notified()) => {}
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
 use sqlx::PgPool;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::PgPoolOptions;
@@ -21,17 +23,38 @@ pub fn escape_like(text: &str) -> String {
     escaped
 }
 
+/// Where a worker's PostgreSQL database is: `MK_<SERVICE>_DATABASE_URL` (required; it may
+/// carry a password) and `MK_DB_MAX_CONNECTIONS`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PostgresSettings {
+    pub database_url: SecretString,
+    #[serde(default = "default_max_connections")]
+    pub db_max_connections: u32,
+}
+
+impl PostgresSettings {
+    pub fn new(database_url: impl Into<String>, db_max_connections: u32) -> Self {
+        Self {
+            database_url: SecretString::from(database_url.into()),
+            db_max_connections,
+        }
+    }
+}
+
+fn default_max_connections() -> u32 {
+    10
+}
+
 /// Connects (waiting at most 5 s for a connection from the pool) and runs `migrations`
 /// (the worker's `sqlx::migrate!()`).
 pub async fn connect(
-    url: &str,
-    max_connections: u32,
+    settings: &PostgresSettings,
     migrations: &Migrator,
 ) -> Result<PgPool, sqlx::Error> {
     let pool = PgPoolOptions::new()
-        .max_connections(max_connections)
+        .max_connections(settings.db_max_connections)
         .acquire_timeout(Duration::from_secs(5))
-        .connect(url)
+        .connect(settings.database_url.expose_secret())
         .await?;
     migrations.run(&pool).await?;
     Ok(pool)

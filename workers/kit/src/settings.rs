@@ -1,9 +1,16 @@
 //! Typed settings from the environment.
 //!
 //! Every binary describes its settings as a serde struct and loads it with [`load`]: variables are
-//! `MK_<FIELD>` (`MK_NATS_URL`, `MK_DATABASE_URL`, ...). Secrets are `secrecy::SecretString`, so a
-//! settings struct can be logged with `{:?}` without leaking them. Nothing here reads a file from
-//! the repository: defaults are for a single development machine, secrets have none.
+//! `MK_<FIELD>` (`MK_NATS_URL`, `MK_MAX_IN_FLIGHT`, ...). A worker loads with [`load_for`], which
+//! reads `MK_<SERVICE>_<FIELD>` over `MK_<FIELD>`: settings that several workers share are one
+//! type each ([`WorkerSettings`], read by the kit itself; `postgres::PostgresSettings`,
+//! `surreal::SurrealSettings`, `outbox::OutboxSettings`, flattened into the worker's own), and
+//! `MK_ORDERS_DATABASE_URL` is the order worker's `database_url` while `MK_DB_MAX_CONNECTIONS`
+//! sets every worker's pool size unless `MK_ORDERS_DB_MAX_CONNECTIONS` says otherwise.
+//!
+//! Secrets are `secrecy::SecretString`, so a settings struct can be logged with `{:?}` without
+//! leaking them. Nothing here reads a file from the repository: defaults are for a single
+//! development machine, secrets have none.
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -19,6 +26,17 @@ pub struct SettingsError(#[from] Box<figment::Error>);
 pub fn load<T: DeserializeOwned>() -> Result<T, SettingsError> {
     figment::Figment::new()
         .merge(figment::providers::Env::prefixed(ENV_PREFIX))
+        .extract()
+        .map_err(|e| SettingsError(Box::new(e)))
+}
+
+/// Loads a worker's `T`: `MK_<SERVICE>_*` variables (the service's name in capitals, e.g.
+/// `MK_ORDERS_`) over the shared `MK_*` ones.
+pub fn load_for<T: DeserializeOwned>(service: &str) -> Result<T, SettingsError> {
+    let own = format!("{ENV_PREFIX}{}_", service.to_ascii_uppercase());
+    figment::Figment::new()
+        .merge(figment::providers::Env::prefixed(ENV_PREFIX))
+        .merge(figment::providers::Env::prefixed(&own))
         .extract()
         .map_err(|e| SettingsError(Box::new(e)))
 }
@@ -60,4 +78,32 @@ pub fn default_nats_url() -> String {
 
 fn default_max_in_flight() -> usize {
     256
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Example {
+        database_url: String,
+        db_max_connections: u32,
+    }
+
+    #[test]
+    // figment's `Jail` API fixes the closure's (large) error type.
+    #[allow(clippy::result_large_err)]
+    fn a_services_own_variables_win_over_the_shared_ones() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("MK_DATABASE_URL", "postgres://shared");
+            jail.set_env("MK_DB_MAX_CONNECTIONS", "7");
+            jail.set_env("MK_ORDERS_DATABASE_URL", "postgres://orders");
+            let orders: Example = load_for("orders").expect("loads");
+            assert_eq!(orders.database_url, "postgres://orders");
+            assert_eq!(orders.db_max_connections, 7);
+            let payments: Example = load_for("payments").expect("loads");
+            assert_eq!(payments.database_url, "postgres://shared");
+            Ok(())
+        });
+    }
 }

@@ -9,15 +9,35 @@ use serde::Deserialize;
 use surrealdb::Surreal;
 use surrealdb::engine::any::Any;
 
-/// Where a worker's SurrealDB is, as read from its settings.
-#[derive(Debug, Clone, Deserialize)]
+/// Where a worker's SurrealDB is: `MK_<SERVICE>_DB_URL` (`MK_CATALOG_DB_URL`, ...), with root
+/// credentials for a server in `MK_<SERVICE>_DB_USER` / `MK_<SERVICE>_DB_PASSWORD`.
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct SurrealSettings {
-    pub url: String,
-    /// Root credentials, for a server only.
+    /// `surrealkv://<dir>` (embedded; default `~/.cache/menuskart/<database>-db`), `mem://` or
+    /// `ws://host:port`.
     #[serde(default)]
-    pub user: Option<String>,
+    pub db_url: Option<String>,
     #[serde(default)]
-    pub password: Option<SecretString>,
+    pub db_user: Option<String>,
+    #[serde(default)]
+    pub db_password: Option<SecretString>,
+}
+
+impl SurrealSettings {
+    /// An embedded or server URL without credentials.
+    pub fn at(url: impl Into<String>) -> Self {
+        Self {
+            db_url: Some(url.into()),
+            ..Self::default()
+        }
+    }
+
+    fn url(&self, database: &str) -> String {
+        self.db_url.clone().unwrap_or_else(|| {
+            let home = std::env::var("HOME").unwrap_or_else(|_| "/var/lib".into());
+            format!("surrealkv://{home}/.cache/menuskart/{database}-db")
+        })
+    }
 }
 
 /// Connects, signs in when credentials are given, creates the namespace and database if they do
@@ -29,8 +49,8 @@ pub async fn connect(
     database: &str,
     schema: &str,
 ) -> Result<Surreal<Any>, surrealdb::Error> {
-    let db = surrealdb::engine::any::connect(settings.url.as_str()).await?;
-    if let (Some(username), Some(password)) = (&settings.user, &settings.password) {
+    let db = surrealdb::engine::any::connect(settings.url(database)).await?;
+    if let (Some(username), Some(password)) = (&settings.db_user, &settings.db_password) {
         db.signin(surrealdb::opt::auth::Root {
             username: username.clone(),
             password: password.expose_secret().to_owned(),

@@ -9,7 +9,10 @@
 //! already delivered to us until the subscriptions end, wait for every handler, then drain the
 //! connection so the last replies reach the server. A request the client saw answered was fully
 //! handled; a request we never answered times out at the client, and another instance takes
-//! the retry.
+//! the retry. Background tasks (consumers, the outbox relay, sweepers) are told to stop at the
+//! same moment and return at their next safe point: a consumer settles the events it is
+//! handling and pulls no more, the relay finishes its batch. One that does not return within
+//! [`TASK_GRACE`] is cut off, which is safe too (an unacked event is redelivered), only later.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -19,20 +22,25 @@ use futures::StreamExt;
 use menuskart_schemas::subjects::service_api::PING as SRV_PING;
 use menuskart_schemas::subjects::{Endpoint, Service};
 use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
+use crate::domain::{Declaration, StatsData, Task};
 use crate::handler::{RawRequest, Route};
 use crate::settings::WorkerSettings;
 
-/// Extra data a worker reports with each endpoint's `$SRV.STATS` (e.g. cache hit counts).
-type StatsData = Arc<dyn Fn() -> serde_json::Value + Send + Sync>;
+/// How long shutdown waits for background tasks to reach a safe point before it cuts them off
+/// (an event handler waiting on SMTP, say). Below the consumers' ack wait: whatever is cut off
+/// is redelivered.
+const TASK_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// The declaration of a worker: its service, version and endpoints.
+/// A worker about to start: its service, version, endpoints and tasks.
 pub struct Worker {
     service: Service,
     version: String,
     routes: Vec<(Endpoint, Route)>,
+    tasks: Vec<Task>,
     max_in_flight: usize,
     stats: Option<StatsData>,
 }
@@ -57,39 +65,21 @@ pub enum WorkerError {
 }
 
 impl Worker {
-    pub fn new(service: Service, version: impl Into<String>) -> Self {
+    /// The worker that serves `declaration` as `service`.
+    pub fn new<S: Clone + Send + Sync + 'static>(
+        service: Service,
+        version: impl Into<String>,
+        settings: &WorkerSettings,
+        declaration: Declaration<S>,
+    ) -> Self {
         Self {
             service,
             version: version.into(),
-            routes: Vec::new(),
-            max_in_flight: 256,
-            stats: None,
+            routes: declaration.routes,
+            tasks: declaration.tasks,
+            max_in_flight: settings.max_in_flight.max(1),
+            stats: declaration.stats,
         }
-    }
-
-    /// Reports `data()` as the `data` of every endpoint's stats (`nats micro stats`).
-    pub fn stats(mut self, data: impl Fn() -> serde_json::Value + Send + Sync + 'static) -> Self {
-        self.stats = Some(Arc::new(data));
-        self
-    }
-
-    /// Adds an endpoint; it must belong to this worker's service group.
-    pub fn endpoint(mut self, endpoint: Endpoint, route: Route) -> Self {
-        self.routes.push((endpoint, route));
-        self
-    }
-
-    /// Continues the declaration with `state`, which every endpoint added next is called with.
-    pub fn with_state<S: Clone + Send + Sync + 'static>(self, state: S) -> StatefulWorker<S> {
-        StatefulWorker {
-            worker: self,
-            state,
-        }
-    }
-
-    pub fn configure(mut self, settings: &WorkerSettings) -> Self {
-        self.max_in_flight = settings.max_in_flight.max(1);
-        self
     }
 
     /// Registers the service and subscribes every endpoint. When this returns, requests are
@@ -137,6 +127,17 @@ impl Worker {
             .request(format!("{}.{}", SRV_PING, self.service.name), "".into())
             .await
             .map_err(|e| WorkerError::Register(e.into()))?;
+        let stop = CancellationToken::new();
+        let background = self
+            .tasks
+            .into_iter()
+            .map(|task| {
+                (
+                    task.name,
+                    tokio::spawn((task.run)(client.clone(), stop.clone())),
+                )
+            })
+            .collect();
         tracing::info!(service = self.service.name, "worker started");
         Ok(RunningWorker {
             client,
@@ -144,35 +145,9 @@ impl Worker {
             name: self.service.name,
             requests: futures::stream::select_all(streams),
             in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
-            background: Vec::new(),
+            stop,
+            background,
         })
-    }
-}
-
-/// A worker declaration whose handlers share one state: `.endpoint(ENDPOINT, handler)`.
-pub struct StatefulWorker<S> {
-    worker: Worker,
-    state: S,
-}
-
-impl<S: Clone + Send + Sync + 'static> StatefulWorker<S> {
-    /// Adds an endpoint served by `handler` with this worker's state.
-    pub fn endpoint<Req, Resp, E, F, Fut>(mut self, endpoint: Endpoint, handler: F) -> Self
-    where
-        Req: serde::de::DeserializeOwned + Send + 'static,
-        Resp: serde::Serialize,
-        E: Into<crate::ReplyError>,
-        F: Fn(S, crate::Incoming<Req>) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<Resp, E>> + Send + 'static,
-    {
-        let route = crate::route(self.state.clone(), handler);
-        self.worker = self.worker.endpoint(endpoint, route);
-        self
-    }
-
-    /// See [`Worker::start`].
-    pub async fn start(self, client: async_nats::Client) -> Result<RunningWorker, WorkerError> {
-        self.worker.start(client).await
     }
 }
 
@@ -185,42 +160,36 @@ pub struct RunningWorker {
         futures::stream::BoxStream<'static, (Endpoint, Route, service::Request)>,
     >,
     in_flight: Arc<Semaphore>,
-    background: Vec<tokio::task::JoinHandle<()>>,
+    /// Cancelled when the worker stops: its background tasks return at their next safe point.
+    stop: CancellationToken,
+    background: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
 }
 
 /// How a background task ended, for the log (it should run until the worker stops).
 pub trait TaskOutcome {
-    fn log(self, task: &'static str);
+    fn log(self, task: &'static str, stopping: bool);
 }
 
 impl TaskOutcome for () {
-    fn log(self, task: &'static str) {
-        tracing::warn!(task, "background task ended");
+    fn log(self, task: &'static str, stopping: bool) {
+        if stopping {
+            tracing::debug!(task, "background task stopped");
+        } else {
+            tracing::warn!(task, "background task ended before the worker stopped");
+        }
     }
 }
 
 impl<E: std::fmt::Display> TaskOutcome for Result<(), E> {
-    fn log(self, task: &'static str) {
+    fn log(self, task: &'static str, stopping: bool) {
         match self {
-            Ok(()) => ().log(task),
-            Err(error) => tracing::error!(%error, task, "background task stopped"),
+            Ok(()) => ().log(task, stopping),
+            Err(error) => tracing::error!(%error, task, "background task failed"),
         }
     }
 }
 
 impl RunningWorker {
-    /// Runs `task` beside the endpoints (an event consumer, the outbox relay, a sweeper) until
-    /// the worker stops. It is then cut off wherever it is, so it must be safe to interrupt:
-    /// unacked events are redelivered, unpublished outbox rows stay pending.
-    pub fn spawn_background<T: TaskOutcome>(
-        &mut self,
-        name: &'static str,
-        task: impl Future<Output = T> + Send + 'static,
-    ) {
-        self.background
-            .push(tokio::spawn(async move { task.await.log(name) }));
-    }
-
     /// Serves requests until `shutdown` completes, then shuts down gracefully (see module docs).
     pub async fn run_until_stopped(
         mut self,
@@ -243,8 +212,9 @@ impl RunningWorker {
         }
         tracing::info!(
             service = self.name,
-            "stopping: unsubscribing, finishing in-flight requests"
+            "stopping: unsubscribing, finishing in-flight requests and events"
         );
+        self.stop.cancel();
         if let Err(error) = self.service.stop().await {
             tracing::warn!(%error, "service stop");
         }
@@ -254,8 +224,11 @@ impl RunningWorker {
         }
         tasks.close();
         tasks.wait().await;
-        for task in &self.background {
-            task.abort();
+        for (name, mut task) in self.background {
+            if tokio::time::timeout(TASK_GRACE, &mut task).await.is_err() {
+                tracing::warn!(task = name, "background task did not stop in time: cut off");
+                task.abort();
+            }
         }
         // `drain` only enqueues the unsubscribes and returns; a flush first makes sure every
         // reply written above has reached the server before the process may exit.

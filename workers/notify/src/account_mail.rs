@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{Delivery, Subscription};
 use menuskart_schemas::auth::AccountLink;
 use menuskart_schemas::subjects::events::auth as events;
 use minijinja::context;
@@ -55,8 +55,9 @@ impl AccountMail {
     }
 }
 
-pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
-    let subscription = Subscription {
+/// `notify-accounts` on AUTH: the emails with a link (password reset, address verification).
+pub fn subscription(state: &NotifyState) -> Subscription {
+    Subscription {
         stream: events::STREAM,
         durable: "notify-accounts",
         filter: events::STREAM.subjects,
@@ -64,21 +65,17 @@ pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
         backoff: state.backoff,
         max_ack_pending: None,
         concurrency: state.concurrency,
-    };
-    consumer::run(
-        state.nats.clone(),
-        subscription,
-        move |delivery: Delivery<AccountLink>| {
-            let state = state.clone();
-            async move {
-                match AccountMail::for_subject(&delivery.subject) {
-                    Some(mail) => send(&state, mail, &delivery.event).await,
-                    None => Ok(()),
-                }
-            }
-        },
-    )
-    .await
+    }
+}
+
+pub async fn handle(
+    state: Arc<NotifyState>,
+    delivery: Delivery<AccountLink>,
+) -> Result<(), DeliverError> {
+    match AccountMail::for_subject(&delivery.subject) {
+        Some(mail) => send(&state, mail, &delivery.event).await,
+        None => Ok(()),
+    }
 }
 
 async fn send(

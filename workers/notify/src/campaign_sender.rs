@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{Delivery, Subscription};
 use menuskart_kit::rpc::RpcError;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::notify::CampaignMessage;
@@ -21,8 +21,9 @@ use crate::store::campaigns::message_key;
 const CHANNEL: &str = "email";
 const KIND: &str = "campaign";
 
-pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
-    let subscription = Subscription {
+/// `notify-campaigns` on NOTIFY, paced: few messages out at once.
+pub fn subscription(state: &NotifyState) -> Subscription {
+    Subscription {
         stream: events::STREAM,
         durable: "notify-campaigns",
         filter: events::CAMPAIGN_MESSAGE,
@@ -31,16 +32,14 @@ pub async fn run(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
         max_ack_pending: Some(state.campaign_pace.in_flight()),
         // The pace decides; one at a time keeps each instance's messages in order.
         concurrency: 1,
-    };
-    consumer::run(
-        state.nats.clone(),
-        subscription,
-        move |delivery: Delivery<CampaignMessage>| {
-            let state = state.clone();
-            async move { send(&state, &delivery.event).await }
-        },
-    )
-    .await
+    }
+}
+
+pub async fn handle(
+    state: Arc<NotifyState>,
+    delivery: Delivery<CampaignMessage>,
+) -> Result<(), DeliverError> {
+    send(&state, &delivery.event).await
 }
 
 /// Sends one campaign email under its record, unless it went out (or was skipped) already.

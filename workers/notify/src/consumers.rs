@@ -5,16 +5,18 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::orders::OrderEvent;
 use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::{orders, payments};
 
-use crate::deliver::deliver;
+use crate::deliver::{DeliverError, deliver};
 use crate::notice::Notice;
 use crate::state::NotifyState;
 
-fn subscription(
+/// A consumer of a whole stream with the notification settings: `notify-orders` on ORDERS,
+/// `notify-payments` on PAYMENTS.
+pub fn subscription(
     stream: menuskart_schemas::subjects::events::Stream,
     durable: &'static str,
     state: &NotifyState,
@@ -30,44 +32,34 @@ fn subscription(
     }
 }
 
-pub async fn order_events(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
-    let subscription = subscription(orders::STREAM, "notify-orders", &state);
-    consumer::run(
-        state.nats.clone(),
-        subscription,
-        move |delivery: Delivery<OrderEvent>| {
-            let state = state.clone();
-            async move {
-                match Notice::from_order_event(&delivery.subject, &delivery.event) {
-                    Some(notice) => deliver(&state, &notice).await,
-                    None => Ok(()),
-                }
-            }
-        },
-    )
-    .await
+pub fn orders(state: &NotifyState) -> Subscription {
+    subscription(orders::STREAM, "notify-orders", state)
 }
 
-pub async fn payment_events(state: Arc<NotifyState>) -> Result<(), ConsumerError> {
-    let subscription = subscription(payments::STREAM, "notify-payments", &state);
-    consumer::run(
-        state.nats.clone(),
-        subscription,
-        move |delivery: Delivery<PaymentEvent>| {
-            let state = state.clone();
-            async move {
-                match Notice::from_payment_event(
-                    &delivery.subject,
-                    &delivery.event,
-                    delivery.stream_sequence,
-                ) {
-                    Some(notice) => deliver(&state, &notice).await,
-                    None => Ok(()),
-                }
-            }
-        },
-    )
-    .await
+pub fn payments(state: &NotifyState) -> Subscription {
+    subscription(payments::STREAM, "notify-payments", state)
+}
+
+/// Tells the customer what happened to an order, when that is news to them.
+pub async fn on_order_event(
+    state: Arc<NotifyState>,
+    delivery: Delivery<OrderEvent>,
+) -> Result<(), DeliverError> {
+    match Notice::from_order_event(&delivery.subject, &delivery.event) {
+        Some(notice) => deliver(&state, &notice).await,
+        None => Ok(()),
+    }
+}
+
+/// Tells the customer about a payment (a failure, a refund).
+pub async fn on_payment_event(
+    state: Arc<NotifyState>,
+    delivery: Delivery<PaymentEvent>,
+) -> Result<(), DeliverError> {
+    match Notice::from_payment_event(&delivery.subject, &delivery.event, delivery.stream_sequence) {
+        Some(notice) => deliver(&state, &notice).await,
+        None => Ok(()),
+    }
 }
 
 /// Parses `MK_NOTIFY_RETRY_DELAYS_MS` (`1000,5000,30000`); kept for the process's life.

@@ -32,11 +32,11 @@ pub mod recipients;
 pub mod record;
 pub mod settings;
 pub mod sms;
-pub mod startup;
 pub mod state;
 pub mod store;
 pub mod templates;
 pub mod unsubscribe_link;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Notify;

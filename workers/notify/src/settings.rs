@@ -1,6 +1,7 @@
 //! The notification worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::outbox::OutboxSettings;
+use menuskart_kit::postgres::PostgresSettings;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -8,13 +9,13 @@ use crate::mailer::SmtpSettings;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    #[serde(flatten)]
-    pub worker: WorkerSettings,
     /// `MK_NOTIFY_DATABASE_URL`: the notification records (required).
-    pub notify_database_url: SecretString,
-    /// `MK_DB_MAX_CONNECTIONS`.
-    #[serde(default = "defaults::db_max_connections")]
-    pub db_max_connections: u32,
+    /// `MK_DB_MAX_CONNECTIONS`: its pool size (default 10).
+    #[serde(flatten)]
+    pub postgres: PostgresSettings,
+    /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
+    #[serde(flatten)]
+    pub outbox: OutboxSettings,
     /// `MK_SMTP_HOST`, `MK_SMTP_PORT` (default 127.0.0.1:1025, the development mail catcher).
     #[serde(default = "defaults::smtp_host")]
     pub smtp_host: String,
@@ -107,9 +108,6 @@ impl Settings {
 }
 
 mod defaults {
-    pub fn db_max_connections() -> u32 {
-        5
-    }
     pub fn smtp_host() -> String {
         "127.0.0.1".into()
     }

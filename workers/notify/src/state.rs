@@ -15,7 +15,6 @@ use crate::unsubscribe_link::UnsubscribeLinks;
 #[derive(Debug)]
 pub struct NotifyState {
     pub store: Store,
-    pub nats: async_nats::Client,
     pub directory: Directory,
     pub templates: Templates,
     pub mailer: Mailer,

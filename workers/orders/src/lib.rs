@@ -18,11 +18,11 @@ pub mod domain;
 pub mod handlers;
 pub mod payment_events;
 pub mod settings;
-pub mod startup;
 pub mod state;
 pub mod stock_settler;
 pub mod store;
 pub mod sweeper;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Orders;

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::payments;
@@ -25,20 +25,10 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     concurrency: 1,
 };
 
-/// Runs until the task is dropped.
-pub async fn run(state: Arc<OrdersState>) -> Result<(), ConsumerError> {
-    consumer::run(
-        state.nats.clone(),
-        SUBSCRIPTION,
-        move |delivery: Delivery<PaymentEvent>| {
-            let state = state.clone();
-            async move { handle(&state, &delivery).await }
-        },
-    )
-    .await
-}
-
-async fn handle(state: &OrdersState, delivery: &Delivery<PaymentEvent>) -> Result<(), StoreError> {
+pub async fn handle(
+    state: Arc<OrdersState>,
+    delivery: Delivery<PaymentEvent>,
+) -> Result<(), StoreError> {
     let event = &delivery.event;
     let (to, reason) = match delivery.subject.as_str() {
         payments::SUCCEEDED => (

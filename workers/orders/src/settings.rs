@@ -1,18 +1,15 @@
 //! The order worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
-use secrecy::SecretString;
+use menuskart_kit::outbox::OutboxSettings;
+use menuskart_kit::postgres::PostgresSettings;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    #[serde(flatten)]
-    pub worker: WorkerSettings,
     /// `MK_ORDERS_DATABASE_URL`: the order database (required; it may carry a password).
-    pub orders_database_url: SecretString,
-    /// `MK_DB_MAX_CONNECTIONS`.
-    #[serde(default = "defaults::db_max_connections")]
-    pub db_max_connections: u32,
+    /// `MK_DB_MAX_CONNECTIONS`: its pool size (default 10).
+    #[serde(flatten)]
+    pub postgres: PostgresSettings,
     /// `MK_ORDER_PAYMENT_TIMEOUT_SECS`: an unpaid order is cancelled (and its stock released)
     /// this long after it was placed (default 15 minutes).
     #[serde(default = "defaults::payment_timeout_secs")]
@@ -20,27 +17,20 @@ pub struct Settings {
     /// `MK_ORDER_SWEEP_INTERVAL_MS`: how often expired orders are looked for.
     #[serde(default = "defaults::sweep_interval_ms")]
     pub order_sweep_interval_ms: u64,
-    /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true; tests turn
-    /// it off to play a crash between commit and publish).
-    #[serde(default = "defaults::yes")]
-    pub outbox_relay: bool,
+    /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
+    #[serde(flatten)]
+    pub outbox: OutboxSettings,
     /// `MK_SERVICE_TIMEOUT_MS`: how long the order worker waits for cart and inventory.
     #[serde(default = "defaults::service_timeout_ms")]
     pub service_timeout_ms: u64,
 }
 
 mod defaults {
-    pub fn db_max_connections() -> u32 {
-        10
-    }
     pub fn payment_timeout_secs() -> i64 {
         15 * 60
     }
     pub fn sweep_interval_ms() -> u64 {
         5_000
-    }
-    pub fn yes() -> bool {
-        true
     }
     pub fn service_timeout_ms() -> u64 {
         5_000

@@ -9,7 +9,6 @@ use crate::store::Store;
 #[derive(Debug)]
 pub struct OrdersState {
     pub store: Store,
-    pub nats: async_nats::Client,
     pub services: Services,
     pub relay: Relay,
     /// How long an order may stay unpaid.

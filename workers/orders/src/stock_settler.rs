@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_kit::rpc::RpcError;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::OrderEvent;
@@ -23,20 +23,10 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     concurrency: 1,
 };
 
-/// Runs until the task is dropped.
-pub async fn run(state: Arc<OrdersState>) -> Result<(), ConsumerError> {
-    consumer::run(
-        state.nats.clone(),
-        SUBSCRIPTION,
-        move |delivery: Delivery<OrderEvent>| {
-            let state = state.clone();
-            async move { handle(&state, &delivery).await }
-        },
-    )
-    .await
-}
-
-async fn handle(state: &OrdersState, delivery: &Delivery<OrderEvent>) -> Result<(), RpcError> {
+pub async fn handle(
+    state: Arc<OrdersState>,
+    delivery: Delivery<OrderEvent>,
+) -> Result<(), RpcError> {
     let order_id = delivery.event.order_id;
     let outcome = match delivery.subject.as_str() {
         orders::PAID => state.services.commit(order_id).await,

@@ -8,6 +8,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use menuskart_kit::CancellationToken;
+
 use menuskart_kit::rpc::RpcError;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::OrderStatus;
@@ -19,12 +21,15 @@ const BATCH: i64 = 100;
 /// A placement not confirmed after this long is abandoned (a request takes seconds at most).
 const ABANDONED_AFTER: chrono::Duration = chrono::Duration::seconds(120);
 
-/// Runs until the task is dropped.
-pub async fn run(state: Arc<OrdersState>, every: Duration) {
+/// Sweeps every `every` until `stop` is cancelled; a round in progress is finished first.
+pub async fn run(state: Arc<OrdersState>, every: Duration, stop: CancellationToken) {
     let mut ticks = tokio::time::interval(every);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        ticks.tick().await;
+        tokio::select! {
+            () = stop.cancelled() => return,
+            _ = ticks.tick() => {}
+        }
         if let Err(error) = expire(&state).await {
             tracing::warn!(%error, "expiring orders failed; next round retries");
         }

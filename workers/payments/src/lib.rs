@@ -17,9 +17,9 @@ pub mod refund_on_cancel;
 pub mod refunding;
 pub mod settings;
 pub mod signature;
-pub mod startup;
 pub mod state;
 pub mod store;
+pub mod worker;
 
 pub use settings::Settings;
-pub use startup::Application;
+pub use worker::Payments;

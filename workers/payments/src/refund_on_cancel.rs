@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::consumer::{self, ConsumerError, Delivery, Subscription};
+use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::orders::OrderEvent;
 use menuskart_schemas::subjects::events::orders;
 use uuid::Uuid;
@@ -23,17 +23,11 @@ pub const SUBSCRIPTION: Subscription = Subscription {
     concurrency: 1,
 };
 
-/// Runs until the task is dropped.
-pub async fn run(state: Arc<PaymentsState>) -> Result<(), ConsumerError> {
-    consumer::run(
-        state.nats.clone(),
-        SUBSCRIPTION,
-        move |delivery: Delivery<OrderEvent>| {
-            let state = state.clone();
-            async move { refund_order(&state, delivery.event.order_id).await }
-        },
-    )
-    .await
+pub async fn handle(
+    state: Arc<PaymentsState>,
+    delivery: Delivery<OrderEvent>,
+) -> Result<(), RefundError> {
+    refund_order(&state, delivery.event.order_id).await
 }
 
 /// Refunds every captured payment of a cancelled order (normally none).

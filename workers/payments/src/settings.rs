@@ -1,18 +1,16 @@
 //! The payment worker's settings, from `MK_*` environment variables.
 
-use menuskart_kit::settings::WorkerSettings;
+use menuskart_kit::outbox::OutboxSettings;
+use menuskart_kit::postgres::PostgresSettings;
 use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    #[serde(flatten)]
-    pub worker: WorkerSettings,
     /// `MK_PAYMENTS_DATABASE_URL`: the payment database (required; it may carry a password).
-    pub payments_database_url: SecretString,
-    /// `MK_DB_MAX_CONNECTIONS`.
-    #[serde(default = "defaults::db_max_connections")]
-    pub db_max_connections: u32,
+    /// `MK_DB_MAX_CONNECTIONS`: its pool size (default 10).
+    #[serde(flatten)]
+    pub postgres: PostgresSettings,
     /// `MK_PAYMENTS_PROVIDER`: `sandbox` (the default) or `stripe`.
     #[serde(default = "defaults::provider")]
     pub payments_provider: String,
@@ -35,14 +33,11 @@ pub struct Settings {
     #[serde(default = "defaults::service_timeout_ms")]
     pub service_timeout_ms: u64,
     /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
-    #[serde(default = "defaults::yes")]
-    pub outbox_relay: bool,
+    #[serde(flatten)]
+    pub outbox: OutboxSettings,
 }
 
 mod defaults {
-    pub fn db_max_connections() -> u32 {
-        10
-    }
     pub fn provider() -> String {
         "sandbox".into()
     }
@@ -57,8 +52,5 @@ mod defaults {
     }
     pub fn service_timeout_ms() -> u64 {
         5_000
-    }
-    pub fn yes() -> bool {
-        true
     }
 }

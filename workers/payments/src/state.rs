@@ -12,7 +12,6 @@ use crate::store::Store;
 #[derive(Debug)]
 pub struct PaymentsState {
     pub store: Store,
-    pub nats: async_nats::Client,
     pub provider: Arc<dyn PaymentProvider>,
     pub orders: OrdersClient,
     pub relay: Relay,

@@ -9,6 +9,7 @@ pub mod login_throttle;
 pub mod sessions;
 pub mod users;
 
+use menuskart_kit::postgres::PostgresSettings;
 use sqlx::PgPool;
 
 pub use account_links::LinkPurpose;
@@ -45,10 +46,9 @@ pub struct Store {
 impl Store {
     /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
     /// by sqlx's advisory lock).
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+    pub async fn connect(settings: &PostgresSettings) -> Result<Self, StoreError> {
         let pool =
-            menuskart_kit::postgres::connect(url, max_connections, &sqlx::migrate!("./migrations"))
-                .await?;
+            menuskart_kit::postgres::connect(settings, &sqlx::migrate!("./migrations")).await?;
         Ok(Self { pool })
     }
 

@@ -5,6 +5,7 @@
 
 pub mod campaigns;
 
+use menuskart_kit::postgres::PostgresSettings;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -29,9 +30,9 @@ pub enum Claim {
 }
 
 impl Store {
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, sqlx::Error> {
-        let migrations = sqlx::migrate!("./migrations");
-        let pool = menuskart_kit::postgres::connect(url, max_connections, &migrations).await?;
+    pub async fn connect(settings: &PostgresSettings) -> Result<Self, sqlx::Error> {
+        let pool =
+            menuskart_kit::postgres::connect(settings, &sqlx::migrate!("./migrations")).await?;
         Ok(Self { pool })
     }
 

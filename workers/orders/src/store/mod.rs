@@ -7,6 +7,7 @@
 pub mod orders;
 pub mod transitions;
 
+use menuskart_kit::postgres::PostgresSettings;
 pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
@@ -21,10 +22,9 @@ pub struct Store {
 impl Store {
     /// Connects and applies pending migrations (idempotent; concurrent instances are serialised
     /// by sqlx's advisory lock).
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+    pub async fn connect(settings: &PostgresSettings) -> Result<Self, StoreError> {
         let pool =
-            menuskart_kit::postgres::connect(url, max_connections, &sqlx::migrate!("./migrations"))
-                .await?;
+            menuskart_kit::postgres::connect(settings, &sqlx::migrate!("./migrations")).await?;
         Ok(Self { pool })
     }
 
