@@ -12,7 +12,7 @@ use axum::http::request::Parts;
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{self, RpcError};
 use menuskart_schemas::subjects::Endpoint;
-use menuskart_schemas::{ErrorCode, headers};
+use menuskart_schemas::headers;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -114,22 +114,7 @@ impl Bus {
     }
 }
 
-/// A failed call as the HTTP client sees it.
+/// A failed call as the HTTP client sees it: the kit's one mapping of call failures.
 fn api_error(error: RpcError) -> ApiError {
-    match error {
-        RpcError::Reply(body) => body.into(),
-        RpcError::NoResponders(service) => ApiError::new(
-            ErrorCode::Unavailable,
-            format!("the {service} service is unavailable"),
-        ),
-        RpcError::Timeout(service) => ApiError::new(
-            ErrorCode::Timeout,
-            format!("the {service} service did not answer in time"),
-        ),
-        RpcError::TooLarge => ApiError::new(ErrorCode::PayloadTooLarge, "the request is too large"),
-        RpcError::Transport(_) | RpcError::Codec(_) => {
-            tracing::warn!(%error, "nats request failed");
-            ApiError::new(ErrorCode::Unavailable, "the message bus is unavailable")
-        }
-    }
+    error.into_error_body().into()
 }

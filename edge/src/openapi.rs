@@ -1,66 +1,30 @@
 //! The OpenAPI document (`/openapi.json`) and Swagger UI (`/docs`, assets vendored from
-//! crates.io, so nothing is fetched at build or run time). Generated from the route
-//! annotations and the `menuskart-schemas` types, so it cannot drift from the code.
+//! crates.io, so nothing is fetched at build or run time). Each route registers its own entry
+//! where it is routed (utoipa-axum's `routes!`, in `crate::routes`), from its annotation and
+//! the `menuskart-schemas` types, so a route cannot be served undocumented or documented and
+//! not served.
 
+use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
 
-use crate::routes;
+use crate::state::AppState;
+
+/// The API's routes and their document: what the edge serves and `/openapi.json` describes.
+pub fn split(routes: OpenApiRouter<AppState>) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(routes)
+        .split_for_parts();
+    // After the paths are in: the ids are made from every operation's tag.
+    OperationIds.modify(&mut document);
+    (router, document)
+}
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "MenusKart API", description = "The public HTTP API of MenusKart."),
-    paths(
-        routes::auth::register,
-        routes::auth::login,
-        routes::auth::refresh,
-        routes::auth::logout,
-        routes::auth::validate_token,
-        routes::auth::password_reset,
-        routes::auth::password_reset_confirm,
-        routes::auth::verify_email,
-        routes::auth::verify_email_resend,
-        routes::users::get_me,
-        routes::users::patch_me,
-        routes::users::list_users,
-        routes::products::list,
-        routes::products::search,
-        routes::products::details,
-        routes::products::create,
-        routes::products::replace,
-        routes::products::patch,
-        routes::products::remove,
-        routes::products::add_review,
-        routes::products::reviews,
-        routes::products::categories,
-        routes::products::attributes,
-        routes::products::create_category,
-        routes::inventory::stock,
-        routes::inventory::update,
-        routes::cart::show,
-        routes::cart::add,
-        routes::cart::set_quantity,
-        routes::cart::remove,
-        routes::cart::clear,
-        routes::orders::place,
-        routes::orders::show,
-        routes::orders::cancel,
-        routes::orders::set_status,
-        routes::orders::by_user,
-        routes::orders::list,
-        routes::order_events::order_events,
-        routes::payments::pay,
-        routes::payments::show,
-        routes::payments::of_order,
-        routes::payments::refund,
-        routes::payments::webhook,
-        routes::notifications::create_campaign,
-        routes::notifications::campaign,
-        routes::notifications::unsubscribe,
-        routes::health::healthz,
-        routes::health::readyz,
-    ),
-    modifiers(&BearerAuth, &OperationIds),
+    modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
 
@@ -121,14 +85,13 @@ impl Modify for OperationIds {
 mod tests {
     use std::collections::HashSet;
 
-    use utoipa::OpenApi;
-
-    use super::ApiDoc;
+    use crate::rate_limit::RateLimit;
 
     /// What client generators (the storefront's openapi-typescript) rely on.
     #[test]
     fn operation_ids_are_unique_and_path_parameters_are_in_the_path() {
-        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let (_, document) = super::split(crate::routes::router(&RateLimit::per_minute(60, 20)));
+        let doc = serde_json::to_value(document).unwrap();
         let mut ids = HashSet::new();
         for (path, item) in doc["paths"].as_object().unwrap() {
             for (method, operation) in item.as_object().unwrap() {

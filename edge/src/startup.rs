@@ -15,16 +15,14 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::trace::TraceLayer;
-use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::bus::Bus;
 use crate::errors;
-use crate::openapi::ApiDoc;
 use crate::rate_limit::RateLimit;
-use crate::routes;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::{openapi, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -112,10 +110,11 @@ impl Application {
 /// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
 pub fn router(state: AppState, body_limit: usize) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
+    let (api, document) = openapi::split(routes::router(&state.auth_rate));
     Router::new()
-        .merge(routes::router(&state))
+        .merge(api)
         .route("/metrics", axum::routing::get(crate::metrics::render))
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", document))
         .fallback(crate::web::fallback)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .with_state(state)

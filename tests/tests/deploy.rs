@@ -31,18 +31,34 @@ fn worker_binaries() -> Vec<String> {
     binaries
 }
 
-/// The binaries `scripts/dev` starts: its `WORKERS=(...)` array, and the edge.
+/// The workers `scripts/dev` starts, as it says itself (`scripts/dev workers`).
 fn dev_script_binaries() -> Vec<String> {
-    let script = repo_file("scripts/dev");
-    let line = script
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    // A set environment of its own: other tests here rewrite the process's (figment's `Jail`),
+    // and the script's state goes to a scratch HOME.
+    let output = std::process::Command::new("bash")
+        .arg(root.join("scripts/dev"))
+        .arg("workers")
+        .env_clear()
+        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        .env("HOME", "/tmp/menuskart-deploy-test")
+        .output()
+        .expect("bash runs scripts/dev");
+    assert!(output.status.success(), "scripts/dev workers: {output:?}");
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
         .lines()
-        .find(|line| line.starts_with("WORKERS=("))
-        .expect("scripts/dev declares WORKERS=(...)");
-    line.trim_start_matches("WORKERS=(")
-        .trim_end_matches(')')
-        .split_whitespace()
         .map(|worker| format!("menuskart-{worker}"))
         .collect()
+}
+
+/// Whether the image carries `binary`: it builds every binary of the workspace and copies each
+/// `menuskart-*` one.
+fn image_carries(dockerfile: &str, binary: &str) -> bool {
+    binary.starts_with("menuskart-")
+        && dockerfile.contains("cargo build --release --locked --bins")
+        && dockerfile.contains("-name 'menuskart-*'")
+        && dockerfile.contains("COPY --from=build /out/ /usr/local/bin/")
 }
 
 #[test]
@@ -60,7 +76,7 @@ fn every_worker_is_run_by_scripts_dev_the_image_compose_and_nomad() {
     for binary in worker_binaries() {
         assert!(dev.contains(&binary), "scripts/dev does not start {binary}");
         assert!(
-            dockerfile.contains(&format!("release/{binary}")),
+            image_carries(&dockerfile, &binary),
             "the image lacks {binary}"
         );
         assert!(
@@ -180,7 +196,7 @@ fn compose_configures_the_binaries_it_runs() {
         let service = binary.trim_start_matches("menuskart-");
         assert_eq!(doc["services"][service]["command"][0], binary);
         assert!(
-            dockerfile.contains(&format!("release/{binary}")),
+            image_carries(&dockerfile, binary),
             "the image lacks {binary}"
         );
     }
@@ -253,6 +269,31 @@ fn compose_configures_the_binaries_it_runs() {
     let edge: menuskart_edge::Settings =
         load_settings("edge", &environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
+}
+
+#[test]
+fn compose_creates_every_database_a_worker_is_given() {
+    let doc = compose();
+    let postgres = environment(&doc["services"]["postgres"]);
+    let mut created: Vec<&str> = postgres["MK_DATABASES"].split_whitespace().collect();
+    created.push(&postgres["POSTGRES_DB"]);
+    let mut given = 0;
+    for service in doc["services"].as_mapping().expect("services").values() {
+        for (key, url) in environment(service) {
+            if key.ends_with("_DATABASE_URL") {
+                let database = url.rsplit('/').next().expect("a database name");
+                assert!(
+                    created.contains(&database),
+                    "{key}: {database} is never created"
+                );
+                given += 1;
+            }
+        }
+    }
+    assert!(
+        given >= 4,
+        "auth, orders, payments and notify have databases"
+    );
 }
 
 #[test]

@@ -1,9 +1,8 @@
 //! `/auth/*` -> `mk.auth.*`.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
@@ -13,31 +12,35 @@ use menuskart_schemas::auth::{
 };
 use menuskart_schemas::cart::{Cart, CartMerge};
 use menuskart_schemas::subjects::{auth, cart};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::AuthUser;
 use crate::bus::Call;
 use crate::cart_token::{self, CartToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
+use crate::rate_limit::RateLimit;
 use crate::state::AppState;
 
-pub fn router(state: &AppState) -> Router<AppState> {
-    let credentials = Router::new()
-        .route("/auth/register", post(register))
-        .route("/auth/login", post(login))
-        .route("/auth/refresh", post(refresh))
-        .route("/auth/password-reset", post(password_reset))
-        .route("/auth/password-reset/confirm", post(password_reset_confirm))
+pub fn router(rate: &RateLimit) -> OpenApiRouter<AppState> {
+    // Routes that take credentials or send mail are rate-limited per client.
+    let credentials = OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(refresh))
+        .routes(routes!(password_reset))
+        .routes(routes!(password_reset_confirm))
         .route_layer(axum::middleware::from_fn_with_state(
-            state.auth_rate.clone(),
+            rate.clone(),
             crate::rate_limit::enforce,
         ));
-    Router::new()
+    OpenApiRouter::new()
         .merge(credentials)
-        .route("/auth/logout", post(logout))
-        .route("/auth/validate-token", get(validate_token))
-        .route("/auth/verify-email", post(verify_email))
-        .route("/auth/verify-email/resend", post(verify_email_resend))
+        .routes(routes!(logout))
+        .routes(routes!(validate_token))
+        .routes(routes!(verify_email))
+        .routes(routes!(verify_email_resend))
 }
 
 /// Create a customer account.

@@ -2,14 +2,15 @@
 //! whose token travels in the `mk_cart` cookie (set here whenever the cart service hands one
 //! out) or the `X-Cart-Token` header.
 
+use axum::Json;
 use axum::extract::Path;
-use axum::routing::{delete, get, patch, post};
-use axum::{Json, Router};
 use axum_extra::extract::cookie::CookieJar;
 use menuskart_schemas::cart::{
     AddToCart, Cart, CartAdd, CartRef, CartRemove, CartSetQuantity, SetQuantity,
 };
 use menuskart_schemas::subjects::cart;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::MaybeUser;
 use crate::bus::Call;
@@ -18,12 +19,13 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/cart", get(show).delete(clear))
-        .route("/cart/add", post(add))
-        .route("/cart/items/{item_id}", patch(set_quantity))
-        .route("/cart/remove/{item_id}", delete(remove))
+/// Each route with its OpenAPI entry (`routes!` groups the methods of one path).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(show, clear))
+        .routes(routes!(add))
+        .routes(routes!(set_quantity))
+        .routes(routes!(remove))
 }
 
 /// The reply: the cart, and the visitor's cookie when the cart has a token.

@@ -1,12 +1,13 @@
 //! `/inventory/*` -> `mk.inventory.get|update`. Reserve, release and commit are not public:
 //! only the order service calls them, over NATS.
 
+use axum::Json;
 use axum::extract::Path;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use menuskart_kit::Caller;
 use menuskart_schemas::inventory::{StockLevel, StockQuery, StockUpdate};
 use menuskart_schemas::subjects::inventory;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::AdminUser;
 use crate::bus::Call;
@@ -14,10 +15,10 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/inventory/update", post(update))
-        .route("/inventory/{product_id}", get(stock))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(update))
+        .routes(routes!(stock))
 }
 
 /// A product's stock: units available to sell and units held for unpaid orders.

@@ -11,14 +11,15 @@ pub mod payments;
 pub mod products;
 pub mod users;
 
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
 
+use crate::rate_limit::RateLimit;
 use crate::state::AppState;
 
-/// Every API route.
-pub fn router(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .merge(auth::router(state))
+/// Every API route with its OpenAPI entry; `auth_rate` limits the credential routes.
+pub fn router(auth_rate: &RateLimit) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(auth::router(auth_rate))
         .merge(users::router())
         .merge(inventory::router())
         .merge(products::router())

@@ -1,10 +1,9 @@
 //! `/notifications*` -> `mk.notify.*`: promotional campaigns (admin) and the unsubscribe link
 //! of their emails (no login: the signed token is the credential, checked by the worker).
 
+use axum::Json;
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use menuskart_kit::Caller;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::notify::{
@@ -12,6 +11,8 @@ use menuskart_schemas::notify::{
     Unsubscribed,
 };
 use menuskart_schemas::subjects::notify;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::AdminUser;
@@ -21,15 +22,13 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/notifications/campaigns", post(create_campaign))
-        .route("/notifications/campaigns/{campaign_id}", get(campaign))
-        // POST too: mail clients' one-click unsubscribe (RFC 8058) posts to the same link.
-        .route(
-            "/notifications/unsubscribe",
-            get(unsubscribe).post(unsubscribe),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_campaign))
+        .routes(routes!(campaign))
+        // GET and POST (its path says both): mail clients' one-click unsubscribe (RFC 8058)
+        // posts to the same link.
+        .routes(routes!(unsubscribe))
 }
 
 /// Admin: email `{subject, body}` (plain text) to every user who opted in to promotions. Sent

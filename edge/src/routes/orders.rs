@@ -1,10 +1,9 @@
 //! `/orders*` -> `mk.orders.*`. The order service checks ownership itself; the edge only
 //! requires a signed-in caller and passes the `Idempotency-Key` header on.
 
+use axum::Json;
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::{
     Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
@@ -12,6 +11,8 @@ use menuskart_schemas::orders::{
 };
 use menuskart_schemas::subjects::orders;
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{AdminUser, AuthUser};
@@ -21,17 +22,14 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orders", get(list).post(place))
-        .route("/orders/{order_id}", get(show))
-        .route("/orders/{order_id}/cancel", post(cancel))
-        .route(
-            "/orders/{order_id}/events",
-            get(super::order_events::order_events),
-        )
-        .route("/orders/{order_id}/status", post(set_status))
-        .route("/orders/user/{user_id}", get(by_user))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, place))
+        .routes(routes!(show))
+        .routes(routes!(cancel))
+        .routes(routes!(super::order_events::order_events))
+        .routes(routes!(set_status))
+        .routes(routes!(by_user))
 }
 
 /// An order id from the path; one that is not a UUID names no order.

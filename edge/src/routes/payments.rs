@@ -2,10 +2,9 @@
 //! itself; the edge passes the `Idempotency-Key` on, and a webhook's raw body and signature
 //! untouched (the signature covers the exact bytes).
 
+use axum::Json;
 use axum::extract::Path;
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use menuskart_kit::Caller;
 use menuskart_schemas::payments::{
     ChargeRequest, PayOrder, Payment, PaymentList, PaymentRef, PaymentsOfOrder, RefundAmount,
@@ -13,6 +12,8 @@ use menuskart_schemas::payments::{
 };
 use menuskart_schemas::subjects::payments;
 use menuskart_schemas::{Empty, ErrorCode};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{AdminUser, AuthUser};
@@ -25,13 +26,13 @@ use crate::state::AppState;
 /// The header a provider signs its webhooks in.
 pub const SIGNATURE_HEADER: &str = "mk-signature";
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/payments", post(pay))
-        .route("/payments/webhook", post(webhook))
-        .route("/payments/{transaction_id}", get(show))
-        .route("/payments/{transaction_id}/refund", post(refund))
-        .route("/orders/{order_id}/payments", get(of_order))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(pay))
+        .routes(routes!(webhook))
+        .routes(routes!(show))
+        .routes(routes!(refund))
+        .routes(routes!(of_order))
 }
 
 fn transaction_id(raw: &str) -> Result<Uuid, ApiError> {

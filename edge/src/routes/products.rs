@@ -1,9 +1,8 @@
 //! `/products*` and `/categories` -> `mk.catalog.*`.
 
+use axum::Json;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
 use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::ErrorCode;
@@ -13,6 +12,8 @@ use menuskart_schemas::catalog::{
     Sort, UpdateProduct,
 };
 use menuskart_schemas::subjects::catalog;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
@@ -20,17 +21,14 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/products", get(list).post(create))
-        .route("/products/search", get(search))
-        .route(
-            "/products/{id}",
-            get(details).put(replace).patch(patch).delete(remove),
-        )
-        .route("/products/{id}/reviews", get(reviews).post(add_review))
-        .route("/categories", get(categories).post(create_category))
-        .route("/attributes", get(attributes))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(search))
+        .routes(routes!(details, replace, patch, remove))
+        .routes(routes!(reviews, add_review))
+        .routes(routes!(categories, create_category))
+        .routes(routes!(attributes))
 }
 
 /// Listing filters. `attr.<name>=<value>` filters on an attribute (e.g. `attr.spice=hot`).

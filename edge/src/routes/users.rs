@@ -1,11 +1,12 @@
 //! `/users/*` -> `mk.auth.profile_*`, `mk.auth.users_list`.
 
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{Profile, ProfilePatch, UsersListRequest, UsersPage};
 use menuskart_schemas::subjects::auth;
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
@@ -13,10 +14,10 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/users/me", get(get_me).patch(patch_me))
-        .route("/users", get(list_users))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_me, patch_me))
+        .routes(routes!(list_users))
 }
 
 /// The caller's profile.

@@ -113,22 +113,10 @@ impl ReplyError {
 }
 
 impl From<crate::rpc::RpcError> for ReplyError {
-    /// Another service's answer, passed on: its client errors (a product that does not exist, a
-    /// conflict on stock) are the caller's too; its own failures stay opaque.
+    /// Another service's answer, passed on (see [`crate::rpc::RpcError::into_error_body`]): its
+    /// client errors (a product that does not exist, a conflict on stock) are the caller's too.
     fn from(error: crate::rpc::RpcError) -> Self {
-        use crate::rpc::RpcError;
-        match error {
-            RpcError::Reply(body) if body.code.status() < 500 => Self(body),
-            RpcError::NoResponders(service) => Self::new(
-                ErrorCode::Unavailable,
-                format!("the {service} service is unavailable"),
-            ),
-            RpcError::Timeout(service) => Self::new(
-                ErrorCode::Timeout,
-                format!("{service} did not answer in time"),
-            ),
-            other => Self::internal(other),
-        }
+        Self(error.into_error_body())
     }
 }
 

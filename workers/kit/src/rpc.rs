@@ -29,6 +29,35 @@ pub enum RpcError {
     Reply(ErrorBody),
 }
 
+impl RpcError {
+    /// What the caller is told when a call fails: the one mapping of call failures to wire
+    /// errors, used by the edge (which turns it into HTTP) and by workers calling workers (which
+    /// pass it on). A service's own error reply goes through as it is (its failures are opaque
+    /// already); a reply we cannot decode is our bug, so it is logged and opaque.
+    pub fn into_error_body(self) -> ErrorBody {
+        use menuskart_schemas::ErrorCode;
+        match self {
+            RpcError::Reply(body) => body,
+            RpcError::NoResponders(service) => ErrorBody::new(
+                ErrorCode::Unavailable,
+                format!("the {service} service is unavailable"),
+            ),
+            RpcError::Timeout(service) => ErrorBody::new(
+                ErrorCode::Timeout,
+                format!("the {service} service did not answer in time"),
+            ),
+            RpcError::TooLarge => {
+                ErrorBody::new(ErrorCode::PayloadTooLarge, "the request is too large")
+            }
+            RpcError::Transport(error) => {
+                tracing::warn!(%error, "nats request failed");
+                ErrorBody::new(ErrorCode::Unavailable, "the message bus is unavailable")
+            }
+            RpcError::Codec(error) => ReplyError::internal(error).into_body(),
+        }
+    }
+}
+
 /// Sends `body` to `endpoint` with `headers`, waiting at most `timeout`.
 pub async fn request<Req, Resp>(
     client: &async_nats::Client,
@@ -100,5 +129,35 @@ impl ServiceClient {
         on_behalf_of.write_headers(&mut headers);
         crate::trace_context::inject(&tracing::Span::current(), &mut headers);
         request(&self.nats, endpoint, headers, body, self.timeout).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use menuskart_schemas::ErrorCode;
+
+    use super::*;
+
+    fn status(error: RpcError) -> (u16, String) {
+        let body = error.into_error_body();
+        (body.code.status(), body.message)
+    }
+
+    #[test]
+    fn call_failures_map_to_one_status_each_for_edge_and_workers() {
+        assert_eq!(status(RpcError::NoResponders("mk.cart")).0, 503);
+        assert_eq!(status(RpcError::Timeout("mk.cart")).0, 504);
+        assert_eq!(status(RpcError::TooLarge).0, 413);
+        assert_eq!(status(RpcError::Transport("closed".into())).0, 503);
+        let undecodable = serde_json::from_str::<u8>("\"x\"").unwrap_err();
+        assert_eq!(
+            status(RpcError::Codec(undecodable)),
+            (500, "internal error".to_owned())
+        );
+        let conflict = ErrorBody::new(ErrorCode::Conflict, "only 2 left");
+        assert_eq!(
+            RpcError::Reply(conflict.clone()).into_error_body(),
+            conflict
+        );
     }
 }
