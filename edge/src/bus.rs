@@ -11,8 +11,8 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{self, RpcError};
-use menuskart_schemas::subjects::Endpoint;
 use menuskart_schemas::headers;
+use menuskart_schemas::subjects::Endpoint;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 

@@ -2,7 +2,8 @@
 //!
 //! - bad JSON syntax: 400 `bad_request`; missing or mistyped fields: 422 `validation_failed`;
 //!   no JSON content type: 415; body over the limit: 413;
-//! - bad query strings: 400.
+//! - bad query strings: 400;
+//! - a path id that is not a UUID ([`PathId`]): 404, as it names nothing.
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -10,6 +11,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use menuskart_schemas::ErrorCode;
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use crate::errors::ApiError;
 
@@ -61,5 +63,27 @@ where
             .map_err(|rejection: QueryRejection| {
                 ApiError::new(ErrorCode::BadRequest, rejection.body_text())
             })
+    }
+}
+
+/// A UUID path segment (`/orders/{order_id}`). One that does not parse names nothing: the
+/// usual 404, and no worker is asked.
+#[derive(Debug, Clone, Copy)]
+pub struct PathId(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|rejection| ApiError::new(ErrorCode::NotFound, rejection.body_text()))?;
+        Uuid::parse_str(&raw).map(Self).map_err(|_| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("nothing is called {raw:?} here: ids are UUIDs"),
+            )
+        })
     }
 }

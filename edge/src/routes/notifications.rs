@@ -2,10 +2,8 @@
 //! of their emails (no login: the signed token is the credential, checked by the worker).
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use menuskart_kit::Caller;
-use menuskart_schemas::ErrorCode;
 use menuskart_schemas::notify::{
     Campaign, CampaignAccepted, CampaignDraft, CampaignRef, CreateCampaign, UnsubscribeRequest,
     Unsubscribed,
@@ -13,12 +11,11 @@ use menuskart_schemas::notify::{
 use menuskart_schemas::subjects::notify;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::auth::AdminUser;
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{ApiJson, ApiQuery, PathId};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
@@ -71,10 +68,8 @@ pub async fn create_campaign(
 pub async fn campaign(
     call: Call,
     AdminUser(admin): AdminUser,
-    Path(raw): Path<String>,
+    PathId(campaign_id): PathId,
 ) -> Result<Json<Campaign>, ApiError> {
-    let campaign_id = Uuid::parse_str(&raw)
-        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no campaign {raw:?}")))?;
     let body = CampaignRef { campaign_id };
     Ok(Json(
         call.send(notify::CAMPAIGN_GET, &admin.caller(), &body)

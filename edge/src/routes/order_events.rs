@@ -11,7 +11,7 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer::DeliverPolicy, consumer::push::OrderedConfig};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
@@ -26,6 +26,7 @@ use uuid::Uuid;
 use crate::auth::AuthUser;
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
+use crate::extract::PathId;
 use crate::state::AppState;
 
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -63,10 +64,8 @@ pub async fn order_events(
     State(state): State<AppState>,
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(order_id): PathId,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    let order_id = Uuid::parse_str(&raw)
-        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no order {raw:?}")))?;
     let client = state.bus.client().clone();
     let stream = jetstream::new(client.clone())
         .get_stream(STREAM.name)

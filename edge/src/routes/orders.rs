@@ -2,9 +2,7 @@
 //! requires a signed-in caller and passes the `Idempotency-Key` header on.
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
-use menuskart_schemas::ErrorCode;
 use menuskart_schemas::orders::{
     Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
     PlaceOrderRequest, SetStatusRequest, StatusUpdate,
@@ -13,12 +11,11 @@ use menuskart_schemas::subjects::orders;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{ApiJson, ApiQuery, PathId};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
@@ -30,12 +27,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(super::order_events::order_events))
         .routes(routes!(set_status))
         .routes(routes!(by_user))
-}
-
-/// An order id from the path; one that is not a UUID names no order.
-pub(crate) fn order_id(raw: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(raw)
-        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no order {raw:?}")))
 }
 
 /// Place the caller's cart as an order: stock is reserved, prices and totals are frozen, the
@@ -73,11 +64,9 @@ pub async fn place(
 pub async fn show(
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(order_id): PathId,
 ) -> Result<Json<Order>, ApiError> {
-    let body = OrderRef {
-        order_id: order_id(&raw)?,
-    };
+    let body = OrderRef { order_id };
     Ok(Json(call.send(orders::GET, &user.caller(), &body).await?))
 }
 
@@ -92,11 +81,9 @@ pub async fn show(
 pub async fn cancel(
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(order_id): PathId,
 ) -> Result<Json<Order>, ApiError> {
-    let body = OrderRef {
-        order_id: order_id(&raw)?,
-    };
+    let body = OrderRef { order_id };
     Ok(Json(
         call.send(orders::CANCEL, &user.caller(), &body).await?,
     ))
@@ -115,11 +102,11 @@ pub async fn cancel(
 pub async fn set_status(
     call: Call,
     AdminUser(admin): AdminUser,
-    Path(raw): Path<String>,
+    PathId(order_id): PathId,
     ApiJson(update): ApiJson<StatusUpdate>,
 ) -> Result<Json<Order>, ApiError> {
     let body = SetStatusRequest {
-        order_id: order_id(&raw)?,
+        order_id,
         status: update.status,
     };
     Ok(Json(
@@ -148,11 +135,9 @@ pub struct PageQuery {
 pub async fn by_user(
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(user_id): PathId,
     ApiQuery(paging): ApiQuery<PageQuery>,
 ) -> Result<Json<OrderPage>, ApiError> {
-    let user_id = Uuid::parse_str(&raw)
-        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no user {raw:?}")))?;
     let body = OrdersByUser {
         user_id,
         page: paging.page.unwrap_or(1),

@@ -3,7 +3,6 @@
 //! untouched (the signature covers the exact bytes).
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::HeaderMap;
 use menuskart_kit::Caller;
 use menuskart_schemas::payments::{
@@ -14,12 +13,11 @@ use menuskart_schemas::subjects::payments;
 use menuskart_schemas::{Empty, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use uuid::Uuid;
 
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, PathId};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
@@ -33,11 +31,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(show))
         .routes(routes!(refund))
         .routes(routes!(of_order))
-}
-
-fn transaction_id(raw: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(raw)
-        .map_err(|_| ApiError::new(ErrorCode::NotFound, format!("no payment {raw:?}")))
 }
 
 /// Pay an order with a provider token (sandbox: `pm_card_ok`, `pm_card_declined`,
@@ -78,11 +71,9 @@ pub async fn pay(
 pub async fn show(
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(transaction_id): PathId,
 ) -> Result<Json<Payment>, ApiError> {
-    let body = PaymentRef {
-        transaction_id: transaction_id(&raw)?,
-    };
+    let body = PaymentRef { transaction_id };
     Ok(Json(call.send(payments::GET, &user.caller(), &body).await?))
 }
 
@@ -96,11 +87,9 @@ pub async fn show(
 pub async fn of_order(
     call: Call,
     user: AuthUser,
-    Path(raw): Path<String>,
+    PathId(order_id): PathId,
 ) -> Result<Json<PaymentList>, ApiError> {
-    let body = PaymentsOfOrder {
-        order_id: super::orders::order_id(&raw)?,
-    };
+    let body = PaymentsOfOrder { order_id };
     Ok(Json(
         call.send(payments::BY_ORDER, &user.caller(), &body).await?,
     ))
@@ -119,11 +108,11 @@ pub async fn of_order(
 pub async fn refund(
     call: Call,
     AdminUser(admin): AdminUser,
-    Path(raw): Path<String>,
+    PathId(transaction_id): PathId,
     ApiJson(refund): ApiJson<RefundAmount>,
 ) -> Result<Json<Payment>, ApiError> {
     let body = RefundRequest {
-        transaction_id: transaction_id(&raw)?,
+        transaction_id,
         refund,
     };
     Ok(Json(

@@ -488,3 +488,30 @@ async fn the_order_history_lists_each_order_with_its_own_lines_newest_first() {
     assert_eq!(statuses(oldest), ["pending_payment", "cancelled"]);
     assert_eq!(statuses(&history["items"][0]), ["pending_payment"]);
 }
+
+#[tokio::test]
+async fn a_malformed_id_in_any_path_is_404_before_a_worker_is_asked() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    for path in [
+        "/orders/MK-10001",
+        "/orders/1/events",
+        "/orders/user/me",
+        "/orders/x/payments",
+        "/payments/pay_123",
+        "/notifications/campaigns/spring",
+    ] {
+        let body = assert_error(
+            app.get(path, Some(&admin.access_token)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|message| message.contains("ids are UUIDs")),
+            "{path}: {body}"
+        );
+    }
+}
