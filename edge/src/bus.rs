@@ -30,12 +30,12 @@ pub struct Call {
 impl Call {
     pub async fn send<Req, Resp>(
         &self,
-        endpoint: Endpoint,
+        endpoint: Endpoint<Req, Resp>,
         caller: &Caller,
         body: &Req,
     ) -> Result<Resp, ApiError>
     where
-        Req: Serialize + ?Sized,
+        Req: Serialize,
         Resp: DeserializeOwned,
     {
         self.bus
@@ -83,13 +83,13 @@ impl Bus {
     #[tracing::instrument(skip(self, caller, body), fields(subject = endpoint.subject))]
     pub async fn request<Req, Resp>(
         &self,
-        endpoint: Endpoint,
+        endpoint: Endpoint<Req, Resp>,
         caller: &Caller,
         request_id: Option<&str>,
         body: &Req,
     ) -> Result<Resp, ApiError>
     where
-        Req: Serialize + ?Sized,
+        Req: Serialize,
         Resp: DeserializeOwned,
     {
         let mut headers = HeaderMap::new();

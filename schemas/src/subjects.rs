@@ -1,16 +1,81 @@
 //! NATS subject names. Request-reply subjects are `mk.<domain>.<op>`; events are
-//! `mk.evt.<domain>.<event>` (see ARCHITECTURE.md). Nothing else in the code base spells a subject.
+//! `mk.evt.<domain>.<event>` (see docs/architecture.md). Nothing else in the code base spells a
+//! subject.
 
-/// One request-reply endpoint of a service: the service API's group and endpoint name, and the
-/// full subject (`group.name`) clients send to.
+use std::marker::PhantomData;
+
+/// The name of a request-reply endpoint, whatever it carries: the service API's group and
+/// endpoint name, and the full subject (`group.name`) clients send to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Endpoint {
+pub struct EndpointName {
     /// Service-API group, e.g. `mk.auth`.
     pub group: &'static str,
     /// Endpoint name inside the group, e.g. `register`.
     pub name: &'static str,
     /// The subject a client sends requests to, e.g. `mk.auth.register`.
     pub subject: &'static str,
+}
+
+/// A request-reply endpoint and what it carries: a `Req` in, a `Resp` out. A handler served on
+/// it and a call sent to it must use these types, or the code does not compile:
+///
+/// ```
+/// use menuskart_schemas::auth::{RegisterRequest, UserView};
+/// use menuskart_schemas::subjects::{Endpoint, auth};
+///
+/// fn serve<Req, Resp>(_: Endpoint<Req, Resp>, _: fn(Req) -> Resp) {}
+/// fn register(_: RegisterRequest) -> UserView { unimplemented!() }
+/// serve(auth::REGISTER, register);
+/// ```
+///
+/// ```compile_fail
+/// use menuskart_schemas::auth::{LoginRequest, UserView};
+/// use menuskart_schemas::subjects::{Endpoint, auth};
+///
+/// fn serve<Req, Resp>(_: Endpoint<Req, Resp>, _: fn(Req) -> Resp) {}
+/// fn register(_: LoginRequest) -> UserView { unimplemented!() }
+/// serve(auth::REGISTER, register); // a login request is not what registering takes
+/// ```
+pub struct Endpoint<Req, Resp> {
+    pub group: &'static str,
+    pub name: &'static str,
+    pub subject: &'static str,
+    carries: PhantomData<fn(Req) -> Resp>,
+}
+
+impl<Req, Resp> Endpoint<Req, Resp> {
+    pub const fn new(group: &'static str, name: &'static str, subject: &'static str) -> Self {
+        Self {
+            group,
+            name,
+            subject,
+            carries: PhantomData,
+        }
+    }
+
+    /// The endpoint without its types (lists of endpoints, logs, metrics).
+    pub const fn untyped(&self) -> EndpointName {
+        EndpointName {
+            group: self.group,
+            name: self.name,
+            subject: self.subject,
+        }
+    }
+}
+
+// By hand: derived impls would require `Req` and `Resp` to be `Clone`, `Debug`, ...
+impl<Req, Resp> Clone for Endpoint<Req, Resp> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<Req, Resp> Copy for Endpoint<Req, Resp> {}
+
+impl<Req, Resp> std::fmt::Debug for Endpoint<Req, Resp> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Endpoint").field(&self.subject).finish()
+    }
 }
 
 /// A service as registered with the NATS service API (`$SRV.PING|INFO|STATS`).
@@ -23,9 +88,10 @@ pub struct Service {
     pub description: &'static str,
 }
 
-/// Declares a service and its endpoints so that group, name and subject are written once.
+/// Declares a service and its endpoints so that group, name, subject and the request and reply
+/// types are written once: `REGISTER = "register": RegisterRequest => UserView`.
 macro_rules! service {
-    ($name:literal, $group:literal, $description:literal, { $($(#[$doc:meta])* $konst:ident = $endpoint:literal),* $(,)? }) => {
+    ($name:literal, $group:literal, $description:literal, { $($(#[$doc:meta])* $konst:ident = $endpoint:literal: $req:ty => $resp:ty),* $(,)? }) => {
         /// The service as registered with the NATS service API.
         pub const SERVICE: $crate::subjects::Service = $crate::subjects::Service {
             name: $name,
@@ -34,14 +100,11 @@ macro_rules! service {
         };
         $(
             $(#[$doc])*
-            pub const $konst: $crate::subjects::Endpoint = $crate::subjects::Endpoint {
-                group: $group,
-                name: $endpoint,
-                subject: concat!($group, ".", $endpoint),
-            };
+            pub const $konst: $crate::subjects::Endpoint<$req, $resp> =
+                $crate::subjects::Endpoint::new($group, $endpoint, concat!($group, ".", $endpoint));
         )*
         /// Every endpoint of the service, in registration order.
-        pub const ENDPOINTS: &[$crate::subjects::Endpoint] = &[$($konst),*];
+        pub const ENDPOINTS: &[$crate::subjects::EndpointName] = &[$($konst.untyped()),*];
     };
 }
 
@@ -49,31 +112,31 @@ macro_rules! service {
 pub mod auth {
     service!("auth", "mk.auth", "Accounts, passwords, access and refresh tokens", {
         /// Create a customer account.
-        REGISTER = "register",
+        REGISTER = "register": crate::auth::RegisterRequest => crate::auth::UserView,
         /// Check a password and open a session (token pair).
-        LOGIN = "login",
+        LOGIN = "login": crate::auth::LoginRequest => crate::auth::TokenPair,
         /// Check an access token against its session; answers who the caller is.
-        VALIDATE = "validate",
+        VALIDATE = "validate": crate::auth::TokenRequest => crate::auth::ValidatedToken,
         /// Rotate a refresh token into a new token pair.
-        REFRESH = "refresh",
+        REFRESH = "refresh": crate::auth::RefreshRequest => crate::auth::TokenPair,
         /// Close the session of an access token.
-        LOGOUT = "logout",
+        LOGOUT = "logout": crate::auth::TokenRequest => crate::Empty,
         /// The caller's own profile.
-        PROFILE_GET = "profile_get",
+        PROFILE_GET = "profile_get": crate::Empty => crate::auth::Profile,
         /// Change the caller's own profile.
-        PROFILE_UPDATE = "profile_update",
+        PROFILE_UPDATE = "profile_update": crate::auth::ProfilePatch => crate::auth::Profile,
         /// Admin: list accounts.
-        USERS_LIST = "users_list",
+        USERS_LIST = "users_list": crate::auth::UsersListRequest => crate::auth::UsersPage,
         /// Admin: the ids of the users who accept promotional email, a page at a time.
-        MARKETING_AUDIENCE = "marketing_audience",
+        MARKETING_AUDIENCE = "marketing_audience": crate::auth::AudienceRequest => crate::auth::AudiencePage,
         /// Anyone: email a password-reset link (if the account exists; the answer never says).
-        PASSWORD_RESET = "password_reset",
+        PASSWORD_RESET = "password_reset": crate::auth::PasswordResetRequest => crate::Empty,
         /// Anyone with a reset link: set a new password; every session of the account ends.
-        PASSWORD_RESET_CONFIRM = "password_reset_confirm",
+        PASSWORD_RESET_CONFIRM = "password_reset_confirm": crate::auth::PasswordResetConfirm => crate::Empty,
         /// Anyone with a verification link: the account's email address is verified.
-        VERIFY_EMAIL = "verify_email",
+        VERIFY_EMAIL = "verify_email": crate::auth::VerifyEmailRequest => crate::auth::EmailVerified,
         /// The caller: email a new verification link.
-        VERIFY_EMAIL_RESEND = "verify_email_resend",
+        VERIFY_EMAIL_RESEND = "verify_email_resend": crate::Empty => crate::Empty,
     });
 }
 
@@ -81,29 +144,29 @@ pub mod auth {
 pub mod catalog {
     service!("catalog", "mk.catalog", "Products, categories and full-text search", {
         /// A page of products, filtered and sorted.
-        LIST = "list",
+        LIST = "list": crate::catalog::ListProducts => crate::catalog::ProductPage,
         /// The attributes products have, with their values and counts (filters).
-        ATTRIBUTES = "attributes",
+        ATTRIBUTES = "attributes": crate::Empty => crate::catalog::AttributeFacets,
         /// One product by id or slug, with its stock.
-        GET = "get",
+        GET = "get": crate::catalog::ProductRef => crate::catalog::Product,
         /// Full-text search combined with the listing filters.
-        SEARCH = "search",
+        SEARCH = "search": crate::catalog::ListProducts => crate::catalog::ProductPage,
         /// Admin: add a product.
-        CREATE = "create",
+        CREATE = "create": crate::catalog::CreateProduct => crate::catalog::Product,
         /// Admin: replace or patch a product.
-        UPDATE = "update",
+        UPDATE = "update": crate::catalog::UpdateProduct => crate::catalog::Product,
         /// Admin: remove a product.
-        DELETE = "delete",
+        DELETE = "delete": crate::catalog::ProductRef => crate::Empty,
         /// The category tree.
-        CATEGORIES = "categories",
+        CATEGORIES = "categories": crate::Empty => Vec<crate::catalog::Category>,
         /// Admin: add a category.
-        CATEGORY_CREATE = "category_create",
+        CATEGORY_CREATE = "category_create": crate::catalog::CategoryInput => crate::catalog::Category,
         /// A user reviews a product (once).
-        REVIEW_ADD = "review_add",
+        REVIEW_ADD = "review_add": crate::catalog::AddReview => crate::catalog::Review,
         /// A product's reviews.
-        REVIEWS = "reviews",
+        REVIEWS = "reviews": crate::catalog::ListReviews => crate::catalog::ReviewPage,
         /// Several products by id, without stock (carts price their lines with it).
-        GET_MANY = "get_many",
+        GET_MANY = "get_many": crate::catalog::ProductIds => Vec<crate::catalog::Product>,
     });
 }
 
@@ -111,15 +174,15 @@ pub mod catalog {
 pub mod inventory {
     service!("inventory", "mk.inventory", "Stock levels and all-or-nothing reservations", {
         /// Stock of one product.
-        GET = "get",
+        GET = "get": crate::inventory::StockQuery => crate::inventory::StockLevel,
         /// Admin: set or adjust a product's available stock.
-        UPDATE = "update",
+        UPDATE = "update": crate::inventory::StockUpdate => crate::inventory::StockLevel,
         /// Reserve every line of an order, or none (idempotent per order id).
-        RESERVE = "reserve",
+        RESERVE = "reserve": crate::inventory::ReserveRequest => crate::inventory::Reservation,
         /// Give an order's reserved stock back (payment failed, order cancelled or expired).
-        RELEASE = "release",
+        RELEASE = "release": crate::inventory::ReservationRef => crate::inventory::Reservation,
         /// Turn an order's reservation into a sale (order paid).
-        COMMIT = "commit",
+        COMMIT = "commit": crate::inventory::ReservationRef => crate::inventory::Reservation,
     });
 }
 
@@ -127,17 +190,17 @@ pub mod inventory {
 pub mod cart {
     service!("cart", "mk.cart", "Shopping carts priced from the catalog", {
         /// The cart, priced now.
-        GET = "get",
+        GET = "get": crate::cart::CartRef => crate::cart::Cart,
         /// Add a product (or raise its quantity).
-        ADD = "add",
+        ADD = "add": crate::cart::CartAdd => crate::cart::Cart,
         /// Set a line's quantity.
-        SET_QUANTITY = "set_quantity",
+        SET_QUANTITY = "set_quantity": crate::cart::CartSetQuantity => crate::cart::Cart,
         /// Remove a line.
-        REMOVE = "remove",
+        REMOVE = "remove": crate::cart::CartRemove => crate::cart::Cart,
         /// Empty the cart.
-        CLEAR = "clear",
+        CLEAR = "clear": crate::cart::CartRef => crate::cart::Cart,
         /// Move a visitor's cart into the caller's (at login).
-        MERGE = "merge",
+        MERGE = "merge": crate::cart::CartMerge => crate::cart::Cart,
     });
 }
 
@@ -145,17 +208,17 @@ pub mod cart {
 pub mod orders {
     service!("orders", "mk.orders", "Orders: placement, status and history", {
         /// Place the caller's cart as an order.
-        PLACE = "place",
+        PLACE = "place": crate::orders::PlaceOrderRequest => crate::orders::Order,
         /// One order (owner or admin).
-        GET = "get",
+        GET = "get": crate::orders::OrderRef => crate::orders::Order,
         /// A user's orders, newest first (that user or admin).
-        BY_USER = "by_user",
+        BY_USER = "by_user": crate::orders::OrdersByUser => crate::orders::OrderPage,
         /// Admin: every customer's orders, by status, number or email, newest first.
-        LIST = "list",
+        LIST = "list": crate::orders::OrdersList => crate::orders::OrderPage,
         /// Cancel an unpaid order (owner or admin).
-        CANCEL = "cancel",
+        CANCEL = "cancel": crate::orders::OrderRef => crate::orders::Order,
         /// Admin: move a paid order on (`fulfilled`, `shipped`).
-        SET_STATUS = "set_status",
+        SET_STATUS = "set_status": crate::orders::SetStatusRequest => crate::orders::Order,
     });
 }
 
@@ -163,15 +226,15 @@ pub mod orders {
 pub mod payments {
     service!("payments", "mk.payments", "Payments, refunds and provider webhooks", {
         /// Charge an order's frozen total with a provider token.
-        CHARGE = "charge",
+        CHARGE = "charge": crate::payments::ChargeRequest => crate::payments::Payment,
         /// One payment (owner or admin).
-        GET = "get",
+        GET = "get": crate::payments::PaymentRef => crate::payments::Payment,
         /// An order's payments, newest first (owner or admin).
-        BY_ORDER = "by_order",
+        BY_ORDER = "by_order": crate::payments::PaymentsOfOrder => crate::payments::PaymentList,
         /// Admin: refund all or part of a payment.
-        REFUND = "refund",
+        REFUND = "refund": crate::payments::RefundRequest => crate::payments::Payment,
         /// A provider's signed webhook.
-        WEBHOOK = "webhook",
+        WEBHOOK = "webhook": crate::payments::WebhookDelivery => crate::Empty,
     });
 }
 
@@ -180,11 +243,11 @@ pub mod payments {
 pub mod notify {
     service!("notify", "mk.notify", "Order, payment and promotional emails", {
         /// Admin: send a promotional email to every opted-in user.
-        CAMPAIGN_CREATE = "campaign_create",
+        CAMPAIGN_CREATE = "campaign_create": crate::notify::CreateCampaign => crate::notify::CampaignAccepted,
         /// Admin: a campaign and its progress.
-        CAMPAIGN_GET = "campaign_get",
+        CAMPAIGN_GET = "campaign_get": crate::notify::CampaignRef => crate::notify::Campaign,
         /// Anyone with a signed unsubscribe link: opt its user out of promotions.
-        UNSUBSCRIBE = "unsubscribe",
+        UNSUBSCRIBE = "unsubscribe": crate::notify::UnsubscribeRequest => crate::notify::Unsubscribed,
     });
 }
 

@@ -392,16 +392,18 @@ pub async fn assert_error(response: reqwest::Response, status: StatusCode, code:
 }
 
 /// Sends `body` straight to a worker over NATS as `caller` (past the edge: for internal
-/// endpoints, and to check that workers enforce authorization themselves).
-pub async fn nats_request(
+/// endpoints, and to check that workers enforce authorization themselves). Any JSON, outside
+/// the endpoint's contract, so tests can send what the contract's clients cannot.
+pub async fn nats_request<Req, Resp>(
     client: &async_nats::Client,
-    endpoint: menuskart_schemas::subjects::Endpoint,
+    endpoint: menuskart_schemas::subjects::Endpoint<Req, Resp>,
     caller: &menuskart_kit::Caller,
     body: &Value,
 ) -> Result<Value, menuskart_schemas::ErrorBody> {
     let mut headers = async_nats::HeaderMap::new();
     caller.write_headers(&mut headers);
-    match menuskart_kit::rpc::request(client, endpoint, headers, body, Duration::from_secs(10))
+    let endpoint = endpoint.untyped();
+    match menuskart_kit::rpc::request_raw(client, endpoint, headers, body, Duration::from_secs(10))
         .await
     {
         Ok(value) => Ok(value),

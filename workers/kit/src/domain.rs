@@ -25,7 +25,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use futures::future::BoxFuture;
-use menuskart_schemas::subjects::{Endpoint, Service};
+use menuskart_schemas::subjects::{Endpoint, EndpointName, Service};
 use serde::de::DeserializeOwned;
 use tokio_util::sync::CancellationToken;
 
@@ -94,7 +94,7 @@ pub(crate) struct Task {
 /// What a worker serves, built in its [`Domain::declare`]: endpoints, consumers, tasks.
 pub struct Declaration<S> {
     state: S,
-    pub(crate) routes: Vec<(Endpoint, Route)>,
+    pub(crate) routes: Vec<(EndpointName, Route)>,
     pub(crate) tasks: Vec<Task>,
     pub(crate) stats: Option<StatsData>,
 }
@@ -122,8 +122,13 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
         }
     }
 
-    /// Serves `endpoint` (which must be one of the service's) with `handler`.
-    pub fn endpoint<Req, Resp, E, F, Fut>(mut self, endpoint: Endpoint, handler: F) -> Self
+    /// Serves `endpoint` (which must be one of the service's) with `handler`, which takes and
+    /// returns what the endpoint's contract says.
+    pub fn endpoint<Req, Resp, E, F, Fut>(
+        mut self,
+        endpoint: Endpoint<Req, Resp>,
+        handler: F,
+    ) -> Self
     where
         Req: serde::de::DeserializeOwned + Send + 'static,
         Resp: serde::Serialize,
@@ -132,7 +137,7 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
         Fut: Future<Output = Result<Resp, E>> + Send + 'static,
     {
         let route = crate::route(self.state.clone(), handler);
-        self.routes.push((endpoint, route));
+        self.routes.push((endpoint.untyped(), route));
         self
     }
 

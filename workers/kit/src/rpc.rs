@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use async_nats::HeaderMap;
 use async_nats::client::RequestErrorKind;
-use menuskart_schemas::subjects::Endpoint;
+use menuskart_schemas::subjects::{Endpoint, EndpointName};
 use menuskart_schemas::{Envelope, ErrorBody, headers};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -58,10 +58,27 @@ impl RpcError {
     }
 }
 
-/// Sends `body` to `endpoint` with `headers`, waiting at most `timeout`.
+/// Sends `body` to `endpoint` with `headers`, waiting at most `timeout`; the endpoint's
+/// contract fixes what goes in and what comes back.
 pub async fn request<Req, Resp>(
     client: &async_nats::Client,
-    endpoint: Endpoint,
+    endpoint: Endpoint<Req, Resp>,
+    headers: HeaderMap,
+    body: &Req,
+    timeout: Duration,
+) -> Result<Resp, RpcError>
+where
+    Req: Serialize,
+    Resp: DeserializeOwned,
+{
+    request_raw(client, endpoint.untyped(), headers, body, timeout).await
+}
+
+/// Any JSON to any endpoint, outside the contract: for tests that send what no client of the
+/// contract can (a malformed or forged request).
+pub async fn request_raw<Req, Resp>(
+    client: &async_nats::Client,
+    endpoint: EndpointName,
     headers: HeaderMap,
     body: &Req,
     timeout: Duration,
@@ -117,12 +134,12 @@ impl ServiceClient {
 
     pub async fn call<Req, Resp>(
         &self,
-        endpoint: Endpoint,
+        endpoint: Endpoint<Req, Resp>,
         on_behalf_of: &crate::Caller,
         body: &Req,
     ) -> Result<Resp, RpcError>
     where
-        Req: Serialize + ?Sized,
+        Req: Serialize,
         Resp: DeserializeOwned,
     {
         let mut headers = HeaderMap::new();

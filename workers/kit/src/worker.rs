@@ -20,7 +20,7 @@ use std::sync::Arc;
 use async_nats::service::{self, ServiceExt};
 use futures::StreamExt;
 use menuskart_schemas::subjects::service_api::PING as SRV_PING;
-use menuskart_schemas::subjects::{Endpoint, Service};
+use menuskart_schemas::subjects::{EndpointName, Service};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -39,7 +39,7 @@ const TASK_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 pub struct Worker {
     service: Service,
     version: String,
-    routes: Vec<(Endpoint, Route)>,
+    routes: Vec<(EndpointName, Route)>,
     tasks: Vec<Task>,
     max_in_flight: usize,
     stats: Option<StatsData>,
@@ -157,7 +157,7 @@ pub struct RunningWorker {
     service: service::Service,
     name: &'static str,
     requests: futures::stream::SelectAll<
-        futures::stream::BoxStream<'static, (Endpoint, Route, service::Request)>,
+        futures::stream::BoxStream<'static, (EndpointName, Route, service::Request)>,
     >,
     in_flight: Arc<Semaphore>,
     /// Cancelled when the worker stops: its background tasks return at their next safe point.
@@ -245,7 +245,7 @@ impl RunningWorker {
 async fn dispatch(
     in_flight: &Arc<Semaphore>,
     tasks: &TaskTracker,
-    (endpoint, route, request): (Endpoint, Route, service::Request),
+    (endpoint, route, request): (EndpointName, Route, service::Request),
 ) {
     // Closed only if we closed it, which we never do.
     let Ok(permit) = in_flight.clone().acquire_owned().await else {

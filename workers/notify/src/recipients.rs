@@ -3,6 +3,7 @@
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
+use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, ProfilePatch};
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::{auth, orders};
@@ -23,11 +24,7 @@ impl Directory {
 
     pub async fn profile(&self, user_id: Uuid) -> Result<Profile, RpcError> {
         self.client
-            .call(
-                auth::PROFILE_GET,
-                &Caller::user(user_id),
-                &serde_json::json!({}),
-            )
+            .call(auth::PROFILE_GET, &Caller::user(user_id), &Empty {})
             .await
     }
 

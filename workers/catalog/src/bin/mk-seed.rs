@@ -63,7 +63,7 @@ fn operator() -> Caller {
 
 async fn call<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(
     client: &async_nats::Client,
-    endpoint: menuskart_schemas::subjects::Endpoint,
+    endpoint: menuskart_schemas::subjects::Endpoint<Req, Resp>,
     body: &Req,
 ) -> Result<Resp, RpcError> {
     let mut headers = async_nats::HeaderMap::new();
@@ -100,7 +100,7 @@ async fn main() -> anyhow::Result<()> {
     let demo: Demo = serde_json::from_str(DEMO)?;
 
     for category in &demo.categories {
-        match call::<_, serde_json::Value>(&client, catalog::CATEGORY_CREATE, category).await {
+        match call(&client, catalog::CATEGORY_CREATE, category).await {
             Ok(_) => {}
             Err(RpcError::Reply(error)) if error.code == ErrorCode::Conflict => {}
             Err(error) => return Err(error.into()),
