@@ -252,7 +252,13 @@ pub mod notify {
 }
 
 /// JetStream streams and event subjects (`mk.evt.<domain>.<event>`).
+///
+/// Each subject carries one payload type ([`events::EventSubject`]), so publishing another
+/// payload on it does not compile; and each stream's events are one enum (`orders::Event`,
+/// ...), decoded by subject, which is what a consumer of the stream receives.
 pub mod events {
+    use std::marker::PhantomData;
+
     /// A JetStream stream: its name, the subjects it stores, and how long it keeps a message.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Stream {
@@ -265,6 +271,75 @@ pub mod events {
     /// Kept for good.
     pub const FOREVER: std::time::Duration = std::time::Duration::ZERO;
 
+    /// An event's subject and the payload it carries.
+    pub struct EventSubject<T> {
+        pub subject: &'static str,
+        carries: PhantomData<fn() -> T>,
+    }
+
+    impl<T> EventSubject<T> {
+        pub const fn new(subject: &'static str) -> Self {
+            Self {
+                subject,
+                carries: PhantomData,
+            }
+        }
+
+        /// The event's own name, the subject's last part (`paid`).
+        pub fn name(&self) -> &'static str {
+            self.subject.rsplit('.').next().unwrap_or(self.subject)
+        }
+    }
+
+    // By hand: derived impls would require `T: Clone`, ...
+    impl<T> Clone for EventSubject<T> {
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+
+    impl<T> Copy for EventSubject<T> {}
+
+    impl<T> std::fmt::Debug for EventSubject<T> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.subject)
+        }
+    }
+
+    /// A stream's events as one type, decoded by subject.
+    pub trait StreamEvent: Sized {
+        /// `Ok(None)`: a subject this version does not know (a newer publisher's event).
+        fn decode(subject: &str, payload: &[u8]) -> Result<Option<Self>, serde_json::Error>;
+    }
+
+    /// Declares a stream's event subjects with their payloads, and its `Event` enum:
+    /// `PAID = "mk.evt.orders.paid": OrderEvent => Paid`.
+    macro_rules! events {
+        ($($(#[$doc:meta])* $konst:ident = $subject:literal: $payload:ty => $variant:ident),* $(,)?) => {
+            $(
+                $(#[$doc])*
+                pub const $konst: super::EventSubject<$payload> = super::EventSubject::new($subject);
+            )*
+
+            /// An event of this stream, as a consumer receives it.
+            #[derive(Debug, Clone)]
+            pub enum Event {
+                $($(#[$doc])* $variant($payload),)*
+            }
+
+            impl super::StreamEvent for Event {
+                fn decode(subject: &str, payload: &[u8]) -> Result<Option<Self>, serde_json::Error> {
+                    $(
+                        if subject == $subject {
+                            return serde_json::from_slice(payload).map(|p| Some(Self::$variant(p)));
+                        }
+                    )*
+                    Ok(None)
+                }
+            }
+        };
+    }
+
     pub mod auth {
         use super::Stream;
 
@@ -274,10 +349,12 @@ pub mod events {
             // The events carry single-use links that expire within days: nothing to keep.
             max_age: std::time::Duration::from_secs(3 * 24 * 3600),
         };
-        /// Email a password-reset link (payload `schemas::auth::AccountLink`).
-        pub const PASSWORD_RESET_REQUESTED: &str = "mk.evt.auth.password_reset_requested";
-        /// Email a link that verifies the account's address (payload `AccountLink`).
-        pub const EMAIL_VERIFICATION_REQUESTED: &str = "mk.evt.auth.email_verification_requested";
+        events! {
+            /// Email a password-reset link.
+            PASSWORD_RESET_REQUESTED = "mk.evt.auth.password_reset_requested": crate::auth::AccountLink => PasswordResetRequested,
+            /// Email a link that verifies the account's address.
+            EMAIL_VERIFICATION_REQUESTED = "mk.evt.auth.email_verification_requested": crate::auth::AccountLink => EmailVerificationRequested,
+        }
     }
 
     pub mod inventory {
@@ -288,11 +365,18 @@ pub mod events {
             subjects: "mk.evt.inventory.>",
             max_age: super::FOREVER,
         };
-        pub const RESERVED: &str = "mk.evt.inventory.reserved";
-        pub const RELEASED: &str = "mk.evt.inventory.released";
-        pub const COMMITTED: &str = "mk.evt.inventory.committed";
-        pub const LOW_STOCK: &str = "mk.evt.inventory.low_stock";
-        pub const STOCK_CHANGED: &str = "mk.evt.inventory.stock_changed";
+        events! {
+            /// An order's lines were reserved.
+            RESERVED = "mk.evt.inventory.reserved": crate::inventory::Reservation => Reserved,
+            /// An order's reservation was given back.
+            RELEASED = "mk.evt.inventory.released": crate::inventory::Reservation => Released,
+            /// An order's reservation became a sale.
+            COMMITTED = "mk.evt.inventory.committed": crate::inventory::Reservation => Committed,
+            /// A product's available stock fell to the threshold or below.
+            LOW_STOCK = "mk.evt.inventory.low_stock": crate::inventory::StockEvent => LowStock,
+            /// A product's stock level changed.
+            STOCK_CHANGED = "mk.evt.inventory.stock_changed": crate::inventory::StockEvent => StockChanged,
+        }
     }
 
     pub mod orders {
@@ -303,11 +387,13 @@ pub mod events {
             subjects: "mk.evt.orders.>",
             max_age: super::FOREVER,
         };
-        pub const PLACED: &str = "mk.evt.orders.placed";
-        pub const PAID: &str = "mk.evt.orders.paid";
-        pub const FULFILLED: &str = "mk.evt.orders.fulfilled";
-        pub const SHIPPED: &str = "mk.evt.orders.shipped";
-        pub const CANCELLED: &str = "mk.evt.orders.cancelled";
+        events! {
+            PLACED = "mk.evt.orders.placed": crate::orders::OrderEvent => Placed,
+            PAID = "mk.evt.orders.paid": crate::orders::OrderEvent => Paid,
+            FULFILLED = "mk.evt.orders.fulfilled": crate::orders::OrderEvent => Fulfilled,
+            SHIPPED = "mk.evt.orders.shipped": crate::orders::OrderEvent => Shipped,
+            CANCELLED = "mk.evt.orders.cancelled": crate::orders::OrderEvent => Cancelled,
+        }
     }
 
     pub mod payments {
@@ -318,9 +404,11 @@ pub mod events {
             subjects: "mk.evt.payments.>",
             max_age: super::FOREVER,
         };
-        pub const SUCCEEDED: &str = "mk.evt.payments.succeeded";
-        pub const FAILED: &str = "mk.evt.payments.failed";
-        pub const REFUNDED: &str = "mk.evt.payments.refunded";
+        events! {
+            SUCCEEDED = "mk.evt.payments.succeeded": crate::payments::PaymentEvent => Succeeded,
+            FAILED = "mk.evt.payments.failed": crate::payments::PaymentEvent => Failed,
+            REFUNDED = "mk.evt.payments.refunded": crate::payments::PaymentEvent => Refunded,
+        }
     }
 
     pub mod notify {
@@ -333,8 +421,37 @@ pub mod events {
             // is in the notification records.
             max_age: std::time::Duration::from_secs(7 * 24 * 3600),
         };
-        /// One promotional email to one user (see `schemas::notify::CampaignMessage`).
-        pub const CAMPAIGN_MESSAGE: &str = "mk.evt.notify.campaign_message";
+        events! {
+            /// One promotional email to one user.
+            CAMPAIGN_MESSAGE = "mk.evt.notify.campaign_message": crate::notify::CampaignMessage => CampaignMessage,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::StreamEvent;
+
+        #[test]
+        fn a_streams_events_decode_by_subject_and_unknown_ones_are_skipped() {
+            let payload = br#"{"product_id":"p1","available":3,"reserved":1}"#;
+            let event =
+                super::inventory::Event::decode(super::inventory::STOCK_CHANGED.subject, payload)
+                    .expect("decodes");
+            assert!(
+                matches!(event, Some(super::inventory::Event::StockChanged(ref e)) if e.available == 3),
+                "{event:?}"
+            );
+            assert!(
+                super::inventory::Event::decode("mk.evt.inventory.restocked", payload)
+                    .expect("an unknown subject is no error")
+                    .is_none()
+            );
+            assert!(
+                super::inventory::Event::decode(super::inventory::RESERVED.subject, payload)
+                    .is_err()
+            );
+            assert_eq!(super::orders::PAID.name(), "paid");
+        }
     }
 }
 

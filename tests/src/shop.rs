@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer::pull};
 use futures::StreamExt;
+use menuskart_schemas::payments::PaymentEvent;
+use menuskart_schemas::subjects::events::EventSubject;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -147,9 +149,14 @@ impl TestApp {
 
     /// Publishes a payment event as the payment service would (its message id given, so a test
     /// can play a redelivery with a new id).
-    pub async fn publish_payment(&self, subject: &str, order: &Value, msg_id: &str) {
+    pub async fn publish_payment(
+        &self,
+        event: EventSubject<PaymentEvent>,
+        order: &Value,
+        msg_id: &str,
+    ) {
         let js = jetstream::new(self.nats.client().await);
-        let event = json!({
+        let payload = json!({
             "transaction_id": uuid::Uuid::new_v4(),
             "order_id": order["id"],
             "user_id": order["user_id"],
@@ -159,7 +166,7 @@ impl TestApp {
         });
         let mut headers = async_nats::HeaderMap::new();
         headers.insert("Nats-Msg-Id", msg_id);
-        js.publish_with_headers(subject.to_owned(), headers, event.to_string().into())
+        js.publish_with_headers(event.subject, headers, payload.to_string().into())
             .await
             .expect("publish")
             .await

@@ -76,7 +76,7 @@ async fn cart_to_order_to_paid_reserves_then_commits_the_stock() {
     app.wait_for_stock(&product, (7, 0)).await;
     assert_eq!(
         order_events(&app, &id).await,
-        [orders::PLACED, orders::PAID]
+        [orders::PLACED.subject, orders::PAID.subject]
     );
 
     // Admins move a paid order on; customers cannot; a paid order cannot be cancelled.
@@ -252,9 +252,9 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(events, [orders::PLACED], "published exactly once");
+    assert_eq!(events, [orders::PLACED.subject], "published exactly once");
     tokio::time::sleep(Duration::from_millis(1000)).await;
-    assert_eq!(order_events(&app, &id).await, [orders::PLACED]);
+    assert_eq!(order_events(&app, &id).await, [orders::PLACED.subject]);
 }
 
 #[tokio::test]
@@ -282,7 +282,7 @@ async fn a_redelivered_payment_event_changes_nothing_the_second_time() {
     assert_eq!(statuses(&after), ["pending_payment", "paid"]);
     assert_eq!(
         order_events(&app, &id).await,
-        [orders::PLACED, orders::PAID]
+        [orders::PLACED.subject, orders::PAID.subject]
     );
     assert_eq!(app.stock_of(&product).await, (8, 0), "committed once");
 }

@@ -129,7 +129,7 @@ async fn paying_charges_the_frozen_total_and_the_order_becomes_paid() {
     )
     .await;
     let succeeded: Vec<_> = app
-        .stream_events("PAYMENTS", payments::SUCCEEDED)
+        .stream_events("PAYMENTS", payments::SUCCEEDED.subject)
         .await
         .into_iter()
         .filter(|(_, e)| e["order_id"] == order["id"])
@@ -385,7 +385,7 @@ async fn refunds_full_and_partial_never_more_than_captured() {
     let mut refunded = 0;
     for _ in 0..50 {
         refunded = app
-            .stream_events("PAYMENTS", payments::REFUNDED)
+            .stream_events("PAYMENTS", payments::REFUNDED.subject)
             .await
             .iter()
             .filter(|(_, e)| e["order_id"] == order["id"])

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use menuskart_kit::consumer::{self, Delivery, Subscription};
-use menuskart_schemas::inventory::StockEvent;
 use menuskart_schemas::subjects::events::inventory;
 
 use crate::state::CatalogState;
@@ -15,7 +14,7 @@ use crate::store::StoreError;
 pub const SUBSCRIPTION: Subscription = Subscription {
     stream: inventory::STREAM,
     durable: "catalog-stock",
-    filter: inventory::STOCK_CHANGED,
+    filter: inventory::STOCK_CHANGED.subject,
     max_deliver: 10,
     backoff: consumer::DEFAULT_BACKOFF,
     max_ack_pending: None,
@@ -25,14 +24,13 @@ pub const SUBSCRIPTION: Subscription = Subscription {
 /// Mirrors one stock change; an older one than what the product holds changes nothing.
 pub async fn handle(
     state: Arc<CatalogState>,
-    delivery: Delivery<StockEvent>,
+    delivery: Delivery<inventory::Event>,
 ) -> Result<(), StoreError> {
+    let inventory::Event::StockChanged(stock) = &delivery.event else {
+        return Ok(());
+    };
     state
         .store
-        .set_available(
-            &delivery.event.product_id,
-            delivery.event.available,
-            delivery.stream_sequence,
-        )
+        .set_available(&stock.product_id, stock.available, delivery.stream_sequence)
         .await
 }

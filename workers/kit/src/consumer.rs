@@ -13,8 +13,7 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, AckKind, consumer::pull};
 use futures::{StreamExt, future};
-use menuskart_schemas::subjects::events::Stream;
-use serde::de::DeserializeOwned;
+use menuskart_schemas::subjects::events::{Stream, StreamEvent};
 use tokio_util::sync::CancellationToken;
 
 /// How long a delivered message may go unacknowledged before JetStream hands it to another
@@ -72,11 +71,12 @@ pub struct Subscription {
     pub concurrency: usize,
 }
 
-/// One delivered event: its decoded payload and where it stands in the stream.
+/// One delivered event: the stream's event enum (decoded by subject) and where it stands in the
+/// stream.
 #[derive(Debug, Clone)]
 pub struct Delivery<T> {
     pub event: T,
-    /// The subject it was published on (a consumer of `mk.evt.payments.>` tells events apart).
+    /// The subject it was published on.
     pub subject: String,
     /// Increases with every message of the stream: lets a handler ignore older news.
     pub stream_sequence: u64,
@@ -92,7 +92,7 @@ pub async fn run<T, E, F, Fut>(
     handle: F,
 ) -> Result<(), ConsumerError>
 where
-    T: DeserializeOwned,
+    T: StreamEvent,
     E: std::fmt::Display,
     F: Fn(Delivery<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
@@ -168,7 +168,7 @@ async fn settle<T, E, F, Fut>(
     handle: &F,
     message: jetstream::Message,
 ) where
-    T: DeserializeOwned,
+    T: StreamEvent,
     E: std::fmt::Display,
     F: Fn(Delivery<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
@@ -177,14 +177,16 @@ async fn settle<T, E, F, Fut>(
     else {
         return;
     };
-    let outcome = match serde_json::from_slice::<T>(&message.payload) {
-        Ok(event) => handle(Delivery {
+    let outcome = match T::decode(&message.subject, &message.payload) {
+        Ok(Some(event)) => handle(Delivery {
             event,
             subject: message.subject.to_string(),
             stream_sequence,
         })
         .await
         .map_err(|e| e.to_string()),
+        // An event this version does not know (a newer publisher's): not ours to handle.
+        Ok(None) => Ok(()),
         Err(error) => Err(format!("undecodable event: {error}")),
     };
     let ack = match outcome {

@@ -29,7 +29,7 @@ use menuskart_schemas::subjects::{Endpoint, EndpointName, Service};
 use serde::de::DeserializeOwned;
 use tokio_util::sync::CancellationToken;
 
-use menuskart_schemas::subjects::events::Stream;
+use menuskart_schemas::subjects::events::{Stream, StreamEvent};
 
 use crate::consumer::{Delivery, Subscription};
 use crate::events::{EventError, Events};
@@ -145,7 +145,7 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
     /// [`crate::consumer`]). On shutdown it stops pulling and finishes the events it holds.
     pub fn consume<T, E, F, Fut>(mut self, subscription: Subscription, handler: F) -> Self
     where
-        T: DeserializeOwned + Send + 'static,
+        T: StreamEvent + Send + 'static,
         E: std::fmt::Display + 'static,
         F: Fn(S, Delivery<T>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), E>> + Send + 'static,

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use async_nats::jetstream::{self, message::PublishMessage, stream};
-use menuskart_schemas::subjects::events::Stream;
+use menuskart_schemas::subjects::events::{EventSubject, Stream};
 use serde::Serialize;
 
 /// How long JetStream remembers message ids for de-duplication.
@@ -69,8 +69,19 @@ impl Events {
         Ok(())
     }
 
-    /// Publishes `event` on `subject` with message id `id` and waits for JetStream's ack.
+    /// Publishes `event` on its subject with message id `id` and waits for JetStream's ack.
     pub async fn publish<T: Serialize>(
+        &self,
+        subject: EventSubject<T>,
+        id: &str,
+        event: &T,
+    ) -> Result<(), EventError> {
+        self.publish_raw(subject.subject, id, event).await
+    }
+
+    /// Publishes what was typed when it was stored (the outbox relay's rows: their subject and
+    /// payload were checked by [`crate::outbox::enqueue`]).
+    pub(crate) async fn publish_raw<T: Serialize + ?Sized>(
         &self,
         subject: &str,
         id: &str,

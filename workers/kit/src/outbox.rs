@@ -16,6 +16,8 @@ use sqlx::{PgConnection, PgPool};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
+use menuskart_schemas::subjects::events::EventSubject;
+
 use crate::events::{EventError, Events};
 
 /// Rows published per transaction.
@@ -58,7 +60,7 @@ pub enum OutboxError {
 /// is one event.
 pub async fn enqueue<T: Serialize>(
     conn: &mut PgConnection,
-    subject: &str,
+    event: EventSubject<T>,
     msg_id: &str,
     payload: &T,
 ) -> Result<(), OutboxError> {
@@ -66,7 +68,7 @@ pub async fn enqueue<T: Serialize>(
         "INSERT INTO outbox (subject, msg_id, payload) VALUES ($1, $2, $3) \
          ON CONFLICT (msg_id) DO NOTHING",
     )
-    .bind(subject)
+    .bind(event.subject)
     .bind(msg_id)
     .bind(serde_json::to_value(payload)?)
     .execute(conn)
@@ -78,7 +80,7 @@ pub async fn enqueue<T: Serialize>(
 /// recipient), inside the caller's transaction. `events` are `(msg_id, payload)` pairs.
 pub async fn enqueue_many<T: Serialize>(
     conn: &mut PgConnection,
-    subject: &str,
+    event: EventSubject<T>,
     events: &[(String, T)],
 ) -> Result<(), OutboxError> {
     let msg_ids: Vec<&str> = events.iter().map(|(id, _)| id.as_str()).collect();
@@ -91,7 +93,7 @@ pub async fn enqueue_many<T: Serialize>(
          SELECT $1, m, p FROM unnest($2::text[], $3::jsonb[]) AS e(m, p) \
          ON CONFLICT (msg_id) DO NOTHING",
     )
-    .bind(subject)
+    .bind(event.subject)
     .bind(&msg_ids)
     .bind(&payloads)
     .execute(conn)
@@ -135,7 +137,7 @@ impl Relay {
         .await?;
         // In id order, so one relay publishes an order's events in the order they happened.
         for (_, subject, msg_id, payload) in &rows {
-            self.events.publish(subject, msg_id, payload).await?;
+            self.events.publish_raw(subject, msg_id, payload).await?;
         }
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         sqlx::query("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")

@@ -23,11 +23,11 @@ enum AccountMail {
 }
 
 impl AccountMail {
-    fn for_subject(subject: &str) -> Option<Self> {
-        match subject {
-            events::PASSWORD_RESET_REQUESTED => Some(Self::PasswordReset),
-            events::EMAIL_VERIFICATION_REQUESTED => Some(Self::VerifyEmail),
-            _ => None,
+    /// The email an account event asks for, and its link.
+    fn of(event: &events::Event) -> (Self, &AccountLink) {
+        match event {
+            events::Event::PasswordResetRequested(link) => (Self::PasswordReset, link),
+            events::Event::EmailVerificationRequested(link) => (Self::VerifyEmail, link),
         }
     }
 
@@ -70,12 +70,10 @@ pub fn subscription(state: &NotifyState) -> Subscription {
 
 pub async fn handle(
     state: Arc<NotifyState>,
-    delivery: Delivery<AccountLink>,
+    delivery: Delivery<events::Event>,
 ) -> Result<(), DeliverError> {
-    match AccountMail::for_subject(&delivery.subject) {
-        Some(mail) => send(&state, mail, &delivery.event).await,
-        None => Ok(()),
-    }
+    let (mail, link) = AccountMail::of(&delivery.event);
+    send(&state, mail, link).await
 }
 
 async fn send(
@@ -121,10 +119,17 @@ mod tests {
 
     #[test]
     fn each_account_event_has_its_email_and_page() {
-        let reset = AccountMail::for_subject(events::PASSWORD_RESET_REQUESTED).unwrap();
+        let link = menuskart_schemas::auth::AccountLink {
+            link_id: uuid::Uuid::nil(),
+            user_id: uuid::Uuid::nil(),
+            email: "ada@example.com".into(),
+            name: "Ada".into(),
+            token: "t".into(),
+            expires_at: chrono::Utc::now(),
+        };
+        let (reset, _) = AccountMail::of(&events::Event::PasswordResetRequested(link.clone()));
         assert_eq!(reset.page(), "/reset-password");
-        let verify = AccountMail::for_subject(events::EMAIL_VERIFICATION_REQUESTED).unwrap();
+        let (verify, _) = AccountMail::of(&events::Event::EmailVerificationRequested(link));
         assert_eq!(verify.page(), "/verify-email");
-        assert_eq!(AccountMail::for_subject("mk.evt.auth.other"), None);
     }
 }

@@ -26,7 +26,7 @@ pub fn subscription(state: &NotifyState) -> Subscription {
     Subscription {
         stream: events::STREAM,
         durable: "notify-campaigns",
-        filter: events::CAMPAIGN_MESSAGE,
+        filter: events::CAMPAIGN_MESSAGE.subject,
         max_deliver: state.max_deliver,
         backoff: state.backoff,
         max_ack_pending: Some(state.campaign_pace.in_flight()),
@@ -37,9 +37,10 @@ pub fn subscription(state: &NotifyState) -> Subscription {
 
 pub async fn handle(
     state: Arc<NotifyState>,
-    delivery: Delivery<CampaignMessage>,
+    delivery: Delivery<events::Event>,
 ) -> Result<(), DeliverError> {
-    send(&state, &delivery.event).await
+    let events::Event::CampaignMessage(message) = &delivery.event;
+    send(&state, message).await
 }
 
 /// Sends one campaign email under its record, unless it went out (or was skipped) already.

@@ -6,8 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use menuskart_kit::consumer::{self, Delivery, Subscription};
-use menuskart_schemas::orders::OrderEvent;
-use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::{orders, payments};
 
 use crate::deliver::{DeliverError, deliver};
@@ -43,9 +41,9 @@ pub fn payments(state: &NotifyState) -> Subscription {
 /// Tells the customer what happened to an order, when that is news to them.
 pub async fn on_order_event(
     state: Arc<NotifyState>,
-    delivery: Delivery<OrderEvent>,
+    delivery: Delivery<orders::Event>,
 ) -> Result<(), DeliverError> {
-    match Notice::from_order_event(&delivery.subject, &delivery.event) {
+    match Notice::from_order_event(&delivery.event) {
         Some(notice) => deliver(&state, &notice).await,
         None => Ok(()),
     }
@@ -54,12 +52,10 @@ pub async fn on_order_event(
 /// Tells the customer about a payment (a failure, a refund).
 pub async fn on_payment_event(
     state: Arc<NotifyState>,
-    delivery: Delivery<PaymentEvent>,
+    delivery: Delivery<payments::Event>,
 ) -> Result<(), DeliverError> {
-    match Notice::from_payment_event(&delivery.subject, &delivery.event, delivery.stream_sequence) {
-        Some(notice) => deliver(&state, &notice).await,
-        None => Ok(()),
-    }
+    let notice = Notice::from_payment_event(&delivery.event, delivery.stream_sequence);
+    deliver(&state, &notice).await
 }
 
 /// Parses `MK_NOTIFY_RETRY_DELAYS_MS` (`1000,5000,30000`); kept for the process's life.

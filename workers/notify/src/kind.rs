@@ -1,5 +1,7 @@
 //! What a notification is about, from the event that caused it.
 
+use menuskart_schemas::orders::OrderEvent;
+use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::{orders, payments};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,17 +15,23 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The notification an event subject calls for (`None`: no message for it).
-    pub fn for_subject(subject: &str) -> Option<Self> {
-        Some(match subject {
-            orders::PLACED => Self::OrderPlaced,
-            orders::SHIPPED => Self::OrderShipped,
-            orders::CANCELLED => Self::OrderCancelled,
-            payments::SUCCEEDED => Self::PaymentSucceeded,
-            payments::FAILED => Self::PaymentFailed,
-            payments::REFUNDED => Self::PaymentRefunded,
-            _ => return None,
-        })
+    /// The notification an order event calls for, with its payload (`None`: no message).
+    pub fn of_order(event: &orders::Event) -> Option<(Self, &OrderEvent)> {
+        match event {
+            orders::Event::Placed(e) => Some((Self::OrderPlaced, e)),
+            orders::Event::Shipped(e) => Some((Self::OrderShipped, e)),
+            orders::Event::Cancelled(e) => Some((Self::OrderCancelled, e)),
+            orders::Event::Paid(_) | orders::Event::Fulfilled(_) => None,
+        }
+    }
+
+    /// The notification a payment event calls for, with its payload.
+    pub fn of_payment(event: &payments::Event) -> (Self, &PaymentEvent) {
+        match event {
+            payments::Event::Succeeded(e) => (Self::PaymentSucceeded, e),
+            payments::Event::Failed(e) => (Self::PaymentFailed, e),
+            payments::Event::Refunded(e) => (Self::PaymentRefunded, e),
+        }
     }
 
     /// Also the template's name.

@@ -1,7 +1,6 @@
 //! A notification to send, made from an order or payment event.
 
-use menuskart_schemas::orders::OrderEvent;
-use menuskart_schemas::payments::PaymentEvent;
+use menuskart_schemas::subjects::events::{orders, payments};
 use uuid::Uuid;
 
 use crate::kind::Kind;
@@ -20,8 +19,8 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn from_order_event(subject: &str, event: &OrderEvent) -> Option<Self> {
-        let kind = Kind::for_subject(subject)?;
+    pub fn from_order_event(event: &orders::Event) -> Option<Self> {
+        let (kind, event) = Kind::of_order(event)?;
         Some(Self {
             kind,
             // An order reaches each status once.
@@ -36,12 +35,8 @@ impl Notice {
     }
 
     /// `stream_sequence` tells refunds of one payment apart.
-    pub fn from_payment_event(
-        subject: &str,
-        event: &PaymentEvent,
-        stream_sequence: u64,
-    ) -> Option<Self> {
-        let kind = Kind::for_subject(subject)?;
+    pub fn from_payment_event(event: &payments::Event, stream_sequence: u64) -> Self {
+        let (kind, event) = Kind::of_payment(event);
         let event_key = match kind {
             Kind::PaymentRefunded => format!(
                 "{}:{}:{stream_sequence}",
@@ -50,7 +45,7 @@ impl Notice {
             ),
             _ => format!("{}:{}", kind.as_str(), event.transaction_id),
         };
-        Some(Self {
+        Self {
             kind,
             event_key,
             user_id: event.user_id,
@@ -59,6 +54,6 @@ impl Notice {
             currency: event.currency.clone(),
             transaction_id: Some(event.transaction_id),
             reason: event.reason.clone(),
-        })
+        }
     }
 }

@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::orders::OrderStatus;
-use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::payments;
 
 use crate::state::OrdersState;
@@ -27,15 +26,15 @@ pub const SUBSCRIPTION: Subscription = Subscription {
 
 pub async fn handle(
     state: Arc<OrdersState>,
-    delivery: Delivery<PaymentEvent>,
+    delivery: Delivery<payments::Event>,
 ) -> Result<(), StoreError> {
-    let event = &delivery.event;
-    let (to, reason) = match delivery.subject.as_str() {
-        payments::SUCCEEDED => (
+    let (to, reason, event) = match &delivery.event {
+        payments::Event::Succeeded(event) => (
             OrderStatus::Paid,
             format!("payment {} succeeded", event.transaction_id),
+            event,
         ),
-        payments::FAILED => {
+        payments::Event::Failed(event) => {
             let reason = format!(
                 "payment {} failed: {}",
                 event.transaction_id,
@@ -46,7 +45,7 @@ pub async fn handle(
             return Ok(());
         }
         // Refunds do not move an order.
-        _ => return Ok(()),
+        payments::Event::Refunded(_) => return Ok(()),
     };
     match state
         .store

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_kit::rpc::RpcError;
 use menuskart_schemas::ErrorCode;
-use menuskart_schemas::orders::OrderEvent;
 use menuskart_schemas::subjects::events::orders;
 
 use crate::state::OrdersState;
@@ -25,12 +24,14 @@ pub const SUBSCRIPTION: Subscription = Subscription {
 
 pub async fn handle(
     state: Arc<OrdersState>,
-    delivery: Delivery<OrderEvent>,
+    delivery: Delivery<orders::Event>,
 ) -> Result<(), RpcError> {
-    let order_id = delivery.event.order_id;
-    let outcome = match delivery.subject.as_str() {
-        orders::PAID => state.services.commit(order_id).await,
-        orders::CANCELLED => state.services.release(order_id).await,
+    let (order_id, outcome) = match &delivery.event {
+        orders::Event::Paid(paid) => (paid.order_id, state.services.commit(paid.order_id).await),
+        orders::Event::Cancelled(cancelled) => (
+            cancelled.order_id,
+            state.services.release(cancelled.order_id).await,
+        ),
         _ => return Ok(()),
     };
     match outcome {

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use menuskart_kit::consumer::{self, Delivery, Subscription};
-use menuskart_schemas::orders::OrderEvent;
 use menuskart_schemas::subjects::events::orders;
 use uuid::Uuid;
 
@@ -16,7 +15,7 @@ use crate::state::PaymentsState;
 pub const SUBSCRIPTION: Subscription = Subscription {
     stream: orders::STREAM,
     durable: "payments-refunds",
-    filter: orders::CANCELLED,
+    filter: orders::CANCELLED.subject,
     max_deliver: 50,
     backoff: consumer::DEFAULT_BACKOFF,
     max_ack_pending: None,
@@ -25,9 +24,12 @@ pub const SUBSCRIPTION: Subscription = Subscription {
 
 pub async fn handle(
     state: Arc<PaymentsState>,
-    delivery: Delivery<OrderEvent>,
+    delivery: Delivery<orders::Event>,
 ) -> Result<(), RefundError> {
-    refund_order(&state, delivery.event.order_id).await
+    match &delivery.event {
+        orders::Event::Cancelled(cancelled) => refund_order(&state, cancelled.order_id).await,
+        _ => Ok(()),
+    }
 }
 
 /// Refunds every captured payment of a cancelled order (normally none).

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use menuskart_kit::outbox;
 use menuskart_schemas::auth::AccountLink;
+use menuskart_schemas::subjects::events::EventSubject;
 use menuskart_schemas::subjects::events::auth as events;
 use sqlx::Row;
 use uuid::Uuid;
@@ -29,7 +30,7 @@ impl LinkPurpose {
         }
     }
 
-    fn subject(self) -> &'static str {
+    fn subject(self) -> EventSubject<AccountLink> {
         match self {
             Self::PasswordReset => events::PASSWORD_RESET_REQUESTED,
             Self::VerifyEmail => events::EMAIL_VERIFICATION_REQUESTED,

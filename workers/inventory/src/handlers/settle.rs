@@ -3,6 +3,7 @@
 
 use menuskart_kit::ReplyError;
 use menuskart_schemas::inventory::{Reservation, ReservationStatus};
+use menuskart_schemas::subjects::events::EventSubject;
 use uuid::Uuid;
 
 use super::{event_failed, publish_reservation_levels};
@@ -15,7 +16,7 @@ pub(crate) async fn settle(
     state: &InventoryState,
     order_id: Uuid,
     to: ReservationStatus,
-    subject: &str,
+    subject: EventSubject<Reservation>,
 ) -> Result<Reservation, ReplyError> {
     let lines = match state.store.settle(order_id, to).await? {
         SettleOutcome::Missing => {
@@ -37,7 +38,7 @@ pub(crate) async fn settle(
     };
     // Published on the repeat too: if the first publish was lost, this one lands; if not,
     // JetStream drops the duplicate by its id.
-    let event = subject.rsplit('.').next().unwrap_or(subject);
+    let event = subject.name();
     let id = format!("{order_id}:{event}");
     state
         .events

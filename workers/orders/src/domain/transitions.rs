@@ -1,6 +1,8 @@
 //! Which status may follow which, and the event each change publishes.
 
+use menuskart_schemas::orders::OrderEvent;
 use menuskart_schemas::orders::OrderStatus::{self, *};
+use menuskart_schemas::subjects::events::EventSubject;
 use menuskart_schemas::subjects::events::orders as subjects;
 
 /// The statuses an order may be in for it to move to `to`.
@@ -14,8 +16,8 @@ pub fn allowed_from(to: OrderStatus) -> &'static [OrderStatus] {
     }
 }
 
-/// The event subject announcing that an order reached `status`.
-pub fn subject(status: OrderStatus) -> &'static str {
+/// The event announcing that an order reached `status`.
+pub fn subject(status: OrderStatus) -> EventSubject<OrderEvent> {
     match status {
         PendingPayment => subjects::PLACED,
         Paid => subjects::PAID,

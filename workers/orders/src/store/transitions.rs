@@ -3,6 +3,7 @@
 
 use menuskart_kit::outbox;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderStatus};
+use menuskart_schemas::subjects::events::EventSubject;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -100,7 +101,7 @@ pub(crate) async fn record(
 pub(crate) async fn announce(
     conn: &mut PgConnection,
     order: &Order,
-    subject: &str,
+    subject: EventSubject<OrderEvent>,
     reason: Option<&str>,
 ) -> Result<OrderEvent, StoreError> {
     let event = OrderEvent {
