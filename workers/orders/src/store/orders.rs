@@ -7,8 +7,8 @@ use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, Stat
 use sqlx::{PgConnection, Row};
 use uuid::Uuid;
 
+use super::transitions::Change;
 use super::{Store, StoreError};
-use crate::domain::transitions::subject;
 use crate::domain::{OrderDraft, ShippingAddress};
 use menuskart_kit::IdempotencyKey;
 
@@ -137,27 +137,19 @@ impl Store {
         payment_timeout: Duration,
     ) -> Result<Option<Order>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let confirmed = sqlx::query(
-            "UPDATE orders SET status = 'pending_payment', updated_at = now(), \
-               expires_at = now() + make_interval(secs => $2) \
-             WHERE id = $1 AND status = 'placing'",
-        )
-        .bind(order_id)
-        .bind(payment_timeout.num_seconds() as f64)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !confirmed {
+        let placing: Option<bool> =
+            sqlx::query_scalar("SELECT status = 'placing' FROM orders WHERE id = $1 FOR UPDATE")
+                .bind(order_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if placing != Some(true) {
             return Ok(None);
         }
-        let status = OrderStatus::PendingPayment;
-        super::transitions::record(&mut tx, order_id, status, None).await?;
-        let order = load(&mut tx, order_id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("order {order_id} vanished")))?
-            .order;
-        super::transitions::announce(&mut tx, &order, subject(status), None).await?;
+        let change = Change {
+            payable_for: Some(payment_timeout),
+            ..Change::to(OrderStatus::PendingPayment, None)
+        };
+        let (order, _) = super::transitions::apply(&mut tx, order_id, change).await?;
         tx.commit().await?;
         Ok(Some(order))
     }

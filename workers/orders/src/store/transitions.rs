@@ -45,17 +45,7 @@ impl Store {
         if !allowed_from(to).contains(&current) {
             return Ok(TransitionOutcome::NotAllowed(current));
         }
-        sqlx::query("UPDATE orders SET status = $2, updated_at = now() WHERE id = $1")
-            .bind(order_id)
-            .bind(to.as_str())
-            .execute(&mut *tx)
-            .await?;
-        record(&mut tx, order_id, to, reason).await?;
-        let order = super::orders::load(&mut tx, order_id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("order {order_id} vanished")))?
-            .order;
-        let event = announce(&mut tx, &order, subject(to), reason).await?;
+        let (_, event) = apply(&mut tx, order_id, Change::to(to, reason)).await?;
         tx.commit().await?;
         Ok(TransitionOutcome::Changed(event))
     }
@@ -80,8 +70,53 @@ impl Store {
     }
 }
 
+/// A status change about to be written.
+pub(crate) struct Change<'a> {
+    pub to: OrderStatus,
+    pub reason: Option<&'a str>,
+    /// When the order stops being payable (set when it becomes `pending_payment`).
+    pub payable_for: Option<chrono::Duration>,
+}
+
+impl<'a> Change<'a> {
+    pub fn to(to: OrderStatus, reason: Option<&'a str>) -> Self {
+        Self {
+            to,
+            reason,
+            payable_for: None,
+        }
+    }
+}
+
+/// The one write path of every status change, inside `tx`, once the caller has locked the
+/// order and checked that the move is allowed: the row, its history entry and its event in the
+/// outbox, so none of the three can happen without the others.
+pub(crate) async fn apply(
+    tx: &mut PgConnection,
+    order_id: Uuid,
+    change: Change<'_>,
+) -> Result<(Order, OrderEvent), StoreError> {
+    sqlx::query(
+        "UPDATE orders SET status = $2, updated_at = now(), \
+           expires_at = COALESCE(now() + make_interval(secs => $3), expires_at) \
+         WHERE id = $1",
+    )
+    .bind(order_id)
+    .bind(change.to.as_str())
+    .bind(change.payable_for.map(|d| d.num_seconds() as f64))
+    .execute(&mut *tx)
+    .await?;
+    record(tx, order_id, change.to, change.reason).await?;
+    let order = super::orders::load(tx, order_id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("order {order_id} vanished")))?
+        .order;
+    let event = announce(tx, &order, subject(change.to), change.reason).await?;
+    Ok((order, event))
+}
+
 /// Appends a history entry.
-pub(crate) async fn record(
+async fn record(
     conn: &mut PgConnection,
     order_id: Uuid,
     status: OrderStatus,
@@ -98,7 +133,7 @@ pub(crate) async fn record(
 
 /// Writes the event of `order` reaching its status into the outbox (id `<order>:<status>`:
 /// an order reaches each status once).
-pub(crate) async fn announce(
+async fn announce(
     conn: &mut PgConnection,
     order: &Order,
     subject: EventSubject<OrderEvent>,
