@@ -60,10 +60,12 @@ pub async fn connect(
     Ok(pool)
 }
 
-/// What a worker's PostgreSQL store fails with (orders, payments: the stores that write
-/// through the outbox).
+/// What every worker's PostgreSQL store fails with (auth, orders, payments, notify).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// An insert met a unique index (an email registered twice, say): the caller's conflict.
+    #[error("a row with this key exists already")]
+    Duplicate,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     /// A stored value that the code cannot read back (an unknown status, say).
@@ -73,10 +75,24 @@ pub enum StoreError {
     Outbox(#[from] crate::outbox::OutboxError),
 }
 
+impl StoreError {
+    /// For an insert: a unique violation becomes [`StoreError::Duplicate`].
+    pub fn from_insert(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
+            _ => StoreError::Database(error),
+        }
+    }
+}
+
 impl From<StoreError> for crate::ReplyError {
-    /// A store failure is ours, never the caller's: logged, answered as an opaque 500.
+    /// A duplicate is the caller's conflict (a handler that can say more maps it itself); any
+    /// other store failure is ours, never the caller's: logged, answered as an opaque 500.
     fn from(error: StoreError) -> Self {
-        crate::ReplyError::internal(error)
+        match error {
+            StoreError::Duplicate => crate::ReplyError::conflict(error.to_string()),
+            other => crate::ReplyError::internal(other),
+        }
     }
 }
 

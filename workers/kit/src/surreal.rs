@@ -68,8 +68,42 @@ pub async fn connect(
     Ok(db)
 }
 
+/// What every worker's SurrealDB store fails with (catalog, cart).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A write met a `UNIQUE` index (a slug taken, a second review): the caller's conflict.
+    #[error("a record with this key exists already")]
+    Duplicate,
+    #[error("surrealdb: {0}")]
+    Surreal(#[from] surrealdb::Error),
+    #[error("stored data does not decode: {0}")]
+    Decode(#[from] serde_json::Error),
+}
+
+impl StoreError {
+    /// For a write: a unique-index violation becomes [`StoreError::Duplicate`].
+    pub fn from_write(error: surrealdb::Error) -> Self {
+        if is_unique_violation(&error) {
+            StoreError::Duplicate
+        } else {
+            StoreError::Surreal(error)
+        }
+    }
+}
+
+impl From<StoreError> for crate::ReplyError {
+    /// As for PostgreSQL (`crate::postgres::StoreError`): a duplicate is a conflict, the rest
+    /// an opaque 500.
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Duplicate => crate::ReplyError::conflict(error.to_string()),
+            other => crate::ReplyError::internal(other),
+        }
+    }
+}
+
 /// Whether a write failed on a `UNIQUE` index (SurrealDB reports it only in the message).
-pub fn is_unique_violation(error: &surrealdb::Error) -> bool {
+fn is_unique_violation(error: &surrealdb::Error) -> bool {
     let text = error.to_string();
     text.contains("already contains") || text.contains("unique")
 }

@@ -17,7 +17,7 @@ use crate::state::NotifyState;
 #[derive(Debug, thiserror::Error)]
 pub enum DeliverError {
     #[error("records: {0}")]
-    Store(#[from] sqlx::Error),
+    Store(#[from] crate::store::StoreError),
     #[error("looking up the recipient or order: {0}")]
     Lookup(#[from] menuskart_kit::rpc::RpcError),
     #[error("template: {0}")]

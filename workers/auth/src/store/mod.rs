@@ -16,27 +16,7 @@ pub use account_links::LinkPurpose;
 pub use sessions::RotateOutcome;
 pub use users::{NewUser, UserRecord};
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("a row with this key exists already")]
-    Duplicate,
-    #[error("stored data is corrupt: {0}")]
-    Corrupt(String),
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
-    #[error(transparent)]
-    Outbox(#[from] menuskart_kit::outbox::OutboxError),
-}
-
-impl StoreError {
-    /// Unique violations become [`StoreError::Duplicate`]; everything else stays a database error.
-    fn from_insert(error: sqlx::Error) -> Self {
-        match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
-            _ => StoreError::Database(error),
-        }
-    }
-}
+pub use menuskart_kit::postgres::StoreError;
 
 #[derive(Debug, Clone)]
 pub struct Store {

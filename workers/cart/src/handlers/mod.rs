@@ -12,13 +12,6 @@ use menuskart_schemas::cart::Cart;
 
 use crate::domain::{CartOwner, price};
 use crate::state::CartState;
-use crate::store::StoreError;
-
-impl From<StoreError> for ReplyError {
-    fn from(error: StoreError) -> Self {
-        ReplyError::internal(error)
-    }
-}
 
 /// The cart of `owner` priced from the catalog now (an empty cart for a visitor without one).
 /// Lines whose product left the catalog are dropped from the store and reported once.

@@ -11,26 +11,7 @@ const SCHEMA: &str = include_str!("schema.surql");
 const NAMESPACE: &str = "menuskart";
 const DATABASE: &str = "cart";
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("surrealdb: {0}")]
-    Surreal(#[from] surrealdb::Error),
-    #[error("stored data does not decode: {0}")]
-    Decode(#[from] serde_json::Error),
-    #[error("the cart already has a line for this product")]
-    Duplicate,
-}
-
-impl StoreError {
-    /// A unique-index violation becomes [`StoreError::Duplicate`].
-    fn from_write(error: surrealdb::Error) -> Self {
-        if menuskart_kit::surreal::is_unique_violation(&error) {
-            StoreError::Duplicate
-        } else {
-            StoreError::Surreal(error)
-        }
-    }
-}
+pub use menuskart_kit::surreal::StoreError;
 
 #[derive(Debug, Clone)]
 pub struct Store {

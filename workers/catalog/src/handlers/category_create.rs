@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{Category, CategoryInput};
 
-use super::{category_path, written};
+use super::{category_path, slug_taken, written};
 use crate::domain::{Slug, ValidationError};
 use crate::state::CatalogState;
 
@@ -32,7 +32,8 @@ pub async fn handle(
     state
         .store
         .create_category(&slug, &name, parent.as_ref(), &parent_path)
-        .await?;
+        .await
+        .map_err(slug_taken)?;
     written(&state).await;
     Ok(Category {
         slug: slug.as_str().to_owned(),

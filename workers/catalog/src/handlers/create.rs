@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{CreateProduct, Product};
 
-use super::{category_path, written};
+use super::{category_path, slug_taken, written};
 use crate::domain::ProductDraft;
 use crate::state::CatalogState;
 
@@ -18,7 +18,11 @@ pub async fn handle(
     let draft = ProductDraft::parse(req.body.product)?;
     let path = category_path(&state, "category", &draft.category).await?;
     let pid = uuid::Uuid::now_v7().simple().to_string();
-    let product = state.store.create_product(&pid, &draft, &path).await?;
+    let product = state
+        .store
+        .create_product(&pid, &draft, &path)
+        .await
+        .map_err(slug_taken)?;
     written(&state).await;
     // Later stock changes arrive as events; stock set before the product existed would not.
     if let Some(level) = super::get::stock(&state, &product.id).await {

@@ -18,12 +18,13 @@ use menuskart_kit::ReplyError;
 use crate::state::CatalogState;
 use crate::store::StoreError;
 
-impl From<StoreError> for ReplyError {
-    fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::Duplicate => ReplyError::conflict(error.to_string()),
-            other => ReplyError::internal(other),
+/// A product's or category's write: a duplicate is a slug in use.
+pub(crate) fn slug_taken(error: StoreError) -> ReplyError {
+    match error {
+        StoreError::Duplicate => {
+            ReplyError::conflict("a product or category with this slug exists")
         }
+        other => other.into(),
     }
 }
 

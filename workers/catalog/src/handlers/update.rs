@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{Product, ProductInput, UpdateProduct};
 
-use super::{category_path, written};
+use super::{category_path, slug_taken, written};
 use crate::domain::ProductDraft;
 use crate::state::CatalogState;
 
@@ -30,7 +30,8 @@ pub async fn handle(
     let product = state
         .store
         .replace_product(&current.id, &draft, &path)
-        .await?
+        .await
+        .map_err(slug_taken)?
         .ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))?;
     written(&state).await;
     tracing::info!(%admin, product_id = %product.id, "product updated");

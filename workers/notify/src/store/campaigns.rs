@@ -6,6 +6,7 @@ use menuskart_schemas::subjects::events::notify as events;
 use uuid::Uuid;
 
 use super::Store;
+use super::StoreError;
 use crate::campaign_text::CampaignText;
 
 /// The outbox message id of one campaign email (also its notification record's key).
@@ -62,7 +63,7 @@ impl Store {
     pub async fn campaign_text(
         &self,
         campaign_id: Uuid,
-    ) -> Result<Option<CampaignText>, sqlx::Error> {
+    ) -> Result<Option<CampaignText>, StoreError> {
         let row: Option<(String, String)> =
             sqlx::query_as("SELECT subject, body FROM campaigns WHERE id = $1")
                 .bind(campaign_id)
@@ -72,7 +73,7 @@ impl Store {
     }
 
     /// A campaign with how many of its messages were sent, skipped or are failing.
-    pub async fn campaign(&self, campaign_id: Uuid) -> Result<Option<Campaign>, sqlx::Error> {
+    pub async fn campaign(&self, campaign_id: Uuid) -> Result<Option<Campaign>, StoreError> {
         let row: Option<CampaignRow> = sqlx::query_as(
             "SELECT c.id, c.subject, c.body, c.recipients, c.created_by, c.created_at, \
                count(*) FILTER (WHERE n.status = 'sent') AS sent, \

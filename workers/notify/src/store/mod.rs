@@ -6,6 +6,7 @@
 pub mod campaigns;
 
 use menuskart_kit::postgres::PostgresSettings;
+pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -30,7 +31,7 @@ pub enum Claim {
 }
 
 impl Store {
-    pub async fn connect(settings: &PostgresSettings) -> Result<Self, sqlx::Error> {
+    pub async fn connect(settings: &PostgresSettings) -> Result<Self, StoreError> {
         let pool =
             menuskart_kit::postgres::connect(settings, &sqlx::migrate!("./migrations")).await?;
         Ok(Self { pool })
@@ -49,7 +50,7 @@ impl Store {
         kind: &str,
         user_id: Uuid,
         campaign_id: Option<Uuid>,
-    ) -> Result<Claim, sqlx::Error> {
+    ) -> Result<Claim, StoreError> {
         // `now()` is the statement's time: `mine` says whether this statement set the claim.
         let (status, mine): (String, bool) = sqlx::query_as(
             "INSERT INTO notifications \
@@ -88,7 +89,7 @@ impl Store {
         channel: &str,
         recipient: &str,
         provider_id: &str,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE notifications SET status = 'sent', recipient = $3, provider_id = $4, \
                sent_at = now(), last_error = NULL WHERE event_key = $1 AND channel = $2",
@@ -108,7 +109,7 @@ impl Store {
         event_key: &str,
         channel: &str,
         error: &str,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<(), StoreError> {
         self.unsent(event_key, channel, "failed", error).await
     }
 
@@ -118,7 +119,7 @@ impl Store {
         event_key: &str,
         channel: &str,
         why: &str,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<(), StoreError> {
         self.unsent(event_key, channel, "skipped", why).await
     }
 
@@ -129,7 +130,7 @@ impl Store {
         channel: &str,
         status: &str,
         note: &str,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE notifications SET status = $3, last_error = $4 \
              WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
