@@ -23,6 +23,13 @@ pub enum HashError {
     Join(#[from] tokio::task::JoinError),
 }
 
+impl From<HashError> for menuskart_kit::ReplyError {
+    /// A hash that fails is ours, never the caller's: logged, answered as an opaque 500.
+    fn from(error: HashError) -> Self {
+        menuskart_kit::ReplyError::internal(error)
+    }
+}
+
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,

@@ -37,6 +37,13 @@ pub enum JwtError {
     Invalid,
 }
 
+/// Only signing failures reach handlers (a bad token is mapped where it is decoded): an opaque 500.
+impl From<JwtError> for crate::ReplyError {
+    fn from(error: JwtError) -> Self {
+        crate::ReplyError::internal(error)
+    }
+}
+
 impl JwtCodec {
     pub fn hs256(secret: &SecretString) -> Result<Self, JwtError> {
         let secret = secret.expose_secret().as_bytes();

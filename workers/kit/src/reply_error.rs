@@ -1,9 +1,13 @@
 //! The one place where a worker's errors become wire errors.
 //!
-//! Handlers return their own `thiserror` enums and implement `From<TheirError> for ReplyError`,
-//! choosing a code per variant. Anything that is not the client's fault goes through
-//! [`ReplyError::internal`]: the cause is logged with the request's span, and the client only
-//! learns that something failed on our side.
+//! Every worker's handlers return `Result<_, ReplyError>`. Where a handler decides what a failure
+//! means to its caller (a token that is rejected, a link that is dead, a row that is not there),
+//! it builds the error on the spot with the helpers below ([`ReplyError::unauthorized`],
+//! [`ReplyError::not_found`], ...), with the message the caller will read. Errors from below
+//! (stores, codecs, validation, other services) convert with `?` through a
+//! `From<TheirError> for ReplyError` impl kept next to that error type. Anything that is not the
+//! client's fault goes through [`ReplyError::internal`]: the cause is logged with the request's
+//! span, and the client only learns that something failed on our side.
 
 use menuskart_schemas::{ErrorBody, ErrorCode};
 

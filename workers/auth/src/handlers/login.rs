@@ -2,52 +2,19 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::jwt::JwtError;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::auth::{LoginRequest, TokenPair};
 
 use super::INVALID_CREDENTIALS;
-use crate::domain::{Email, ValidationError};
-use crate::password_hasher::HashError;
+use crate::domain::Email;
 use crate::refresh_token::NewRefreshToken;
 use crate::state::AuthState;
-use crate::store::StoreError;
-
-#[derive(Debug, thiserror::Error)]
-pub enum LoginError {
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    /// Unknown email and wrong password alike.
-    #[error("{INVALID_CREDENTIALS}")]
-    InvalidCredentials,
-    #[error("too many failed logins for this address; try again later")]
-    Throttled,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Jwt(#[from] JwtError),
-}
-
-impl From<LoginError> for ReplyError {
-    fn from(error: LoginError) -> Self {
-        match error {
-            LoginError::Invalid(e) => e.into(),
-            LoginError::InvalidCredentials => ReplyError::unauthorized(error.to_string()),
-            LoginError::Throttled => ReplyError::too_many_requests(error.to_string()),
-            LoginError::Hash(e) => ReplyError::internal(e),
-            LoginError::Store(e) => ReplyError::internal(e),
-            LoginError::Jwt(e) => ReplyError::internal(e),
-        }
-    }
-}
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<LoginRequest>,
-) -> Result<TokenPair, LoginError> {
+) -> Result<TokenPair, ReplyError> {
     let email = Email::parse(&req.body.email)?;
     if state
         .store
@@ -55,7 +22,9 @@ pub async fn handle(
         .await?
         .is_some()
     {
-        return Err(LoginError::Throttled);
+        return Err(ReplyError::too_many_requests(
+            "too many failed logins for this address; try again later",
+        ));
     }
     let user = state.store.user_by_email(email.as_str()).await?;
     let stored_hash = user.as_ref().map(|u| u.password_hash.as_str());
@@ -65,7 +34,8 @@ pub async fn handle(
             .store
             .record_login_failure(email.as_str(), state.throttle)
             .await?;
-        return Err(LoginError::InvalidCredentials);
+        // Unknown email and wrong password alike.
+        return Err(ReplyError::unauthorized(INVALID_CREDENTIALS));
     };
     state.store.clear_login_failures(email.as_str()).await?;
 

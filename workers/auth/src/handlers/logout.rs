@@ -8,42 +8,23 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::TokenRequest;
 
-use super::{BadToken, decode_access_token};
+use super::decode_access_token;
 use crate::state::AuthState;
-use crate::store::StoreError;
-
-#[derive(Debug, thiserror::Error)]
-pub enum LogoutError {
-    #[error(transparent)]
-    BadToken(#[from] BadToken),
-    #[error("the token does not belong to the caller")]
-    NotYours,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<LogoutError> for ReplyError {
-    fn from(error: LogoutError) -> Self {
-        match error {
-            LogoutError::BadToken(_) => ReplyError::unauthorized(error.to_string()),
-            LogoutError::NotYours => ReplyError::forbidden(error.to_string()),
-            LogoutError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<TokenRequest>,
-) -> Result<Empty, LogoutError> {
+) -> Result<Empty, ReplyError> {
     let claims = decode_access_token(&state.tokens.jwt, &req.body.access_token)?;
     if req
         .caller
         .user_id
         .is_some_and(|caller| caller != claims.sub)
     {
-        return Err(LogoutError::NotYours);
+        return Err(ReplyError::forbidden(
+            "the token does not belong to the caller",
+        ));
     }
     state
         .store

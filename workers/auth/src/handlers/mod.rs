@@ -1,6 +1,9 @@
 //! One endpoint a file, each the same shape: parse the request into domain values, check the
-//! caller, apply, reply. Each has its own error enum; its `From` impl is where that endpoint's
-//! failures get their wire codes.
+//! caller, apply, reply. Every handler returns [`ReplyError`]: where the handler decides what a
+//! failure means to its caller (a dead link, a session that ended), it builds the error there
+//! with the kit's helpers (`ReplyError::unauthorized(..)`, `ReplyError::not_found(..)`, ...);
+//! errors from below (store, hasher, tokens, validation) convert with `?` through their `From`
+//! impls, which keep our own failures opaque 500s.
 
 pub mod login;
 pub mod logout;
@@ -16,6 +19,7 @@ pub mod validate;
 pub mod verify_email;
 pub mod verify_email_resend;
 
+use menuskart_kit::ReplyError;
 use menuskart_kit::jwt::{JwtCodec, JwtError};
 use menuskart_schemas::auth::AccessClaims;
 
@@ -23,6 +27,12 @@ use menuskart_schemas::auth::AccessClaims;
 #[derive(Debug, thiserror::Error)]
 #[error("access token rejected: {0}")]
 pub struct BadToken(#[from] JwtError);
+
+impl From<BadToken> for ReplyError {
+    fn from(error: BadToken) -> Self {
+        ReplyError::unauthorized(error.to_string())
+    }
+}
 
 pub(crate) fn decode_access_token(jwt: &JwtCodec, token: &str) -> Result<AccessClaims, BadToken> {
     Ok(jwt.decode(token)?)

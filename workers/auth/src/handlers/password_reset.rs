@@ -7,32 +7,15 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::PasswordResetRequest;
 
-use crate::domain::{Email, ValidationError};
+use crate::domain::Email;
 use crate::state::AuthState;
-use crate::store::{LinkPurpose, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum PasswordResetError {
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<PasswordResetError> for ReplyError {
-    fn from(error: PasswordResetError) -> Self {
-        match error {
-            PasswordResetError::Invalid(e) => e.into(),
-            PasswordResetError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
+use crate::store::LinkPurpose;
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<PasswordResetRequest>,
-) -> Result<Empty, PasswordResetError> {
+) -> Result<Empty, ReplyError> {
     let email = Email::parse(&req.body.email)?;
     if let Some(user) = state.store.user_by_email(email.as_str()).await? {
         state

@@ -7,31 +7,7 @@ use menuskart_schemas::auth::{Profile, ProfilePatch};
 
 use crate::domain::{DisplayName, MAX_ADDRESSES, Phone, PostalAddress, ValidationError};
 use crate::state::AuthState;
-use crate::store::StoreError;
 use crate::store::users::ProfileChanges;
-
-#[derive(Debug, thiserror::Error)]
-pub enum ProfileUpdateError {
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    #[error(transparent)]
-    Caller(#[from] ReplyError),
-    #[error("no such account")]
-    NotFound,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<ProfileUpdateError> for ReplyError {
-    fn from(error: ProfileUpdateError) -> Self {
-        match error {
-            ProfileUpdateError::Invalid(e) => e.into(),
-            ProfileUpdateError::Caller(e) => e,
-            ProfileUpdateError::NotFound => ReplyError::not_found(error.to_string()),
-            ProfileUpdateError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
 
 /// Parses a patch into changes: every present field must be valid.
 fn parse(patch: ProfilePatch) -> Result<ProfileChanges, ValidationError> {
@@ -72,14 +48,14 @@ fn parse(patch: ProfilePatch) -> Result<ProfileChanges, ValidationError> {
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<ProfilePatch>,
-) -> Result<Profile, ProfileUpdateError> {
+) -> Result<Profile, ReplyError> {
     let user_id = req.caller.require_user()?;
     let changes = parse(req.body)?;
     let user = state
         .store
         .update_profile(user_id, changes)
         .await?
-        .ok_or(ProfileUpdateError::NotFound)?;
+        .ok_or_else(|| ReplyError::not_found("no such account"))?;
     Ok(user.into_profile())
 }
 

@@ -2,43 +2,23 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::jwt::JwtError;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::auth::{RefreshRequest, TokenPair};
 
 use crate::refresh_token::{NewRefreshToken, digest};
 use crate::state::AuthState;
-use crate::store::{RotateOutcome, StoreError};
+use crate::store::RotateOutcome;
 
-#[derive(Debug, thiserror::Error)]
-pub enum RefreshError {
-    #[error("the refresh token is invalid, expired or revoked")]
-    Rejected,
-    #[error("the refresh token was used already; the session is revoked, log in again")]
-    Reused,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Jwt(#[from] JwtError),
-}
-
-impl From<RefreshError> for ReplyError {
-    fn from(error: RefreshError) -> Self {
-        match error {
-            RefreshError::Rejected | RefreshError::Reused => {
-                ReplyError::unauthorized(error.to_string())
-            }
-            RefreshError::Store(e) => ReplyError::internal(e),
-            RefreshError::Jwt(e) => ReplyError::internal(e),
-        }
-    }
+/// A refresh token that is unknown, revoked or expired, or whose account is gone.
+fn rejected() -> ReplyError {
+    ReplyError::unauthorized("the refresh token is invalid, expired or revoked")
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<RefreshRequest>,
-) -> Result<TokenPair, RefreshError> {
+) -> Result<TokenPair, ReplyError> {
     let next = NewRefreshToken::generate();
     let outcome = state
         .store
@@ -53,15 +33,19 @@ pub async fn handle(
             user_id,
             session_id,
         } => (user_id, session_id),
-        RotateOutcome::Reused => return Err(RefreshError::Reused),
+        RotateOutcome::Reused => {
+            return Err(ReplyError::unauthorized(
+                "the refresh token was used already; the session is revoked, log in again",
+            ));
+        }
         RotateOutcome::Unknown | RotateOutcome::Revoked | RotateOutcome::Expired => {
-            return Err(RefreshError::Rejected);
+            return Err(rejected());
         }
     };
     let user = state
         .store
         .user_by_id(user_id)
         .await?
-        .ok_or(RefreshError::Rejected)?;
+        .ok_or_else(rejected)?;
     Ok(state.tokens.pair(&user, session_id, next)?)
 }

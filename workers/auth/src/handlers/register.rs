@@ -6,48 +6,15 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::auth::{RegisterRequest, Role, UserView};
 
-use crate::domain::{DisplayName, Email, Password, ValidationError};
-use crate::password_hasher::HashError;
+use crate::domain::{DisplayName, Email, Password};
 use crate::state::AuthState;
 use crate::store::{LinkPurpose, NewUser, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum RegisterError {
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    #[error("an account with this email exists")]
-    EmailTaken,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Store(StoreError),
-}
-
-impl From<StoreError> for RegisterError {
-    fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::Duplicate => RegisterError::EmailTaken,
-            other => RegisterError::Store(other),
-        }
-    }
-}
-
-impl From<RegisterError> for ReplyError {
-    fn from(error: RegisterError) -> Self {
-        match error {
-            RegisterError::Invalid(e) => e.into(),
-            RegisterError::EmailTaken => ReplyError::conflict(error.to_string()),
-            RegisterError::Hash(e) => ReplyError::internal(e),
-            RegisterError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<RegisterRequest>,
-) -> Result<UserView, RegisterError> {
+) -> Result<UserView, ReplyError> {
     let RegisterRequest {
         email,
         password,
@@ -66,7 +33,12 @@ pub async fn handle(
             name: &name,
             roles: &[Role::Customer],
         })
-        .await?;
+        .await
+        .map_err(|e| match e {
+            // The only unique key a new account can meet is its email.
+            StoreError::Duplicate => ReplyError::conflict("an account with this email exists"),
+            other => other.into(),
+        })?;
     tracing::info!(user_id = %user.id, "account registered");
     // The account stands even if this fails: its owner can ask for another link.
     match state

@@ -8,35 +8,22 @@ use menuskart_schemas::auth::{EmailVerified, VerifyEmailRequest};
 
 use crate::refresh_token::digest;
 use crate::state::AuthState;
-use crate::store::StoreError;
-
-#[derive(Debug, thiserror::Error)]
-pub enum VerifyError {
-    #[error("this verification link is invalid, used or expired: ask for a new one")]
-    DeadLink,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<VerifyError> for ReplyError {
-    fn from(error: VerifyError) -> Self {
-        match error {
-            VerifyError::DeadLink => ReplyError::invalid_field("token", error.to_string()),
-            VerifyError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<VerifyEmailRequest>,
-) -> Result<EmailVerified, VerifyError> {
+) -> Result<EmailVerified, ReplyError> {
     let user = state
         .store
         .verify_email(&digest(req.body.token.trim()))
         .await?
-        .ok_or(VerifyError::DeadLink)?;
+        .ok_or_else(|| {
+            ReplyError::invalid_field(
+                "token",
+                "this verification link is invalid, used or expired: ask for a new one",
+            )
+        })?;
     tracing::info!(user_id = %user.id, "email verified");
     Ok(EmailVerified {
         email: user.email,

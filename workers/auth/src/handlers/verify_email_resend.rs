@@ -7,36 +7,16 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
 
 use crate::state::AuthState;
-use crate::store::{LinkPurpose, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum ResendError {
-    #[error(transparent)]
-    Caller(#[from] ReplyError),
-    #[error("no such account")]
-    Gone,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<ResendError> for ReplyError {
-    fn from(error: ResendError) -> Self {
-        match error {
-            ResendError::Caller(e) => e,
-            ResendError::Gone => ReplyError::unauthorized(error.to_string()),
-            ResendError::Store(e) => ReplyError::internal(e),
-        }
-    }
-}
+use crate::store::LinkPurpose;
 
 #[tracing::instrument(skip_all)]
-pub async fn handle(state: Arc<AuthState>, req: Incoming<Empty>) -> Result<Empty, ResendError> {
+pub async fn handle(state: Arc<AuthState>, req: Incoming<Empty>) -> Result<Empty, ReplyError> {
     let user_id = req.caller.require_user()?;
     let user = state
         .store
         .user_by_id(user_id)
         .await?
-        .ok_or(ResendError::Gone)?;
+        .ok_or_else(|| ReplyError::unauthorized("no such account"))?;
     if user.email_verified_at.is_none() {
         state
             .store
