@@ -57,15 +57,7 @@ impl AccountMail {
 
 /// `notify-accounts` on AUTH: the emails with a link (password reset, address verification).
 pub fn subscription(state: &NotifyState) -> Subscription {
-    Subscription {
-        stream: events::STREAM,
-        durable: "notify-accounts",
-        filter: events::STREAM.subjects,
-        max_deliver: state.max_deliver,
-        backoff: state.backoff,
-        max_ack_pending: None,
-        concurrency: state.concurrency,
-    }
+    crate::consumers::subscription(events::STREAM, "notify-accounts", state)
 }
 
 pub async fn handle(

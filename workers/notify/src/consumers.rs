@@ -13,6 +13,7 @@ use crate::notice::Notice;
 use crate::state::NotifyState;
 
 /// A consumer of a whole stream with the notification settings: `notify-orders` on ORDERS,
+/// `notify-accounts` on AUTH,
 /// `notify-payments` on PAYMENTS.
 pub fn subscription(
     stream: menuskart_schemas::subjects::events::Stream,
