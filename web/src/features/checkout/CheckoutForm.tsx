@@ -5,7 +5,7 @@
  * with another method; an order that got cancelled meanwhile is said so.
  */
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { Order, Profile } from '../../api/types';
 import { AddressFields } from '../../components/AddressFields';
@@ -34,6 +34,8 @@ interface CheckoutFormProps {
   existing: Order | undefined;
   total: number;
   currency: string;
+  /** The order is placed (and is to be kept in the address). */
+  onPlaced: (order: Order) => void;
 }
 
 function declineReason(error: ApiError): string {
@@ -41,9 +43,8 @@ function declineReason(error: ApiError): string {
   return typeof reason === 'string' && reason ? reason.replace(/_/g, ' ') : error.message;
 }
 
-export function CheckoutForm({ profile, existing, total, currency }: CheckoutFormProps) {
+export function CheckoutForm({ profile, existing, total, currency, onPlaced }: CheckoutFormProps) {
   const navigate = useNavigate();
-  const [, setParams] = useSearchParams();
   const [address, setAddress] = useState<AddressValue>(() => initialAddress(profile));
   const [errors, setErrors] = useState<AddressProblems>({});
   const [method, setMethod] = useState<PaymentMethod>('pm_card_ok');
@@ -73,7 +74,7 @@ export function CheckoutForm({ profile, existing, total, currency }: CheckoutFor
       const placed = await placeOrder.mutateAsync({ address: toShipping(address), key: placeKey.key() });
       placeKey.settle();
       setOrder(placed);
-      setParams({ order: placed.id }, { replace: true });
+      onPlaced(placed);
       return placed;
     } catch (error) {
       placeKey.settle(error);

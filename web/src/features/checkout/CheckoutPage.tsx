@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,8 +17,12 @@ import { cartLines, orderLines } from './summaryLines';
 
 export function CheckoutPage() {
   useDocumentTitle('Checkout');
-  const [params] = useSearchParams();
-  const orderId = params.get('order');
+  const [params, setParams] = useSearchParams();
+  // The order placed in this tab, known here at once: the URL learns it in a navigation that
+  // React may commit later than the emptied basket, and the page must not show "Your basket
+  // is empty" (and drop the payment form's state) in between.
+  const [placedId, setPlacedId] = useState<string | null>(null);
+  const orderId = params.get('order') ?? placedId;
   const { signedIn } = useSession();
   const cart = useCart();
   const profile = useProfile();
@@ -77,6 +82,10 @@ export function CheckoutPage() {
             <CheckoutForm
               profile={profile.data}
               existing={order}
+              onPlaced={(placed) => {
+                setPlacedId(placed.id);
+                setParams({ order: placed.id }, { replace: true });
+              }}
               total={totals.total}
               currency={currency ?? 'EUR'}
             />
