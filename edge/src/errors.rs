@@ -26,6 +26,16 @@ impl ApiError {
     }
 }
 
+/// A page or page length out of range: 422 naming the field, as a worker would answer.
+impl From<menuskart_schemas::paging::PagingError> for ApiError {
+    fn from(error: menuskart_schemas::paging::PagingError) -> Self {
+        Self(
+            ErrorBody::new(ErrorCode::ValidationFailed, error.to_string())
+                .with_details(serde_json::json!({ "field": error.field })),
+        )
+    }
+}
+
 impl From<ErrorBody> for ApiError {
     fn from(body: ErrorBody) -> Self {
         Self(body)

@@ -10,6 +10,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use menuskart_schemas::ErrorCode;
+use menuskart_schemas::paging::Paging;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
@@ -63,6 +64,21 @@ where
             .map_err(|rejection: QueryRejection| {
                 ApiError::new(ErrorCode::BadRequest, rejection.body_text())
             })
+    }
+}
+
+/// `?page=&per_page=` of every list (one type, [`Paging`]), checked here: a value out of
+/// range is a 422 naming it (`page=999999999` too), and no worker is asked.
+#[derive(Debug, Clone, Copy)]
+pub struct PageQuery(pub Paging);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let ApiQuery(paging) = ApiQuery::<Paging>::from_request_parts(parts, state).await?;
+        paging.window()?;
+        Ok(Self(paging))
     }
 }
 

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
+use crate::paging::Paging;
+
 /// A role carried in the access token and in the `mk-roles` header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -182,8 +184,8 @@ where
 /// GET /users (admin) query.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UsersListRequest {
-    pub page: u32,
-    pub per_page: u32,
+    #[serde(flatten)]
+    pub paging: Paging,
     /// Only accounts whose email contains this (any case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,

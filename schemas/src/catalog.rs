@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::inventory::StockLevel;
+use crate::paging::Paging;
 
 /// A product as the shop shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,8 +147,8 @@ pub struct ListProducts {
     pub attributes: BTreeMap<String, String>,
     #[serde(default)]
     pub sort: Sort,
-    pub page: u32,
-    pub per_page: u32,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 /// A page of products.
@@ -214,8 +215,8 @@ pub struct Review {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListReviews {
     pub product_id: String,
-    pub page: u32,
-    pub per_page: u32,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ pub mod headers;
 pub mod inventory;
 pub mod notify;
 pub mod orders;
+pub mod paging;
 pub mod payments;
 pub mod subjects;
 

@@ -4,11 +4,19 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::paging::Paging;
+
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
 /// `-> cancelled` (expired unpaid, or cancelled by the user) from `pending_payment`. A declined
 /// payment leaves the order `pending_payment`: another method may pay it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Stored as text (its snake_case name), checked by the table's CHECK constraint.
+#[cfg_attr(
+    feature = "sqlx",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     PendingPayment,
@@ -152,17 +160,8 @@ pub struct OrderRef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrdersByUser {
     pub user_id: Uuid,
-    #[serde(default = "first_page")]
-    pub page: u32,
-    #[serde(default = "default_per_page")]
-    pub per_page: u32,
-}
-
-fn first_page() -> u32 {
-    1
-}
-fn default_per_page() -> u32 {
-    20
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 /// `mk.orders.list` (admin): every customer's orders, newest first.
@@ -174,10 +173,8 @@ pub struct OrdersList {
     /// An order number (`MK-10042`), or part of the customer's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
-    #[serde(default = "first_page")]
-    pub page: u32,
-    #[serde(default = "default_per_page")]
-    pub per_page: u32,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
 /// A page of orders.

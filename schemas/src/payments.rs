@@ -73,6 +73,12 @@ impl std::fmt::Debug for PaymentMethod {
 /// Where a payment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Stored as text (its snake_case name), checked by the table's CHECK constraint.
+#[cfg_attr(
+    feature = "sqlx",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
     /// Sent to the provider, no answer yet (or the answer was lost; a retry resumes it).

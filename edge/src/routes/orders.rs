@@ -7,6 +7,7 @@ use menuskart_schemas::orders::{
     Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
     PlaceOrderRequest, SetStatusRequest, StatusUpdate,
 };
+use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::orders;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -15,7 +16,7 @@ use utoipa_axum::routes;
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery, PathId};
+use crate::extract::{ApiJson, ApiQuery, PageQuery, PathId};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
 
@@ -115,34 +116,21 @@ pub async fn set_status(
     ))
 }
 
-/// Paging of an order history.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// From 1 (default 1).
-    page: Option<u32>,
-    /// 1 to 100 (default 20).
-    per_page: Option<u32>,
-}
-
 /// A user's orders, newest first (that user or an admin).
 #[utoipa::path(get, path = "/orders/user/{user_id}", tag = "orders", security(("bearer" = [])),
-    params(("user_id" = Uuid, Path, description = "The user's id"), PageQuery),
+    params(("user_id" = Uuid, Path, description = "The user's id"), Paging),
     responses(
         (status = 200, description = "A page of orders", body = OrderPage),
         (status = 403, description = "Someone else's history", body = ErrorResponse),
+        (status = 422, description = "A page or page length out of range", body = ErrorResponse),
     ))]
 pub async fn by_user(
     call: Call,
     user: AuthUser,
     PathId(user_id): PathId,
-    ApiQuery(paging): ApiQuery<PageQuery>,
+    PageQuery(paging): PageQuery,
 ) -> Result<Json<OrderPage>, ApiError> {
-    let body = OrdersByUser {
-        user_id,
-        page: paging.page.unwrap_or(1),
-        per_page: paging.per_page.unwrap_or(20),
-    };
+    let body = OrdersByUser { user_id, paging };
     Ok(Json(
         call.send(orders::BY_USER, &user.caller(), &body).await?,
     ))
@@ -160,7 +148,7 @@ pub struct ListQuery {
 
 /// Admin: every customer's orders, newest first, by status and by order number or email.
 #[utoipa::path(get, path = "/orders", tag = "orders", security(("bearer" = [])),
-    params(ListQuery, PageQuery),
+    params(ListQuery, Paging),
     responses(
         (status = 200, description = "A page of orders", body = OrderPage),
         (status = 403, description = "Not an admin", body = ErrorResponse),
@@ -170,13 +158,12 @@ pub async fn list(
     call: Call,
     AdminUser(admin): AdminUser,
     ApiQuery(filter): ApiQuery<ListQuery>,
-    ApiQuery(paging): ApiQuery<PageQuery>,
+    PageQuery(paging): PageQuery,
 ) -> Result<Json<OrderPage>, ApiError> {
     let body = OrdersList {
         status: filter.status,
         q: filter.q,
-        page: paging.page.unwrap_or(1),
-        per_page: paging.per_page.unwrap_or(20),
+        paging,
     };
     Ok(Json(call.send(orders::LIST, &admin.caller(), &body).await?))
 }

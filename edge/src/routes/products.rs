@@ -11,6 +11,7 @@ use menuskart_schemas::catalog::{
     Product, ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage,
     Sort, UpdateProduct,
 };
+use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::catalog;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,7 +19,7 @@ use utoipa_axum::routes;
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{ApiJson, ApiQuery, PageQuery};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -46,20 +47,13 @@ pub struct Filters {
     in_stock: Option<bool>,
     /// relevance, price_asc, price_desc, newest, name
     sort: Option<String>,
-    /// From 1 (default 1).
-    page: Option<u32>,
-    /// 1 to 100 (default 20).
-    per_page: Option<u32>,
 }
 
-/// Parses the query string: known keys, `attr.*`, and nothing else.
+/// Parses the query string: known keys (the filters and [`Paging`]'s), `attr.*`, and nothing
+/// else.
 fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
     let bad = |key: &str, why: &str| ApiError::new(ErrorCode::BadRequest, format!("{key}: {why}"));
-    let mut list = ListProducts {
-        page: 1,
-        per_page: 20,
-        ..Default::default()
-    };
+    let mut list = ListProducts::default();
     for (key, value) in pairs {
         let number = || {
             value
@@ -92,8 +86,8 @@ fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
                         )
                     })?
             }
-            "page" => list.page = count()?,
-            "per_page" => list.per_page = count()?,
+            "page" => list.paging.page = count()?,
+            "per_page" => list.paging.per_page = count()?,
             other => match other.strip_prefix("attr.") {
                 Some(name) => {
                     list.attributes.insert(name.to_owned(), value.clone());
@@ -102,11 +96,12 @@ fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
             },
         }
     }
+    list.paging.window()?;
     Ok(list)
 }
 
 /// Products, filtered, sorted and paginated.
-#[utoipa::path(get, path = "/products", tag = "catalog", params(Filters),
+#[utoipa::path(get, path = "/products", tag = "catalog", params(Filters, Paging),
     responses(
         (status = 200, description = "A page of products", body = ProductPage),
         (status = 400, description = "A malformed parameter", body = ErrorResponse),
@@ -123,7 +118,7 @@ pub async fn list(
 }
 
 /// Full-text search (`query`), ranked by relevance, with the listing filters.
-#[utoipa::path(get, path = "/products/search", tag = "catalog", params(Filters),
+#[utoipa::path(get, path = "/products/search", tag = "catalog", params(Filters, Paging),
     responses(
         (status = 200, description = "Matching products, best first", body = ProductPage),
         (status = 422, description = "Empty or too long query", body = ErrorResponse),
@@ -304,21 +299,18 @@ pub async fn add_review(
 
 /// A product's reviews, newest first.
 #[utoipa::path(get, path = "/products/{id}/reviews", tag = "catalog",
-    params(("id" = String, Path, description = "Product id or slug"), crate::routes::users::Pagination),
+    params(("id" = String, Path, description = "Product id or slug"), Paging),
     responses(
         (status = 200, description = "A page of reviews", body = ReviewPage),
         (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 422, description = "A page or page length out of range", body = ErrorResponse),
     ))]
 pub async fn reviews(
     call: Call,
     Path(product_id): Path<String>,
-    ApiQuery(page): ApiQuery<crate::routes::users::Pagination>,
+    PageQuery(paging): PageQuery,
 ) -> Result<Json<ReviewPage>, ApiError> {
-    let query = ListReviews {
-        product_id,
-        page: page.page,
-        per_page: page.per_page,
-    };
+    let query = ListReviews { product_id, paging };
     Ok(Json(
         call.send(catalog::REVIEWS, &Caller::default(), &query)
             .await?,
@@ -355,7 +347,17 @@ mod tests {
             list.attributes.get("spice").map(String::as_str),
             Some("hot")
         );
-        assert_eq!((list.page, list.per_page), (2, 20));
+        assert_eq!(list.paging, Paging::new(2, 20));
+    }
+
+    #[test]
+    fn pages_out_of_range_are_422() {
+        for bad in [("page", "0"), ("page", "999999999"), ("per_page", "101")] {
+            assert_eq!(
+                filters(pairs(&[bad])).unwrap_err().code(),
+                ErrorCode::ValidationFailed
+            );
+        }
     }
 
     #[test]

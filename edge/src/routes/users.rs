@@ -3,6 +3,7 @@
 use axum::Json;
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{Profile, ProfilePatch, UsersListRequest, UsersPage};
+use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::auth;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -11,7 +12,7 @@ use utoipa_axum::routes;
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{ApiJson, ApiQuery, PageQuery};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -52,25 +53,6 @@ pub async fn patch_me(
     Ok(Json(profile))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct Pagination {
-    /// From 1 (default 1).
-    #[serde(default = "first_page")]
-    pub page: u32,
-    /// 1 to 100 (default 20).
-    #[serde(default = "default_per_page")]
-    pub per_page: u32,
-}
-
-fn first_page() -> u32 {
-    1
-}
-
-fn default_per_page() -> u32 {
-    20
-}
-
 /// GET /users filter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -80,16 +62,17 @@ pub struct UserFilter {
 }
 
 /// Admin: all accounts, newest first, or those whose email contains `email`.
-#[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])), params(Pagination, UserFilter),
+#[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])), params(Paging, UserFilter),
     responses(
         (status = 200, description = "A page of accounts", body = UsersPage),
         (status = 401, description = "Missing or bad token", body = ErrorResponse),
         (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 422, description = "A page or page length out of range", body = ErrorResponse),
     ))]
 pub async fn list_users(
     call: Call,
     AdminUser(admin): AdminUser,
-    ApiQuery(page): ApiQuery<Pagination>,
+    PageQuery(paging): PageQuery,
     ApiQuery(filter): ApiQuery<UserFilter>,
 ) -> Result<Json<UsersPage>, ApiError> {
     let users = call
@@ -97,8 +80,7 @@ pub async fn list_users(
             auth::USERS_LIST,
             &admin.caller(),
             &UsersListRequest {
-                page: page.page,
-                per_page: page.per_page,
+                paging,
                 email: filter.email,
             },
         )

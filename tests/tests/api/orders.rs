@@ -515,3 +515,48 @@ async fn a_malformed_id_in_any_path_is_404_before_a_worker_is_asked() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_page_out_of_range_is_422_naming_it_at_the_edge_and_in_the_workers() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let history = format!("/orders/user/{}", admin.id);
+    for (path, field) in [
+        ("/products?page=999999999".to_owned(), "page"),
+        ("/products/search?query=curry&page=0".to_owned(), "page"),
+        (
+            "/products/pad-thai/reviews?per_page=101".to_owned(),
+            "per_page",
+        ),
+        ("/orders?page=999999999".to_owned(), "page"),
+        (format!("{history}?per_page=0"), "per_page"),
+        ("/users?page=10001".to_owned(), "page"),
+    ] {
+        let body = assert_error(
+            app.get(&path, Some(&admin.access_token)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["error"]["details"]["field"], field, "{path}: {body}");
+    }
+    // A worker checks again (it serves callers other than the edge): the offset of page
+    // 999999999 would overflow.
+    let client = app.nats.client().await;
+    let caller = menuskart_kit::Caller::default();
+    use menuskart_schemas::subjects::catalog;
+    let list = json!({"page": 999_999_999, "per_page": 20});
+    let reviews = json!({"product_id": "pad-thai", "page": 999_999_999, "per_page": 100});
+    for refused in [
+        menuskart_e2e::nats_request(&client, catalog::LIST, &caller, &list).await,
+        menuskart_e2e::nats_request(&client, catalog::REVIEWS, &caller, &reviews).await,
+    ] {
+        let refused = refused.unwrap_err();
+        assert_eq!(
+            refused.code,
+            menuskart_schemas::ErrorCode::ValidationFailed,
+            "{refused:?}"
+        );
+        assert!(refused.message.starts_with("page:"), "{refused:?}");
+    }
+}

@@ -2138,7 +2138,7 @@ export interface operations {
                 status?: components["schemas"]["OrderStatus"];
                 /** @description An order number (`MK-10042`) or part of the customer's email address. */
                 q?: string;
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -2235,7 +2235,7 @@ export interface operations {
     orders_by_user: {
         parameters: {
             query?: {
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -2260,6 +2260,15 @@ export interface operations {
             };
             /** @description Someone else's history */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A page or page length out of range */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2656,7 +2665,7 @@ export interface operations {
                 in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -2760,7 +2769,7 @@ export interface operations {
                 in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -2946,7 +2955,7 @@ export interface operations {
     catalog_reviews: {
         parameters: {
             query?: {
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -2971,6 +2980,15 @@ export interface operations {
             };
             /** @description No such product */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A page or page length out of range */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3075,7 +3093,7 @@ export interface operations {
     users_list_users: {
         parameters: {
             query?: {
-                /** @description From 1 (default 1). */
+                /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
                 per_page?: number;
@@ -3108,6 +3126,15 @@ export interface operations {
             };
             /** @description Not an admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A page or page length out of range */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,8 +24,6 @@ use crate::events::{EventError, Events};
 const BATCH: i64 = 100;
 /// How often the relay looks without being woken (other instances' writes, a failed publish).
 const POLL: Duration = Duration::from_millis(500);
-/// Published rows are kept this long (for inspection), then deleted.
-const RETENTION: &str = "7 days";
 
 /// Whether this instance publishes its worker's outbox (every worker with one reads this).
 #[derive(Debug, Clone, Deserialize)]
@@ -64,13 +62,13 @@ pub async fn enqueue<T: Serialize>(
     msg_id: &str,
     payload: &T,
 ) -> Result<(), OutboxError> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO outbox (subject, msg_id, payload) VALUES ($1, $2, $3) \
          ON CONFLICT (msg_id) DO NOTHING",
+        event.subject,
+        msg_id,
+        serde_json::to_value(payload)?,
     )
-    .bind(event.subject)
-    .bind(msg_id)
-    .bind(serde_json::to_value(payload)?)
     .execute(conn)
     .await?;
     Ok(())
@@ -88,14 +86,14 @@ pub async fn enqueue_many<T: Serialize>(
         .iter()
         .map(|(_, payload)| serde_json::to_value(payload))
         .collect::<Result<Vec<_>, _>>()?;
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO outbox (subject, msg_id, payload) \
          SELECT $1, m, p FROM unnest($2::text[], $3::jsonb[]) AS e(m, p) \
          ON CONFLICT (msg_id) DO NOTHING",
+        event.subject,
+        &msg_ids as &[&str],
+        &payloads,
     )
-    .bind(event.subject)
-    .bind(&msg_ids)
-    .bind(&payloads)
     .execute(conn)
     .await?;
     Ok(())
@@ -128,22 +126,26 @@ impl Relay {
     /// Publishes one batch of pending rows; how many.
     pub async fn publish_pending(&self) -> Result<usize, OutboxError> {
         let mut tx = self.pool.begin().await?;
-        let rows: Vec<(i64, String, String, serde_json::Value)> = sqlx::query_as(
+        let rows = sqlx::query!(
             "SELECT id, subject, msg_id, payload FROM outbox WHERE published_at IS NULL \
              ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
+            BATCH,
         )
-        .bind(BATCH)
         .fetch_all(&mut *tx)
         .await?;
         // In id order, so one relay publishes an order's events in the order they happened.
-        for (_, subject, msg_id, payload) in &rows {
-            self.events.publish_raw(subject, msg_id, payload).await?;
+        for row in &rows {
+            self.events
+                .publish_raw(&row.subject, &row.msg_id, &row.payload)
+                .await?;
         }
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        sqlx::query("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
-            .bind(&ids)
-            .execute(&mut *tx)
-            .await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        sqlx::query!(
+            "UPDATE outbox SET published_at = now() WHERE id = ANY($1)",
+            &ids
+        )
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(rows.len())
     }
@@ -173,11 +175,11 @@ impl Relay {
     }
 
     async fn delete_old(&self) {
-        let deleted = sqlx::query(&format!(
-            "DELETE FROM outbox WHERE published_at < now() - interval '{RETENTION}'"
-        ))
-        .execute(&self.pool)
-        .await;
+        // Published rows are kept 7 days (to see what went out), then deleted.
+        let deleted =
+            sqlx::query!("DELETE FROM outbox WHERE published_at < now() - interval '7 days'")
+                .execute(&self.pool)
+                .await;
         if let Err(error) = deleted {
             tracing::warn!(%error, "outbox cleanup failed");
         }

@@ -19,6 +19,18 @@ impl ValidationError {
     }
 }
 
+impl From<menuskart_schemas::paging::PagingError> for ReplyError {
+    fn from(error: menuskart_schemas::paging::PagingError) -> Self {
+        ReplyError::invalid_field(error.field, error.message)
+    }
+}
+
+impl From<menuskart_schemas::paging::PagingError> for ValidationError {
+    fn from(error: menuskart_schemas::paging::PagingError) -> Self {
+        Self::new(error.field, error.message)
+    }
+}
+
 impl From<ValidationError> for ReplyError {
     fn from(error: ValidationError) -> Self {
         ReplyError::invalid_field(error.field, error.message)

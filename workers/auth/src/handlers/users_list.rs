@@ -8,38 +8,27 @@ use menuskart_schemas::auth::{UsersListRequest, UsersPage};
 
 use crate::state::AuthState;
 
-const MAX_PER_PAGE: u32 = 100;
-
 #[tracing::instrument(skip_all)]
 pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<UsersListRequest>,
 ) -> Result<UsersPage, ReplyError> {
     req.caller.require_admin()?;
-    let UsersListRequest {
-        page,
-        per_page,
-        email,
-    } = req.body;
-    if page == 0 {
-        return Err(ReplyError::invalid_field("page", "starts at 1"));
-    }
-    if per_page == 0 || per_page > MAX_PER_PAGE {
-        return Err(ReplyError::invalid_field(
-            "per_page",
-            format!("must be 1 to {MAX_PER_PAGE}"),
-        ));
-    }
-    let offset = i64::from(page - 1) * i64::from(per_page);
+    let UsersListRequest { paging, email } = req.body;
+    let window = paging.window()?;
     let (users, total) = state
         .store
-        .list_users(email.as_deref(), i64::from(per_page), offset)
+        .list_users(
+            email.as_deref(),
+            i64::from(window.limit),
+            i64::from(window.offset),
+        )
         .await
         .map_err(ReplyError::internal)?;
     Ok(UsersPage {
         items: users.into_iter().map(|u| u.into_profile()).collect(),
         total,
-        page,
-        per_page,
+        page: paging.page,
+        per_page: paging.per_page,
     })
 }

@@ -5,31 +5,25 @@
 
 use chrono::{DateTime, Duration, Utc};
 use menuskart_kit::outbox;
-use menuskart_schemas::auth::AccountLink;
+use menuskart_schemas::auth::{AccountLink, Address};
 use menuskart_schemas::subjects::events::EventSubject;
 use menuskart_schemas::subjects::events::auth as events;
-use sqlx::Row;
+use sqlx::types::Json;
 use uuid::Uuid;
 
-use super::users::COLUMNS;
 use super::{Store, StoreError, UserRecord};
 use crate::refresh_token::NewRefreshToken;
 
 /// What a link lets its holder do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Stored as text (its snake_case name), checked by the table's CHECK constraint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum LinkPurpose {
     PasswordReset,
     VerifyEmail,
 }
 
 impl LinkPurpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::PasswordReset => "password_reset",
-            Self::VerifyEmail => "verify_email",
-        }
-    }
-
     fn subject(self) -> EventSubject<AccountLink> {
         match self {
             Self::PasswordReset => events::PASSWORD_RESET_REQUESTED,
@@ -55,16 +49,16 @@ impl Store {
         if purpose == LinkPurpose::PasswordReset {
             retire_links(&mut tx, user.id, purpose).await?;
         }
-        let expires_at: DateTime<Utc> = sqlx::query_scalar(
+        let expires_at: DateTime<Utc> = sqlx::query_scalar!(
             "INSERT INTO account_links (id, token_hash, purpose, user_id, email, expires_at) \
              VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING expires_at",
+            link_id,
+            &secret.digest,
+            purpose as LinkPurpose,
+            user.id,
+            &user.email,
+            ttl.num_seconds() as f64,
         )
-        .bind(link_id)
-        .bind(&secret.digest)
-        .bind(purpose.as_str())
-        .bind(user.id)
-        .bind(&user.email)
-        .bind(ttl.num_seconds() as f64)
         .fetch_one(&mut *tx)
         .await?;
         let link = AccountLink {
@@ -97,14 +91,14 @@ impl Store {
         else {
             return Ok(None);
         };
-        let changed = sqlx::query(
+        let changed = sqlx::query!(
             "UPDATE users SET password_hash = $3, updated_at = now(), \
                email_verified_at = coalesce(email_verified_at, now()) \
              WHERE id = $1 AND email = $2",
+            user_id,
+            &email,
+            password_hash,
         )
-        .bind(user_id)
-        .bind(&email)
-        .bind(password_hash)
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -113,11 +107,11 @@ impl Store {
             return Ok(None);
         }
         retire_links(&mut tx, user_id, LinkPurpose::PasswordReset).await?;
-        sqlx::query(
+        sqlx::query!(
             "UPDATE sessions SET revoked_at = now(), revoked_reason = 'password reset' \
              WHERE user_id = $1 AND revoked_at IS NULL",
+            user_id,
         )
-        .bind(user_id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -136,12 +130,16 @@ impl Store {
         else {
             return Ok(None);
         };
-        let user = sqlx::query_as::<_, UserRecord>(&format!(
-            "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) \
-             WHERE id = $1 AND email = $2 RETURNING {COLUMNS}"
-        ))
-        .bind(user_id)
-        .bind(&email)
+        let user = sqlx::query_as!(
+            UserRecord,
+            r#"UPDATE users SET email_verified_at = coalesce(email_verified_at, now())
+               WHERE id = $1 AND email = $2
+               RETURNING id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at"#,
+            user_id,
+            &email,
+        )
         .fetch_optional(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -155,16 +153,16 @@ async fn use_link(
     token_digest: &[u8],
     purpose: LinkPurpose,
 ) -> Result<Option<(Uuid, String)>, StoreError> {
-    let row = sqlx::query(
+    let row = sqlx::query!(
         "UPDATE account_links SET used_at = now() \
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() \
          RETURNING user_id, email",
+        token_digest,
+        purpose as LinkPurpose,
     )
-    .bind(token_digest)
-    .bind(purpose.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    Ok(row.map(|r| (r.get("user_id"), r.get("email"))))
+    Ok(row.map(|r| (r.user_id, r.email)))
 }
 
 async fn retire_links(
@@ -172,12 +170,12 @@ async fn retire_links(
     user_id: Uuid,
     purpose: LinkPurpose,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE account_links SET used_at = now() \
          WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+        user_id,
+        purpose as LinkPurpose,
     )
-    .bind(user_id)
-    .bind(purpose.as_str())
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -22,10 +22,10 @@ impl Store {
         &self,
         email: &str,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(sqlx::query_scalar::<_, Option<DateTime<Utc>>>(
+        Ok(sqlx::query_scalar!(
             "SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()",
+            email,
         )
-        .bind(email)
         .fetch_optional(self.pool())
         .await?
         .flatten())
@@ -39,24 +39,27 @@ impl Store {
         email: &str,
         policy: ThrottlePolicy,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        // Whole seconds (the policy's settings are), as intervals.
+        sqlx::query!(
             "INSERT INTO login_throttle AS t (email, failures, window_started_at) VALUES ($1, 1, now()) \
              ON CONFLICT (email) DO UPDATE SET \
-               failures = CASE WHEN t.window_started_at < now() - $2 THEN 1 ELSE t.failures + 1 END, \
-               window_started_at = CASE WHEN t.window_started_at < now() - $2 THEN now() \
-                                        ELSE t.window_started_at END",
+               failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) \
+                            THEN 1 ELSE t.failures + 1 END, \
+               window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) \
+                                     THEN now() ELSE t.window_started_at END",
+            email,
+            policy.window.num_seconds() as f64,
         )
-        .bind(email)
-        .bind(policy.window)
         .execute(self.pool())
         .await?;
-        sqlx::query(
-            "UPDATE login_throttle SET locked_until = now() + $3, failures = 0, window_started_at = now() \
+        sqlx::query!(
+            "UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3), failures = 0, \
+               window_started_at = now() \
              WHERE email = $1 AND failures >= $2",
+            email,
+            policy.max_failures,
+            policy.lockout.num_seconds() as f64,
         )
-        .bind(email)
-        .bind(policy.max_failures)
-        .bind(policy.lockout)
         .execute(self.pool())
         .await?;
         Ok(())
@@ -65,8 +68,7 @@ impl Store {
     /// A successful login forgets earlier failures.
     #[tracing::instrument(skip(self))]
     pub async fn clear_login_failures(&self, email: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_throttle WHERE email = $1")
-            .bind(email)
+        sqlx::query!("DELETE FROM login_throttle WHERE email = $1", email)
             .execute(self.pool())
             .await?;
         Ok(())

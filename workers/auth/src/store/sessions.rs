@@ -26,7 +26,6 @@ pub enum RotateOutcome {
     Reused,
 }
 
-#[derive(sqlx::FromRow)]
 struct PresentedToken {
     session_id: Uuid,
     user_id: Uuid,
@@ -46,17 +45,19 @@ impl Store {
     ) -> Result<Uuid, StoreError> {
         let session_id = Uuid::now_v7();
         let mut tx = self.pool().begin().await?;
-        sqlx::query("INSERT INTO sessions (id, user_id) VALUES ($1, $2)")
-            .bind(session_id)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)",
+        sqlx::query!(
+            "INSERT INTO sessions (id, user_id) VALUES ($1, $2)",
+            session_id,
+            user_id,
         )
-        .bind(token_digest)
-        .bind(session_id)
-        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)",
+            token_digest,
+            session_id,
+            expires_at,
+        )
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -72,12 +73,13 @@ impl Store {
         next_expires_at: DateTime<Utc>,
     ) -> Result<RotateOutcome, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let found = sqlx::query_as::<_, PresentedToken>(
+        let found = sqlx::query_as!(
+            PresentedToken,
             "SELECT t.session_id, s.user_id, t.expires_at, t.used_at, s.revoked_at \
              FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id \
              WHERE t.token_hash = $1 FOR UPDATE OF t, s",
+            presented,
         )
-        .bind(presented)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(token) = found else {
@@ -96,16 +98,18 @@ impl Store {
         if token.expires_at <= Utc::now() {
             return Ok(RotateOutcome::Expired);
         }
-        sqlx::query("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1")
-            .bind(presented)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)",
+        sqlx::query!(
+            "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1",
+            presented,
         )
-        .bind(next)
-        .bind(token.session_id)
-        .bind(next_expires_at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)",
+            next,
+            token.session_id,
+            next_expires_at,
+        )
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -123,13 +127,13 @@ impl Store {
         session_id: Uuid,
         reason: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE sessions SET revoked_at = now(), revoked_reason = $3 \
              WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+            session_id,
+            user_id,
+            reason,
         )
-        .bind(session_id)
-        .bind(user_id)
-        .bind(reason)
         .execute(self.pool())
         .await?;
         Ok(())
@@ -142,11 +146,11 @@ impl Store {
         user_id: Uuid,
         session_id: Uuid,
     ) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar::<_, bool>(
-            "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL)",
+        Ok(sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL) AS "exists!""#,
+            session_id,
+            user_id,
         )
-        .bind(session_id)
-        .bind(user_id)
         .fetch_one(self.pool())
         .await?)
     }
@@ -157,10 +161,12 @@ async fn revoke(
     session_id: Uuid,
     reason: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL")
-        .bind(session_id)
-        .bind(reason)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL",
+        session_id,
+        reason,
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::{Store, StoreError};
 use crate::domain::{DisplayName, Email};
 
 /// An account as stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct UserRecord {
     pub id: Uuid,
     pub email: String,
@@ -64,9 +64,6 @@ pub struct ProfileChanges {
     pub marketing_opt_in: Option<bool>,
 }
 
-pub(super) const COLUMNS: &str = "id, email, password_hash, name, phone, addresses, marketing_opt_in, roles, \
-                       email_verified_at, created_at, updated_at";
-
 fn role_names(roles: &[Role]) -> Vec<String> {
     roles.iter().map(|r| r.as_str().to_owned()).collect()
 }
@@ -74,15 +71,18 @@ fn role_names(roles: &[Role]) -> Vec<String> {
 impl Store {
     #[tracing::instrument(skip_all, fields(email = user.email.as_str()))]
     pub async fn insert_user(&self, user: NewUser<'_>) -> Result<UserRecord, StoreError> {
-        sqlx::query_as::<_, UserRecord>(&format!(
-            "INSERT INTO users (id, email, password_hash, name, roles) VALUES ($1, $2, $3, $4, $5) \
-             RETURNING {COLUMNS}"
-        ))
-        .bind(Uuid::now_v7())
-        .bind(user.email.as_str())
-        .bind(user.password_hash)
-        .bind(user.name.as_str())
-        .bind(role_names(user.roles))
+        sqlx::query_as!(
+            UserRecord,
+            r#"INSERT INTO users (id, email, password_hash, name, roles) VALUES ($1, $2, $3, $4, $5)
+               RETURNING id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at"#,
+            Uuid::now_v7(),
+            user.email.as_str(),
+            user.password_hash,
+            user.name.as_str(),
+            &role_names(user.roles),
+        )
         .fetch_one(self.pool())
         .await
         .map_err(StoreError::from_insert)
@@ -90,22 +90,30 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
-        Ok(sqlx::query_as::<_, UserRecord>(&format!(
-            "SELECT {COLUMNS} FROM users WHERE email = $1"
-        ))
-        .bind(email)
+        Ok(sqlx::query_as!(
+            UserRecord,
+            r#"SELECT id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at
+               FROM users WHERE email = $1"#,
+            email,
+        )
         .fetch_optional(self.pool())
         .await?)
     }
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_id(&self, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
-        Ok(
-            sqlx::query_as::<_, UserRecord>(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
+        Ok(sqlx::query_as!(
+            UserRecord,
+            r#"SELECT id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at
+               FROM users WHERE id = $1"#,
+            id,
         )
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Applies `changes` and returns the updated account, or `None` if it does not exist.
@@ -119,21 +127,25 @@ impl Store {
             Some(phone) => (true, phone),
             None => (false, None),
         };
-        Ok(sqlx::query_as::<_, UserRecord>(&format!(
-            "UPDATE users SET \
-               name = COALESCE($2, name), \
-               phone = CASE WHEN $3 THEN $4 ELSE phone END, \
-               addresses = COALESCE($5, addresses), \
-               marketing_opt_in = COALESCE($6, marketing_opt_in), \
-               updated_at = now() \
-             WHERE id = $1 RETURNING {COLUMNS}"
-        ))
-        .bind(id)
-        .bind(changes.name)
-        .bind(phone_given)
-        .bind(phone)
-        .bind(changes.addresses.map(Json))
-        .bind(changes.marketing_opt_in)
+        Ok(sqlx::query_as!(
+            UserRecord,
+            r#"UPDATE users SET
+                 name = COALESCE($2, name),
+                 phone = CASE WHEN $3 THEN $4 ELSE phone END,
+                 addresses = COALESCE($5, addresses),
+                 marketing_opt_in = COALESCE($6, marketing_opt_in),
+                 updated_at = now()
+               WHERE id = $1
+               RETURNING id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at"#,
+            id,
+            changes.name,
+            phone_given,
+            phone,
+            changes.addresses.map(Json) as Option<Json<Vec<Address>>>,
+            changes.marketing_opt_in,
+        )
         .fetch_optional(self.pool())
         .await?)
     }
@@ -148,21 +160,28 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<UserRecord>, i64), StoreError> {
-        const FILTER: &str = "($1::text IS NULL OR email ILIKE '%' || $1 || '%' ESCAPE '\\')";
         let pattern = email_contains.map(menuskart_kit::postgres::escape_like);
-        let users = sqlx::query_as::<_, UserRecord>(&format!(
-            "SELECT {COLUMNS} FROM users WHERE {FILTER} \
-             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
-        ))
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
+        // The two queries share their WHERE clause (query_as! takes one literal each).
+        let users = sqlx::query_as!(
+            UserRecord,
+            r#"SELECT id, email, password_hash, name, phone,
+                 addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
+                 email_verified_at, created_at, updated_at
+               FROM users WHERE ($1::text IS NULL OR email ILIKE '%' || $1 || '%' ESCAPE '\')
+               ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"#,
+            pattern,
+            limit,
+            offset,
+        )
         .fetch_all(self.pool())
         .await?;
-        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users WHERE {FILTER}"))
-            .bind(&pattern)
-            .fetch_one(self.pool())
-            .await?;
+        let total = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "count!" FROM users
+               WHERE ($1::text IS NULL OR email ILIKE '%' || $1 || '%' ESCAPE '\')"#,
+            pattern,
+        )
+        .fetch_one(self.pool())
+        .await?;
         Ok((users, total))
     }
 
@@ -172,13 +191,13 @@ impl Store {
         after: Option<Uuid>,
         limit: i64,
     ) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar(
+        Ok(sqlx::query_scalar!(
             "SELECT id FROM users WHERE marketing_opt_in AND email_verified_at IS NOT NULL \
                AND ($1::uuid IS NULL OR id > $1) \
              ORDER BY id LIMIT $2",
+            after,
+            limit,
         )
-        .bind(after)
-        .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }
@@ -192,17 +211,17 @@ impl Store {
         password_hash: &str,
         name: &DisplayName,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO users (id, email, password_hash, name, roles) \
              VALUES ($1, $2, $3, $4, '{customer,admin}') \
              ON CONFLICT (email) DO UPDATE SET \
                roles = CASE WHEN 'admin' = ANY(users.roles) THEN users.roles \
                             ELSE users.roles || '{admin}'::text[] END",
+            Uuid::now_v7(),
+            email.as_str(),
+            password_hash,
+            name.as_str(),
         )
-        .bind(Uuid::now_v7())
-        .bind(email.as_str())
-        .bind(password_hash)
-        .bind(name.as_str())
         .execute(self.pool())
         .await?;
         Ok(())

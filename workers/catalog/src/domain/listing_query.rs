@@ -1,10 +1,10 @@
 use std::collections::BTreeMap;
 
 use menuskart_schemas::catalog::{ListProducts, Sort};
+use menuskart_schemas::paging::{Paging, Window};
 
 use super::{Slug, ValidationError};
 
-pub const MAX_PER_PAGE: u32 = 100;
 /// Longer search queries are refused: nobody types them, and each word costs an index lookup.
 pub const MAX_QUERY_CHARS: usize = 200;
 
@@ -18,8 +18,9 @@ pub struct ListingQuery {
     pub in_stock: bool,
     pub attributes: BTreeMap<String, String>,
     pub sort: Sort,
-    pub page: u32,
-    pub per_page: u32,
+    pub paging: Paging,
+    /// The rows `paging` stands for.
+    pub window: Window,
 }
 
 impl ListingQuery {
@@ -40,15 +41,7 @@ impl ListingQuery {
         } else {
             None
         };
-        if raw.page == 0 {
-            return Err(ValidationError::new("page", "starts at 1"));
-        }
-        if raw.per_page == 0 || raw.per_page > MAX_PER_PAGE {
-            return Err(ValidationError::new(
-                "per_page",
-                format!("must be 1 to {MAX_PER_PAGE}"),
-            ));
-        }
+        let window = raw.paging.window()?;
         for (field, price) in [("min_price", raw.min_price), ("max_price", raw.max_price)] {
             if price.is_some_and(|p| p < 0) {
                 return Err(ValidationError::new(field, "must not be negative"));
@@ -88,8 +81,8 @@ impl ListingQuery {
             in_stock: raw.in_stock.unwrap_or(false),
             attributes: raw.attributes,
             sort: raw.sort,
-            page: raw.page,
-            per_page: raw.per_page,
+            paging: raw.paging,
+            window,
         })
     }
 }
@@ -99,11 +92,7 @@ mod tests {
     use super::*;
 
     fn raw() -> ListProducts {
-        ListProducts {
-            page: 1,
-            per_page: 20,
-            ..Default::default()
-        }
+        ListProducts::default()
     }
 
     #[test]
@@ -126,17 +115,13 @@ mod tests {
 
     #[test]
     fn pages_and_prices_are_checked() {
-        assert!(ListingQuery::parse(ListProducts { page: 0, ..raw() }, false).is_err());
-        assert!(
-            ListingQuery::parse(
-                ListProducts {
-                    per_page: 101,
-                    ..raw()
-                },
-                false
-            )
-            .is_err()
-        );
+        for (page, per_page) in [(0, 20), (1, 101), (999_999_999, 20)] {
+            let raw = ListProducts {
+                paging: Paging::new(page, per_page),
+                ..raw()
+            };
+            assert!(ListingQuery::parse(raw, false).is_err());
+        }
         let inverted = ListProducts {
             min_price: Some(10),
             max_price: Some(5),

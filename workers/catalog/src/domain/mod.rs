@@ -7,7 +7,7 @@ mod product_draft;
 mod slug;
 
 pub use currency::Currency;
-pub use listing_query::{ListingQuery, MAX_PER_PAGE, MAX_QUERY_CHARS};
+pub use listing_query::{ListingQuery, MAX_QUERY_CHARS};
 pub use menuskart_kit::ValidationError;
 pub use product_draft::ProductDraft;
 pub use slug::Slug;

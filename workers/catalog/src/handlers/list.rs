@@ -21,13 +21,13 @@ pub(crate) async fn page(
         Ok::<_, ReplyError>(ProductPage {
             items: listing.items,
             total: listing.total,
-            page: query.page,
-            per_page: query.per_page,
+            page: query.paging.page,
+            per_page: query.paging.per_page,
         })
     };
     // Stock changes with every order and does not bump the cache generation, so listings
     // filtered by stock are always read fresh.
-    if query.page > MAX_CACHED_PAGE || query.in_stock {
+    if query.paging.page > MAX_CACHED_PAGE || query.in_stock {
         return load.await;
     }
     let key = format!(

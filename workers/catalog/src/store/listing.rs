@@ -141,8 +141,8 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn list_products(&self, query: &ListingQuery) -> Result<Listing, StoreError> {
         let (clause, score, mut vars) = conditions(query);
-        vars.insert("limit".into(), json!(query.per_page));
-        vars.insert("start".into(), json!((query.page - 1) * query.per_page));
+        vars.insert("limit".into(), json!(query.window.limit));
+        vars.insert("start".into(), json!(query.window.offset));
         let score = score.map(|s| format!(", {s}")).unwrap_or_default();
         let sql = format!(
             // One transaction: the page and the total come from the same snapshot.

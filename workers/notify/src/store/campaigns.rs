@@ -26,22 +26,24 @@ impl Store {
         audience: &[Uuid],
     ) -> Result<i64, OutboxError> {
         let mut tx = self.pool().begin().await?;
-        let created: Option<i64> = sqlx::query_scalar(
+        let created: Option<i64> = sqlx::query_scalar!(
             "INSERT INTO campaigns (id, subject, body, recipients, created_by) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING recipients",
+            campaign_id,
+            text.subject(),
+            text.body(),
+            audience.len() as i64,
+            created_by,
         )
-        .bind(campaign_id)
-        .bind(text.subject())
-        .bind(text.body())
-        .bind(audience.len() as i64)
-        .bind(created_by)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(recipients) = created else {
-            let existing = sqlx::query_scalar("SELECT recipients FROM campaigns WHERE id = $1")
-                .bind(campaign_id)
-                .fetch_one(&mut *tx)
-                .await?;
+            let existing = sqlx::query_scalar!(
+                "SELECT recipients FROM campaigns WHERE id = $1",
+                campaign_id,
+            )
+            .fetch_one(&mut *tx)
+            .await?;
             return Ok(existing);
         };
         let messages: Vec<(String, CampaignMessage)> = audience
@@ -64,32 +66,33 @@ impl Store {
         &self,
         campaign_id: Uuid,
     ) -> Result<Option<CampaignText>, StoreError> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT subject, body FROM campaigns WHERE id = $1")
-                .bind(campaign_id)
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(row.map(|(subject, body)| CampaignText::stored(subject, body)))
+        let row = sqlx::query!(
+            "SELECT subject, body FROM campaigns WHERE id = $1",
+            campaign_id,
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| CampaignText::stored(r.subject, r.body)))
     }
 
     /// A campaign with how many of its messages were sent, skipped or are failing.
     pub async fn campaign(&self, campaign_id: Uuid) -> Result<Option<Campaign>, StoreError> {
-        let row: Option<CampaignRow> = sqlx::query_as(
-            "SELECT c.id, c.subject, c.body, c.recipients, c.created_by, c.created_at, \
-               count(*) FILTER (WHERE n.status = 'sent') AS sent, \
-               count(*) FILTER (WHERE n.status = 'skipped') AS skipped, \
-               count(*) FILTER (WHERE n.status = 'failed') AS failed \
-             FROM campaigns c LEFT JOIN notifications n ON n.campaign_id = c.id \
-             WHERE c.id = $1 GROUP BY c.id",
+        let row = sqlx::query_as!(
+            CampaignRow,
+            r#"SELECT c.id, c.subject, c.body, c.recipients, c.created_by, c.created_at,
+                 count(*) FILTER (WHERE n.status = 'sent') AS "sent!",
+                 count(*) FILTER (WHERE n.status = 'skipped') AS "skipped!",
+                 count(*) FILTER (WHERE n.status = 'failed') AS "failed!"
+               FROM campaigns c LEFT JOIN notifications n ON n.campaign_id = c.id
+               WHERE c.id = $1 GROUP BY c.id"#,
+            campaign_id,
         )
-        .bind(campaign_id)
         .fetch_optional(self.pool())
         .await?;
         Ok(row.map(CampaignRow::into_campaign))
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct CampaignRow {
     id: Uuid,
     subject: String,

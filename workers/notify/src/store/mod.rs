@@ -52,31 +52,31 @@ impl Store {
         campaign_id: Option<Uuid>,
     ) -> Result<Claim, StoreError> {
         // `now()` is the statement's time: `mine` says whether this statement set the claim.
-        let (status, mine): (String, bool) = sqlx::query_as(
-            "INSERT INTO notifications \
-               (event_key, channel, kind, user_id, campaign_id, status, attempts, claimed_until) \
-             VALUES ($1, $2, $3, $4, $5, 'sending', 1, now() + make_interval(secs => $6)) \
-             ON CONFLICT (event_key, channel) DO UPDATE SET \
-               attempts = notifications.attempts + 1, \
-               claimed_until = CASE \
-                 WHEN notifications.status IN ('sent', 'skipped') THEN notifications.claimed_until \
-                 WHEN notifications.status = 'failed' OR notifications.claimed_until IS NULL \
-                   OR notifications.claimed_until < now() \
-                 THEN now() + make_interval(secs => $6) \
-                 ELSE notifications.claimed_until END, \
-               status = CASE WHEN notifications.status IN ('sent', 'skipped') \
-                 THEN notifications.status ELSE 'sending' END \
-             RETURNING status, claimed_until = now() + make_interval(secs => $6)",
+        let row = sqlx::query!(
+            r#"INSERT INTO notifications
+               (event_key, channel, kind, user_id, campaign_id, status, attempts, claimed_until)
+             VALUES ($1, $2, $3, $4, $5, 'sending', 1, now() + make_interval(secs => $6))
+             ON CONFLICT (event_key, channel) DO UPDATE SET
+               attempts = notifications.attempts + 1,
+               claimed_until = CASE
+                 WHEN notifications.status IN ('sent', 'skipped') THEN notifications.claimed_until
+                 WHEN notifications.status = 'failed' OR notifications.claimed_until IS NULL
+                   OR notifications.claimed_until < now()
+                 THEN now() + make_interval(secs => $6)
+                 ELSE notifications.claimed_until END,
+               status = CASE WHEN notifications.status IN ('sent', 'skipped')
+                 THEN notifications.status ELSE 'sending' END
+             RETURNING status, claimed_until = now() + make_interval(secs => $6) AS "mine!""#,
+            event_key,
+            channel,
+            kind,
+            user_id,
+            campaign_id,
+            CLAIM_SECS,
         )
-        .bind(event_key)
-        .bind(channel)
-        .bind(kind)
-        .bind(user_id)
-        .bind(campaign_id)
-        .bind(CLAIM_SECS)
         .fetch_one(&self.pool)
         .await?;
-        Ok(match (status.as_str(), mine) {
+        Ok(match (row.status.as_str(), row.mine) {
             ("sent" | "skipped", _) => Claim::Done,
             (_, true) => Claim::Send,
             (_, false) => Claim::Busy,
@@ -90,14 +90,14 @@ impl Store {
         recipient: &str,
         provider_id: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE notifications SET status = 'sent', recipient = $3, provider_id = $4, \
                sent_at = now(), last_error = NULL WHERE event_key = $1 AND channel = $2",
+            event_key,
+            channel,
+            recipient,
+            provider_id,
         )
-        .bind(event_key)
-        .bind(channel)
-        .bind(recipient)
-        .bind(provider_id)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -131,14 +131,14 @@ impl Store {
         status: &str,
         note: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE notifications SET status = $3, last_error = $4 \
              WHERE event_key = $1 AND channel = $2 AND status <> 'sent'",
+            event_key,
+            channel,
+            status,
+            note,
         )
-        .bind(event_key)
-        .bind(channel)
-        .bind(status)
-        .bind(note)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -1,10 +1,8 @@
 //! The order rules, free of I/O.
 
 pub mod draft;
-pub mod paging;
 pub mod shipping_address;
 pub mod transitions;
 
 pub use draft::OrderDraft;
-pub use paging::Paging;
 pub use shipping_address::ShippingAddress;

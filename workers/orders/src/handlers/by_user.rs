@@ -5,7 +5,6 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::orders::{OrderPage, OrdersByUser};
 
-use crate::domain::Paging;
 use crate::state::OrdersState;
 
 #[tracing::instrument(skip_all, fields(user_id = %req.body.user_id))]
@@ -14,23 +13,19 @@ pub async fn handle(
     req: Incoming<OrdersByUser>,
 ) -> Result<OrderPage, ReplyError> {
     let caller = req.caller.require_user()?;
-    let OrdersByUser {
-        user_id,
-        page,
-        per_page,
-    } = req.body;
+    let OrdersByUser { user_id, paging } = req.body;
     if caller != user_id && !req.caller.is_admin() {
         return Err(ReplyError::forbidden("you may only list your own orders"));
     }
-    let paging = Paging::parse(page, per_page)?;
+    let window = paging.window()?;
     let (items, total) = state
         .store
-        .orders_by_user(user_id, paging.limit(), paging.offset())
+        .orders_by_user(user_id, i64::from(window.limit), i64::from(window.offset))
         .await?;
     Ok(OrderPage {
         items,
         total,
-        page,
-        per_page,
+        page: paging.page,
+        per_page: paging.per_page,
     })
 }

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::orders::{OrderNumber, OrderPage, OrdersList};
 
-use crate::domain::Paging;
 use crate::state::OrdersState;
 use crate::store::OrderFilter;
 
@@ -16,13 +15,8 @@ pub async fn handle(
     req: Incoming<OrdersList>,
 ) -> Result<OrderPage, ReplyError> {
     req.caller.require_admin()?;
-    let OrdersList {
-        status,
-        q,
-        page,
-        per_page,
-    } = req.body;
-    let paging = Paging::parse(page, per_page)?;
+    let OrdersList { status, q, paging } = req.body;
+    let window = paging.window()?;
     let mut filter = OrderFilter {
         status,
         ..OrderFilter::default()
@@ -36,12 +30,12 @@ pub async fn handle(
     }
     let (items, total) = state
         .store
-        .list_orders(&filter, paging.limit(), paging.offset())
+        .list_orders(&filter, i64::from(window.limit), i64::from(window.offset))
         .await?;
     Ok(OrderPage {
         items,
         total,
-        page,
-        per_page,
+        page: paging.page,
+        per_page: paging.per_page,
     })
 }

@@ -2,9 +2,12 @@
 //! in `workers/orders/migrations` and are applied at start-up.
 //!
 //! [`orders`]: writing a placement and reading orders; [`transitions`]: every later status
-//! change, each in one transaction with its history row and its outbox event.
+//! change, each in one transaction with its history row and its outbox event; [`status`]: the
+//! status column's type. Every query is a `sqlx::query!`, checked against the migrations at
+//! compile time (`scripts/sqlx`).
 
 pub mod orders;
+pub mod status;
 pub mod transitions;
 
 use menuskart_kit::postgres::PostgresSettings;

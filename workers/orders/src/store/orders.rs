@@ -4,16 +4,14 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, StatusChange};
-use sqlx::{PgConnection, Row};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::status::StoredStatus;
 use super::transitions::Change;
 use super::{Store, StoreError};
 use crate::domain::{OrderDraft, ShippingAddress};
 use menuskart_kit::IdempotencyKey;
-
-/// The internal status of an order whose stock is not reserved yet.
-const PLACING: &str = "placing";
 
 /// Who places an order.
 #[derive(Debug, Clone)]
@@ -39,13 +37,12 @@ pub struct OrderRecord {
     pub placing: bool,
 }
 
-#[derive(sqlx::FromRow)]
 struct OrderRow {
     id: Uuid,
     number: i64,
     user_id: Uuid,
     customer_email: Option<String>,
-    status: String,
+    status: StoredStatus,
     currency: String,
     subtotal: i64,
     tax: i64,
@@ -54,13 +51,6 @@ struct OrderRow {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
-}
-
-const ORDER_COLUMNS: &str = "id, number, user_id, customer_email, status, currency, subtotal, tax, total, \
-    shipping_address, created_at, updated_at, expires_at";
-
-fn status_of(text: &str) -> Result<OrderStatus, StoreError> {
-    OrderStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("status {text:?}")))
 }
 
 impl Store {
@@ -75,21 +65,22 @@ impl Store {
         key: Option<&IdempotencyKey>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let inserted = sqlx::query(
+        let inserted = sqlx::query!(
             "INSERT INTO orders (id, user_id, customer_email, status, currency, subtotal, tax, \
                total, shipping_address, idempotency_key, expires_at) \
-             VALUES ($1, $2, $9, 'placing', $3, $4, $5, $6, $7, $8, now()) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) \
              ON CONFLICT DO NOTHING",
+            order_id,
+            customer.user_id,
+            customer.email,
+            StoredStatus::Placing as StoredStatus,
+            draft.currency,
+            draft.subtotal,
+            draft.tax,
+            draft.total,
+            address.into_value(),
+            key.map(IdempotencyKey::as_str),
         )
-        .bind(order_id)
-        .bind(customer.user_id)
-        .bind(&draft.currency)
-        .bind(draft.subtotal)
-        .bind(draft.tax)
-        .bind(draft.total)
-        .bind(address.into_value())
-        .bind(key.map(IdempotencyKey::as_str))
-        .bind(&customer.email)
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -98,20 +89,20 @@ impl Store {
             return Ok(false);
         }
         for (line_no, line) in draft.lines.iter().enumerate() {
-            sqlx::query(
+            sqlx::query!(
                 "INSERT INTO order_lines (order_id, line_no, product_id, name, unit_price, \
                    quantity, line_total, tax_rate_bp, tax) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                order_id,
+                line_no as i32,
+                line.product_id,
+                line.name,
+                line.unit_price,
+                line.quantity,
+                line.line_total,
+                line.tax_rate_bp,
+                line.tax,
             )
-            .bind(order_id)
-            .bind(line_no as i32)
-            .bind(&line.product_id)
-            .bind(&line.name)
-            .bind(line.unit_price)
-            .bind(line.quantity)
-            .bind(line.line_total)
-            .bind(line.tax_rate_bp)
-            .bind(line.tax)
             .execute(&mut *tx)
             .await?;
         }
@@ -121,10 +112,13 @@ impl Store {
 
     /// Removes a placement that could not reserve its stock (nothing was published for it).
     pub async fn delete_placing(&self, order_id: Uuid) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM orders WHERE id = $1 AND status = 'placing'")
-            .bind(order_id)
-            .execute(self.pool())
-            .await?;
+        sqlx::query!(
+            "DELETE FROM orders WHERE id = $1 AND status = $2",
+            order_id,
+            StoredStatus::Placing as StoredStatus,
+        )
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 
@@ -137,12 +131,13 @@ impl Store {
         payment_timeout: Duration,
     ) -> Result<Option<Order>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let placing: Option<bool> =
-            sqlx::query_scalar("SELECT status = 'placing' FROM orders WHERE id = $1 FOR UPDATE")
-                .bind(order_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if placing != Some(true) {
+        let status = sqlx::query_scalar!(
+            r#"SELECT status AS "status: StoredStatus" FROM orders WHERE id = $1 FOR UPDATE"#,
+            order_id,
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if status != Some(StoredStatus::Placing) {
             return Ok(None);
         }
         let change = Change {
@@ -167,19 +162,19 @@ impl Store {
         offset: i64,
     ) -> Result<(Vec<Order>, i64), StoreError> {
         let mut conn = self.pool().acquire().await?;
-        let ids: Vec<Uuid> = sqlx::query_scalar(
+        let ids = sqlx::query_scalar!(
             "SELECT id FROM orders WHERE user_id = $1 AND status <> 'placing' \
              ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
+            user_id,
+            limit,
+            offset,
         )
-        .bind(user_id)
-        .bind(limit)
-        .bind(offset)
         .fetch_all(&mut *conn)
         .await?;
-        let total: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM orders WHERE user_id = $1 AND status <> 'placing'",
+        let total = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "count!" FROM orders WHERE user_id = $1 AND status <> 'placing'"#,
+            user_id,
         )
-        .bind(user_id)
         .fetch_one(&mut *conn)
         .await?;
         let orders = load_many(&mut conn, &ids)
@@ -199,33 +194,38 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<Order>, i64), StoreError> {
-        const WHERE: &str = "status <> 'placing' AND ($1::text IS NULL OR status = $1) \
-            AND ($2::bigint IS NULL OR number = $2) \
-            AND ($3::text IS NULL OR customer_email ILIKE '%' || $3 || '%' ESCAPE '\\')";
-        let status = filter.status.map(OrderStatus::as_str);
+        let status = filter.status;
         let number = filter.number.map(|n| n.0);
         let email = filter
             .email_contains
             .as_deref()
             .map(menuskart_kit::postgres::escape_like);
         let mut conn = self.pool().acquire().await?;
-        let ids: Vec<Uuid> = sqlx::query_scalar(&format!(
-            "SELECT id FROM orders WHERE {WHERE} ORDER BY created_at DESC, id DESC \
-             LIMIT $4 OFFSET $5"
-        ))
-        .bind(status)
-        .bind(number)
-        .bind(&email)
-        .bind(limit)
-        .bind(offset)
+        // The two queries share their WHERE clause (query! takes one literal each).
+        let ids = sqlx::query_scalar!(
+            r"SELECT id FROM orders WHERE status <> 'placing' AND ($1::text IS NULL OR status = $1)
+                AND ($2::bigint IS NULL OR number = $2)
+                AND ($3::text IS NULL OR customer_email ILIKE '%' || $3 || '%' ESCAPE '\')
+              ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5",
+            status as Option<OrderStatus>,
+            number,
+            email,
+            limit,
+            offset,
+        )
         .fetch_all(&mut *conn)
         .await?;
-        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM orders WHERE {WHERE}"))
-            .bind(status)
-            .bind(number)
-            .bind(&email)
-            .fetch_one(&mut *conn)
-            .await?;
+        let total = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "count!" FROM orders
+               WHERE status <> 'placing' AND ($1::text IS NULL OR status = $1)
+                 AND ($2::bigint IS NULL OR number = $2)
+                 AND ($3::text IS NULL OR customer_email ILIKE '%' || $3 || '%' ESCAPE '\')"#,
+            status as Option<OrderStatus>,
+            number,
+            email,
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         let orders = load_many(&mut conn, &ids)
             .await?
             .into_iter()
@@ -236,11 +236,11 @@ impl Store {
 
     /// Unpaid orders past their payment deadline.
     pub async fn expired_orders(&self, limit: i64) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar(
+        Ok(sqlx::query_scalar!(
             "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= now() \
              ORDER BY expires_at LIMIT $1",
+            limit,
         )
-        .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }
@@ -252,13 +252,13 @@ impl Store {
         older_than: Duration,
         limit: i64,
     ) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar(
+        Ok(sqlx::query_scalar!(
             "SELECT id FROM orders WHERE status = 'placing' \
                AND created_at < now() - make_interval(secs => $1) \
              ORDER BY created_at LIMIT $2",
+            older_than.num_seconds() as f64,
+            limit,
         )
-        .bind(older_than.num_seconds() as f64)
-        .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }
@@ -278,60 +278,57 @@ pub(crate) async fn load_many(
     conn: &mut PgConnection,
     ids: &[Uuid],
 ) -> Result<Vec<OrderRecord>, StoreError> {
-    let rows: Vec<OrderRow> = sqlx::query_as(&format!(
-        "SELECT {ORDER_COLUMNS} FROM orders WHERE id = ANY($1)"
-    ))
-    .bind(ids)
+    let rows = sqlx::query_as!(
+        OrderRow,
+        r#"SELECT id, number, user_id, customer_email, status AS "status: StoredStatus", currency,
+             subtotal, tax, total, shipping_address, created_at, updated_at, expires_at
+           FROM orders WHERE id = ANY($1)"#,
+        ids,
+    )
     .fetch_all(&mut *conn)
     .await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
     let mut lines: HashMap<Uuid, Vec<OrderLine>> = HashMap::new();
-    let line_rows = sqlx::query(
+    let line_rows = sqlx::query!(
         "SELECT order_id, product_id, name, unit_price, quantity, line_total, tax_rate_bp, tax \
          FROM order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no",
+        ids,
     )
-    .bind(ids)
     .fetch_all(&mut *conn)
     .await?;
     for r in line_rows {
-        lines.entry(r.get("order_id")).or_default().push(OrderLine {
-            product_id: r.get("product_id"),
-            name: r.get("name"),
-            unit_price: r.get("unit_price"),
-            quantity: r.get("quantity"),
-            line_total: r.get("line_total"),
-            tax_rate_bp: r.get("tax_rate_bp"),
-            tax: r.get("tax"),
+        lines.entry(r.order_id).or_default().push(OrderLine {
+            product_id: r.product_id,
+            name: r.name,
+            unit_price: r.unit_price,
+            quantity: r.quantity,
+            line_total: r.line_total,
+            tax_rate_bp: r.tax_rate_bp,
+            tax: r.tax,
         });
     }
     let mut history: HashMap<Uuid, Vec<StatusChange>> = HashMap::new();
-    let history_rows = sqlx::query(
-        "SELECT order_id, status, reason, at FROM order_status_history \
-         WHERE order_id = ANY($1) ORDER BY order_id, id",
+    let history_rows = sqlx::query!(
+        r#"SELECT order_id, status AS "status: OrderStatus", reason, at FROM order_status_history
+           WHERE order_id = ANY($1) ORDER BY order_id, id"#,
+        ids,
     )
-    .bind(ids)
     .fetch_all(&mut *conn)
     .await?;
     for r in history_rows {
-        history
-            .entry(r.get("order_id"))
-            .or_default()
-            .push(StatusChange {
-                status: status_of(r.get("status"))?,
-                at: r.get("at"),
-                reason: r.get("reason"),
-            });
+        history.entry(r.order_id).or_default().push(StatusChange {
+            status: r.status,
+            at: r.at,
+            reason: r.reason,
+        });
     }
     let mut by_id: HashMap<Uuid, OrderRecord> = HashMap::with_capacity(rows.len());
     for row in rows {
-        let placing = row.status == PLACING;
-        let status = if placing {
-            OrderStatus::PendingPayment
-        } else {
-            status_of(&row.status)?
-        };
+        let placing = row.status == StoredStatus::Placing;
+        // A placement reads as the status it is headed for.
+        let status = row.status.placed().unwrap_or(OrderStatus::PendingPayment);
         let record = OrderRecord {
             order: Order {
                 id: row.id,

@@ -7,6 +7,7 @@ use menuskart_schemas::subjects::events::EventSubject;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::status::StoredStatus;
 use super::{Store, StoreError};
 use crate::domain::transitions::{allowed_from, subject};
 
@@ -30,12 +31,13 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<TransitionOutcome, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let current: Option<String> =
-            sqlx::query_scalar("SELECT status FROM orders WHERE id = $1 FOR UPDATE")
-                .bind(order_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some(current) = current.as_deref().and_then(OrderStatus::parse) else {
+        let current = sqlx::query_scalar!(
+            r#"SELECT status AS "status: StoredStatus" FROM orders WHERE id = $1 FOR UPDATE"#,
+            order_id,
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(current) = current.and_then(StoredStatus::placed) else {
             // Absent, or still `placing`.
             return Ok(TransitionOutcome::Missing);
         };
@@ -54,14 +56,14 @@ impl Store {
     /// payment: the order stays payable). Once per `reason`, so a redelivered event adds
     /// nothing; `false` when nothing was noted (not unpaid, or noted already).
     pub async fn note_unpaid(&self, order_id: Uuid, reason: &str) -> Result<bool, StoreError> {
-        let noted = sqlx::query(
+        let noted = sqlx::query!(
             "INSERT INTO order_status_history (order_id, status, reason) \
              SELECT id, status, $2 FROM orders WHERE id = $1 AND status = 'pending_payment' \
                AND NOT EXISTS (SELECT 1 FROM order_status_history \
                                WHERE order_id = $1 AND reason = $2)",
+            order_id,
+            reason,
         )
-        .bind(order_id)
-        .bind(reason)
         .execute(self.pool())
         .await?
         .rows_affected()
@@ -96,14 +98,14 @@ pub(crate) async fn apply(
     order_id: Uuid,
     change: Change<'_>,
 ) -> Result<(Order, OrderEvent), StoreError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE orders SET status = $2, updated_at = now(), \
            expires_at = COALESCE(now() + make_interval(secs => $3), expires_at) \
          WHERE id = $1",
+        order_id,
+        change.to as OrderStatus,
+        change.payable_for.map(|d| d.num_seconds() as f64),
     )
-    .bind(order_id)
-    .bind(change.to.as_str())
-    .bind(change.payable_for.map(|d| d.num_seconds() as f64))
     .execute(&mut *tx)
     .await?;
     record(tx, order_id, change.to, change.reason).await?;
@@ -122,12 +124,14 @@ async fn record(
     status: OrderStatus,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO order_status_history (order_id, status, reason) VALUES ($1, $2, $3)")
-        .bind(order_id)
-        .bind(status.as_str())
-        .bind(reason)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO order_status_history (order_id, status, reason) VALUES ($1, $2, $3)",
+        order_id,
+        status as OrderStatus,
+        reason,
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

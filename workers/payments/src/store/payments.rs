@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use menuskart_kit::outbox;
 use menuskart_schemas::payments::{Payment, PaymentEvent, PaymentStatus, Refund};
 use menuskart_schemas::subjects::events::payments as subjects;
-use sqlx::{PgConnection, Row};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
@@ -53,27 +53,25 @@ pub enum Settlement {
     },
 }
 
-const COLUMNS: &str = "transaction_id, order_id, user_id, status, amount, currency, provider, \
-    payment_method, provider_reference, failure_reason, refunded_amount, created_at, updated_at";
-
 impl Store {
     pub async fn insert_pending(
         &self,
         new: &NewPayment<'_>,
     ) -> Result<Result<(), InsertConflict>, StoreError> {
-        let inserted = sqlx::query(
+        let inserted = sqlx::query!(
             "INSERT INTO payments (transaction_id, order_id, user_id, idempotency_key, status, \
                amount, currency, provider, payment_method) \
-             VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            new.transaction_id,
+            new.order_id,
+            new.user_id,
+            new.idempotency_key,
+            PaymentStatus::Pending as PaymentStatus,
+            new.amount,
+            new.currency,
+            new.provider,
+            new.payment_method,
         )
-        .bind(new.transaction_id)
-        .bind(new.order_id)
-        .bind(new.user_id)
-        .bind(new.idempotency_key)
-        .bind(new.amount)
-        .bind(new.currency)
-        .bind(new.provider)
-        .bind(new.payment_method)
         .execute(self.pool())
         .await;
         match inserted {
@@ -98,11 +96,11 @@ impl Store {
     /// rest declined), so each is loaded on its own.
     pub async fn payments_of_order(&self, order_id: Uuid) -> Result<Vec<Payment>, StoreError> {
         let mut conn = self.pool().acquire().await?;
-        let ids: Vec<Uuid> = sqlx::query_scalar(
+        let ids = sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE order_id = $1 \
              ORDER BY created_at DESC, transaction_id",
+            order_id,
         )
-        .bind(order_id)
         .fetch_all(&mut *conn)
         .await?;
         let mut payments = Vec::with_capacity(ids.len());
@@ -120,22 +118,24 @@ impl Store {
         provider: &str,
         reference: &str,
     ) -> Result<Option<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar(
+        Ok(sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE provider = $1 AND provider_reference = $2",
+            provider,
+            reference,
         )
-        .bind(provider)
-        .bind(reference)
         .fetch_optional(self.pool())
         .await?)
     }
 
     /// Payments of an order that captured money not yet refunded.
     pub async fn refundable_of_order(&self, order_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar(
+        Ok(sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE order_id = $1 \
-               AND status IN ('succeeded', 'partially_refunded') AND refunded_amount < amount",
+               AND status IN ($2, $3) AND refunded_amount < amount",
+            order_id,
+            PaymentStatus::Succeeded as PaymentStatus,
+            PaymentStatus::PartiallyRefunded as PaymentStatus,
         )
-        .bind(order_id)
         .fetch_all(self.pool())
         .await?)
     }
@@ -152,11 +152,11 @@ impl Store {
     ) -> Result<Option<(StoredPayment, bool)>, StoreError> {
         let mut tx = self.pool().begin().await?;
         if let Some((provider, event_id)) = event {
-            let fresh = sqlx::query(
+            let fresh = sqlx::query!(
                 "INSERT INTO webhook_events (provider, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                provider,
+                event_id,
             )
-            .bind(provider)
-            .bind(event_id)
             .execute(&mut *tx)
             .await?
             .rows_affected()
@@ -190,14 +190,14 @@ impl Store {
             tx.commit().await?;
             return Ok(Some((current, false)));
         }
-        sqlx::query(
+        sqlx::query!(
             "UPDATE payments SET status = $2, provider_reference = coalesce($3, provider_reference), \
                failure_reason = $4, updated_at = now() WHERE transaction_id = $1",
+            transaction_id,
+            status as PaymentStatus,
+            reference,
+            reason,
         )
-        .bind(transaction_id)
-        .bind(status.as_str())
-        .bind(reference)
-        .bind(reason)
         .execute(&mut *tx)
         .await?;
         let updated = load(&mut tx, transaction_id, false)
@@ -226,12 +226,11 @@ impl Store {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct PaymentRow {
     transaction_id: Uuid,
     order_id: Uuid,
     user_id: Uuid,
-    status: String,
+    status: PaymentStatus,
     amount: i64,
     currency: String,
     provider: String,
@@ -243,46 +242,47 @@ struct PaymentRow {
     updated_at: DateTime<Utc>,
 }
 
-/// A payment with its refunds; `lock` takes its row for the transaction (`FOR UPDATE`).
+/// A payment with its refunds; `lock` takes its row for the transaction (`FOR UPDATE`) first.
 pub(crate) async fn load(
     conn: &mut PgConnection,
     transaction_id: Uuid,
     lock: bool,
 ) -> Result<Option<StoredPayment>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM payments WHERE transaction_id = $1{}",
-        if lock { " FOR UPDATE" } else { "" }
-    );
-    let Some(row) = sqlx::query_as::<_, PaymentRow>(&sql)
-        .bind(transaction_id)
+    if lock {
+        sqlx::query!(
+            "SELECT transaction_id FROM payments WHERE transaction_id = $1 FOR UPDATE",
+            transaction_id,
+        )
         .fetch_optional(&mut *conn)
-        .await?
+        .await?;
+    }
+    let Some(row) = sqlx::query_as!(
+        PaymentRow,
+        r#"SELECT transaction_id, order_id, user_id, status AS "status: PaymentStatus", amount,
+             currency, provider, payment_method, provider_reference, failure_reason,
+             refunded_amount, created_at, updated_at
+           FROM payments WHERE transaction_id = $1"#,
+        transaction_id,
+    )
+    .fetch_optional(&mut *conn)
+    .await?
     else {
         return Ok(None);
     };
-    let refunds = sqlx::query(
+    let refunds = sqlx::query_as!(
+        Refund,
         "SELECT refund_id, amount, provider_reference, created_at FROM refunds \
          WHERE transaction_id = $1 ORDER BY created_at, refund_id",
+        transaction_id,
     )
-    .bind(transaction_id)
     .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| Refund {
-        refund_id: r.get("refund_id"),
-        amount: r.get("amount"),
-        provider_reference: r.get("provider_reference"),
-        created_at: r.get("created_at"),
-    })
-    .collect();
-    let status = PaymentStatus::parse(&row.status)
-        .ok_or_else(|| StoreError::Corrupt(format!("payment status {:?}", row.status)))?;
+    .await?;
     Ok(Some(StoredPayment {
         payment: Payment {
             transaction_id: row.transaction_id,
             order_id: row.order_id,
             user_id: row.user_id,
-            status,
+            status: row.status,
             amount: row.amount,
             currency: row.currency,
             provider: row.provider,

@@ -46,24 +46,24 @@ impl RefundLock {
         } else {
             PaymentStatus::PartiallyRefunded
         };
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO refunds (refund_id, transaction_id, amount, provider_reference, reason) \
              VALUES ($1, $2, $3, $4, $5)",
+            refund_id,
+            payment.transaction_id,
+            amount,
+            provider_reference,
+            reason,
         )
-        .bind(refund_id)
-        .bind(payment.transaction_id)
-        .bind(amount)
-        .bind(provider_reference)
-        .bind(reason)
         .execute(&mut *self.tx)
         .await?;
-        sqlx::query(
+        sqlx::query!(
             "UPDATE payments SET refunded_amount = $2, status = $3, updated_at = now() \
              WHERE transaction_id = $1",
+            payment.transaction_id,
+            refunded,
+            status as PaymentStatus,
         )
-        .bind(payment.transaction_id)
-        .bind(refunded)
-        .bind(status.as_str())
         .execute(&mut *self.tx)
         .await?;
         let event = PaymentEvent {
