@@ -171,3 +171,110 @@ async fn a_graceful_stop_finishes_requests_in_flight() {
             .unwrap();
     assert_eq!(stored, created);
 }
+
+/// A worker asked to stop while its consumer handles an event finishes that event (and acks
+/// it) before the consumer returns, and pulls no other.
+#[tokio::test]
+async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use menuskart_kit::CancellationToken;
+    use menuskart_kit::consumer::{self, Delivery, Subscription};
+    use menuskart_kit::events::Events;
+    use menuskart_schemas::orders::{OrderEvent, OrderStatus};
+    use menuskart_schemas::subjects::events::orders;
+    use tokio::sync::{Notify, mpsc};
+
+    let nats = menuskart_e2e::NatsServer::start().await;
+    let client = nats.client().await;
+    let events = Events::new(client.clone());
+    events.ensure_stream(orders::STREAM, 1).await.unwrap();
+    let event = |n: u128| OrderEvent {
+        order_id: uuid::Uuid::from_u128(n),
+        user_id: uuid::Uuid::from_u128(n),
+        status: OrderStatus::Paid,
+        total: 100,
+        currency: "EUR".into(),
+        at: chrono::Utc::now(),
+        reason: None,
+    };
+    for n in [1, 2] {
+        events
+            .publish(orders::PAID, &n.to_string(), &event(n))
+            .await
+            .unwrap();
+    }
+
+    let (started_tx, mut started) = mpsc::unbounded_channel();
+    let release = Arc::new(Notify::new());
+    let finished = Arc::new(AtomicUsize::new(0));
+    let stop = CancellationToken::new();
+    let subscription = Subscription {
+        stream: orders::STREAM,
+        durable: "stop-test",
+        filter: "mk.evt.orders.>",
+        max_deliver: 3,
+        backoff: consumer::DEFAULT_BACKOFF,
+        max_ack_pending: None,
+        concurrency: 1,
+    };
+    let run = tokio::spawn({
+        let (release, finished, stop) = (release.clone(), finished.clone(), stop.clone());
+        consumer::run(
+            client.clone(),
+            subscription,
+            stop,
+            move |delivery: Delivery<orders::Event>| {
+                let (started_tx, release, finished) =
+                    (started_tx.clone(), release.clone(), finished.clone());
+                async move {
+                    started_tx.send(delivery.stream_sequence).unwrap();
+                    release.notified().await;
+                    finished.fetch_add(1, Ordering::SeqCst);
+                    Ok::<(), String>(())
+                }
+            },
+        )
+    });
+
+    assert_eq!(
+        started.recv().await,
+        Some(1),
+        "the first event is being handled"
+    );
+    stop.cancel();
+    // Stopped, but the event in hand is not cut off: the consumer waits for it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !run.is_finished(),
+        "the consumer returned with an event in hand"
+    );
+    release.notify_one();
+    tokio::time::timeout(Duration::from_secs(10), run)
+        .await
+        .expect("the consumer stops once the event is settled")
+        .unwrap()
+        .unwrap();
+    assert_eq!(finished.load(Ordering::SeqCst), 1);
+    assert!(
+        started.try_recv().is_err(),
+        "a second event was started after the stop"
+    );
+
+    let info = async_nats::jetstream::new(client)
+        .get_consumer_from_stream::<async_nats::jetstream::consumer::pull::Config, _, _>(
+            "stop-test",
+            orders::STREAM.name,
+        )
+        .await
+        .unwrap()
+        .info()
+        .await
+        .unwrap()
+        .clone();
+    assert_eq!(
+        info.ack_floor.stream_sequence, 1,
+        "the event in hand was acked"
+    );
+}

@@ -143,45 +143,47 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
 
     /// Consumes `subscription` with `handler`, one event at a time per `concurrency` slot (see
     /// [`crate::consumer`]). On shutdown it stops pulling and finishes the events it holds.
-    pub fn consume<T, E, F, Fut>(mut self, subscription: Subscription, handler: F) -> Self
+    pub fn consume<T, E, F, Fut>(self, subscription: Subscription, handler: F) -> Self
     where
         T: StreamEvent + Send + 'static,
         E: std::fmt::Display + 'static,
         F: Fn(S, Delivery<T>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), E>> + Send + 'static,
     {
-        let state = self.state.clone();
         let name = subscription.durable;
-        self.tasks.push(Task {
-            name,
-            run: Box::new(move |nats, stop| {
-                Box::pin(async move {
-                    let outcome =
-                        crate::consumer::run(nats, subscription, stop.clone(), move |delivery| {
-                            handler(state.clone(), delivery)
-                        })
-                        .await;
-                    outcome.log(name, stop.is_cancelled());
-                })
-            }),
-        });
-        self
+        self.task(name, move |state, nats, stop| {
+            crate::consumer::run(nats, subscription, stop, move |delivery| {
+                handler(state.clone(), delivery)
+            })
+        })
     }
 
     /// Runs `task` beside the endpoints (a relay, a sweeper) until the worker stops: it gets
     /// the token that is cancelled then, and must return soon after, between two units of work.
-    pub fn background<T, F, Fut>(mut self, name: &'static str, task: F) -> Self
+    pub fn background<T, F, Fut>(self, name: &'static str, task: F) -> Self
     where
         T: TaskOutcome,
         F: FnOnce(S, CancellationToken) -> Fut + Send + 'static,
         Fut: Future<Output = T> + Send + 'static,
     {
+        self.task(name, move |state, _nats, stop| task(state, stop))
+    }
+
+    /// Every task (consumer or background) the same way: it runs with the state, the NATS
+    /// client and the stop token, and its outcome is logged under `name`, as a failure only
+    /// when it ended without being asked to.
+    fn task<T, F, Fut>(mut self, name: &'static str, run: F) -> Self
+    where
+        T: TaskOutcome,
+        F: FnOnce(S, async_nats::Client, CancellationToken) -> Fut + Send + 'static,
+        Fut: Future<Output = T> + Send + 'static,
+    {
         let state = self.state.clone();
         self.tasks.push(Task {
             name,
-            run: Box::new(move |_nats, stop| {
+            run: Box::new(move |nats, stop| {
                 Box::pin(async move {
-                    let outcome = task(state, stop.clone()).await;
+                    let outcome = run(state, nats, stop.clone()).await;
                     outcome.log(name, stop.is_cancelled());
                 })
             }),
