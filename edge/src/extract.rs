@@ -82,12 +82,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PageQuery {
     }
 }
 
-/// A UUID path segment (`/orders/{order_id}`). One that does not parse names nothing: the
-/// usual 404, and no worker is asked.
+/// A UUID path segment (`/orders/{order_id}`) as the id type it names (`PathId<OrderId>`).
+/// One that does not parse names nothing: the usual 404, and no worker is asked.
 #[derive(Debug, Clone, Copy)]
-pub struct PathId(pub Uuid);
+pub struct PathId<Id>(pub Id);
 
-impl<S: Send + Sync> FromRequestParts<S> for PathId {
+impl<Id: From<Uuid> + Send, S: Send + Sync> FromRequestParts<S> for PathId<Id> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
@@ -95,11 +95,13 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
             axum::extract::Path::<String>::from_request_parts(parts, state)
                 .await
                 .map_err(|rejection| ApiError::new(ErrorCode::NotFound, rejection.body_text()))?;
-        Uuid::parse_str(&raw).map(Self).map_err(|_| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("nothing is called {raw:?} here: ids are UUIDs"),
-            )
-        })
+        Uuid::parse_str(&raw)
+            .map(|id| Self(Id::from(id)))
+            .map_err(|_| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("nothing is called {raw:?} here: ids are UUIDs"),
+                )
+            })
     }
 }

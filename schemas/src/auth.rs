@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
+use crate::ids::UserId;
 use crate::paging::Paging;
 
 /// A role carried in the access token and in the `mk-roles` header.
@@ -39,7 +40,7 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessClaims {
     /// The user id.
-    pub sub: Uuid,
+    pub sub: UserId,
     pub email: String,
     pub roles: Vec<Role>,
     /// Session (refresh-token family) id.
@@ -68,7 +69,7 @@ pub struct RegisterRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserView {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     pub name: String,
 }
@@ -112,7 +113,7 @@ pub struct TokenRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ValidatedToken {
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub email: String,
     pub roles: Vec<Role>,
     /// Expiry of the access token, seconds since the epoch.
@@ -139,7 +140,7 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Profile {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     /// Whether the owner proved the address is theirs (the emailed link). Promotional email
     /// goes to verified addresses only.
@@ -206,15 +207,15 @@ pub struct UsersPage {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AudienceRequest {
     #[serde(default)]
-    pub after: Option<Uuid>,
+    pub after: Option<UserId>,
     pub limit: u32,
 }
 
 /// A page of opted-in user ids, in id order; `next` is the cursor of the following page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AudiencePage {
-    pub user_ids: Vec<Uuid>,
-    pub next: Option<Uuid>,
+    pub user_ids: Vec<UserId>,
+    pub next: Option<UserId>,
 }
 
 #[cfg(test)]
@@ -277,7 +278,7 @@ pub struct EmailVerified {
 pub struct AccountLink {
     /// Names this link once (the notification record's key).
     pub link_id: Uuid,
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub email: String,
     pub name: String,
     pub token: String,

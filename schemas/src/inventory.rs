@@ -1,8 +1,8 @@
 //! Messages and events of the inventory service (`mk.inventory.*`, `mk.evt.inventory.*`).
 //! Quantities are whole units.
 
+use crate::ids::OrderId;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 /// A product's stock: what can still be sold, and what is held for unpaid orders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,14 +42,14 @@ pub struct ReservationLine {
 /// nothing and answers the reservation as it stands.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReserveRequest {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub lines: Vec<ReservationLine>,
 }
 
 /// `mk.inventory.release` and `mk.inventory.commit`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReservationRef {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub enum ReservationStatus {
 /// A reservation as it stands; also the payload of the reserved/released/committed events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reservation {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub status: ReservationStatus,
     pub lines: Vec<ReservationLine>,
 }

@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod envelope;
 pub mod error;
 pub mod headers;
+pub mod ids;
 pub mod inventory;
 pub mod notify;
 pub mod orders;

@@ -1,6 +1,7 @@
 //! Messages and events of the notification service (`mk.notify.*`, `mk.evt.notify.*`):
 //! promotional campaigns and unsubscribing from them.
 
+use crate::ids::UserId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -57,7 +58,7 @@ pub struct Campaign {
     pub skipped: i64,
     /// Failed so far (retried with backoff, then dead-lettered).
     pub failed: i64,
-    pub created_by: Uuid,
+    pub created_by: UserId,
     pub created_at: DateTime<Utc>,
 }
 
@@ -82,5 +83,5 @@ pub struct Unsubscribed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignMessage {
     pub campaign_id: Uuid,
-    pub user_id: Uuid,
+    pub user_id: UserId,
 }

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
+use crate::ids::{OrderId, UserId};
 use crate::paging::Paging;
 
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
@@ -81,11 +81,11 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
-    pub id: Uuid,
+    pub id: OrderId,
     /// The short number people read out and see on every page and email, e.g. `MK-10042`.
     #[cfg_attr(feature = "openapi", schema(example = "MK-10042"))]
     pub number: String,
-    pub user_id: Uuid,
+    pub user_id: UserId,
     /// The customer's email address when the order was placed (none on orders older than it).
     #[serde(default)]
     pub customer_email: Option<String>,
@@ -153,13 +153,13 @@ pub struct PlaceOrderRequest {
 /// `mk.orders.get` and `mk.orders.cancel`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrderRef {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
 }
 
 /// `mk.orders.by_user`: a user's orders, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrdersByUser {
-    pub user_id: Uuid,
+    pub user_id: UserId,
     #[serde(flatten)]
     pub paging: Paging,
 }
@@ -197,7 +197,7 @@ pub struct StatusUpdate {
 /// `mk.orders.set_status`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SetStatusRequest {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub status: OrderStatus,
 }
 
@@ -205,8 +205,8 @@ pub struct SetStatusRequest {
 /// without asking (notifications, payments, live status).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderEvent {
-    pub order_id: Uuid,
-    pub user_id: Uuid,
+    pub order_id: OrderId,
+    pub user_id: UserId,
     pub status: OrderStatus,
     pub total: i64,
     pub currency: String,

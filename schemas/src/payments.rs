@@ -6,6 +6,7 @@
 //! string of digits (a card number, with or without spaces) is refused when the request is
 //! decoded, so it is never stored, forwarded or logged.
 
+use crate::ids::{OrderId, TransactionId, UserId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -121,7 +122,7 @@ impl PaymentStatus {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PayOrder {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub payment_method: PaymentMethod,
 }
 
@@ -137,13 +138,13 @@ pub struct ChargeRequest {
 /// `mk.payments.get`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaymentRef {
-    pub transaction_id: Uuid,
+    pub transaction_id: TransactionId,
 }
 
 /// `mk.payments.by_order`: the payments of one order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaymentsOfOrder {
-    pub order_id: Uuid,
+    pub order_id: OrderId,
 }
 
 /// An order's payments, newest first (declined attempts too).
@@ -165,7 +166,7 @@ pub struct RefundAmount {
 /// `mk.payments.refund`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RefundRequest {
-    pub transaction_id: Uuid,
+    pub transaction_id: TransactionId,
     #[serde(flatten)]
     pub refund: RefundAmount,
 }
@@ -184,9 +185,9 @@ pub struct Refund {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payment {
-    pub transaction_id: Uuid,
-    pub order_id: Uuid,
-    pub user_id: Uuid,
+    pub transaction_id: TransactionId,
+    pub order_id: OrderId,
+    pub user_id: UserId,
     pub status: PaymentStatus,
     pub amount: i64,
     pub currency: String,
@@ -204,10 +205,10 @@ pub struct Payment {
 /// Payload of `mk.evt.payments.succeeded|failed|refunded`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaymentEvent {
-    pub transaction_id: Uuid,
-    pub order_id: Uuid,
+    pub transaction_id: TransactionId,
+    pub order_id: OrderId,
     /// Who paid (notifications go to them).
-    pub user_id: Uuid,
+    pub user_id: UserId,
     /// The amount charged (for `refunded`: the amount of this refund).
     pub amount: i64,
     pub currency: String,

@@ -68,7 +68,7 @@ pub async fn create_campaign(
 pub async fn campaign(
     call: Call,
     AdminUser(admin): AdminUser,
-    PathId(campaign_id): PathId,
+    PathId(campaign_id): PathId<uuid::Uuid>,
 ) -> Result<Json<Campaign>, ApiError> {
     let body = CampaignRef { campaign_id };
     Ok(Json(

@@ -16,12 +16,12 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
 use menuskart_schemas::ErrorCode;
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderRef, OrderStatus};
 use menuskart_schemas::subjects::events::orders::STREAM;
 use menuskart_schemas::subjects::orders;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
-use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::bus::Call;
@@ -38,7 +38,7 @@ fn unavailable(error: impl std::fmt::Display) -> ApiError {
 
 /// One SSE `status` event: the status, when it was reached and why (a cancellation's reason).
 fn status_event(
-    order_id: Uuid,
+    order_id: OrderId,
     status: OrderStatus,
     at: Option<DateTime<Utc>>,
     reason: Option<&str>,
@@ -64,7 +64,7 @@ pub async fn order_events(
     State(state): State<AppState>,
     call: Call,
     user: AuthUser,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let client = state.bus.client().clone();
     let stream = jetstream::new(client.clone())

@@ -3,6 +3,7 @@
 
 use axum::Json;
 use axum::http::{HeaderMap, StatusCode};
+use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{
     Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
     PlaceOrderRequest, SetStatusRequest, StatusUpdate,
@@ -65,7 +66,7 @@ pub async fn place(
 pub async fn show(
     call: Call,
     user: AuthUser,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> Result<Json<Order>, ApiError> {
     let body = OrderRef { order_id };
     Ok(Json(call.send(orders::GET, &user.caller(), &body).await?))
@@ -82,7 +83,7 @@ pub async fn show(
 pub async fn cancel(
     call: Call,
     user: AuthUser,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> Result<Json<Order>, ApiError> {
     let body = OrderRef { order_id };
     Ok(Json(
@@ -103,7 +104,7 @@ pub async fn cancel(
 pub async fn set_status(
     call: Call,
     AdminUser(admin): AdminUser,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
     ApiJson(update): ApiJson<StatusUpdate>,
 ) -> Result<Json<Order>, ApiError> {
     let body = SetStatusRequest {
@@ -127,7 +128,7 @@ pub async fn set_status(
 pub async fn by_user(
     call: Call,
     user: AuthUser,
-    PathId(user_id): PathId,
+    PathId(user_id): PathId<UserId>,
     PageQuery(paging): PageQuery,
 ) -> Result<Json<OrderPage>, ApiError> {
     let body = OrdersByUser { user_id, paging };

@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::http::HeaderMap;
 use menuskart_kit::Caller;
+use menuskart_schemas::ids::{OrderId, TransactionId};
 use menuskart_schemas::payments::{
     ChargeRequest, PayOrder, Payment, PaymentList, PaymentRef, PaymentsOfOrder, RefundAmount,
     RefundRequest, WebhookDelivery,
@@ -71,7 +72,7 @@ pub async fn pay(
 pub async fn show(
     call: Call,
     user: AuthUser,
-    PathId(transaction_id): PathId,
+    PathId(transaction_id): PathId<TransactionId>,
 ) -> Result<Json<Payment>, ApiError> {
     let body = PaymentRef { transaction_id };
     Ok(Json(call.send(payments::GET, &user.caller(), &body).await?))
@@ -87,7 +88,7 @@ pub async fn show(
 pub async fn of_order(
     call: Call,
     user: AuthUser,
-    PathId(order_id): PathId,
+    PathId(order_id): PathId<OrderId>,
 ) -> Result<Json<PaymentList>, ApiError> {
     let body = PaymentsOfOrder { order_id };
     Ok(Json(
@@ -108,7 +109,7 @@ pub async fn of_order(
 pub async fn refund(
     call: Call,
     AdminUser(admin): AdminUser,
-    PathId(transaction_id): PathId,
+    PathId(transaction_id): PathId<TransactionId>,
     ApiJson(refund): ApiJson<RefundAmount>,
 ) -> Result<Json<Payment>, ApiError> {
     let body = RefundRequest {

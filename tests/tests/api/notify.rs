@@ -260,7 +260,7 @@ async fn a_notification_is_claimed_by_one_sender_at_a_time() {
     let store = Store::connect(&menuskart_kit::postgres::PostgresSettings::new(&db.url, 2))
         .await
         .unwrap();
-    let user = uuid::Uuid::new_v4();
+    let user = menuskart_schemas::ids::UserId::new();
     let claim = |event| store.claim(event, "email", "order_placed", user, None);
     assert_eq!(claim("order_placed:o-1").await.unwrap(), Claim::Send);
     // The same event handed out again while the first is still sending.

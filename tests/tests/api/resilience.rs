@@ -191,8 +191,8 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     let events = Events::new(client.clone());
     events.ensure_stream(orders::STREAM, 1).await.unwrap();
     let event = |n: u128| OrderEvent {
-        order_id: uuid::Uuid::from_u128(n),
-        user_id: uuid::Uuid::from_u128(n),
+        order_id: menuskart_schemas::ids::OrderId(uuid::Uuid::from_u128(n)),
+        user_id: menuskart_schemas::ids::UserId(uuid::Uuid::from_u128(n)),
         status: OrderStatus::Paid,
         total: 100,
         currency: "EUR".into(),

@@ -770,8 +770,7 @@ export interface components {
             campaign_id: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
-            created_by: string;
+            created_by: components["schemas"]["UserId"];
             /**
              * Format: int64
              * @description Failed so far (retried with backoff, then dead-lettered).
@@ -919,8 +918,7 @@ export interface components {
              */
             expires_at: string;
             history: components["schemas"]["StatusChange"][];
-            /** Format: uuid */
-            id: string;
+            id: components["schemas"]["OrderId"];
             items: components["schemas"]["OrderLine"][];
             /**
              * @description The short number people read out and see on every page and email, e.g. `MK-10042`.
@@ -937,9 +935,13 @@ export interface components {
             total: number;
             /** Format: date-time */
             updated_at: string;
-            /** Format: uuid */
-            user_id: string;
+            user_id: components["schemas"]["UserId"];
         };
+        /**
+         * Format: uuid
+         * @description An order (the order service's).
+         */
+        OrderId: string;
         /** @description One line of an order: what was bought, at the price of the moment it was placed. */
         OrderLine: {
             /** Format: int64 */
@@ -983,8 +985,7 @@ export interface components {
         };
         /** @description POST /payments. */
         PayOrder: {
-            /** Format: uuid */
-            order_id: string;
+            order_id: components["schemas"]["OrderId"];
             payment_method: components["schemas"]["PaymentMethod"];
         };
         /** @description A payment: our transaction id, the provider's reference, what was charged and refunded. */
@@ -996,20 +997,17 @@ export interface components {
             currency: string;
             /** @description Why the provider refused it (`card_declined`, `insufficient_funds`, ...). */
             failure_reason?: string | null;
-            /** Format: uuid */
-            order_id: string;
+            order_id: components["schemas"]["OrderId"];
             provider: string;
             provider_reference?: string | null;
             /** Format: int64 */
             refunded_amount: number;
             refunds: components["schemas"]["Refund"][];
             status: components["schemas"]["PaymentStatus"];
-            /** Format: uuid */
-            transaction_id: string;
+            transaction_id: components["schemas"]["TransactionId"];
             /** Format: date-time */
             updated_at: string;
-            /** Format: uuid */
-            user_id: string;
+            user_id: components["schemas"]["UserId"];
         };
         /** @description An order's payments, newest first (declined attempts too). */
         PaymentList: {
@@ -1116,8 +1114,7 @@ export interface components {
              *     goes to verified addresses only.
              */
             email_verified: boolean;
-            /** Format: uuid */
-            id: string;
+            id: components["schemas"]["UserId"];
             marketing_opt_in: boolean;
             name: string;
             phone?: string | null;
@@ -1245,15 +1242,24 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * Format: uuid
+         * @description A payment (the payment service's transaction id).
+         */
+        TransactionId: string;
         /** @description GET /notifications/unsubscribe: the consent now on the profile. */
         Unsubscribed: {
             marketing_opt_in: boolean;
         };
+        /**
+         * Format: uuid
+         * @description An account (auth's users), and the owner of carts, orders and payments.
+         */
+        UserId: string;
         /** @description An account as the public sees it after registration. */
         UserView: {
             email: string;
-            /** Format: uuid */
-            id: string;
+            id: components["schemas"]["UserId"];
             name: string;
         };
         /** @description A page of accounts. */
@@ -1275,8 +1281,7 @@ export interface components {
              */
             exp: number;
             roles: components["schemas"]["Role"][];
-            /** Format: uuid */
-            user_id: string;
+            user_id: components["schemas"]["UserId"];
         };
         /** @description POST /auth/verify-email: the link's token. */
         VerifyEmailRequest: {

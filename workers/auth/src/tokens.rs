@@ -30,7 +30,7 @@ impl Tokens {
     ) -> Result<TokenPair, JwtError> {
         let now = Utc::now().timestamp();
         let claims = AccessClaims {
-            sub: user.id,
+            sub: user.user_id(),
             email: user.email.clone(),
             roles: user.roles(),
             sid: session_id,

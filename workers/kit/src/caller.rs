@@ -8,13 +8,13 @@
 use async_nats::HeaderMap;
 use menuskart_schemas::auth::Role;
 use menuskart_schemas::headers;
-use uuid::Uuid;
+use menuskart_schemas::ids::UserId;
 
 use crate::ReplyError;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caller {
-    pub user_id: Option<Uuid>,
+    pub user_id: Option<UserId>,
     pub roles: Vec<Role>,
 }
 
@@ -27,7 +27,7 @@ impl Caller {
         };
         let user_id = headers
             .get(headers::USER_ID)
-            .and_then(|v| Uuid::parse_str(v.as_str()).ok());
+            .and_then(|v| v.as_str().parse().ok());
         let roles = headers
             .get(headers::ROLES)
             .map(|v| v.as_str().split(',').filter_map(Role::parse).collect())
@@ -45,7 +45,7 @@ impl Caller {
     }
 
     /// A worker acting for `user_id` (no roles): the service it calls applies that user's rules.
-    pub fn user(user_id: Uuid) -> Self {
+    pub fn user(user_id: UserId) -> Self {
         Self {
             user_id: Some(user_id),
             roles: Vec::new(),
@@ -57,13 +57,13 @@ impl Caller {
     }
 
     /// The caller's user id, or `unauthorized`.
-    pub fn require_user(&self) -> Result<Uuid, ReplyError> {
+    pub fn require_user(&self) -> Result<UserId, ReplyError> {
         self.user_id
             .ok_or_else(|| ReplyError::unauthorized("authentication required"))
     }
 
     /// The admin's user id, or `unauthorized` / `forbidden`.
-    pub fn require_admin(&self) -> Result<Uuid, ReplyError> {
+    pub fn require_admin(&self) -> Result<UserId, ReplyError> {
         let user_id = self.require_user()?;
         if self.is_admin() {
             Ok(user_id)
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn headers_round_trip() {
         let caller = Caller {
-            user_id: Some(Uuid::new_v4()),
+            user_id: Some(UserId::new()),
             roles: vec![Role::Customer, Role::Admin],
         };
         let mut headers = HeaderMap::new();
@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn a_customer_is_not_an_admin() {
         let caller = Caller {
-            user_id: Some(Uuid::new_v4()),
+            user_id: Some(UserId::new()),
             roles: vec![Role::Customer],
         };
         assert_eq!(

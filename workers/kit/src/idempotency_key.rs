@@ -4,6 +4,7 @@
 //! with the same key always means the same order (or payment), even when the retries race each
 //! other (the id is the primary key, so only one insert can win).
 
+use menuskart_schemas::ids::UserId;
 use uuid::Uuid;
 
 use crate::ReplyError;
@@ -34,21 +35,21 @@ impl IdempotencyKey {
 
     /// The key a request brings (checked), and the id of what it creates: derived from the key
     /// when there is one, a fresh UUIDv7 when not.
-    pub fn resolve(
+    pub fn resolve<Id: From<Uuid>>(
         key: Option<&str>,
         namespace: &Uuid,
-        user_id: Uuid,
-    ) -> Result<(Option<Self>, Uuid), ReplyError> {
+        user_id: UserId,
+    ) -> Result<(Option<Self>, Id), ReplyError> {
         let key = key.map(Self::parse).transpose()?;
         let id = key
             .as_ref()
             .map_or_else(Uuid::now_v7, |k| k.derive_id(namespace, user_id));
-        Ok((key, id))
+        Ok((key, Id::from(id)))
     }
 
     /// The id this user's request with this key creates, in `namespace` (one per kind of
     /// thing: orders, payments).
-    pub fn derive_id(&self, namespace: &Uuid, user_id: Uuid) -> Uuid {
+    pub fn derive_id(&self, namespace: &Uuid, user_id: UserId) -> Uuid {
         let name = format!("{user_id}/{}", self.0);
         Uuid::new_v5(namespace, name.as_bytes())
     }
@@ -63,7 +64,7 @@ mod tests {
     #[test]
     fn the_same_user_and_key_is_the_same_id() {
         let key = IdempotencyKey::parse("checkout-42").unwrap();
-        let (alice, bob) = (Uuid::new_v4(), Uuid::new_v4());
+        let (alice, bob) = (UserId::new(), UserId::new());
         assert_eq!(key.derive_id(&ORDERS, alice), key.derive_id(&ORDERS, alice));
         assert_ne!(key.derive_id(&ORDERS, alice), key.derive_id(&ORDERS, bob));
         assert_ne!(

@@ -89,7 +89,7 @@ mod tests {
     fn claims(exp_offset: i64) -> AccessClaims {
         let now = chrono::Utc::now().timestamp();
         AccessClaims {
-            sub: Uuid::new_v4(),
+            sub: menuskart_schemas::ids::UserId::new(),
             email: "a@example.com".into(),
             roles: vec![Role::Customer],
             sid: Uuid::new_v4(),

@@ -113,7 +113,7 @@ mod tests {
     fn each_account_event_has_its_email_and_page() {
         let link = menuskart_schemas::auth::AccountLink {
             link_id: uuid::Uuid::nil(),
-            user_id: uuid::Uuid::nil(),
+            user_id: menuskart_schemas::ids::UserId(uuid::Uuid::nil()),
             email: "ada@example.com".into(),
             name: "Ada".into(),
             token: "t".into(),

@@ -1,20 +1,20 @@
 //! A notification to send, made from an order or payment event.
 
 use menuskart_schemas::subjects::events::{orders, payments};
-use uuid::Uuid;
 
 use crate::kind::Kind;
+use menuskart_schemas::ids::{OrderId, TransactionId, UserId};
 
 #[derive(Debug, Clone)]
 pub struct Notice {
     pub kind: Kind,
     /// Names the event once, however often it is delivered or replayed.
     pub event_key: String,
-    pub user_id: Uuid,
-    pub order_id: Uuid,
+    pub user_id: UserId,
+    pub order_id: OrderId,
     pub amount: i64,
     pub currency: String,
-    pub transaction_id: Option<Uuid>,
+    pub transaction_id: Option<TransactionId>,
     pub reason: Option<String>,
 }
 

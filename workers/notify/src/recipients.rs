@@ -5,9 +5,9 @@ use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, ProfilePatch};
+use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::{auth, orders};
-use uuid::Uuid;
 
 /// Users per audience request.
 const AUDIENCE_PAGE: u32 = 1_000;
@@ -22,7 +22,7 @@ impl Directory {
         Self { client }
     }
 
-    pub async fn profile(&self, user_id: Uuid) -> Result<Profile, RpcError> {
+    pub async fn profile(&self, user_id: UserId) -> Result<Profile, RpcError> {
         self.client
             .call(auth::PROFILE_GET, &Caller::user(user_id), &Empty {})
             .await
@@ -30,7 +30,7 @@ impl Directory {
 
     /// Every user who accepts promotional email now, asked as `caller` (the admin creating a
     /// campaign: the auth service checks that itself).
-    pub async fn audience(&self, caller: &Caller) -> Result<Vec<Uuid>, RpcError> {
+    pub async fn audience(&self, caller: &Caller) -> Result<Vec<UserId>, RpcError> {
         let mut users = Vec::new();
         let mut after = None;
         loop {
@@ -54,7 +54,7 @@ impl Directory {
     }
 
     /// Turns the user's promotional email off, as that user; the profile after.
-    pub async fn opt_out(&self, user_id: Uuid) -> Result<Profile, RpcError> {
+    pub async fn opt_out(&self, user_id: UserId) -> Result<Profile, RpcError> {
         let patch = ProfilePatch {
             marketing_opt_in: Some(false),
             ..ProfilePatch::default()
@@ -64,7 +64,7 @@ impl Directory {
             .await
     }
 
-    pub async fn order(&self, user_id: Uuid, order_id: Uuid) -> Result<Order, RpcError> {
+    pub async fn order(&self, user_id: UserId, order_id: OrderId) -> Result<Order, RpcError> {
         self.client
             .call(orders::GET, &Caller::user(user_id), &OrderRef { order_id })
             .await

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::deliver::DeliverError;
 use crate::store::{Claim, Store};
+use menuskart_schemas::ids::UserId;
 
 /// Which notification record a send is about.
 #[derive(Debug, Clone, Copy)]
@@ -17,7 +18,7 @@ pub struct Record<'a> {
     pub event_key: &'a str,
     pub channel: &'a str,
     pub kind: &'a str,
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub campaign_id: Option<Uuid>,
 }
 

@@ -6,6 +6,7 @@
 //! still listed.
 
 use hmac::{Hmac, Mac};
+use menuskart_schemas::ids::UserId;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 use uuid::Uuid;
@@ -57,18 +58,18 @@ impl UnsubscribeLinks {
     }
 
     /// `<user id, 32 hex>.<signature, 64 hex>`: only URL-safe characters.
-    pub fn token(&self, user_id: Uuid) -> String {
-        let user = user_id.simple().to_string();
+    pub fn token(&self, user_id: UserId) -> String {
+        let user = user_id.0.simple().to_string();
         let signature = hex::encode(Self::mac(&self.secrets[0], &user).finalize().into_bytes());
         format!("{user}.{signature}")
     }
 
-    pub fn url(&self, user_id: Uuid) -> String {
+    pub fn url(&self, user_id: UserId) -> String {
         format!("{}{}", self.prefix, self.token(user_id))
     }
 
     /// The user a token names, if we signed it (compared in constant time).
-    pub fn verify(&self, token: &str) -> Result<Uuid, BadToken> {
+    pub fn verify(&self, token: &str) -> Result<UserId, BadToken> {
         let (user, signature) = token.trim().split_once('.').ok_or(BadToken)?;
         let signature = hex::decode(signature).map_err(|_| BadToken)?;
         let user_id = Uuid::try_parse(user).map_err(|_| BadToken)?;
@@ -81,7 +82,7 @@ impl UnsubscribeLinks {
             .iter()
             .any(|secret| Self::mac(secret, user).verify_slice(&signature).is_ok());
         if signed_by_us {
-            Ok(user_id)
+            Ok(UserId(user_id))
         } else {
             Err(BadToken)
         }
@@ -99,7 +100,7 @@ mod tests {
     #[test]
     fn a_token_names_its_user_and_nobody_else() {
         let links = links("s3cret-s3cret-s3cret-s3cret-s3cret");
-        let (ada, bob) = (Uuid::new_v4(), Uuid::new_v4());
+        let (ada, bob) = (UserId::new(), UserId::new());
         let token = links.token(ada);
         assert_eq!(links.verify(&token), Ok(ada));
         assert_eq!(
@@ -108,7 +109,7 @@ mod tests {
         );
         // Bob's id with Ada's signature.
         let (_, signature) = token.split_once('.').unwrap();
-        let forged = format!("{}.{signature}", bob.simple());
+        let forged = format!("{}.{signature}", bob.0.simple());
         assert_eq!(links.verify(&forged), Err(BadToken));
     }
 
@@ -116,21 +117,21 @@ mod tests {
     fn tampered_foreign_and_malformed_tokens_are_refused() {
         let ours = links("s3cret-s3cret-s3cret-s3cret-s3cret");
         let theirs = links("another-secret-another-secret-xx");
-        let user = Uuid::new_v4();
+        let user = UserId::new();
         let mut tampered = ours.token(user);
         let last = tampered.pop().unwrap();
         tampered.push(if last == '0' { '1' } else { '0' });
         let hyphenated =
             ours.token(user)
-                .replacen(&user.simple().to_string(), &user.to_string(), 1);
+                .replacen(&user.0.simple().to_string(), &user.to_string(), 1);
         for token in [
             tampered,
             theirs.token(user),
             hyphenated,
             String::new(),
             "no-dot".into(),
-            format!("{}.zz", user.simple()),
-            format!("{}.", user.simple()),
+            format!("{}.zz", user.0.simple()),
+            format!("{}.", user.0.simple()),
         ] {
             assert_eq!(ours.verify(&token), Err(BadToken), "{token:?}");
         }
@@ -146,7 +147,7 @@ mod tests {
             ],
             "https://shop.example",
         );
-        let user = Uuid::new_v4();
+        let user = UserId::new();
         assert_eq!(rotated.verify(&old.token(user)), Ok(user));
         assert_eq!(old.verify(&rotated.token(user)), Err(BadToken));
         assert_eq!(

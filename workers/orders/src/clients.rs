@@ -6,9 +6,9 @@ use menuskart_kit::rpc::{RpcError, ServiceClient};
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::Profile;
 use menuskart_schemas::cart::{Cart, CartRef};
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::inventory::{Reservation, ReservationLine, ReservationRef, ReserveRequest};
 use menuskart_schemas::subjects::{auth, cart, inventory};
-use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 pub struct Services {
@@ -38,7 +38,7 @@ impl Services {
 
     pub async fn reserve(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         lines: Vec<ReservationLine>,
     ) -> Result<Reservation, RpcError> {
         let request = ReserveRequest { order_id, lines };
@@ -47,7 +47,7 @@ impl Services {
             .await
     }
 
-    pub async fn release(&self, order_id: Uuid) -> Result<Reservation, RpcError> {
+    pub async fn release(&self, order_id: OrderId) -> Result<Reservation, RpcError> {
         self.client
             .call(
                 inventory::RELEASE,
@@ -57,7 +57,7 @@ impl Services {
             .await
     }
 
-    pub async fn commit(&self, order_id: Uuid) -> Result<Reservation, RpcError> {
+    pub async fn commit(&self, order_id: OrderId) -> Result<Reservation, RpcError> {
         self.client
             .call(
                 inventory::COMMIT,

@@ -3,9 +3,9 @@
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::orders;
-use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 pub struct OrdersClient {
@@ -17,7 +17,7 @@ impl OrdersClient {
         Self { client }
     }
 
-    pub async fn order(&self, caller: &Caller, order_id: Uuid) -> Result<Order, RpcError> {
+    pub async fn order(&self, caller: &Caller, order_id: OrderId) -> Result<Order, RpcError> {
         self.client
             .call(orders::GET, caller, &OrderRef { order_id })
             .await

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::subjects::events::orders;
-use uuid::Uuid;
 
 use crate::refunding::{RefundError, refund};
 use crate::state::PaymentsState;
+use menuskart_schemas::ids::OrderId;
 
 pub const SUBSCRIPTION: Subscription = Subscription {
     stream: orders::STREAM,
@@ -33,7 +33,7 @@ pub async fn handle(
 }
 
 /// Refunds every captured payment of a cancelled order (normally none).
-pub async fn refund_order(state: &PaymentsState, order_id: Uuid) -> Result<(), RefundError> {
+pub async fn refund_order(state: &PaymentsState, order_id: OrderId) -> Result<(), RefundError> {
     for transaction_id in state.store.refundable_of_order(order_id).await? {
         tracing::info!(%order_id, %transaction_id, "refunding a cancelled order's payment");
         match refund(state, transaction_id, None, Some("order cancelled")).await {

@@ -7,11 +7,12 @@ use uuid::Uuid;
 use crate::provider::ProviderError;
 use crate::state::PaymentsState;
 use crate::store::StoreError;
+use menuskart_schemas::ids::TransactionId;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RefundError {
     #[error("no payment {0}")]
-    NotFound(Uuid),
+    NotFound(TransactionId),
     #[error("the payment is {0}; only captured payments are refunded")]
     NotCaptured(&'static str),
     #[error("a refund must be a positive amount")]
@@ -44,7 +45,7 @@ impl From<RefundError> for ReplyError {
 /// Refunds `amount` (all that is left when `None`) of a captured payment.
 pub async fn refund(
     state: &PaymentsState,
-    transaction_id: Uuid,
+    transaction_id: TransactionId,
     amount: Option<i64>,
     reason: Option<&str>,
 ) -> Result<Payment, RefundError> {

@@ -42,7 +42,11 @@ pub async fn handle(
     let refresh = NewRefreshToken::generate();
     let session_id = state
         .store
-        .open_session(user.id, &refresh.digest, state.tokens.refresh_expiry())
+        .open_session(
+            user.user_id(),
+            &refresh.digest,
+            state.tokens.refresh_expiry(),
+        )
         .await?;
     tracing::info!(user_id = %user.id, %session_id, "logged in");
     Ok(state.tokens.pair(&user, session_id, refresh)?)

@@ -50,7 +50,7 @@ pub async fn handle(
         Err(error) => tracing::warn!(%error, user_id = %user.id, "no verification link sent"),
     }
     Ok(UserView {
-        id: user.id,
+        id: user.user_id(),
         email: user.email,
         name: user.name,
     })

@@ -33,7 +33,7 @@ pub async fn handle(
         .await?
         .ok_or_else(session_ended)?;
     Ok(ValidatedToken {
-        user_id: user.id,
+        user_id: user.user_id(),
         roles: user.roles(),
         email: user.email,
         exp: claims.exp,

@@ -63,7 +63,7 @@ impl Store {
         .await?;
         let link = AccountLink {
             link_id,
-            user_id: user.id,
+            user_id: user.user_id(),
             email: user.email.clone(),
             name: user.name.clone(),
             token: secret.token,

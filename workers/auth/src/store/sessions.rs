@@ -8,13 +8,14 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use menuskart_schemas::ids::UserId;
 
 /// What presenting a refresh token led to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum RotateOutcome {
     /// The token was valid: it is now used, and the new one is stored in the same session.
     Rotated {
-        user_id: Uuid,
+        user_id: UserId,
         session_id: Uuid,
     },
     /// No such token.
@@ -39,7 +40,7 @@ impl Store {
     #[tracing::instrument(skip(self, token_digest))]
     pub async fn open_session(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         token_digest: &[u8],
         expires_at: DateTime<Utc>,
     ) -> Result<Uuid, StoreError> {
@@ -48,7 +49,7 @@ impl Store {
         sqlx::query!(
             "INSERT INTO sessions (id, user_id) VALUES ($1, $2)",
             session_id,
-            user_id,
+            user_id.0,
         )
         .execute(&mut *tx)
         .await?;
@@ -114,7 +115,7 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(RotateOutcome::Rotated {
-            user_id: token.user_id,
+            user_id: UserId(token.user_id),
             session_id: token.session_id,
         })
     }
@@ -123,7 +124,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn revoke_session(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         session_id: Uuid,
         reason: &str,
     ) -> Result<(), StoreError> {
@@ -131,7 +132,7 @@ impl Store {
             "UPDATE sessions SET revoked_at = now(), revoked_reason = $3 \
              WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
             session_id,
-            user_id,
+            user_id.0,
             reason,
         )
         .execute(self.pool())
@@ -143,13 +144,13 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn session_is_active(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         session_id: Uuid,
     ) -> Result<bool, StoreError> {
         Ok(sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL) AS "exists!""#,
             session_id,
-            user_id,
+            user_id.0,
         )
         .fetch_one(self.pool())
         .await?)

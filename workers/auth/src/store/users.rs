@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::{Store, StoreError};
 use crate::domain::{DisplayName, Email};
+use menuskart_schemas::ids::UserId;
 
 /// An account as stored.
 #[derive(Debug, Clone)]
@@ -30,10 +31,15 @@ impl UserRecord {
         self.roles.iter().filter_map(|r| Role::parse(r)).collect()
     }
 
+    /// The account's id, as other services know it.
+    pub fn user_id(&self) -> UserId {
+        UserId(self.id)
+    }
+
     pub fn into_profile(self) -> Profile {
         let roles = self.roles();
         Profile {
-            id: self.id,
+            id: self.user_id(),
             email: self.email,
             email_verified: self.email_verified_at.is_some(),
             name: self.name,
@@ -103,14 +109,14 @@ impl Store {
     }
 
     #[tracing::instrument(skip(self))]
-    pub async fn user_by_id(&self, id: Uuid) -> Result<Option<UserRecord>, StoreError> {
+    pub async fn user_by_id(&self, id: UserId) -> Result<Option<UserRecord>, StoreError> {
         Ok(sqlx::query_as!(
             UserRecord,
             r#"SELECT id, email, password_hash, name, phone,
                  addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
                  email_verified_at, created_at, updated_at
                FROM users WHERE id = $1"#,
-            id,
+            id.0,
         )
         .fetch_optional(self.pool())
         .await?)
@@ -120,7 +126,7 @@ impl Store {
     #[tracing::instrument(skip(self, changes))]
     pub async fn update_profile(
         &self,
-        id: Uuid,
+        id: UserId,
         changes: ProfileChanges,
     ) -> Result<Option<UserRecord>, StoreError> {
         let (phone_given, phone) = match changes.phone {
@@ -139,7 +145,7 @@ impl Store {
                RETURNING id, email, password_hash, name, phone,
                  addresses AS "addresses: Json<Vec<Address>>", marketing_opt_in, roles,
                  email_verified_at, created_at, updated_at"#,
-            id,
+            id.0,
             changes.name,
             phone_given,
             phone,
@@ -188,18 +194,19 @@ impl Store {
     /// Up to `limit` ids of users who accept promotional email, after `after`, in id order.
     pub async fn marketing_audience(
         &self,
-        after: Option<Uuid>,
+        after: Option<UserId>,
         limit: i64,
-    ) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar!(
+    ) -> Result<Vec<UserId>, StoreError> {
+        let ids = sqlx::query_scalar!(
             "SELECT id FROM users WHERE marketing_opt_in AND email_verified_at IS NOT NULL \
                AND ($1::uuid IS NULL OR id > $1) \
              ORDER BY id LIMIT $2",
-            after,
+            after.map(UserId::uuid),
             limit,
         )
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(ids.into_iter().map(UserId).collect())
     }
 
     /// Makes sure the account `email` exists and is an admin. An existing account keeps its

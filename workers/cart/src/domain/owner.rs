@@ -6,9 +6,9 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use menuskart_kit::{Caller, ReplyError};
+use menuskart_schemas::ids::UserId;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use uuid::Uuid;
 
 /// A visitor's cart token, well-formed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl CartToken {
 /// The owner of a cart, and the key its lines are stored under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CartOwner {
-    User(Uuid),
+    User(UserId),
     Visitor(CartToken),
 }
 
@@ -101,11 +101,11 @@ mod tests {
     fn a_user_cart_ignores_the_token_and_the_key_hides_it() {
         let token = CartToken::mint();
         let user = Caller {
-            user_id: Some(Uuid::nil()),
+            user_id: Some(UserId(uuid::Uuid::nil())),
             roles: vec![],
         };
         let owner = CartOwner::resolve(&user, Some(token.as_str())).unwrap();
-        assert_eq!(owner, Some(CartOwner::User(Uuid::nil())));
+        assert_eq!(owner, Some(CartOwner::User(UserId(uuid::Uuid::nil()))));
         let visitor = CartOwner::resolve(&Caller::default(), Some(token.as_str()))
             .unwrap()
             .unwrap();

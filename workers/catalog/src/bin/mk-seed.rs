@@ -56,7 +56,7 @@ struct DemoProduct {
 /// may publish on `mk.>`).
 fn operator() -> Caller {
     Caller {
-        user_id: Some(uuid::Uuid::nil()),
+        user_id: Some(menuskart_schemas::ids::UserId(uuid::Uuid::nil())),
         roles: vec![Role::Admin],
     }
 }

@@ -2,9 +2,9 @@
 //! publish what happened.
 
 use menuskart_kit::ReplyError;
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::inventory::{Reservation, ReservationStatus};
 use menuskart_schemas::subjects::events::EventSubject;
-use uuid::Uuid;
 
 use super::{event_failed, publish_reservation_levels};
 use crate::state::InventoryState;
@@ -14,7 +14,7 @@ use crate::store::SettleOutcome;
 /// a settle that already happened answers the same; settling the other way is a conflict.
 pub(crate) async fn settle(
     state: &InventoryState,
-    order_id: Uuid,
+    order_id: OrderId,
     to: ReservationStatus,
     subject: EventSubject<Reservation>,
 ) -> Result<Reservation, ReplyError> {

@@ -9,6 +9,7 @@ pub mod reservations;
 pub mod scripts;
 pub mod stock;
 
+use menuskart_schemas::ids::OrderId;
 use redis::aio::ConnectionManager;
 
 pub use reservations::{ReserveOutcome, SettleOutcome};
@@ -53,7 +54,7 @@ impl Store {
         format!("{}stock:{product_id}", self.prefix)
     }
 
-    fn reservation_key(&self, order_id: uuid::Uuid) -> String {
+    fn reservation_key(&self, order_id: OrderId) -> String {
         format!("{}reservation:{order_id}", self.prefix)
     }
 

@@ -1,7 +1,7 @@
 //! Reservations: reserve (all lines or none), then release or commit once.
 
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::inventory::{ReservationLine, ReservationStatus};
-use uuid::Uuid;
 
 use super::{Store, StoreError, scripts};
 use crate::domain::ReservationLines;
@@ -46,7 +46,7 @@ impl Store {
     #[tracing::instrument(skip(self, lines))]
     pub async fn reserve(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         lines: &ReservationLines,
     ) -> Result<ReserveOutcome, StoreError> {
         let wire = lines.to_wire();
@@ -85,7 +85,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn reservation(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
     ) -> Result<Option<(ReservationStatus, Vec<ReservationLine>)>, StoreError> {
         let (status, lines): (Option<String>, Option<String>) = redis::cmd("HMGET")
             .arg(self.reservation_key(order_id))
@@ -105,7 +105,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn settle(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         to: ReservationStatus,
     ) -> Result<SettleOutcome, StoreError> {
         // The lines never change once written, so reading them before the script is safe; the

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::Store;
 use super::StoreError;
 use crate::campaign_text::CampaignText;
+use menuskart_schemas::ids::UserId;
 
 /// The outbox message id of one campaign email (also its notification record's key).
 pub fn message_key(message: &CampaignMessage) -> String {
@@ -21,9 +22,9 @@ impl Store {
     pub async fn create_campaign(
         &self,
         campaign_id: Uuid,
-        created_by: Uuid,
+        created_by: UserId,
         text: &CampaignText,
-        audience: &[Uuid],
+        audience: &[UserId],
     ) -> Result<i64, OutboxError> {
         let mut tx = self.pool().begin().await?;
         let created: Option<i64> = sqlx::query_scalar!(
@@ -33,7 +34,7 @@ impl Store {
             text.subject(),
             text.body(),
             audience.len() as i64,
-            created_by,
+            created_by.0,
         )
         .fetch_optional(&mut *tx)
         .await?;
@@ -115,7 +116,7 @@ impl CampaignRow {
             sent: self.sent,
             skipped: self.skipped,
             failed: self.failed,
-            created_by: self.created_by,
+            created_by: UserId(self.created_by),
             created_at: self.created_at,
         }
     }

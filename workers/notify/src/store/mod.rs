@@ -7,6 +7,7 @@ pub mod campaigns;
 
 use menuskart_kit::postgres::PostgresSettings;
 pub use menuskart_kit::postgres::StoreError;
+use menuskart_schemas::ids::UserId;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -48,7 +49,7 @@ impl Store {
         event_key: &str,
         channel: &str,
         kind: &str,
-        user_id: Uuid,
+        user_id: UserId,
         campaign_id: Option<Uuid>,
     ) -> Result<Claim, StoreError> {
         // `now()` is the statement's time: `mine` says whether this statement set the claim.
@@ -70,7 +71,7 @@ impl Store {
             event_key,
             channel,
             kind,
-            user_id,
+            user_id.0,
             campaign_id,
             CLAIM_SECS,
         )

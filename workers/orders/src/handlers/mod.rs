@@ -8,8 +8,8 @@ pub mod place;
 pub mod set_status;
 
 use menuskart_kit::{Caller, ReplyError};
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::Order;
-use uuid::Uuid;
 
 use crate::state::OrdersState;
 
@@ -18,7 +18,7 @@ use crate::state::OrdersState;
 pub(crate) async fn visible_order(
     state: &OrdersState,
     caller: &Caller,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> Result<Order, ReplyError> {
     let user_id = caller.require_user()?;
     match state.store.order(order_id).await? {

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use menuskart_kit::rpc::RpcError;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::ErrorCode;
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::inventory::ReservationStatus;
 use menuskart_schemas::orders::{Order, OrderLine, PlaceOrderRequest};
 use uuid::Uuid;
@@ -103,7 +104,7 @@ enum Stage {
 
 struct Placement<'a> {
     state: &'a OrdersState,
-    order_id: Uuid,
+    order_id: OrderId,
 }
 
 impl Placement<'_> {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
+use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, StatusChange};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -16,7 +17,7 @@ use menuskart_kit::IdempotencyKey;
 /// Who places an order.
 #[derive(Debug, Clone)]
 pub struct Customer {
-    pub user_id: Uuid,
+    pub user_id: UserId,
     pub email: String,
 }
 
@@ -58,7 +59,7 @@ impl Store {
     /// exists (a concurrent retry of the same idempotency key got there first).
     pub async fn insert_placing(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         customer: &Customer,
         draft: &OrderDraft,
         address: ShippingAddress,
@@ -70,8 +71,8 @@ impl Store {
                total, shipping_address, idempotency_key, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) \
              ON CONFLICT DO NOTHING",
-            order_id,
-            customer.user_id,
+            order_id.0,
+            customer.user_id.0,
             customer.email,
             StoredStatus::Placing as StoredStatus,
             draft.currency,
@@ -93,7 +94,7 @@ impl Store {
                 "INSERT INTO order_lines (order_id, line_no, product_id, name, unit_price, \
                    quantity, line_total, tax_rate_bp, tax) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                order_id,
+                order_id.0,
                 line_no as i32,
                 line.product_id,
                 line.name,
@@ -111,10 +112,10 @@ impl Store {
     }
 
     /// Removes a placement that could not reserve its stock (nothing was published for it).
-    pub async fn delete_placing(&self, order_id: Uuid) -> Result<(), StoreError> {
+    pub async fn delete_placing(&self, order_id: OrderId) -> Result<(), StoreError> {
         sqlx::query!(
             "DELETE FROM orders WHERE id = $1 AND status = $2",
-            order_id,
+            order_id.0,
             StoredStatus::Placing as StoredStatus,
         )
         .execute(self.pool())
@@ -127,13 +128,13 @@ impl Store {
     /// `None` if the order is not `placing` any more (the sweeper gave it up).
     pub async fn confirm_placed(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         payment_timeout: Duration,
     ) -> Result<Option<Order>, StoreError> {
         let mut tx = self.pool().begin().await?;
         let status = sqlx::query_scalar!(
             r#"SELECT status AS "status: StoredStatus" FROM orders WHERE id = $1 FOR UPDATE"#,
-            order_id,
+            order_id.0,
         )
         .fetch_optional(&mut *tx)
         .await?;
@@ -149,7 +150,7 @@ impl Store {
         Ok(Some(order))
     }
 
-    pub async fn order(&self, order_id: Uuid) -> Result<Option<OrderRecord>, StoreError> {
+    pub async fn order(&self, order_id: OrderId) -> Result<Option<OrderRecord>, StoreError> {
         let mut conn = self.pool().acquire().await?;
         load(&mut conn, order_id).await
     }
@@ -157,7 +158,7 @@ impl Store {
     /// A page of a user's placed orders, newest first, and how many there are.
     pub async fn orders_by_user(
         &self,
-        user_id: Uuid,
+        user_id: UserId,
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<Order>, i64), StoreError> {
@@ -165,7 +166,7 @@ impl Store {
         let ids = sqlx::query_scalar!(
             "SELECT id FROM orders WHERE user_id = $1 AND status <> 'placing' \
              ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
-            user_id,
+            user_id.0,
             limit,
             offset,
         )
@@ -173,7 +174,7 @@ impl Store {
         .await?;
         let total = sqlx::query_scalar!(
             r#"SELECT count(*) AS "count!" FROM orders WHERE user_id = $1 AND status <> 'placing'"#,
-            user_id,
+            user_id.0,
         )
         .fetch_one(&mut *conn)
         .await?;
@@ -235,14 +236,15 @@ impl Store {
     }
 
     /// Unpaid orders past their payment deadline.
-    pub async fn expired_orders(&self, limit: i64) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar!(
+    pub async fn expired_orders(&self, limit: i64) -> Result<Vec<OrderId>, StoreError> {
+        let ids = sqlx::query_scalar!(
             "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= now() \
              ORDER BY expires_at LIMIT $1",
             limit,
         )
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(ids.into_iter().map(OrderId).collect())
     }
 
     /// Placements that stopped half-way (the process died between writing and confirming) and
@@ -251,8 +253,8 @@ impl Store {
         &self,
         older_than: Duration,
         limit: i64,
-    ) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar!(
+    ) -> Result<Vec<OrderId>, StoreError> {
+        let ids = sqlx::query_scalar!(
             "SELECT id FROM orders WHERE status = 'placing' \
                AND created_at < now() - make_interval(secs => $1) \
              ORDER BY created_at LIMIT $2",
@@ -260,16 +262,17 @@ impl Store {
             limit,
         )
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(ids.into_iter().map(OrderId).collect())
     }
 }
 
 /// An order with its lines and history.
 pub(crate) async fn load(
     conn: &mut PgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
 ) -> Result<Option<OrderRecord>, StoreError> {
-    Ok(load_many(conn, &[order_id]).await?.pop())
+    Ok(load_many(conn, &[order_id.0]).await?.pop())
 }
 
 /// Orders with their lines and history, in the order of `ids` (missing ones left out): three
@@ -331,9 +334,9 @@ pub(crate) async fn load_many(
         let status = row.status.placed().unwrap_or(OrderStatus::PendingPayment);
         let record = OrderRecord {
             order: Order {
-                id: row.id,
+                id: OrderId(row.id),
                 number: OrderNumber(row.number).to_string(),
-                user_id: row.user_id,
+                user_id: UserId(row.user_id),
                 customer_email: row.customer_email,
                 status,
                 items: lines.remove(&row.id).unwrap_or_default(),

@@ -2,10 +2,10 @@
 //! updates it, appends to its history and writes its event to the outbox.
 
 use menuskart_kit::outbox;
+use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderStatus};
 use menuskart_schemas::subjects::events::EventSubject;
 use sqlx::PgConnection;
-use uuid::Uuid;
 
 use super::status::StoredStatus;
 use super::{Store, StoreError};
@@ -26,14 +26,14 @@ pub enum TransitionOutcome {
 impl Store {
     pub async fn transition(
         &self,
-        order_id: Uuid,
+        order_id: OrderId,
         to: OrderStatus,
         reason: Option<&str>,
     ) -> Result<TransitionOutcome, StoreError> {
         let mut tx = self.pool().begin().await?;
         let current = sqlx::query_scalar!(
             r#"SELECT status AS "status: StoredStatus" FROM orders WHERE id = $1 FOR UPDATE"#,
-            order_id,
+            order_id.0,
         )
         .fetch_optional(&mut *tx)
         .await?;
@@ -55,13 +55,13 @@ impl Store {
     /// Notes something that happened to an unpaid order without moving it (a declined
     /// payment: the order stays payable). Once per `reason`, so a redelivered event adds
     /// nothing; `false` when nothing was noted (not unpaid, or noted already).
-    pub async fn note_unpaid(&self, order_id: Uuid, reason: &str) -> Result<bool, StoreError> {
+    pub async fn note_unpaid(&self, order_id: OrderId, reason: &str) -> Result<bool, StoreError> {
         let noted = sqlx::query!(
             "INSERT INTO order_status_history (order_id, status, reason) \
              SELECT id, status, $2 FROM orders WHERE id = $1 AND status = 'pending_payment' \
                AND NOT EXISTS (SELECT 1 FROM order_status_history \
                                WHERE order_id = $1 AND reason = $2)",
-            order_id,
+            order_id.0,
             reason,
         )
         .execute(self.pool())
@@ -95,14 +95,14 @@ impl<'a> Change<'a> {
 /// outbox, so none of the three can happen without the others.
 pub(crate) async fn apply(
     tx: &mut PgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
     change: Change<'_>,
 ) -> Result<(Order, OrderEvent), StoreError> {
     sqlx::query!(
         "UPDATE orders SET status = $2, updated_at = now(), \
            expires_at = COALESCE(now() + make_interval(secs => $3), expires_at) \
          WHERE id = $1",
-        order_id,
+        order_id.0,
         change.to as OrderStatus,
         change.payable_for.map(|d| d.num_seconds() as f64),
     )
@@ -120,13 +120,13 @@ pub(crate) async fn apply(
 /// Appends a history entry.
 async fn record(
     conn: &mut PgConnection,
-    order_id: Uuid,
+    order_id: OrderId,
     status: OrderStatus,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query!(
         "INSERT INTO order_status_history (order_id, status, reason) VALUES ($1, $2, $3)",
-        order_id,
+        order_id.0,
         status as OrderStatus,
         reason,
     )

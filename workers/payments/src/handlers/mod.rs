@@ -8,10 +8,10 @@ pub mod webhook;
 
 use menuskart_kit::{Caller, ReplyError};
 use menuskart_schemas::payments::Payment;
-use uuid::Uuid;
 
 use crate::provider::ProviderError;
 use crate::state::PaymentsState;
+use menuskart_schemas::ids::TransactionId;
 
 impl From<ProviderError> for ReplyError {
     fn from(error: ProviderError) -> Self {
@@ -32,7 +32,7 @@ impl From<ProviderError> for ReplyError {
 pub(crate) async fn visible_payment(
     state: &PaymentsState,
     caller: &Caller,
-    transaction_id: Uuid,
+    transaction_id: TransactionId,
 ) -> Result<Payment, ReplyError> {
     let user_id = caller.require_user()?;
     match state.store.payment(transaction_id).await? {

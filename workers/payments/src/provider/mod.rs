@@ -8,14 +8,15 @@
 pub mod sandbox;
 pub mod stripe;
 
+use menuskart_schemas::ids::{OrderId, TransactionId};
 use menuskart_schemas::payments::PaymentMethod;
 use uuid::Uuid;
 
 /// A charge to make: exactly the order's frozen total.
 #[derive(Debug, Clone)]
 pub struct ChargeIntent<'a> {
-    pub transaction_id: Uuid,
-    pub order_id: Uuid,
+    pub transaction_id: TransactionId,
+    pub order_id: OrderId,
     pub amount: i64,
     pub currency: &'a str,
     pub payment_method: &'a PaymentMethod,

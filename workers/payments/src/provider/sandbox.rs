@@ -9,6 +9,7 @@
 //!
 //! References are derived from our ids, so a repeated call answers the same.
 
+use menuskart_schemas::ids::TransactionId;
 use uuid::Uuid;
 
 use super::{ChargeIntent, ChargeOutcome, PaymentProvider, ProviderError, RefundReceipt};
@@ -18,8 +19,8 @@ pub struct Sandbox;
 
 impl Sandbox {
     /// The reference the sandbox gives the payment of `transaction_id`.
-    pub fn reference(transaction_id: Uuid) -> String {
-        format!("sb_pi_{}", transaction_id.simple())
+    pub fn reference(transaction_id: TransactionId) -> String {
+        format!("sb_pi_{}", transaction_id.0.simple())
     }
 }
 
@@ -68,6 +69,7 @@ impl PaymentProvider for Sandbox {
 
 #[cfg(test)]
 mod tests {
+    use menuskart_schemas::ids::OrderId;
     use menuskart_schemas::payments::PaymentMethod;
 
     use super::*;
@@ -75,8 +77,8 @@ mod tests {
     async fn charge(token: &str) -> Result<ChargeOutcome, ProviderError> {
         let method = PaymentMethod::try_from(token.to_owned()).unwrap();
         let intent = ChargeIntent {
-            transaction_id: Uuid::nil(),
-            order_id: Uuid::nil(),
+            transaction_id: TransactionId(Uuid::nil()),
+            order_id: OrderId(Uuid::nil()),
             amount: 100,
             currency: "EUR",
             payment_method: &method,

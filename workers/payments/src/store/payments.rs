@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use menuskart_kit::outbox;
+use menuskart_schemas::ids::{OrderId, TransactionId, UserId};
 use menuskart_schemas::payments::{Payment, PaymentEvent, PaymentStatus, Refund};
 use menuskart_schemas::subjects::events::payments as subjects;
 use sqlx::PgConnection;
@@ -19,9 +20,9 @@ pub struct StoredPayment {
 /// What a new (pending) payment is.
 #[derive(Debug, Clone)]
 pub struct NewPayment<'a> {
-    pub transaction_id: Uuid,
-    pub order_id: Uuid,
-    pub user_id: Uuid,
+    pub transaction_id: TransactionId,
+    pub order_id: OrderId,
+    pub user_id: UserId,
     pub idempotency_key: Option<&'a str>,
     pub amount: i64,
     pub currency: &'a str,
@@ -62,9 +63,9 @@ impl Store {
             "INSERT INTO payments (transaction_id, order_id, user_id, idempotency_key, status, \
                amount, currency, provider, payment_method) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            new.transaction_id,
-            new.order_id,
-            new.user_id,
+            new.transaction_id.0,
+            new.order_id.0,
+            new.user_id.0,
             new.idempotency_key,
             PaymentStatus::Pending as PaymentStatus,
             new.amount,
@@ -87,25 +88,28 @@ impl Store {
         }
     }
 
-    pub async fn payment(&self, transaction_id: Uuid) -> Result<Option<StoredPayment>, StoreError> {
+    pub async fn payment(
+        &self,
+        transaction_id: TransactionId,
+    ) -> Result<Option<StoredPayment>, StoreError> {
         let mut conn = self.pool().acquire().await?;
         load(&mut conn, transaction_id, false).await
     }
 
     /// Every payment of an order, newest first. An order has a handful at most (one live, the
     /// rest declined), so each is loaded on its own.
-    pub async fn payments_of_order(&self, order_id: Uuid) -> Result<Vec<Payment>, StoreError> {
+    pub async fn payments_of_order(&self, order_id: OrderId) -> Result<Vec<Payment>, StoreError> {
         let mut conn = self.pool().acquire().await?;
         let ids = sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE order_id = $1 \
              ORDER BY created_at DESC, transaction_id",
-            order_id,
+            order_id.0,
         )
         .fetch_all(&mut *conn)
         .await?;
         let mut payments = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(stored) = load(&mut conn, id, false).await? {
+            if let Some(stored) = load(&mut conn, TransactionId(id), false).await? {
                 payments.push(stored.payment);
             }
         }
@@ -117,27 +121,32 @@ impl Store {
         &self,
         provider: &str,
         reference: &str,
-    ) -> Result<Option<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar!(
+    ) -> Result<Option<TransactionId>, StoreError> {
+        let id = sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE provider = $1 AND provider_reference = $2",
             provider,
             reference,
         )
         .fetch_optional(self.pool())
-        .await?)
+        .await?;
+        Ok(id.map(TransactionId))
     }
 
     /// Payments of an order that captured money not yet refunded.
-    pub async fn refundable_of_order(&self, order_id: Uuid) -> Result<Vec<Uuid>, StoreError> {
-        Ok(sqlx::query_scalar!(
+    pub async fn refundable_of_order(
+        &self,
+        order_id: OrderId,
+    ) -> Result<Vec<TransactionId>, StoreError> {
+        let ids = sqlx::query_scalar!(
             "SELECT transaction_id FROM payments WHERE order_id = $1 \
                AND status IN ($2, $3) AND refunded_amount < amount",
-            order_id,
+            order_id.0,
             PaymentStatus::Succeeded as PaymentStatus,
             PaymentStatus::PartiallyRefunded as PaymentStatus,
         )
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(ids.into_iter().map(TransactionId).collect())
     }
 
     /// Applies a provider's verdict to a payment still `pending` or `processing`, with its
@@ -146,7 +155,7 @@ impl Store {
     /// Answers the payment as it stands, and whether this call changed it.
     pub async fn settle(
         &self,
-        transaction_id: Uuid,
+        transaction_id: TransactionId,
         settlement: &Settlement,
         event: Option<(&str, &str)>,
     ) -> Result<Option<(StoredPayment, bool)>, StoreError> {
@@ -193,7 +202,7 @@ impl Store {
         sqlx::query!(
             "UPDATE payments SET status = $2, provider_reference = coalesce($3, provider_reference), \
                failure_reason = $4, updated_at = now() WHERE transaction_id = $1",
-            transaction_id,
+            transaction_id.0,
             status as PaymentStatus,
             reference,
             reason,
@@ -245,13 +254,13 @@ struct PaymentRow {
 /// A payment with its refunds; `lock` takes its row for the transaction (`FOR UPDATE`) first.
 pub(crate) async fn load(
     conn: &mut PgConnection,
-    transaction_id: Uuid,
+    transaction_id: TransactionId,
     lock: bool,
 ) -> Result<Option<StoredPayment>, StoreError> {
     if lock {
         sqlx::query!(
             "SELECT transaction_id FROM payments WHERE transaction_id = $1 FOR UPDATE",
-            transaction_id,
+            transaction_id.0,
         )
         .fetch_optional(&mut *conn)
         .await?;
@@ -262,7 +271,7 @@ pub(crate) async fn load(
              currency, provider, payment_method, provider_reference, failure_reason,
              refunded_amount, created_at, updated_at
            FROM payments WHERE transaction_id = $1"#,
-        transaction_id,
+        transaction_id.0,
     )
     .fetch_optional(&mut *conn)
     .await?
@@ -273,15 +282,15 @@ pub(crate) async fn load(
         Refund,
         "SELECT refund_id, amount, provider_reference, created_at FROM refunds \
          WHERE transaction_id = $1 ORDER BY created_at, refund_id",
-        transaction_id,
+        transaction_id.0,
     )
     .fetch_all(&mut *conn)
     .await?;
     Ok(Some(StoredPayment {
         payment: Payment {
-            transaction_id: row.transaction_id,
-            order_id: row.order_id,
-            user_id: row.user_id,
+            transaction_id: TransactionId(row.transaction_id),
+            order_id: OrderId(row.order_id),
+            user_id: UserId(row.user_id),
             status: row.status,
             amount: row.amount,
             currency: row.currency,

@@ -3,6 +3,7 @@
 //! together exceed what was captured.
 
 use menuskart_kit::outbox;
+use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::payments::{PaymentEvent, PaymentStatus};
 use menuskart_schemas::subjects::events::payments as subjects;
 use sqlx::{Postgres, Transaction};
@@ -21,7 +22,7 @@ impl Store {
     /// Locks the payment; `None` if there is none.
     pub async fn lock_for_refund(
         &self,
-        transaction_id: Uuid,
+        transaction_id: TransactionId,
     ) -> Result<Option<RefundLock>, StoreError> {
         let mut tx = self.pool().begin().await?;
         Ok(load(&mut tx, transaction_id, true)
@@ -50,7 +51,7 @@ impl RefundLock {
             "INSERT INTO refunds (refund_id, transaction_id, amount, provider_reference, reason) \
              VALUES ($1, $2, $3, $4, $5)",
             refund_id,
-            payment.transaction_id,
+            payment.transaction_id.0,
             amount,
             provider_reference,
             reason,
@@ -60,7 +61,7 @@ impl RefundLock {
         sqlx::query!(
             "UPDATE payments SET refunded_amount = $2, status = $3, updated_at = now() \
              WHERE transaction_id = $1",
-            payment.transaction_id,
+            payment.transaction_id.0,
             refunded,
             status as PaymentStatus,
         )
