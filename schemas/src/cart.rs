@@ -3,6 +3,7 @@
 //! A cart belongs to a signed-in user (the caller) or, for a visitor, to an anonymous cart token
 //! that the cart service hands out with the visitor's first cart and the edge keeps in a cookie.
 
+use crate::money::Currency;
 use serde::{Deserialize, Serialize};
 
 /// One line of a cart, priced now from the catalog.
@@ -36,7 +37,7 @@ pub struct Cart {
     pub tax: i64,
     pub total: i64,
     /// The cart's one currency; `null` while the cart is empty.
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     /// Lines dropped because their product no longer exists (shown once, then gone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed_products: Vec<String>,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::inventory::StockLevel;
+use crate::money::Currency;
 use crate::paging::Paging;
 
 /// A product as the shop shows it.
@@ -19,7 +20,7 @@ pub struct Product {
     pub description: String,
     /// Minor units (cents).
     pub price: i64,
-    pub currency: String,
+    pub currency: Currency,
     /// The category's slug.
     pub category: String,
     pub brand: Option<String>,

@@ -19,6 +19,7 @@ pub mod error;
 pub mod headers;
 pub mod ids;
 pub mod inventory;
+pub mod money;
 pub mod notify;
 pub mod orders;
 pub mod paging;

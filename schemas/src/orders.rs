@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OrderId, UserId};
+use crate::money::Currency;
 use crate::paging::Paging;
 
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
@@ -94,7 +95,7 @@ pub struct Order {
     pub subtotal: i64,
     pub tax: i64,
     pub total: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub shipping_address: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -209,7 +210,7 @@ pub struct OrderEvent {
     pub user_id: UserId,
     pub status: OrderStatus,
     pub total: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,

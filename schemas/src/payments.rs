@@ -7,6 +7,7 @@
 //! decoded, so it is never stored, forwarded or logged.
 
 use crate::ids::{OrderId, TransactionId, UserId};
+use crate::money::Currency;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -190,7 +191,7 @@ pub struct Payment {
     pub user_id: UserId,
     pub status: PaymentStatus,
     pub amount: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub provider: String,
     pub provider_reference: Option<String>,
     /// Why the provider refused it (`card_declined`, `insufficient_funds`, ...).
@@ -211,7 +212,7 @@ pub struct PaymentEvent {
     pub user_id: UserId,
     /// The amount charged (for `refunded`: the amount of this refund).
     pub amount: i64,
-    pub currency: String,
+    pub currency: Currency,
     /// A failure's reason (`card_declined`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,

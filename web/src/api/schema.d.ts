@@ -821,8 +821,7 @@ export interface components {
              *     or the `X-Cart-Token` header.
              */
             cart_token?: string | null;
-            /** @description The cart's one currency; `null` while the cart is empty. */
-            currency?: string | null;
+            currency?: components["schemas"]["Currency"] | null;
             /** Format: int64 */
             item_count: number;
             items: components["schemas"]["CartItem"][];
@@ -878,6 +877,11 @@ export interface components {
             parent?: string | null;
             slug: string;
         };
+        /**
+         * @description An ISO 4217 currency code we know (`EUR`); on the wire, that string.
+         * @example EUR
+         */
+        Currency: string;
         /** @description POST /auth/verify-email: whose address is now verified. */
         EmailVerified: {
             email: string;
@@ -909,7 +913,7 @@ export interface components {
         Order: {
             /** Format: date-time */
             created_at: string;
-            currency: string;
+            currency: components["schemas"]["Currency"];
             /** @description The customer's email address when the order was placed (none on orders older than it). */
             customer_email?: string | null;
             /**
@@ -994,7 +998,7 @@ export interface components {
             amount: number;
             /** Format: date-time */
             created_at: string;
-            currency: string;
+            currency: components["schemas"]["Currency"];
             /** @description Why the provider refused it (`card_declined`, `insufficient_funds`, ...). */
             failure_reason?: string | null;
             order_id: components["schemas"]["OrderId"];
@@ -1040,7 +1044,7 @@ export interface components {
             category: string;
             /** Format: date-time */
             created_at: string;
-            currency: string;
+            currency: components["schemas"]["Currency"];
             description: string;
             id: string;
             images: string[];

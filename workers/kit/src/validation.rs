@@ -31,6 +31,13 @@ impl From<menuskart_schemas::paging::PagingError> for ValidationError {
     }
 }
 
+/// A currency is always the field `currency`.
+impl From<menuskart_schemas::money::UnknownCurrency> for ValidationError {
+    fn from(error: menuskart_schemas::money::UnknownCurrency) -> Self {
+        Self::new("currency", error.to_string())
+    }
+}
+
 impl From<ValidationError> for ReplyError {
     fn from(error: ValidationError) -> Self {
         ReplyError::invalid_field(error.field, error.message)

@@ -28,7 +28,7 @@ impl Notice {
             user_id: event.user_id,
             order_id: event.order_id,
             amount: event.total,
-            currency: event.currency.clone(),
+            currency: event.currency.to_string(),
             transaction_id: None,
             reason: event.reason.clone(),
         })
@@ -51,7 +51,7 @@ impl Notice {
             user_id: event.user_id,
             order_id: event.order_id,
             amount: event.amount,
-            currency: event.currency.clone(),
+            currency: event.currency.to_string(),
             transaction_id: Some(event.transaction_id),
             reason: event.reason.clone(),
         }

@@ -8,6 +8,7 @@ use menuskart_schemas::catalog::Product;
 use serde::Deserialize;
 
 use super::tax::{TaxRates, tax_on};
+use menuskart_schemas::money::Currency;
 
 /// A cart line as stored: no price, no name (those come from the catalog at read time).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -16,7 +17,7 @@ pub struct StoredLine {
     pub product_id: String,
     pub quantity: i64,
     /// The product's currency when it was added (the cart's one currency).
-    pub currency: String,
+    pub currency: Currency,
 }
 
 /// Prices `lines` with `products`; lines whose product is gone are left out and their product
@@ -44,8 +45,7 @@ pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart
         cart.item_count += line.quantity;
         cart.subtotal += line_total;
         cart.tax += line_tax;
-        cart.currency
-            .get_or_insert_with(|| product.currency.clone());
+        cart.currency.get_or_insert(product.currency);
         cart.items.push(CartItem {
             item_id: line.item_id.clone(),
             product_id: product.id.clone(),
@@ -82,7 +82,7 @@ mod tests {
             item_id: format!("i-{product_id}"),
             product_id: product_id.into(),
             quantity,
-            currency: "EUR".into(),
+            currency: Currency::EUR,
         }
     }
 
@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(cart.tax, 18 + 113);
         assert_eq!(cart.total, 847 + 131);
         assert_eq!(cart.item_count, 4);
-        assert_eq!(cart.currency.as_deref(), Some("EUR"));
+        assert_eq!(cart.currency, Some(Currency::EUR));
         assert_eq!(cart.items[1].line_total, 597);
     }
 

@@ -10,6 +10,7 @@ use super::priced;
 use crate::domain::{CartOwner, CartToken, StoredLine};
 use crate::state::CartState;
 use crate::store::StoreError;
+use menuskart_schemas::money::Currency;
 
 /// Concurrent writes to one line are retried this often before the client is told.
 const ATTEMPTS: usize = 3;
@@ -29,7 +30,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartAdd>) -> Result<Car
     }
     let addition = Addition {
         product_id: &product.id,
-        currency: &product.currency,
+        currency: product.currency,
         quantity,
         available,
     };
@@ -40,7 +41,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartAdd>) -> Result<Car
 /// Units of one product going into a cart.
 pub(crate) struct Addition<'a> {
     pub product_id: &'a str,
-    pub currency: &'a str,
+    pub currency: Currency,
     pub quantity: i64,
     /// The product's available stock, when known: the line may not exceed it.
     pub available: Option<i64>,

@@ -30,7 +30,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartMerge>) -> Result<C
         let room = state.limits.max_quantity - already.get(&line.product_id).copied().unwrap_or(0);
         let addition = Addition {
             product_id: &line.product_id,
-            currency: &line.currency,
+            currency: line.currency,
             quantity: line.quantity.min(room),
             available: None,
         };

@@ -1,5 +1,6 @@
 //! Reading and writing a cart's lines.
 
+use menuskart_schemas::money::Currency;
 use serde_json::{Value, json};
 
 use super::{Store, StoreError};
@@ -36,7 +37,7 @@ impl Store {
         cart: &str,
         product_id: &str,
         quantity: i64,
-        currency: &str,
+        currency: Currency,
     ) -> Result<(), StoreError> {
         let item_id = uuid::Uuid::now_v7().simple().to_string();
         self.db

@@ -45,7 +45,7 @@ fn current_draft(product: &Product) -> Result<ProductDraft, ReplyError> {
         slug: Some(product.slug.clone()),
         description: product.description.clone(),
         price: product.price,
-        currency: product.currency.clone(),
+        currency: product.currency.to_string(),
         category: product.category.clone(),
         brand: product.brand.clone(),
         attributes: product.attributes.clone(),

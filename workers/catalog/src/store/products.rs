@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use menuskart_schemas::catalog::Product;
+use menuskart_schemas::money::Currency;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -23,7 +24,7 @@ pub(crate) struct ProductRow {
     name: String,
     description: String,
     price: i64,
-    currency: String,
+    currency: Currency,
     category: String,
     #[serde(default)]
     brand: Option<String>,

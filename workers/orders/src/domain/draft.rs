@@ -3,6 +3,7 @@
 use menuskart_kit::ReplyError;
 use menuskart_schemas::cart::Cart;
 use menuskart_schemas::inventory::ReservationLine;
+use menuskart_schemas::money::Currency;
 use menuskart_schemas::orders::OrderLine;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -11,7 +12,7 @@ pub struct OrderDraft {
     pub subtotal: i64,
     pub tax: i64,
     pub total: i64,
-    pub currency: String,
+    pub currency: Currency,
 }
 
 impl OrderDraft {

@@ -13,6 +13,7 @@ use super::transitions::Change;
 use super::{Store, StoreError};
 use crate::domain::{OrderDraft, ShippingAddress};
 use menuskart_kit::IdempotencyKey;
+use menuskart_schemas::money::Currency;
 
 /// Who places an order.
 #[derive(Debug, Clone)]
@@ -75,7 +76,7 @@ impl Store {
             customer.user_id.0,
             customer.email,
             StoredStatus::Placing as StoredStatus,
-            draft.currency,
+            draft.currency.as_str(),
             draft.subtotal,
             draft.tax,
             draft.total,
@@ -343,7 +344,8 @@ pub(crate) async fn load_many(
                 subtotal: row.subtotal,
                 tax: row.tax,
                 total: row.total,
-                currency: row.currency,
+                currency: Currency::try_from(row.currency.as_str())
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
                 shipping_address: row.shipping_address,
                 created_at: row.created_at,
                 updated_at: row.updated_at,

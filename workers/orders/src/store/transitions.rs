@@ -148,7 +148,7 @@ async fn announce(
         user_id: order.user_id,
         status: order.status,
         total: order.total,
-        currency: order.currency.clone(),
+        currency: order.currency,
         at: order.updated_at,
         reason: reason.map(str::to_owned),
     };

@@ -57,7 +57,7 @@ pub async fn handle(
         user_id,
         idempotency_key: key.as_ref().map(IdempotencyKey::as_str),
         amount: order.total,
-        currency: &order.currency,
+        currency: order.currency.as_str(),
         provider: state.provider.name(),
         payment_method: req.body.pay.payment_method.as_str(),
     };
@@ -100,7 +100,7 @@ async fn resume_or_answer(
         transaction_id: payment.transaction_id,
         order_id: payment.order_id,
         amount: payment.amount,
-        currency: &payment.currency,
+        currency: payment.currency,
         payment_method: &method,
     };
     let settlement = match state.provider.charge(&intent).await {

@@ -9,6 +9,7 @@ pub mod sandbox;
 pub mod stripe;
 
 use menuskart_schemas::ids::{OrderId, TransactionId};
+use menuskart_schemas::money::Currency;
 use menuskart_schemas::payments::PaymentMethod;
 use uuid::Uuid;
 
@@ -18,7 +19,7 @@ pub struct ChargeIntent<'a> {
     pub transaction_id: TransactionId,
     pub order_id: OrderId,
     pub amount: i64,
-    pub currency: &'a str,
+    pub currency: Currency,
     pub payment_method: &'a PaymentMethod,
 }
 

@@ -80,7 +80,7 @@ mod tests {
             transaction_id: TransactionId(Uuid::nil()),
             order_id: OrderId(Uuid::nil()),
             amount: 100,
-            currency: "EUR",
+            currency: menuskart_schemas::money::Currency::EUR,
             payment_method: &method,
         };
         Sandbox.charge(&intent).await

@@ -121,7 +121,7 @@ impl PaymentProvider for Stripe {
     async fn charge(&self, intent: &ChargeIntent<'_>) -> Result<ChargeOutcome, ProviderError> {
         let form = [
             ("amount", intent.amount.to_string()),
-            ("currency", intent.currency.to_ascii_lowercase()),
+            ("currency", intent.currency.as_str().to_ascii_lowercase()),
             ("payment_method", intent.payment_method.as_str().to_owned()),
             ("payment_method_types[]", "card".to_owned()),
             ("confirm", "true".to_owned()),

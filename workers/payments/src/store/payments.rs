@@ -9,6 +9,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use menuskart_schemas::money::Currency;
 
 /// A payment and the token it was made with (to resume a call the provider never answered).
 #[derive(Debug, Clone)]
@@ -224,7 +225,7 @@ impl Store {
                 order_id: p.order_id,
                 user_id: p.user_id,
                 amount: p.amount,
-                currency: p.currency.clone(),
+                currency: p.currency,
                 reason: p.failure_reason.clone(),
             };
             let msg_id = format!("{transaction_id}:{}", status.as_str());
@@ -293,7 +294,8 @@ pub(crate) async fn load(
             user_id: UserId(row.user_id),
             status: row.status,
             amount: row.amount,
-            currency: row.currency,
+            currency: Currency::try_from(row.currency.as_str())
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             provider: row.provider,
             provider_reference: row.provider_reference,
             failure_reason: row.failure_reason,

@@ -72,7 +72,7 @@ impl RefundLock {
             order_id: payment.order_id,
             user_id: payment.user_id,
             amount,
-            currency: payment.currency.clone(),
+            currency: payment.currency,
             reason: reason.map(str::to_owned),
         };
         outbox::enqueue(
