@@ -3,7 +3,7 @@
 //! A cart belongs to a signed-in user (the caller) or, for a visitor, to an anonymous cart token
 //! that the cart service hands out with the visitor's first cart and the edge keeps in a cookie.
 
-use crate::money::Currency;
+use crate::money::{Amount, Currency};
 use serde::{Deserialize, Serialize};
 
 /// One line of a cart, priced now from the catalog.
@@ -16,14 +16,14 @@ pub struct CartItem {
     pub slug: String,
     pub category: String,
     /// The catalog's current price, minor units.
-    pub unit_price: i64,
+    pub unit_price: Amount,
     pub quantity: i64,
     /// `unit_price * quantity`.
-    pub line_total: i64,
+    pub line_total: Amount,
     /// Tax rate of this line in basis points (1/100 of a percent): 700 = 7 %.
     pub tax_rate_bp: i64,
     /// This line's tax, rounded half away from zero to the minor unit.
-    pub tax: i64,
+    pub tax: Amount,
 }
 
 /// A cart: `subtotal` is the sum of line totals, `tax` the sum of the lines' rounded taxes,
@@ -33,9 +33,9 @@ pub struct CartItem {
 pub struct Cart {
     pub items: Vec<CartItem>,
     pub item_count: i64,
-    pub subtotal: i64,
-    pub tax: i64,
-    pub total: i64,
+    pub subtotal: Amount,
+    pub tax: Amount,
+    pub total: Amount,
     /// The cart's one currency; `null` while the cart is empty.
     pub currency: Option<Currency>,
     /// Lines dropped because their product no longer exists (shown once, then gone).

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::inventory::StockLevel;
-use crate::money::Currency;
+use crate::money::{Amount, Currency};
 use crate::paging::Paging;
 
 /// A product as the shop shows it.
@@ -19,7 +19,7 @@ pub struct Product {
     pub name: String,
     pub description: String,
     /// Minor units (cents).
-    pub price: i64,
+    pub price: Amount,
     pub currency: Currency,
     /// The category's slug.
     pub category: String,
@@ -51,7 +51,7 @@ pub struct ProductInput {
     pub slug: Option<String>,
     #[serde(default)]
     pub description: String,
-    pub price: i64,
+    pub price: Amount,
     pub currency: String,
     pub category: String,
     #[serde(default)]
@@ -72,7 +72,7 @@ pub struct ProductPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub price: Option<i64>,
+    pub price: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,8 +4,77 @@
 //! cannot carry a currency nobody can format or charge.
 
 use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Mul, Sub};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An amount of money in minor units (cents: `1190` is 11.90 in EUR), never a float. Which
+/// currency is said beside it. On the wire, that integer.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = i64, format = Int64))]
+pub struct Amount(pub i64);
+
+impl Amount {
+    pub const ZERO: Self = Self(0);
+
+    pub const fn minor_units(self) -> i64 {
+        self.0
+    }
+}
+
+impl From<i64> for Amount {
+    fn from(minor_units: i64) -> Self {
+        Self(minor_units)
+    }
+}
+
+impl Add for Amount {
+    type Output = Self;
+
+    fn add(self, other: Self) -> Self {
+        Self(self.0.saturating_add(other.0))
+    }
+}
+
+impl AddAssign for Amount {
+    fn add_assign(&mut self, other: Self) {
+        *self = *self + other;
+    }
+}
+
+impl Sub for Amount {
+    type Output = Self;
+
+    fn sub(self, other: Self) -> Self {
+        Self(self.0.saturating_sub(other.0))
+    }
+}
+
+/// A unit price times a quantity. Like the sums, it saturates instead of overflowing: such an
+/// amount is refused by a limit long before (a line's quantity, a product's price).
+impl Mul<i64> for Amount {
+    type Output = Self;
+
+    fn mul(self, quantity: i64) -> Self {
+        Self(self.0.saturating_mul(quantity))
+    }
+}
+
+impl Sum for Amount {
+    fn sum<I: Iterator<Item = Self>>(amounts: I) -> Self {
+        amounts.fold(Self::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// ISO 4217 codes we accept. A curated list rather than all 180: a shop that sells in another
 /// currency adds it here deliberately (its minor unit matters for formatting and rounding).
@@ -104,6 +173,16 @@ mod tests {
             KNOWN.windows(2).all(|w| w[0] < w[1]),
             "keep the list sorted (it is searched)"
         );
+    }
+
+    #[test]
+    fn an_amount_is_its_minor_units_on_the_wire() {
+        assert_eq!(serde_json::to_string(&Amount(1190)).unwrap(), "1190");
+        assert_eq!(
+            serde_json::from_str::<Amount>("1190").unwrap(),
+            Amount(1190)
+        );
+        assert_eq!(Amount(250) * 3 + Amount(1), Amount(751));
     }
 
     #[test]

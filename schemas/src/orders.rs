@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OrderId, UserId};
-use crate::money::Currency;
+use crate::money::{Amount, Currency};
 use crate::paging::Paging;
 
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
@@ -61,11 +61,11 @@ impl OrderStatus {
 pub struct OrderLine {
     pub product_id: String,
     pub name: String,
-    pub unit_price: i64,
+    pub unit_price: Amount,
     pub quantity: i64,
-    pub line_total: i64,
+    pub line_total: Amount,
     pub tax_rate_bp: i64,
-    pub tax: i64,
+    pub tax: Amount,
 }
 
 /// One entry of an order's status history.
@@ -92,9 +92,9 @@ pub struct Order {
     pub customer_email: Option<String>,
     pub status: OrderStatus,
     pub items: Vec<OrderLine>,
-    pub subtotal: i64,
-    pub tax: i64,
-    pub total: i64,
+    pub subtotal: Amount,
+    pub tax: Amount,
+    pub total: Amount,
     pub currency: Currency,
     pub shipping_address: serde_json::Value,
     pub created_at: DateTime<Utc>,
@@ -209,7 +209,7 @@ pub struct OrderEvent {
     pub order_id: OrderId,
     pub user_id: UserId,
     pub status: OrderStatus,
-    pub total: i64,
+    pub total: Amount,
     pub currency: Currency,
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@
 //! decoded, so it is never stored, forwarded or logged.
 
 use crate::ids::{OrderId, TransactionId, UserId};
-use crate::money::Currency;
+use crate::money::{Amount, Currency};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -161,7 +161,7 @@ pub struct PaymentList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefundAmount {
     #[serde(default)]
-    pub amount: Option<i64>,
+    pub amount: Option<Amount>,
 }
 
 /// `mk.payments.refund`.
@@ -177,7 +177,7 @@ pub struct RefundRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refund {
     pub refund_id: Uuid,
-    pub amount: i64,
+    pub amount: Amount,
     pub provider_reference: String,
     pub created_at: DateTime<Utc>,
 }
@@ -190,14 +190,14 @@ pub struct Payment {
     pub order_id: OrderId,
     pub user_id: UserId,
     pub status: PaymentStatus,
-    pub amount: i64,
+    pub amount: Amount,
     pub currency: Currency,
     pub provider: String,
     pub provider_reference: Option<String>,
     /// Why the provider refused it (`card_declined`, `insufficient_funds`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
-    pub refunded_amount: i64,
+    pub refunded_amount: Amount,
     pub refunds: Vec<Refund>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -211,7 +211,7 @@ pub struct PaymentEvent {
     /// Who paid (notifications go to them).
     pub user_id: UserId,
     /// The amount charged (for `refunded`: the amount of this refund).
-    pub amount: i64,
+    pub amount: Amount,
     pub currency: Currency,
     /// A failure's reason (`card_declined`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -194,7 +194,7 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
         order_id: menuskart_schemas::ids::OrderId(uuid::Uuid::from_u128(n)),
         user_id: menuskart_schemas::ids::UserId(uuid::Uuid::from_u128(n)),
         status: OrderStatus::Paid,
-        total: 100,
+        total: menuskart_schemas::money::Amount(100),
         currency: menuskart_schemas::money::Currency::EUR,
         at: chrono::Utc::now(),
         reason: None,

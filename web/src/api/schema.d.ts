@@ -744,6 +744,12 @@ export interface components {
             line2?: string | null;
             postal_code: string;
         };
+        /**
+         * Format: int64
+         * @description An amount of money in minor units (cents: `1190` is 11.90 in EUR), never a float. Which
+         *     currency is said beside it. On the wire, that integer.
+         */
+        Amount: number;
         /** @description One attribute and its values, most common first. */
         AttributeFacet: {
             name: string;
@@ -827,42 +833,30 @@ export interface components {
             items: components["schemas"]["CartItem"][];
             /** @description Lines dropped because their product no longer exists (shown once, then gone). */
             removed_products?: string[];
-            /** Format: int64 */
-            subtotal: number;
-            /** Format: int64 */
-            tax: number;
-            /** Format: int64 */
-            total: number;
+            subtotal: components["schemas"]["Amount"];
+            tax: components["schemas"]["Amount"];
+            total: components["schemas"]["Amount"];
         };
         /** @description One line of a cart, priced now from the catalog. */
         CartItem: {
             category: string;
             item_id: string;
-            /**
-             * Format: int64
-             * @description `unit_price * quantity`.
-             */
-            line_total: number;
+            /** @description `unit_price * quantity`. */
+            line_total: components["schemas"]["Amount"];
             name: string;
             product_id: string;
             /** Format: int64 */
             quantity: number;
             slug: string;
-            /**
-             * Format: int64
-             * @description This line's tax, rounded half away from zero to the minor unit.
-             */
-            tax: number;
+            /** @description This line's tax, rounded half away from zero to the minor unit. */
+            tax: components["schemas"]["Amount"];
             /**
              * Format: int64
              * @description Tax rate of this line in basis points (1/100 of a percent): 700 = 7 %.
              */
             tax_rate_bp: number;
-            /**
-             * Format: int64
-             * @description The catalog's current price, minor units.
-             */
-            unit_price: number;
+            /** @description The catalog's current price, minor units. */
+            unit_price: components["schemas"]["Amount"];
         };
         /** @description A category and its sub-categories. */
         Category: {
@@ -931,12 +925,9 @@ export interface components {
             number: string;
             shipping_address: unknown;
             status: components["schemas"]["OrderStatus"];
-            /** Format: int64 */
-            subtotal: number;
-            /** Format: int64 */
-            tax: number;
-            /** Format: int64 */
-            total: number;
+            subtotal: components["schemas"]["Amount"];
+            tax: components["schemas"]["Amount"];
+            total: components["schemas"]["Amount"];
             /** Format: date-time */
             updated_at: string;
             user_id: components["schemas"]["UserId"];
@@ -948,18 +939,15 @@ export interface components {
         OrderId: string;
         /** @description One line of an order: what was bought, at the price of the moment it was placed. */
         OrderLine: {
-            /** Format: int64 */
-            line_total: number;
+            line_total: components["schemas"]["Amount"];
             name: string;
             product_id: string;
             /** Format: int64 */
             quantity: number;
-            /** Format: int64 */
-            tax: number;
+            tax: components["schemas"]["Amount"];
             /** Format: int64 */
             tax_rate_bp: number;
-            /** Format: int64 */
-            unit_price: number;
+            unit_price: components["schemas"]["Amount"];
         };
         /** @description A page of orders. */
         OrderPage: {
@@ -994,8 +982,7 @@ export interface components {
         };
         /** @description A payment: our transaction id, the provider's reference, what was charged and refunded. */
         Payment: {
-            /** Format: int64 */
-            amount: number;
+            amount: components["schemas"]["Amount"];
             /** Format: date-time */
             created_at: string;
             currency: components["schemas"]["Currency"];
@@ -1004,8 +991,7 @@ export interface components {
             order_id: components["schemas"]["OrderId"];
             provider: string;
             provider_reference?: string | null;
-            /** Format: int64 */
-            refunded_amount: number;
+            refunded_amount: components["schemas"]["Amount"];
             refunds: components["schemas"]["Refund"][];
             status: components["schemas"]["PaymentStatus"];
             transaction_id: components["schemas"]["TransactionId"];
@@ -1049,11 +1035,8 @@ export interface components {
             id: string;
             images: string[];
             name: string;
-            /**
-             * Format: int64
-             * @description Minor units (cents).
-             */
-            price: number;
+            /** @description Minor units (cents). */
+            price: components["schemas"]["Amount"];
             /**
              * Format: double
              * @description Average review rating (1 to 5), absent without reviews.
@@ -1080,8 +1063,7 @@ export interface components {
             description?: string;
             images?: string[];
             name: string;
-            /** Format: int64 */
-            price: number;
+            price: components["schemas"]["Amount"];
             /** @description Derived from the name when absent. */
             slug?: string | null;
         };
@@ -1104,8 +1086,7 @@ export interface components {
             description?: string | null;
             images?: string[] | null;
             name?: string | null;
-            /** Format: int64 */
-            price?: number | null;
+            price?: components["schemas"]["Amount"] | null;
         };
         /** @description GET /users/me. */
         Profile: {
@@ -1139,8 +1120,7 @@ export interface components {
         };
         /** @description One refund of a payment. */
         Refund: {
-            /** Format: int64 */
-            amount: number;
+            amount: components["schemas"]["Amount"];
             /** Format: date-time */
             created_at: string;
             provider_reference: string;
@@ -1152,8 +1132,7 @@ export interface components {
          *     captured amount when absent.
          */
         RefundAmount: {
-            /** Format: int64 */
-            amount?: number | null;
+            amount?: components["schemas"]["Amount"] | null;
         };
         /** @description POST /auth/register. */
         RegisterRequest: {

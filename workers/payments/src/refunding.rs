@@ -8,6 +8,7 @@ use crate::provider::ProviderError;
 use crate::state::PaymentsState;
 use crate::store::StoreError;
 use menuskart_schemas::ids::TransactionId;
+use menuskart_schemas::money::Amount;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RefundError {
@@ -18,7 +19,10 @@ pub enum RefundError {
     #[error("a refund must be a positive amount")]
     NotPositive,
     #[error("{requested} is more than the {remaining} left to refund")]
-    TooMuch { requested: i64, remaining: i64 },
+    TooMuch {
+        requested: Amount,
+        remaining: Amount,
+    },
     #[error(transparent)]
     Provider(#[from] ProviderError),
     #[error(transparent)]
@@ -46,7 +50,7 @@ impl From<RefundError> for ReplyError {
 pub async fn refund(
     state: &PaymentsState,
     transaction_id: TransactionId,
-    amount: Option<i64>,
+    amount: Option<Amount>,
     reason: Option<&str>,
 ) -> Result<Payment, RefundError> {
     let lock = state
@@ -63,7 +67,7 @@ pub async fn refund(
     }
     let remaining = payment.amount - payment.refunded_amount;
     let amount = amount.unwrap_or(remaining);
-    if amount <= 0 {
+    if amount <= Amount::ZERO {
         return Err(RefundError::NotPositive);
     }
     if amount > remaining {

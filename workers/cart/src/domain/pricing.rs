@@ -8,7 +8,7 @@ use menuskart_schemas::catalog::Product;
 use serde::Deserialize;
 
 use super::tax::{TaxRates, tax_on};
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 
 /// A cart line as stored: no price, no name (those come from the catalog at read time).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -27,9 +27,9 @@ pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart
     let mut cart = Cart {
         items: Vec::with_capacity(lines.len()),
         item_count: 0,
-        subtotal: 0,
-        tax: 0,
-        total: 0,
+        subtotal: Amount::ZERO,
+        tax: Amount::ZERO,
+        total: Amount::ZERO,
         currency: None,
         removed_products: Vec::new(),
         cart_token: None,
@@ -39,9 +39,9 @@ pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart
             cart.removed_products.push(line.product_id.clone());
             continue;
         };
-        let line_total = product.price.saturating_mul(line.quantity);
+        let line_total = product.price * line.quantity;
         let tax_rate_bp = tax.rate_for(&product.category);
-        let line_tax = tax_on(line_total, tax_rate_bp);
+        let line_tax = Amount(tax_on(line_total.0, tax_rate_bp));
         cart.item_count += line.quantity;
         cart.subtotal += line_total;
         cart.tax += line_tax;
@@ -92,12 +92,12 @@ mod tests {
         let products = [product("a", 250, "groceries"), product("b", 199, "drinks")];
         let cart = price(&[line("a", 1), line("b", 3)], &products, &tax);
         // a: 250 * 7 % = 17.5 -> 18; b: 597 * 19 % = 113.43 -> 113
-        assert_eq!(cart.subtotal, 847);
-        assert_eq!(cart.tax, 18 + 113);
-        assert_eq!(cart.total, 847 + 131);
+        assert_eq!(cart.subtotal, Amount(847));
+        assert_eq!(cart.tax, Amount(18 + 113));
+        assert_eq!(cart.total, Amount(847 + 131));
         assert_eq!(cart.item_count, 4);
         assert_eq!(cart.currency, Some(Currency::EUR));
-        assert_eq!(cart.items[1].line_total, 597);
+        assert_eq!(cart.items[1].line_total, Amount(597));
     }
 
     #[test]
@@ -109,13 +109,13 @@ mod tests {
         );
         assert_eq!(cart.items.len(), 1);
         assert_eq!(cart.removed_products, ["gone"]);
-        assert_eq!(cart.total, 100);
+        assert_eq!(cart.total, Amount(100));
     }
 
     #[test]
     fn an_empty_cart_has_no_currency() {
         let cart = price(&[], &[], &TaxRates::default());
         assert_eq!(cart.currency, None);
-        assert_eq!(cart.total, 0);
+        assert_eq!(cart.total, Amount(0));
     }
 }

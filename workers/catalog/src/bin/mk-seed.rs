@@ -15,6 +15,7 @@ use menuskart_schemas::ErrorCode;
 use menuskart_schemas::auth::Role;
 use menuskart_schemas::catalog::{CategoryInput, CreateProduct, Product, ProductInput};
 use menuskart_schemas::inventory::{StockLevel, StockUpdate};
+use menuskart_schemas::money::Amount;
 use menuskart_schemas::subjects::{catalog, inventory};
 use serde::Deserialize;
 
@@ -43,7 +44,7 @@ struct Demo {
 struct DemoProduct {
     name: String,
     description: String,
-    price: i64,
+    price: Amount,
     category: String,
     #[serde(default)]
     brand: Option<String>,
@@ -170,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
                         description: format!("Generated product {i}: {name} for load tests."),
                         name,
                         slug: None,
-                        price: 300 + (i as i64 * 37) % 2500,
+                        price: Amount(300 + (i as i64 * 37) % 2500),
                         currency: "EUR".into(),
                         category: leaves[i % leaves.len()].clone(),
                         brand: None,

@@ -2,6 +2,8 @@ use std::collections::BTreeMap;
 
 use menuskart_schemas::catalog::{ProductInput, ProductPatch};
 
+use menuskart_schemas::money::Amount;
+
 use super::{Currency, Slug, ValidationError};
 
 /// A product's content, valid: what create and update write.
@@ -10,7 +12,7 @@ pub struct ProductDraft {
     pub name: String,
     pub slug: Slug,
     pub description: String,
-    pub price: i64,
+    pub price: Amount,
     pub currency: Currency,
     pub category: Slug,
     pub brand: Option<String>,
@@ -106,7 +108,7 @@ impl ProductDraft {
             Some(slug) => Slug::parse("slug", slug)?,
             None => Slug::from_name(&name)?,
         };
-        if !(0..=MAX_PRICE).contains(&input.price) {
+        if !(0..=MAX_PRICE).contains(&input.price.minor_units()) {
             return Err(ValidationError::new(
                 "price",
                 format!("must be 0 to {MAX_PRICE} minor units"),
@@ -166,7 +168,7 @@ mod tests {
             name: " Green Curry ".into(),
             slug: None,
             description: "Coconut, basil".into(),
-            price: 1250,
+            price: Amount(1250),
             currency: "eur".into(),
             category: "curries".into(),
             brand: None,
@@ -191,7 +193,7 @@ mod tests {
             ProductDraft::parse(bad).unwrap_err().field
         };
         assert_eq!(field(|p| p.name = "  ".into()), "name");
-        assert_eq!(field(|p| p.price = -1), "price");
+        assert_eq!(field(|p| p.price = Amount(-1)), "price");
         assert_eq!(field(|p| p.currency = "XXX".into()), "currency");
         assert_eq!(field(|p| p.category = "Not A Slug".into()), "category");
         assert_eq!(field(|p| p.images = vec!["ftp://x".into()]), "images");
@@ -210,13 +212,13 @@ mod tests {
         let patched = draft
             .patched(ProductPatch {
                 name: Some("Red Curry".into()),
-                price: Some(990),
+                price: Some(Amount(990)),
                 ..Default::default()
             })
             .unwrap();
         assert_eq!(patched.slug.as_str(), "green-curry");
         assert_eq!(patched.name, "Red Curry");
-        assert_eq!(patched.price, 990);
+        assert_eq!(patched.price, Amount(990));
         assert_eq!(patched.description, "Coconut, basil");
     }
 }

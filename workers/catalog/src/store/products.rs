@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use menuskart_schemas::catalog::Product;
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -23,7 +23,7 @@ pub(crate) struct ProductRow {
     slug: String,
     name: String,
     description: String,
-    price: i64,
+    price: Amount,
     currency: Currency,
     category: String,
     #[serde(default)]

@@ -3,15 +3,15 @@
 use menuskart_kit::ReplyError;
 use menuskart_schemas::cart::Cart;
 use menuskart_schemas::inventory::ReservationLine;
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 use menuskart_schemas::orders::OrderLine;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderDraft {
     pub lines: Vec<OrderLine>,
-    pub subtotal: i64,
-    pub tax: i64,
-    pub total: i64,
+    pub subtotal: Amount,
+    pub tax: Amount,
+    pub total: Amount,
     pub currency: Currency,
 }
 

@@ -13,7 +13,7 @@ use super::transitions::Change;
 use super::{Store, StoreError};
 use crate::domain::{OrderDraft, ShippingAddress};
 use menuskart_kit::IdempotencyKey;
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 
 /// Who places an order.
 #[derive(Debug, Clone)]
@@ -77,9 +77,9 @@ impl Store {
             customer.email,
             StoredStatus::Placing as StoredStatus,
             draft.currency.as_str(),
-            draft.subtotal,
-            draft.tax,
-            draft.total,
+            draft.subtotal.0,
+            draft.tax.0,
+            draft.total.0,
             address.into_value(),
             key.map(IdempotencyKey::as_str),
         )
@@ -99,11 +99,11 @@ impl Store {
                 line_no as i32,
                 line.product_id,
                 line.name,
-                line.unit_price,
+                line.unit_price.0,
                 line.quantity,
-                line.line_total,
+                line.line_total.0,
                 line.tax_rate_bp,
-                line.tax,
+                line.tax.0,
             )
             .execute(&mut *tx)
             .await?;
@@ -306,11 +306,11 @@ pub(crate) async fn load_many(
         lines.entry(r.order_id).or_default().push(OrderLine {
             product_id: r.product_id,
             name: r.name,
-            unit_price: r.unit_price,
+            unit_price: Amount(r.unit_price),
             quantity: r.quantity,
-            line_total: r.line_total,
+            line_total: Amount(r.line_total),
             tax_rate_bp: r.tax_rate_bp,
-            tax: r.tax,
+            tax: Amount(r.tax),
         });
     }
     let mut history: HashMap<Uuid, Vec<StatusChange>> = HashMap::new();
@@ -341,9 +341,9 @@ pub(crate) async fn load_many(
                 customer_email: row.customer_email,
                 status,
                 items: lines.remove(&row.id).unwrap_or_default(),
-                subtotal: row.subtotal,
-                tax: row.tax,
-                total: row.total,
+                subtotal: Amount(row.subtotal),
+                tax: Amount(row.tax),
+                total: Amount(row.total),
                 currency: Currency::try_from(row.currency.as_str())
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?,
                 shipping_address: row.shipping_address,

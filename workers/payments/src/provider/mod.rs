@@ -9,7 +9,7 @@ pub mod sandbox;
 pub mod stripe;
 
 use menuskart_schemas::ids::{OrderId, TransactionId};
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 use menuskart_schemas::payments::PaymentMethod;
 use uuid::Uuid;
 
@@ -18,7 +18,7 @@ use uuid::Uuid;
 pub struct ChargeIntent<'a> {
     pub transaction_id: TransactionId,
     pub order_id: OrderId,
-    pub amount: i64,
+    pub amount: Amount,
     pub currency: Currency,
     pub payment_method: &'a PaymentMethod,
 }
@@ -71,7 +71,7 @@ pub trait PaymentProvider: Send + Sync + std::fmt::Debug {
     async fn refund(
         &self,
         reference: &str,
-        amount: i64,
+        amount: Amount,
         refund_id: Uuid,
     ) -> Result<RefundReceipt, ProviderError>;
 }

@@ -13,6 +13,7 @@ use menuskart_schemas::ids::TransactionId;
 use uuid::Uuid;
 
 use super::{ChargeIntent, ChargeOutcome, PaymentProvider, ProviderError, RefundReceipt};
+use menuskart_schemas::money::Amount;
 
 #[derive(Debug, Default)]
 pub struct Sandbox;
@@ -58,7 +59,7 @@ impl PaymentProvider for Sandbox {
     async fn refund(
         &self,
         _reference: &str,
-        _amount: i64,
+        _amount: Amount,
         refund_id: Uuid,
     ) -> Result<RefundReceipt, ProviderError> {
         Ok(RefundReceipt {
@@ -79,7 +80,7 @@ mod tests {
         let intent = ChargeIntent {
             transaction_id: TransactionId(Uuid::nil()),
             order_id: OrderId(Uuid::nil()),
-            amount: 100,
+            amount: Amount(100),
             currency: menuskart_schemas::money::Currency::EUR,
             payment_method: &method,
         };

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{ChargeIntent, ChargeOutcome, PaymentProvider, ProviderError, RefundReceipt};
+use menuskart_schemas::money::Amount;
 
 #[derive(Debug)]
 pub struct Stripe {
@@ -173,7 +174,7 @@ impl PaymentProvider for Stripe {
     async fn refund(
         &self,
         reference: &str,
-        amount: i64,
+        amount: Amount,
         refund_id: Uuid,
     ) -> Result<RefundReceipt, ProviderError> {
         let form = [

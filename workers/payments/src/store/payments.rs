@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
-use menuskart_schemas::money::Currency;
+use menuskart_schemas::money::{Amount, Currency};
 
 /// A payment and the token it was made with (to resume a call the provider never answered).
 #[derive(Debug, Clone)]
@@ -25,7 +25,7 @@ pub struct NewPayment<'a> {
     pub order_id: OrderId,
     pub user_id: UserId,
     pub idempotency_key: Option<&'a str>,
-    pub amount: i64,
+    pub amount: Amount,
     pub currency: &'a str,
     pub provider: &'a str,
     pub payment_method: &'a str,
@@ -69,7 +69,7 @@ impl Store {
             new.user_id.0,
             new.idempotency_key,
             PaymentStatus::Pending as PaymentStatus,
-            new.amount,
+            new.amount.0,
             new.currency,
             new.provider,
             new.payment_method,
@@ -293,13 +293,13 @@ pub(crate) async fn load(
             order_id: OrderId(row.order_id),
             user_id: UserId(row.user_id),
             status: row.status,
-            amount: row.amount,
+            amount: Amount(row.amount),
             currency: Currency::try_from(row.currency.as_str())
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             provider: row.provider,
             provider_reference: row.provider_reference,
             failure_reason: row.failure_reason,
-            refunded_amount: row.refunded_amount,
+            refunded_amount: Amount(row.refunded_amount),
             refunds,
             created_at: row.created_at,
             updated_at: row.updated_at,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::payments::load;
 use super::{Store, StoreError, StoredPayment};
+use menuskart_schemas::money::Amount;
 
 /// A payment locked for a refund.
 pub struct RefundLock {
@@ -36,7 +37,7 @@ impl RefundLock {
     pub async fn record(
         mut self,
         refund_id: Uuid,
-        amount: i64,
+        amount: Amount,
         provider_reference: &str,
         reason: Option<&str>,
     ) -> Result<(), StoreError> {
@@ -52,7 +53,7 @@ impl RefundLock {
              VALUES ($1, $2, $3, $4, $5)",
             refund_id,
             payment.transaction_id.0,
-            amount,
+            amount.0,
             provider_reference,
             reason,
         )
@@ -62,7 +63,7 @@ impl RefundLock {
             "UPDATE payments SET refunded_amount = $2, status = $3, updated_at = now() \
              WHERE transaction_id = $1",
             payment.transaction_id.0,
-            refunded,
+            refunded.0,
             status as PaymentStatus,
         )
         .execute(&mut *self.tx)
