@@ -262,19 +262,24 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
         "a second event was started after the stop"
     );
 
-    let info = async_nats::jetstream::new(client)
+    // The ack is not confirmed by the server before the handler returns: look until it lands.
+    let mut consumer = async_nats::jetstream::new(client)
         .get_consumer_from_stream::<async_nats::jetstream::consumer::pull::Config, _, _>(
             "stop-test",
             orders::STREAM.name,
         )
         .await
-        .unwrap()
-        .info()
-        .await
-        .unwrap()
-        .clone();
-    assert_eq!(
-        info.ack_floor.stream_sequence, 1,
-        "the event in hand was acked"
-    );
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let acked = consumer.info().await.unwrap().ack_floor.stream_sequence;
+        if acked == 1 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the event in hand was not acked (ack floor {acked})"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
