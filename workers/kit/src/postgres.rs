@@ -85,6 +85,13 @@ impl StoreError {
     }
 }
 
+/// A stored currency code we do not know (the row was written by something else).
+impl From<menuskart_schemas::money::UnknownCurrency> for StoreError {
+    fn from(error: menuskart_schemas::money::UnknownCurrency) -> Self {
+        StoreError::Corrupt(error.to_string())
+    }
+}
+
 impl From<StoreError> for crate::ReplyError {
     /// A duplicate is the caller's conflict (a handler that can say more maps it itself); any
     /// other store failure is ours, never the caller's: logged, answered as an opaque 500.

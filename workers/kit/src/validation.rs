@@ -21,7 +21,7 @@ impl ValidationError {
 
 impl From<menuskart_schemas::paging::PagingError> for ReplyError {
     fn from(error: menuskart_schemas::paging::PagingError) -> Self {
-        ReplyError::invalid_field(error.field, error.message)
+        ValidationError::from(error).into()
     }
 }
 

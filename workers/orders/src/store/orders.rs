@@ -344,8 +344,7 @@ pub(crate) async fn load_many(
                 subtotal: Amount(row.subtotal),
                 tax: Amount(row.tax),
                 total: Amount(row.total),
-                currency: Currency::try_from(row.currency.as_str())
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                currency: Currency::try_from(row.currency.as_str())?,
                 shipping_address: row.shipping_address,
                 created_at: row.created_at,
                 updated_at: row.updated_at,

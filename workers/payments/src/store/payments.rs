@@ -294,8 +294,7 @@ pub(crate) async fn load(
             user_id: UserId(row.user_id),
             status: row.status,
             amount: Amount(row.amount),
-            currency: Currency::try_from(row.currency.as_str())
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            currency: Currency::try_from(row.currency.as_str())?,
             provider: row.provider,
             provider_reference: row.provider_reference,
             failure_reason: row.failure_reason,
