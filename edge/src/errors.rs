@@ -36,6 +36,18 @@ impl From<menuskart_schemas::paging::PagingError> for ApiError {
     }
 }
 
+/// A malformed product id (in a path): 422 naming `product_id`, as a worker would answer a
+/// message carrying it.
+impl From<menuskart_schemas::ids::InvalidProductId> for ApiError {
+    fn from(error: menuskart_schemas::ids::InvalidProductId) -> Self {
+        Self(
+            ErrorBody::new(ErrorCode::ValidationFailed, error.to_string()).with_details(
+                serde_json::json!({ "field": menuskart_schemas::ids::InvalidProductId::FIELD }),
+            ),
+        )
+    }
+}
+
 impl From<ErrorBody> for ApiError {
     fn from(body: ErrorBody) -> Self {
         Self(body)

@@ -3,6 +3,7 @@
 //! A cart belongs to a signed-in user (the caller) or, for a visitor, to an anonymous cart token
 //! that the cart service hands out with the visitor's first cart and the edge keeps in a cookie.
 
+use crate::ids::ProductId;
 use crate::money::{Amount, Currency};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartItem {
     pub item_id: String,
-    pub product_id: String,
+    pub product_id: ProductId,
     pub name: String,
     pub slug: String,
     pub category: String,
@@ -40,7 +41,7 @@ pub struct Cart {
     pub currency: Option<Currency>,
     /// Lines dropped because their product no longer exists (shown once, then gone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub removed_products: Vec<String>,
+    pub removed_products: Vec<ProductId>,
     /// A visitor's cart token (only for anonymous carts): send it back as the `mk_cart` cookie
     /// or the `X-Cart-Token` header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,7 +61,7 @@ pub struct CartRef {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddToCart {
-    pub product_id: String,
+    pub product_id: ProductId,
     #[serde(default = "one")]
     pub quantity: i64,
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::ids::ProductId;
 use crate::inventory::StockLevel;
 use crate::money::{Amount, Currency};
 use crate::paging::Paging;
@@ -14,7 +15,7 @@ use crate::paging::Paging;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
-    pub id: String,
+    pub id: ProductId,
     pub slug: String,
     pub name: String,
     pub description: String,
@@ -95,6 +96,7 @@ pub struct CreateProduct {
 /// `mk.catalog.update`: a full replacement (`put`) or a patch.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UpdateProduct {
+    /// The product's id or its slug (so a `String`, not a `ProductId`).
     pub id: String,
     #[serde(default)]
     pub put: Option<ProductInput>,
@@ -105,13 +107,14 @@ pub struct UpdateProduct {
 /// `mk.catalog.get` and `mk.catalog.delete`: a product id or slug.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProductRef {
+    /// The product's id or its slug (so a `String`, not a `ProductId`).
     pub id: String,
 }
 
 /// `mk.catalog.get_many`: up to 100 product ids; unknown ids are left out of the answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProductIds {
-    pub ids: Vec<String>,
+    pub ids: Vec<ProductId>,
 }
 
 /// How a listing is ordered.
@@ -196,6 +199,7 @@ pub struct ReviewInput {
 /// `mk.catalog.review_add`: the caller reviews a product (once).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AddReview {
+    /// The product's id or its slug (so a `String`, not a `ProductId`).
     pub product_id: String,
     pub review: ReviewInput,
 }
@@ -205,7 +209,7 @@ pub struct AddReview {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Review {
     pub id: String,
-    pub product_id: String,
+    pub product_id: ProductId,
     pub user_id: String,
     pub rating: i64,
     pub text: String,
@@ -215,6 +219,7 @@ pub struct Review {
 /// `mk.catalog.reviews`: a product's reviews, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListReviews {
+    /// The product's id or its slug (so a `String`, not a `ProductId`).
     pub product_id: String,
     #[serde(flatten)]
     pub paging: Paging,

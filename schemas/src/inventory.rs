@@ -1,14 +1,14 @@
 //! Messages and events of the inventory service (`mk.inventory.*`, `mk.evt.inventory.*`).
 //! Quantities are whole units.
 
-use crate::ids::OrderId;
+use crate::ids::{OrderId, ProductId};
 use serde::{Deserialize, Serialize};
 
 /// A product's stock: what can still be sold, and what is held for unpaid orders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockLevel {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub available: i64,
     pub reserved: i64,
 }
@@ -16,14 +16,14 @@ pub struct StockLevel {
 /// `mk.inventory.get`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StockQuery {
-    pub product_id: String,
+    pub product_id: ProductId,
 }
 
 /// POST /inventory/update: exactly one of `delta` (adjust) or `set` (replace).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockUpdate {
-    pub product_id: String,
+    pub product_id: ProductId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +34,7 @@ pub struct StockUpdate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReservationLine {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub quantity: i64,
 }
 
@@ -74,7 +74,7 @@ pub struct Reservation {
 /// `mk.evt.inventory.low_stock` and `mk.evt.inventory.stock_changed`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StockEvent {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub available: i64,
     pub reserved: i64,
     /// The low-stock threshold in force (for `low_stock`).

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{OrderId, UserId};
+use crate::ids::{OrderId, ProductId, UserId};
 use crate::money::{Amount, Currency};
 use crate::paging::Paging;
 
@@ -59,7 +59,7 @@ impl OrderStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
-    pub product_id: String,
+    pub product_id: ProductId,
     pub name: String,
     pub unit_price: Amount,
     pub quantity: i64,

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::Path;
 use menuskart_kit::Caller;
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::inventory::{StockLevel, StockQuery, StockUpdate};
 use menuskart_schemas::subjects::inventory;
 use utoipa_axum::router::OpenApiRouter;
@@ -32,6 +33,8 @@ pub async fn stock(
     call: Call,
     Path(product_id): Path<String>,
 ) -> Result<Json<StockLevel>, ApiError> {
+    // Checked here, so a malformed id is the 422 the worker would give, without asking it.
+    let product_id = ProductId::parse(&product_id)?;
     let level = call
         .send(
             inventory::GET,

@@ -4,6 +4,7 @@
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
 use menuskart_schemas::catalog::{Product, ProductIds, ProductRef};
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::subjects::catalog;
 
 #[derive(Debug, Clone)]
@@ -16,16 +17,16 @@ impl CatalogClient {
         Self { client }
     }
 
-    /// A product by id or slug, with its current stock (when inventory answered).
-    pub async fn product(&self, id: &str) -> Result<Product, RpcError> {
-        let body = ProductRef { id: id.to_owned() };
+    /// A product by its id, with its current stock (when inventory answered).
+    pub async fn product(&self, id: &ProductId) -> Result<Product, RpcError> {
+        let body = ProductRef { id: id.to_string() };
         self.client
             .call(catalog::GET, &Caller::default(), &body)
             .await
     }
 
     /// The products of these ids that still exist, as the catalog has them now.
-    pub async fn products(&self, ids: Vec<String>) -> Result<Vec<Product>, RpcError> {
+    pub async fn products(&self, ids: Vec<ProductId>) -> Result<Vec<Product>, RpcError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -92,6 +92,13 @@ impl From<menuskart_schemas::money::UnknownCurrency> for StoreError {
     }
 }
 
+/// A stored product id that is no product id (the row was written by something else).
+impl From<menuskart_schemas::ids::InvalidProductId> for StoreError {
+    fn from(error: menuskart_schemas::ids::InvalidProductId) -> Self {
+        StoreError::Corrupt(format!("stored {error}"))
+    }
+}
+
 impl From<StoreError> for crate::ReplyError {
     /// A duplicate is the caller's conflict (a handler that can say more maps it itself); any
     /// other store failure is ours, never the caller's: logged, answered as an opaque 500.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use menuskart_schemas::cart::{Cart, CartItem};
 use menuskart_schemas::catalog::Product;
+use menuskart_schemas::ids::ProductId;
 use serde::Deserialize;
 
 use super::tax::{TaxRates, tax_on};
@@ -14,7 +15,7 @@ use menuskart_schemas::money::{Amount, Currency};
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct StoredLine {
     pub item_id: String,
-    pub product_id: String,
+    pub product_id: ProductId,
     pub quantity: i64,
     /// The product's currency when it was added (the cart's one currency).
     pub currency: Currency,
@@ -23,7 +24,7 @@ pub struct StoredLine {
 /// Prices `lines` with `products`; lines whose product is gone are left out and their product
 /// ids listed in `removed_products`.
 pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart {
-    let by_id: HashMap<&str, &Product> = products.iter().map(|p| (p.id.as_str(), p)).collect();
+    let by_id: HashMap<&ProductId, &Product> = products.iter().map(|p| (&p.id, p)).collect();
     let mut cart = Cart {
         items: Vec::with_capacity(lines.len()),
         item_count: 0,
@@ -35,7 +36,7 @@ pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart
         cart_token: None,
     };
     for line in lines {
-        let Some(product) = by_id.get(line.product_id.as_str()) else {
+        let Some(product) = by_id.get(&line.product_id) else {
             cart.removed_products.push(line.product_id.clone());
             continue;
         };
@@ -80,7 +81,7 @@ mod tests {
     fn line(product_id: &str, quantity: i64) -> StoredLine {
         StoredLine {
             item_id: format!("i-{product_id}"),
-            product_id: product_id.into(),
+            product_id: ProductId::parse(product_id).unwrap(),
             quantity,
             currency: Currency::EUR,
         }

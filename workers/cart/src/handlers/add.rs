@@ -10,6 +10,7 @@ use super::priced;
 use crate::domain::{CartOwner, CartToken, StoredLine};
 use crate::state::CartState;
 use crate::store::StoreError;
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::money::Currency;
 
 /// Concurrent writes to one line are retried this often before the client is told.
@@ -40,7 +41,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartAdd>) -> Result<Car
 
 /// Units of one product going into a cart.
 pub(crate) struct Addition<'a> {
-    pub product_id: &'a str,
+    pub product_id: &'a ProductId,
     pub currency: Currency,
     pub quantity: i64,
     /// The product's available stock, when known: the line may not exceed it.
@@ -105,7 +106,7 @@ fn check<'l>(
             line.currency, addition.currency
         )));
     }
-    let existing = lines.iter().find(|l| l.product_id == addition.product_id);
+    let existing = lines.iter().find(|l| &l.product_id == addition.product_id);
     let total = existing.map_or(0, |l| l.quantity) + addition.quantity;
     state.limits.check_line_total(total)?;
     if existing.is_none() && lines.len() >= state.limits.max_lines {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::cart::{Cart, CartMerge};
+use menuskart_schemas::ids::ProductId;
 
 use super::add::{Addition, add_units};
 use super::priced;
@@ -19,7 +20,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartMerge>) -> Result<C
     let visitor = CartOwner::Visitor(CartToken::parse(&req.body.cart_token)?);
     let (user_key, visitor_key) = (user.key(), visitor.key());
     // The user's quantities, read once (a visitor's cart has one line per product).
-    let already: HashMap<String, i64> = state
+    let already: HashMap<ProductId, i64> = state
         .store
         .lines(&user_key)
         .await?

@@ -1,5 +1,6 @@
 //! Reading and writing a cart's lines.
 
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::money::Currency;
 use serde_json::{Value, json};
 
@@ -35,7 +36,7 @@ impl Store {
     pub async fn insert_line(
         &self,
         cart: &str,
-        product_id: &str,
+        product_id: &ProductId,
         quantity: i64,
         currency: Currency,
     ) -> Result<(), StoreError> {
@@ -100,7 +101,11 @@ impl Store {
 
     /// Removes the lines of these products (gone from the catalog).
     #[tracing::instrument(skip(self))]
-    pub async fn delete_products(&self, cart: &str, products: &[String]) -> Result<(), StoreError> {
+    pub async fn delete_products(
+        &self,
+        cart: &str,
+        products: &[ProductId],
+    ) -> Result<(), StoreError> {
         self.db
             .query("DELETE cart_line WHERE cart = $cart AND product_id IN $products")
             .bind(json!({ "cart": cart, "products": products }))

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{CreateProduct, Product};
+use menuskart_schemas::ids::ProductId;
 
 use super::{category_path, slug_taken, written};
 use crate::domain::ProductDraft;
@@ -17,7 +18,7 @@ pub async fn handle(
     let admin = req.caller.require_admin()?;
     let draft = ProductDraft::parse(req.body.product)?;
     let path = category_path(&state, "category", &draft.category).await?;
-    let pid = uuid::Uuid::now_v7().simple().to_string();
+    let pid = ProductId::new();
     let product = state
         .store
         .create_product(&pid, &draft, &path)

@@ -24,7 +24,7 @@ pub async fn handle(
             format!("at most {MAX_IDS} ids per request"),
         ));
     }
-    let found = join_all(req.body.ids.iter().map(|id| find(&state, id))).await;
+    let found = join_all(req.body.ids.iter().map(|id| find(&state, id.as_str()))).await;
     let mut products = Vec::with_capacity(found.len());
     for product in found {
         match product {

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use menuskart_schemas::catalog::Product;
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::money::{Amount, Currency};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -19,7 +20,7 @@ pub(crate) const COLUMNS: &str = "pid, slug, name, description, price, currency,
 /// A product row as stored.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ProductRow {
-    pid: String,
+    pid: ProductId,
     slug: String,
     name: String,
     description: String,
@@ -114,7 +115,7 @@ impl Store {
     #[tracing::instrument(skip_all, fields(slug = draft.slug.as_str()))]
     pub async fn create_product(
         &self,
-        pid: &str,
+        pid: &ProductId,
         draft: &ProductDraft,
         category_path: &[String],
     ) -> Result<Product, StoreError> {
@@ -153,7 +154,7 @@ impl Store {
     #[tracing::instrument(skip_all, fields(pid))]
     pub async fn replace_product(
         &self,
-        pid: &str,
+        pid: &ProductId,
         draft: &ProductDraft,
         category_path: &[String],
     ) -> Result<Option<Product>, StoreError> {
@@ -176,7 +177,7 @@ impl Store {
 
     /// Deletes product `pid`; whether it existed.
     #[tracing::instrument(skip(self))]
-    pub async fn delete_product(&self, pid: &str) -> Result<bool, StoreError> {
+    pub async fn delete_product(&self, pid: &ProductId) -> Result<bool, StoreError> {
         let deleted: Vec<Value> = self
             .db()
             .query("DELETE product WHERE pid = $pid RETURN BEFORE")
@@ -191,7 +192,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn set_available(
         &self,
-        pid: &str,
+        pid: &ProductId,
         available: i64,
         sequence: u64,
     ) -> Result<(), StoreError> {

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use menuskart_schemas::catalog::Review;
+use menuskart_schemas::ids::ProductId;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -10,7 +11,7 @@ use super::{Store, StoreError};
 #[derive(Debug, Deserialize)]
 struct ReviewRow {
     rid: String,
-    product: String,
+    product: ProductId,
     user: String,
     rating: i64,
     text: String,
@@ -38,7 +39,7 @@ impl Store {
     #[tracing::instrument(skip(self, text))]
     pub async fn add_review(
         &self,
-        product: &str,
+        product: &ProductId,
         user: &str,
         rating: i64,
         text: &str,
@@ -68,7 +69,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn reviews(
         &self,
-        product: &str,
+        product: &ProductId,
         limit: u32,
         start: u32,
     ) -> Result<(Vec<Review>, i64), StoreError> {

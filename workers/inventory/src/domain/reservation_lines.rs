@@ -1,8 +1,9 @@
 use std::collections::BTreeMap;
 
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::inventory::ReservationLine;
 
-use super::{ProductId, Quantity, ValidationError};
+use super::{Quantity, ValidationError};
 
 /// The lines of a reservation: at least one, at most 100 products, each product once (repeated
 /// products are summed), in a stable order so the same order always makes the same script call.
@@ -19,9 +20,7 @@ impl ReservationLines {
         let mut merged: BTreeMap<ProductId, i64> = BTreeMap::new();
         for line in raw {
             Quantity::parse(line.quantity)?;
-            *merged
-                .entry(ProductId::parse(&line.product_id)?)
-                .or_default() += line.quantity;
+            *merged.entry(line.product_id.clone()).or_default() += line.quantity;
         }
         if merged.len() > Self::MAX_PRODUCTS {
             return Err(ValidationError::new(
@@ -44,7 +43,7 @@ impl ReservationLines {
         self.0
             .iter()
             .map(|(id, q)| ReservationLine {
-                product_id: id.as_str().to_owned(),
+                product_id: id.clone(),
                 quantity: q.get(),
             })
             .collect()
@@ -57,7 +56,7 @@ mod tests {
 
     fn line(id: &str, quantity: i64) -> ReservationLine {
         ReservationLine {
-            product_id: id.into(),
+            product_id: ProductId::parse(id).unwrap(),
             quantity,
         }
     }
@@ -75,11 +74,8 @@ mod tests {
             ReservationLines::parse(&[line("a", 0)]).unwrap_err().field,
             "quantity"
         );
-        assert_eq!(
-            ReservationLines::parse(&[line("a b", 1)])
-                .unwrap_err()
-                .field,
-            "product_id"
-        );
+        // A malformed product id does not even decode (see `ProductId`).
+        let bad = serde_json::json!({"product_id": "a b", "quantity": 1});
+        assert!(serde_json::from_value::<ReservationLine>(bad).is_err());
     }
 }

@@ -9,6 +9,7 @@ pub mod update;
 
 use menuskart_kit::ReplyError;
 use menuskart_kit::events::EventError;
+use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::inventory::{StockEvent, StockLevel};
 use menuskart_schemas::subjects::events::inventory as subjects;
 
@@ -36,7 +37,7 @@ pub(crate) fn event_failed(error: EventError) -> ReplyError {
 /// if it is at or under the threshold. The catalog mirrors these to filter by stock.
 pub(crate) async fn publish_level(
     state: &InventoryState,
-    product_id: &crate::domain::ProductId,
+    product_id: &ProductId,
     id: &str,
 ) -> Result<StockLevel, ReplyError> {
     let level = state.store.stock(product_id).await?;
@@ -64,9 +65,8 @@ pub(crate) async fn publish_reservation_levels(
     event: &str,
 ) -> Result<(), ReplyError> {
     for line in &reservation.lines {
-        let product_id = crate::domain::ProductId::parse(&line.product_id)?;
         let id = format!("{}:{event}:{}", reservation.order_id, line.product_id);
-        publish_level(state, &product_id, &id).await?;
+        publish_level(state, &line.product_id, &id).await?;
     }
     Ok(())
 }

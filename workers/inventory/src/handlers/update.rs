@@ -6,7 +6,6 @@ use menuskart_kit::{Incoming, ReplyError, ValidationError};
 use menuskart_schemas::inventory::{StockLevel, StockUpdate};
 
 use super::publish_level;
-use crate::domain::ProductId;
 use crate::state::InventoryState;
 use crate::store::{AdjustOutcome, StockChange};
 
@@ -40,9 +39,9 @@ pub async fn handle(
     req: Incoming<StockUpdate>,
 ) -> Result<StockLevel, ReplyError> {
     let admin = req.caller.require_admin()?;
-    let product_id = ProductId::parse(&req.body.product_id)?;
+    let product_id = &req.body.product_id;
     let change = parse_change(&req.body)?;
-    let level = match state.store.adjust(&product_id, change).await? {
+    let level = match state.store.adjust(product_id, change).await? {
         AdjustOutcome::Adjusted(level) => level,
         AdjustOutcome::WouldGoNegative { available } => {
             return Err(ReplyError::conflict(format!(
@@ -55,17 +54,18 @@ pub async fn handle(
     };
     tracing::info!(%admin, product_id = product_id.as_str(), ?change, available = level.available, "stock updated");
     let id = uuid::Uuid::now_v7().to_string();
-    publish_level(&state, &product_id, &id).await?;
+    publish_level(&state, product_id, &id).await?;
     Ok(level)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use menuskart_schemas::ids::ProductId;
 
     fn update(set: Option<i64>, delta: Option<i64>) -> StockUpdate {
         StockUpdate {
-            product_id: "p".into(),
+            product_id: ProductId::parse("p").unwrap(),
             set,
             delta,
         }

@@ -9,7 +9,7 @@ pub mod reservations;
 pub mod scripts;
 pub mod stock;
 
-use menuskart_schemas::ids::OrderId;
+use menuskart_schemas::ids::{OrderId, ProductId};
 use redis::aio::ConnectionManager;
 
 pub use reservations::{ReserveOutcome, SettleOutcome};
@@ -50,7 +50,7 @@ impl Store {
         })
     }
 
-    fn stock_key(&self, product_id: &str) -> String {
+    fn stock_key(&self, product_id: &ProductId) -> String {
         format!("{}stock:{product_id}", self.prefix)
     }
 

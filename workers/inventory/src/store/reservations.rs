@@ -1,6 +1,6 @@
 //! Reservations: reserve (all lines or none), then release or commit once.
 
-use menuskart_schemas::ids::OrderId;
+use menuskart_schemas::ids::{OrderId, ProductId};
 use menuskart_schemas::inventory::{ReservationLine, ReservationStatus};
 
 use super::{Store, StoreError, scripts};
@@ -14,7 +14,7 @@ pub enum ReserveOutcome {
     Exists(ReservationStatus),
     /// Not enough stock for this line; nothing was taken.
     Short {
-        product_id: String,
+        product_id: ProductId,
         requested: i64,
         available: i64,
     },
@@ -55,7 +55,7 @@ impl Store {
         invocation
             .arg(serde_json::to_string(&wire).map_err(|e| StoreError::Protocol(e.to_string()))?);
         for (product_id, quantity) in lines.iter() {
-            invocation.key(self.stock_key(product_id.as_str()));
+            invocation.key(self.stock_key(product_id));
             invocation.arg(quantity.get());
         }
         let reply: Vec<String> = invocation.invoke_async(&mut self.connection()).await?;

@@ -3,7 +3,7 @@
 use menuskart_schemas::inventory::StockLevel;
 
 use super::{Store, StoreError, scripts};
-use crate::domain::ProductId;
+use menuskart_schemas::ids::ProductId;
 
 /// How to change a product's available stock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +26,13 @@ impl Store {
     #[tracing::instrument(skip(self), fields(product_id = product_id.as_str()))]
     pub async fn stock(&self, product_id: &ProductId) -> Result<StockLevel, StoreError> {
         let (available, reserved): (Option<i64>, Option<i64>) = redis::cmd("HMGET")
-            .arg(self.stock_key(product_id.as_str()))
+            .arg(self.stock_key(product_id))
             .arg("available")
             .arg("reserved")
             .query_async(&mut self.connection())
             .await?;
         Ok(StockLevel {
-            product_id: product_id.as_str().to_owned(),
+            product_id: product_id.clone(),
             available: available.unwrap_or(0),
             reserved: reserved.unwrap_or(0),
         })
@@ -49,7 +49,7 @@ impl Store {
             StockChange::Delta(n) => ("delta", n),
         };
         let reply: Vec<String> = scripts::ADJUST
-            .key(self.stock_key(product_id.as_str()))
+            .key(self.stock_key(product_id))
             .arg(kind)
             .arg(amount)
             .invoke_async(&mut self.connection())
@@ -63,7 +63,7 @@ impl Store {
                 available: number(available)?,
             }),
             [available, reserved] => Ok(AdjustOutcome::Adjusted(StockLevel {
-                product_id: product_id.as_str().to_owned(),
+                product_id: product_id.clone(),
                 available: number(available)?,
                 reserved: number(reserved)?,
             })),

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use menuskart_schemas::ids::{OrderId, UserId};
+use menuskart_schemas::ids::{OrderId, ProductId, UserId};
 use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, StatusChange};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -97,7 +97,7 @@ impl Store {
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 order_id.0,
                 line_no as i32,
-                line.product_id,
+                line.product_id.as_str(),
                 line.name,
                 line.unit_price.0,
                 line.quantity,
@@ -304,7 +304,7 @@ pub(crate) async fn load_many(
     .await?;
     for r in line_rows {
         lines.entry(r.order_id).or_default().push(OrderLine {
-            product_id: r.product_id,
+            product_id: ProductId::try_from(r.product_id)?,
             name: r.name,
             unit_price: Amount(r.unit_price),
             quantity: r.quantity,
