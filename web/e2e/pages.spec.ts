@@ -142,6 +142,54 @@ const PAGES: PageCase[] = [
     heading: () => 'Forgot your password?',
   },
   {
+    name: 'empty basket',
+    who: 'visitor',
+    path: () => '/basket',
+    title: () => 'Basket · MenusKart',
+    heading: () => 'Your basket',
+    ready: async (page) => {
+      await expect(page.getByText('Your basket is empty')).toBeVisible();
+    },
+  },
+  {
+    name: 'reset password (link without its token)',
+    who: 'visitor',
+    path: () => '/reset-password',
+    title: () => 'Choose a new password · MenusKart',
+    heading: () => 'Choose a new password',
+  },
+  {
+    name: 'verify email (link without its token)',
+    who: 'visitor',
+    path: () => '/verify-email',
+    title: () => 'Verify your email · MenusKart',
+    heading: () => 'Verify your email',
+  },
+  {
+    name: 'help: delivery and returns',
+    who: 'visitor',
+    path: () => '/help/delivery',
+    title: () => 'Delivery and returns · MenusKart',
+    heading: () => 'Delivery and returns',
+    ready: async (page) => {
+      await expect(page.getByRole('navigation', { name: 'Help topics' }).getByRole('link')).toHaveCount(3);
+    },
+  },
+  {
+    name: 'page not found',
+    who: 'visitor',
+    path: () => '/no-such-page',
+    title: () => 'Page not found · MenusKart',
+    heading: () => 'Page not found',
+  },
+  {
+    name: 'admin page, as a customer',
+    who: 'customer',
+    path: () => '/admin/products',
+    title: () => 'Not allowed · MenusKart',
+    heading: () => 'Not allowed',
+  },
+  {
     name: 'admin products',
     who: 'admin',
     path: () => '/admin/products',
@@ -154,6 +202,20 @@ const PAGES: PageCase[] = [
       await expect(table.getByRole('cell', { name: '…' })).toHaveCount(0);
     },
     screenshot: 'admin-products',
+  },
+  {
+    name: 'admin new product',
+    who: 'admin',
+    path: () => '/admin/products/new',
+    title: () => 'New product · Admin · MenusKart',
+    heading: () => 'New product',
+  },
+  {
+    name: 'admin categories',
+    who: 'admin',
+    path: () => '/admin/categories',
+    title: () => 'Categories · Admin · MenusKart',
+    heading: () => 'Categories',
   },
   {
     name: 'admin orders',

@@ -35,6 +35,8 @@ function CategoryBar() {
   const { data } = useCategories();
   const [params] = useSearchParams();
   const current = params.get('category');
+  // "All products" is the unfiltered shop, not a search across it.
+  const everything = !current && !params.get('q');
   const link = (active: boolean) =>
     `whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${
       active ? 'bg-orange-700 text-white' : 'text-stone-800 hover:bg-orange-100'
@@ -43,7 +45,7 @@ function CategoryBar() {
     <nav aria-label="Categories" className="border-t border-orange-100 bg-orange-50/60">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-2">
         <li>
-          <NavLink to="/shop" end className={({ isActive }) => link(isActive && !current)}>
+          <NavLink to="/shop" end className={({ isActive }) => link(isActive && everything)}>
             All products
           </NavLink>
         </li>

@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
       page('verify-email', async () => ({
         Component: (await import('../features/account/VerifyEmailPage')).VerifyEmailPage,
       })),
+      page('help/:topic', async () => ({ Component: (await import('../features/help/HelpPage')).HelpPage })),
       page('admin/*', async () => ({ Component: (await import('../features/admin/AdminApp')).AdminApp })),
       { path: '*', element: <NotFound /> },
     ],

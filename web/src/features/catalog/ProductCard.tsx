@@ -13,7 +13,7 @@ interface ProductCardProps {
 /** A product in a grid; the whole card opens the product (one link, named by the product). */
 export function ProductCard({ product, headingLevel: Heading = 'h3' }: ProductCardProps) {
   return (
-    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white p-3 shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-orange-700">
+    <article className="group relative flex w-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white p-3 shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-orange-700">
       <ProductImage name={product.name} category={product.category} images={product.images} />
       <div className="mt-3 flex flex-1 flex-col gap-1 px-1">
         <Heading className="font-semibold text-stone-900">

@@ -7,9 +7,7 @@ export function ProductGrid({ products }: { products: Product[] }) {
     <ul className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
       {products.map((product) => (
         <li key={product.id} className="flex">
-          <div className="w-full">
-            <ProductCard product={product} />
-          </div>
+          <ProductCard product={product} />
         </li>
       ))}
     </ul>

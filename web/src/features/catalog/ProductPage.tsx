@@ -16,14 +16,19 @@ import { shopHref } from './shopParams';
 
 function ProductSkeleton() {
   return (
-    <div role="status" aria-label="Loading product" className="grid gap-8 md:grid-cols-2">
-      <Skeleton className="aspect-[4/3] w-full" />
-      <div className="space-y-4">
-        <Skeleton className="h-10 w-2/3" />
-        <Skeleton className="h-5 w-full" />
-        <Skeleton className="h-5 w-5/6" />
-        <Skeleton className="h-8 w-1/4" />
-        <Skeleton className="h-12 w-1/2" />
+    // The same boxes as the page (breadcrumb row, then image and text), so nothing moves when
+    // the product arrives: this is what keeps the page's layout shift (CLS) near zero.
+    <div role="status" aria-label="Loading product">
+      <Skeleton className="mb-4 h-5 w-48" />
+      <div className="grid gap-8 md:grid-cols-2">
+        <Skeleton className="aspect-[4/3] w-full rounded-3xl" />
+        <div className="space-y-4">
+          <Skeleton className="h-10 w-2/3" />
+          <Skeleton className="h-5 w-full" />
+          <Skeleton className="h-5 w-5/6" />
+          <Skeleton className="h-8 w-1/4" />
+          <Skeleton className="h-12 w-1/2" />
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,6 @@
 import { useParams, useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
 import { NotFound } from '../../app/NotFound';
@@ -11,7 +10,8 @@ import { RequireSignIn } from '../account/RequireSignIn';
 import { formatDateTime } from '../../lib/date';
 import { orderLabel } from '../../lib/orderNumber';
 import { isFinalStatus, statusLabel } from '../../lib/orderStatus';
-import { useCancelOrder, useOrder, useOrderPayments } from './api';
+import { useOrder, useOrderPayments } from './api';
+import { CancelOrderButton } from './CancelOrderButton';
 import { OrderDetails } from './OrderDetails';
 import { useOrderEvents } from './useOrderEvents';
 
@@ -19,7 +19,6 @@ function OrderView({ orderId }: { orderId: string }) {
   const [params] = useSearchParams();
   const order = useOrder(orderId);
   const live = useOrderEvents(orderId, order.data !== undefined && !isFinalStatus(order.data.status));
-  const cancel = useCancelOrder(orderId);
   const payments = useOrderPayments(orderId, order.data?.status === 'pending_payment');
   useDocumentTitle(order.data ? `Order ${orderLabel(order.data)}` : 'Order');
 
@@ -89,15 +88,8 @@ function OrderView({ orderId }: { orderId: string }) {
           <LinkButton to={`/checkout?order=${o.id}`} size="sm">
             Pay now
           </LinkButton>
-          <Button variant="secondary" size="sm" busy={cancel.isPending} onClick={() => cancel.mutate()}>
-            Cancel order
-          </Button>
+          <CancelOrderButton orderId={o.id} label={orderLabel(o)} />
         </div>
-      )}
-      {cancel.isError && (
-        <p role="alert" className="font-medium text-red-700">
-          {errorMessage(cancel.error)}
-        </p>
       )}
       {status === 'cancelled' && live?.reason && (
         <p className="text-stone-700">Cancelled: {live.reason.replace(/_/g, ' ')}.</p>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../api/errors';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { TextArea } from '../../../components/TextArea';
 import { TextField } from '../../../components/TextField';
 import { formatDateTime } from '../../../lib/date';
@@ -16,6 +17,7 @@ export function CampaignsPage() {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<{ subject?: string | undefined; body?: string | undefined }>({});
+  const [confirming, setConfirming] = useState(false);
   const send = useSendCampaign();
   const attempt = useAttemptKey();
   const recent = recentCampaigns();
@@ -32,11 +34,17 @@ export function CampaignsPage() {
     };
     setProblems(found);
     if (found.subject || found.body || send.isPending) return;
+    setConfirming(true);
+  }
+
+  // Emails cannot be called back: the form only asks, the dialog sends.
+  function sendNow() {
     send.mutate(
       { subject: subject.trim(), body, key: attempt.key() },
       {
         onSuccess: (accepted) => {
           attempt.settle();
+          setConfirming(false);
           rememberCampaign({
             id: accepted.campaign_id,
             subject: subject.trim(),
@@ -87,6 +95,21 @@ export function CampaignsPage() {
             Send campaign
           </Button>
         </form>
+        <ConfirmDialog
+          open={confirming}
+          title={`Send “${subject.trim()}”?`}
+          confirmLabel="Send now"
+          cancelLabel="Not yet"
+          busy={send.isPending}
+          error={send.error}
+          onClose={() => {
+            setConfirming(false);
+            send.reset();
+          }}
+          onConfirm={sendNow}
+        >
+          It goes to every customer who opted in to offers. Sent emails cannot be called back.
+        </ConfirmDialog>
       </section>
       <section
         aria-labelledby="recent-heading"
