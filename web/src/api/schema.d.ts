@@ -729,7 +729,7 @@ export interface components {
          *     quantity.
          */
         AddToCart: {
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             quantity?: number;
         };
@@ -832,7 +832,7 @@ export interface components {
             item_count: number;
             items: components["schemas"]["CartItem"][];
             /** @description Lines dropped because their product no longer exists (shown once, then gone). */
-            removed_products?: string[];
+            removed_products?: components["schemas"]["ProductId"][];
             subtotal: components["schemas"]["Amount"];
             tax: components["schemas"]["Amount"];
             total: components["schemas"]["Amount"];
@@ -844,7 +844,7 @@ export interface components {
             /** @description `unit_price * quantity`. */
             line_total: components["schemas"]["Amount"];
             name: string;
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             quantity: number;
             slug: string;
@@ -941,7 +941,7 @@ export interface components {
         OrderLine: {
             line_total: components["schemas"]["Amount"];
             name: string;
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             quantity: number;
             tax: components["schemas"]["Amount"];
@@ -1032,7 +1032,7 @@ export interface components {
             created_at: string;
             currency: components["schemas"]["Currency"];
             description: string;
-            id: string;
+            id: components["schemas"]["ProductId"];
             images: string[];
             name: string;
             /** @description Minor units (cents). */
@@ -1054,6 +1054,13 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description A product's id: 1 to 64 ASCII letters, digits, `-` or `_`, which keeps it safe inside
+         *     Redis keys and NATS subjects. The catalog issues UUIDv7s in 32 hex digits; stock may be kept
+         *     under any id of that shape (`chili-oil`). A malformed id never decodes, so a message
+         *     carrying one fails validation.
+         */
+        ProductId: string;
         /** @description POST /products and PUT /products/{id}. */
         ProductInput: {
             attributes?: Record<string, unknown>;
@@ -1151,7 +1158,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             id: string;
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             rating: number;
             text: string;
@@ -1200,7 +1207,7 @@ export interface components {
         StockLevel: {
             /** Format: int64 */
             available: number;
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             reserved: number;
         };
@@ -1208,7 +1215,7 @@ export interface components {
         StockUpdate: {
             /** Format: int64 */
             delta?: number | null;
-            product_id: string;
+            product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             set?: number | null;
         };
