@@ -1,6 +1,7 @@
 # The MenusKart platform: edges and worker pools. Scaling a pool is changing its `count`: every
 # instance joins its service's NATS queue group. Secrets come from Nomad variables
-# (nomad/jobs/menuskart), never from this file.
+# (nomad/jobs/menuskart; each task's NATS seed from nomad/jobs/menuskart/nats, `<task>_seed`),
+# never from this file.
 job "menuskart" {
   datacenters = ["dc1"]
   type        = "service"
@@ -28,6 +29,15 @@ job "menuskart" {
 
       config {
         command = "menuskart-edge"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_EDGE_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .edge_seed }}{{ end }}
+EOT
       }
 
       env {
@@ -59,6 +69,15 @@ EOT
 
       config {
         command = "menuskart-auth"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_AUTH_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .auth_seed }}{{ end }}
+EOT
       }
 
       # SIGTERM, then up to this long to answer in-flight requests and drain NATS.
@@ -99,6 +118,15 @@ EOT
         command = "menuskart-inventory"
       }
 
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_INVENTORY_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .inventory_seed }}{{ end }}
+EOT
+      }
+
       kill_timeout = "30s"
 
       env {
@@ -123,6 +151,15 @@ EOT
 
       config {
         command = "menuskart-catalog"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_CATALOG_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .catalog_seed }}{{ end }}
+EOT
       }
 
       kill_timeout = "30s"
@@ -161,6 +198,15 @@ EOT
         command = "menuskart-cart"
       }
 
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_CART_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .cart_seed }}{{ end }}
+EOT
+      }
+
       kill_timeout = "30s"
 
       env {
@@ -197,6 +243,15 @@ EOT
         command = "menuskart-orders"
       }
 
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_ORDERS_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .orders_seed }}{{ end }}
+EOT
+      }
+
       kill_timeout = "30s"
 
       env {
@@ -228,6 +283,15 @@ EOT
 
       config {
         command = "menuskart-payments"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_PAYMENTS_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .payments_seed }}{{ end }}
+EOT
       }
 
       kill_timeout = "30s"
@@ -266,6 +330,15 @@ EOT
 
       config {
         command = "menuskart-notify"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_NOTIFY_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .notify_seed }}{{ end }}
+EOT
       }
 
       kill_timeout = "30s"

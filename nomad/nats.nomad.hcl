@@ -30,6 +30,31 @@ job "nats" {
         destination = "local/cluster.conf"
       }
 
+      template {
+        source      = "nats/permissions.conf"
+        destination = "local/permissions.conf"
+      }
+
+      # The public keys of our NATS users (read by permissions.conf), from the Nomad variable
+      # nomad/jobs/nats (`<component>_nkey`; `mk-nkey new` makes a seed and its key).
+      template {
+        destination = "secrets/users.env"
+        env         = true
+        data        = <<EOT
+{{ with nomadVar "nomad/jobs/nats" }}
+MK_NATS_EDGE_NKEY={{ .edge_nkey }}
+MK_NATS_AUTH_NKEY={{ .auth_nkey }}
+MK_NATS_CATALOG_NKEY={{ .catalog_nkey }}
+MK_NATS_INVENTORY_NKEY={{ .inventory_nkey }}
+MK_NATS_CART_NKEY={{ .cart_nkey }}
+MK_NATS_ORDERS_NKEY={{ .orders_nkey }}
+MK_NATS_PAYMENTS_NKEY={{ .payments_nkey }}
+MK_NATS_NOTIFY_NKEY={{ .notify_nkey }}
+MK_NATS_OPS_NKEY={{ .ops_nkey }}
+{{ end }}
+EOT
+      }
+
       env {
         NATS_SERVER_NAME = "nats-${NOMAD_ALLOC_INDEX}"
         # Consul DNS names of the three nodes; the server ignores its own route.

@@ -1,4 +1,5 @@
-//! The edge's settings, from `MK_*` environment variables.
+//! The edge's settings, from `MK_*` environment variables (`MK_EDGE_*` over `MK_*`, as a
+//! worker's: `MK_EDGE_NATS_SEED` is the edge's own NATS key).
 
 use secrecy::SecretString;
 use serde::Deserialize;
@@ -8,9 +9,9 @@ pub struct Settings {
     /// `MK_HTTP_ADDR` (default `127.0.0.1:8080`; port 0 picks a free one).
     #[serde(default = "defaults::http_addr")]
     pub http_addr: String,
-    /// `MK_NATS_URL`.
-    #[serde(default = "menuskart_kit::settings::default_nats_url")]
-    pub nats_url: String,
+    /// `MK_NATS_URL`, `MK_EDGE_NATS_SEED` (the edge's own NATS user), `MK_NATS_TLS_CA`.
+    #[serde(flatten)]
+    pub nats: menuskart_kit::nats::NatsSettings,
     /// `MK_JWT_SECRET`: the same secret the auth worker signs with (required).
     pub jwt_secret: SecretString,
     /// `MK_REQUEST_TIMEOUT_MS`: how long a worker may take before the client gets 504.

@@ -46,7 +46,7 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let jwt = JwtCodec::hs256(&settings.jwt_secret)?;
-        let nats = menuskart_kit::nats::connect(&settings.nats_url, "edge").await?;
+        let nats = menuskart_kit::nats::connect(&settings.nats, "edge").await?;
         let state = AppState {
             bus: Bus::new(
                 nats.clone(),

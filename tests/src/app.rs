@@ -122,7 +122,7 @@ impl TestApp {
         for _ in 0..options.auth_instances {
             auth.push(
                 WorkerInstance::start::<menuskart_auth::Auth>(
-                    &nats.url(),
+                    &nats,
                     auth_settings(&db.url, &secrets),
                 )
                 .await,
@@ -132,7 +132,7 @@ impl TestApp {
         for _ in 0..options.inventory_instances {
             inventory.push(
                 WorkerInstance::start::<menuskart_inventory::Inventory>(
-                    &nats.url(),
+                    &nats,
                     inventory_settings(&redis),
                 )
                 .await,
@@ -142,7 +142,7 @@ impl TestApp {
         for _ in 0..options.catalog_instances {
             catalog.push(
                 WorkerInstance::start::<menuskart_catalog::Catalog>(
-                    &nats.url(),
+                    &nats,
                     catalog_settings(&redis),
                 )
                 .await,
@@ -150,9 +150,7 @@ impl TestApp {
         }
         let mut cart = Vec::new();
         for _ in 0..options.cart_instances {
-            cart.push(
-                WorkerInstance::start::<menuskart_cart::Cart>(&nats.url(), cart_settings()).await,
-            );
+            cart.push(WorkerInstance::start::<menuskart_cart::Cart>(&nats, cart_settings()).await);
         }
         let orders_db = if options.orders_instances > 0 {
             Some(TestDatabase::create().await)
@@ -163,11 +161,8 @@ impl TestApp {
         for _ in 0..options.orders_instances {
             let db = orders_db.as_ref().expect("orders database");
             orders.push(
-                WorkerInstance::start::<menuskart_orders::Orders>(
-                    &nats.url(),
-                    orders_settings(&db.url),
-                )
-                .await,
+                WorkerInstance::start::<menuskart_orders::Orders>(&nats, orders_settings(&db.url))
+                    .await,
             );
         }
         let payments_db = if options.payments_instances > 0 {
@@ -179,13 +174,12 @@ impl TestApp {
         for _ in 0..options.payments_instances {
             let db = payments_db.as_ref().expect("payments database");
             let settings = payments_settings(&db.url, &secrets);
-            payments.push(
-                WorkerInstance::start::<menuskart_payments::Payments>(&nats.url(), settings).await,
-            );
+            payments
+                .push(WorkerInstance::start::<menuskart_payments::Payments>(&nats, settings).await);
         }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
-            nats_url: nats.url(),
+            nats: nats.settings_for("edge"),
             jwt_secret: SecretString::from(secrets.jwt.clone()),
             request_timeout_ms: options.edge_timeout.as_millis() as u64,
             body_limit_bytes: 64 * 1024,
@@ -243,7 +237,7 @@ impl TestApp {
     /// One more auth instance in the same queue group.
     pub async fn start_auth(&self) -> WorkerInstance {
         WorkerInstance::start::<menuskart_auth::Auth>(
-            &self.nats.url(),
+            &self.nats,
             auth_settings(&self.db.url, &self.secrets),
         )
         .await

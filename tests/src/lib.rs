@@ -19,7 +19,7 @@ pub mod workers;
 
 pub use app::{Options, Secrets, TestApp, TestUser, assert_error, json_of, nats_request};
 pub use database::TestDatabase;
-pub use nats_server::NatsServer;
+pub use nats_server::{NatsServer, ServerTls};
 pub use redis::TestRedis;
 pub use workers::WorkerInstance;
 

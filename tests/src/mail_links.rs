@@ -26,7 +26,7 @@ impl TestApp {
         let mut settings = notify_settings(&db.url, smtp.port, 8);
         settings.public_url = self.url("");
         settings.campaign_rate_per_sec = rate;
-        WorkerInstance::start::<menuskart_notify::Notify>(&self.nats.url(), settings).await
+        WorkerInstance::start::<menuskart_notify::Notify>(&self.nats, settings).await
     }
 
     /// Verifies `user`'s address through the link in the verification email.

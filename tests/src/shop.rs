@@ -3,8 +3,7 @@
 
 use std::time::Duration;
 
-use async_nats::jetstream::{self, consumer::pull};
-use futures::StreamExt;
+use async_nats::jetstream;
 use menuskart_schemas::payments::PaymentEvent;
 use menuskart_schemas::subjects::events::EventSubject;
 use reqwest::{Method, StatusCode};
@@ -155,7 +154,8 @@ impl TestApp {
         order: &Value,
         msg_id: &str,
     ) {
-        let js = jetstream::new(self.nats.client().await);
+        // Only the payment service may publish payment events: forge them with its key.
+        let js = jetstream::new(self.nats.client_as("payments").await);
         let payload = json!({
             "transaction_id": uuid::Uuid::new_v4(),
             "order_id": order["id"],
@@ -174,29 +174,27 @@ impl TestApp {
     }
 
     /// Every message of `stream` on subjects matching `filter`, as (subject, JSON payload).
+    /// Read message by message as the operators' user, which may read any stored message but
+    /// not create consumers (reading from a consumer would need the right to pull from any).
     pub async fn stream_events(&self, stream: &str, filter: &str) -> Vec<(String, Value)> {
-        let js = jetstream::new(self.nats.client().await);
-        let Ok(stream) = js.get_stream(stream).await else {
+        let js = jetstream::new(self.nats.client_as("ops").await);
+        let Ok(mut stream) = js.get_stream(stream).await else {
             return Vec::new();
         };
-        let consumer = stream
-            .create_consumer(pull::Config {
-                filter_subject: filter.to_owned(),
-                ..Default::default()
-            })
-            .await
-            .expect("ephemeral consumer");
-        let mut messages = consumer
-            .fetch()
-            .max_messages(10_000)
-            .expires(Duration::from_millis(500))
-            .messages()
-            .await
-            .expect("fetch");
+        let (first, last) = {
+            let state = &stream.info().await.expect("stream info").state;
+            (state.first_sequence, state.last_sequence)
+        };
         let mut events = Vec::new();
-        while let Some(Ok(message)) = messages.next().await {
-            let payload = serde_json::from_slice(&message.payload).expect("JSON event");
-            events.push((message.subject.to_string(), payload));
+        for sequence in first..=last {
+            // A gap (a deleted message) is skipped.
+            let Ok(message) = stream.get_raw_message(sequence).await else {
+                continue;
+            };
+            if subject_matches(filter, &message.subject) {
+                let payload = serde_json::from_slice(&message.payload).expect("JSON event");
+                events.push((message.subject.to_string(), payload));
+            }
         }
         events
     }
@@ -218,5 +216,37 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("{path} never satisfied the check; last answer {last}");
+    }
+}
+
+/// Whether NATS subject filter `filter` (`*` one token, `>` the rest) matches `subject`.
+fn subject_matches(filter: &str, subject: &str) -> bool {
+    let mut subject = subject.split('.');
+    for token in filter.split('.') {
+        match (token, subject.next()) {
+            (">", Some(_)) => return true,
+            ("*", Some(_)) => {}
+            (token, Some(actual)) if token == actual => {}
+            _ => return false,
+        }
+    }
+    subject.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::subject_matches;
+
+    #[test]
+    fn subject_filters_match_like_nats() {
+        assert!(subject_matches("mk.evt.>", "mk.evt.orders.paid"));
+        assert!(subject_matches("mk.evt.*.paid", "mk.evt.orders.paid"));
+        assert!(subject_matches("mk.evt.orders.paid", "mk.evt.orders.paid"));
+        assert!(!subject_matches(
+            "mk.evt.orders.paid",
+            "mk.evt.orders.paid.x"
+        ));
+        assert!(!subject_matches("mk.evt.*", "mk.evt.orders.paid"));
+        assert!(!subject_matches("mk.evt.>", "mk.evt"));
     }
 }

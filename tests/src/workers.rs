@@ -13,6 +13,8 @@ use menuskart_kit::{Application, Domain};
 use secrecy::SecretString;
 use tokio::sync::oneshot;
 
+use crate::NatsServer;
+
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 /// A built worker, waiting to be run until its shutdown future completes.
 type Runner = Box<dyn FnOnce(BoxFuture<()>) -> BoxFuture<()> + Send>;
@@ -29,10 +31,11 @@ pub struct WorkerInstance {
 }
 
 impl WorkerInstance {
-    /// Starts an instance of domain `D` on the NATS at `nats_url`, through the same
-    /// `Application` as the binaries; returns once it takes requests.
-    pub async fn start<D: Domain>(nats_url: &str, settings: D::Settings) -> Self {
-        let worker = WorkerSettings::new(nats_url);
+    /// Starts an instance of domain `D` on `nats`, as `D`'s own NATS user (the grants of
+    /// `nats/permissions.conf`), through the same `Application` as the binaries; returns once it
+    /// takes requests.
+    pub async fn start<D: Domain>(nats: &NatsServer, settings: D::Settings) -> Self {
+        let worker = WorkerSettings::new(nats.settings_for(D::SERVICE.name));
         Self::spawn(Box::pin(async move {
             let app = Application::build::<D>(worker, settings)
                 .await

@@ -211,7 +211,7 @@ fn compose_configures_the_binaries_it_runs() {
     );
     let auth_worker: WorkerSettings = load_settings("auth", &environment(&doc["services"]["auth"]));
     assert_eq!(
-        auth_worker.nats_url.split(',').count(),
+        auth_worker.nats.nats_url.split(',').count(),
         3,
         "auth knows all three NATS nodes"
     );
@@ -385,4 +385,88 @@ fn the_nomad_nats_job_is_a_three_node_cluster() {
     assert!(
         matches!(attribute(group.body(), "count"), Some(hcl::Expression::Number(n)) if n.as_u64() == Some(3))
     );
+}
+
+/// The NATS users `nats/permissions.conf` grants (from `nkey: $MK_NATS_<USER>_NKEY`), lower
+/// case: the services and `ops`.
+fn nats_users() -> Vec<String> {
+    let conf = repo_file("nats/permissions.conf");
+    let mut users: Vec<String> = conf
+        .split("nkey: $MK_NATS_")
+        .skip(1)
+        .map(|rest| {
+            rest.split_once("_NKEY")
+                .expect("MK_NATS_<USER>_NKEY")
+                .0
+                .to_ascii_lowercase()
+        })
+        .collect();
+    users.sort();
+    users
+}
+
+#[test]
+fn every_component_is_a_nats_user_with_its_key_in_every_deployment() {
+    // Every service is a user (a worker or the edge without one could not connect), and ops.
+    let mut expected: Vec<String> = worker_binaries()
+        .iter()
+        .map(|b| b.trim_start_matches("menuskart-").to_owned())
+        .chain(["edge".to_owned(), "ops".to_owned()])
+        .collect();
+    expected.sort();
+    let users = nats_users();
+    assert_eq!(users, expected, "nats/permissions.conf");
+    // Every server of ours runs with those users: development, the cluster, the tests.
+    for conf in ["nats/dev.conf", "nats/cluster.conf", "nats/test.conf"] {
+        assert!(
+            repo_file(conf).contains("include ./permissions.conf"),
+            "{conf} does not include the permissions"
+        );
+    }
+
+    // compose: each NATS node knows every public key; each service has its own seed, and only
+    // its own.
+    let doc = compose();
+    for node in ["nats-1", "nats-2", "nats-3"] {
+        let env = environment(&doc["services"][node]);
+        for user in &users {
+            let key = format!("MK_NATS_{}_NKEY", user.to_ascii_uppercase());
+            assert!(env.contains_key(&key), "{node} lacks {key}");
+        }
+        let volumes = format!("{:?}", doc["services"][node]["volumes"]);
+        assert!(volumes.contains("permissions.conf"), "{node}: {volumes}");
+    }
+    for user in users.iter().filter(|u| *u != "ops") {
+        let env = environment(&doc["services"][user.as_str()]);
+        let seeds: Vec<&String> = env.keys().filter(|k| k.ends_with("_NATS_SEED")).collect();
+        assert_eq!(
+            seeds,
+            [&format!("MK_{}_NATS_SEED", user.to_ascii_uppercase())],
+            "compose service {user}"
+        );
+        let worker: WorkerSettings = load_settings(user, &env);
+        assert!(worker.nats.nats_seed.is_some(), "{user} reads its seed");
+    }
+
+    // Nomad: each task reads its own seed from a variable; the NATS job every public key.
+    let platform = repo_file("nomad/menuskart.nomad.hcl");
+    for user in users.iter().filter(|u| *u != "ops") {
+        let line = format!(
+            "MK_{}_NATS_SEED={{{{ with nomadVar \"nomad/jobs/menuskart/nats\" }}}}{{{{ .{user}_seed }}}}",
+            user.to_ascii_uppercase()
+        );
+        assert!(
+            platform.contains(&line),
+            "the Nomad task {user} lacks {line}"
+        );
+    }
+    let nats = repo_file("nomad/nats.nomad.hcl");
+    assert!(nats.contains("source      = \"nats/permissions.conf\""));
+    for user in &users {
+        let line = format!(
+            "MK_NATS_{}_NKEY={{{{ .{user}_nkey }}}}",
+            user.to_ascii_uppercase()
+        );
+        assert!(nats.contains(&line), "the Nomad NATS job lacks {line}");
+    }
 }

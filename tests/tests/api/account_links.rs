@@ -173,7 +173,7 @@ async fn only_the_newest_reset_link_works_and_an_expired_one_never() {
     .await;
     let mut settings = auth_settings(&app.db.url, &app.secrets);
     settings.password_reset_ttl_secs = 2;
-    let _auth = WorkerInstance::start::<menuskart_auth::Auth>(&app.nats.url(), settings).await;
+    let _auth = WorkerInstance::start::<menuskart_auth::Auth>(&app.nats, settings).await;
     let db = TestDatabase::create().await;
     let _notify = app.notify_on(&db, &smtp, 10).await;
     let user = app.customer().await;

@@ -293,7 +293,8 @@ async fn the_worker_checks_the_admin_role_itself() {
     // Straight to NATS, past the edge: a customer's headers get `forbidden` from the worker.
     let app = TestApp::spawn().await;
     let customer = app.customer().await;
-    let client = app.nats.client().await;
+    // Sent with the edge's key (the one that may ask for the user list) and a customer's headers.
+    let client = app.nats.client_as("edge").await;
     let mut headers = async_nats::HeaderMap::new();
     menuskart_kit::Caller {
         user_id: Some(customer.id.parse().unwrap()),

@@ -386,7 +386,7 @@ async fn reads_are_cached_and_a_write_is_seen_at_once() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
     fixture(&app, &admin).await;
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("ops").await;
     let hits = || async {
         let stats = menuskart_kit::service_api::discover(
             &client,
@@ -465,7 +465,7 @@ async fn in_stock_follows_the_inventory() {
     );
 
     // Both units reserved by an order: out of stock.
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("orders").await;
     menuskart_e2e::nats_request(
         &client,
         menuskart_schemas::subjects::inventory::RESERVE,

@@ -9,6 +9,8 @@ mod catalog;
 mod edge_errors;
 mod edge_limits;
 mod inventory;
+mod nats_permissions;
+mod nats_tls;
 mod notify;
 mod orders;
 mod payments;

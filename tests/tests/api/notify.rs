@@ -15,7 +15,7 @@ async fn shop_with_notify(
     let app = TestApp::spawn_shop().await;
     let db = TestDatabase::create().await;
     let notify = WorkerInstance::start::<menuskart_notify::Notify>(
-        &app.nats.url(),
+        &app.nats,
         notify_settings(&db.url, smtp_port, max_deliver),
     )
     .await;
@@ -143,7 +143,7 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     let (_, order) = customer_order(&app).await;
     let id = order["id"].as_str().unwrap().to_owned();
     let number = order["number"].as_str().unwrap().to_owned();
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("ops").await;
 
     // Two failed deliveries (SMTP down), then the dead-letter stream.
     let mut letters = Vec::new();
@@ -201,8 +201,7 @@ async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
     settings.sms_account_sid = Some(fake_sms::ACCOUNT_SID.into());
     settings.sms_auth_token = Some(fake_sms::AUTH_TOKEN.to_owned().into());
     settings.sms_from = Some("+15005550006".into());
-    let _notify =
-        WorkerInstance::start::<menuskart_notify::Notify>(&app.nats.url(), settings).await;
+    let _notify = WorkerInstance::start::<menuskart_notify::Notify>(&app.nats, settings).await;
 
     let admin = app.admin().await;
     let product = app.stocked_product(&admin, "Pho", 900, "food", 10).await;

@@ -228,7 +228,7 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
     app.orders.pop().expect("order worker").stop();
     let mut silent = app.orders_settings();
     silent.outbox.outbox_relay = false;
-    let silent = WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), silent).await;
+    let silent = WorkerInstance::start::<menuskart_orders::Orders>(&app.nats, silent).await;
     let admin = app.admin().await;
     let (user, _) = app.customer_with_cart(&admin, 1).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
@@ -242,8 +242,7 @@ async fn an_event_committed_while_the_relay_is_down_is_published_once_it_is_back
     silent.kill();
 
     let _relay =
-        WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), app.orders_settings())
-            .await;
+        WorkerInstance::start::<menuskart_orders::Orders>(&app.nats, app.orders_settings()).await;
     let mut events = Vec::new();
     for _ in 0..100 {
         events = order_events(&app, &id).await;
@@ -415,8 +414,7 @@ async fn an_unpaid_order_expires_and_releases_its_stock() {
     let db = menuskart_e2e::TestDatabase::create().await;
     let mut settings = menuskart_e2e::workers::orders_settings(&db.url);
     settings.order_payment_timeout_secs = 1;
-    let _orders =
-        WorkerInstance::start::<menuskart_orders::Orders>(&app.nats.url(), settings).await;
+    let _orders = WorkerInstance::start::<menuskart_orders::Orders>(&app.nats, settings).await;
     let admin = app.admin().await;
     let (user, product) = app.customer_with_cart(&admin, 2).await;
     let order = json_of(app.place_order(&user.access_token, None).await).await;
@@ -553,7 +551,7 @@ async fn a_page_out_of_range_is_422_naming_it_at_the_edge_and_in_the_workers() {
     }
     // A worker checks again (it serves callers other than the edge): the offset of page
     // 999999999 would overflow.
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("edge").await;
     let caller = menuskart_kit::Caller::default();
     use menuskart_schemas::subjects::catalog;
     let list = json!({"page": 999_999_999, "per_page": 20});

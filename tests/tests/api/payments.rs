@@ -416,7 +416,7 @@ async fn the_stripe_adapter_speaks_stripes_wire_format() {
     settings.stripe_api_base = fake.base_url.clone();
     settings.stripe_secret_key = Some(fake_stripe::SECRET_KEY.to_owned().into());
     let _payments =
-        WorkerInstance::start::<menuskart_payments::Payments>(&app.nats.url(), settings).await;
+        WorkerInstance::start::<menuskart_payments::Payments>(&app.nats, settings).await;
     let admin = app.admin().await;
 
     let (user, order, _) = placed_order(&app, &admin).await;

@@ -36,12 +36,14 @@ async fn a_worker_that_does_not_answer_gets_504_not_a_hang() {
         ..Options::default()
     })
     .await;
-    let client = app.nats.client().await;
-    // Subscribed, so NATS has a responder, but it never replies.
+    // An auth instance that is subscribed, so NATS has a responder, but never replies.
+    let client = app.nats.client_as("auth").await;
     let subject = menuskart_schemas::subjects::auth::LOGIN.subject;
     let mut silent = client.queue_subscribe(subject, "q".into()).await.unwrap();
-    // A message of our own coming back proves the server has the subscription.
-    client.publish(subject, "probe".into()).await.unwrap();
+    // A message sent as the edge coming back proves the server has the subscription.
+    let edge = app.nats.client_as("edge").await;
+    edge.publish(subject, "probe".into()).await.unwrap();
+    edge.flush().await.unwrap();
     assert_eq!(silent.next().await.unwrap().payload, "probe");
     let response = app.login("a@example.com", "whatever password").await;
     assert_error(response, StatusCode::GATEWAY_TIMEOUT, "timeout").await;
@@ -60,7 +62,7 @@ async fn two_instances_in_one_queue_group_both_serve() {
             .await;
         assert_eq!(response.status(), StatusCode::CREATED);
     }
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("ops").await;
     let stats = gather(&client, Verb::Stats, Some("auth")).await;
     assert_eq!(stats.len(), 2, "two instances answer STATS");
     for instance in &stats {
@@ -187,7 +189,8 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     use tokio::sync::{Notify, mpsc};
 
     let nats = menuskart_e2e::NatsServer::start().await;
-    let client = nats.client().await;
+    // The order service's own stream, events and consumer (its key grants no other).
+    let client = nats.client_as("orders").await;
     let events = Events::new(client.clone());
     events.ensure_stream(orders::STREAM, 1).await.unwrap();
     let event = |n: u128| OrderEvent {
@@ -212,7 +215,7 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     let stop = CancellationToken::new();
     let subscription = Subscription {
         stream: orders::STREAM,
-        durable: "stop-test",
+        durable: "orders-stock",
         filter: "mk.evt.orders.>",
         max_deliver: 3,
         backoff: consumer::DEFAULT_BACKOFF,
@@ -265,7 +268,7 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     // The ack is not confirmed by the server before the handler returns: look until it lands.
     let mut consumer = async_nats::jetstream::new(client)
         .get_consumer_from_stream::<async_nats::jetstream::consumer::pull::Config, _, _>(
-            "stop-test",
+            "orders-stock",
             orders::STREAM.name,
         )
         .await

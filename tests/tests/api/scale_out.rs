@@ -13,7 +13,7 @@ use reqwest::StatusCode;
 
 /// Requests each instance of `service` has handled, from `$SRV.STATS`.
 async fn requests_per_instance(app: &TestApp, service: &str) -> Vec<u64> {
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("ops").await;
     let stats = discover(
         &client,
         Verb::Stats,
@@ -49,12 +49,11 @@ async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
     for _ in 0..2 {
         let mut catalog = catalog_settings(&app.redis);
         catalog.surreal = db.clone();
-        instances.push(
-            WorkerInstance::start::<menuskart_catalog::Catalog>(&app.nats.url(), catalog).await,
-        );
+        instances
+            .push(WorkerInstance::start::<menuskart_catalog::Catalog>(&app.nats, catalog).await);
         let mut cart = cart_settings();
         cart.surreal = db.clone();
-        instances.push(WorkerInstance::start::<menuskart_cart::Cart>(&app.nats.url(), cart).await);
+        instances.push(WorkerInstance::start::<menuskart_cart::Cart>(&app.nats, cart).await);
     }
 
     // Writes land on either instance; every read, on either, sees all of them.

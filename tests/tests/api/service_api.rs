@@ -19,7 +19,7 @@ pub async fn gather(
 #[tokio::test]
 async fn every_service_answers_ping_and_auth_reports_info_and_stats() {
     let app = TestApp::spawn().await;
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("ops").await;
 
     let pings = gather(&client, Verb::Ping, None).await;
     let mut names: Vec<&str> = pings.iter().map(|p| p["name"].as_str().unwrap()).collect();

@@ -68,7 +68,7 @@ async fn stock_and_reservations_survive_a_redis_crash() {
         prefix: "mk:".into(),
     };
     let _inventory = WorkerInstance::start::<menuskart_inventory::Inventory>(
-        &app.nats.url(),
+        &app.nats,
         inventory_settings(&own),
     )
     .await;
@@ -81,7 +81,7 @@ async fn stock_and_reservations_survive_a_redis_crash() {
         )
         .await;
     assert_eq!(set.status(), reqwest::StatusCode::OK);
-    let client = app.nats.client().await;
+    let client = app.nats.client_as("orders").await;
     let order_id = uuid::Uuid::new_v4();
     let reserve =
         json!({"order_id": order_id, "lines": [{"product_id": "saffron", "quantity": 4}]});

@@ -4,8 +4,9 @@ use menuskart_e2e::TestApp;
 #[tokio::test]
 async fn the_callers_traceparent_reaches_the_worker_with_the_same_trace_id() {
     let app = TestApp::spawn().await;
-    let client = app.nats.client().await;
-    // A plain subscriber gets a copy of every request, beside the worker's queue group.
+    // A plain subscriber gets a copy of every request, beside the worker's queue group (with the
+    // auth service's key: only it may listen on its subjects).
+    let client = app.nats.client_as("auth").await;
     let mut copies = client
         .subscribe(menuskart_schemas::subjects::auth::LOGIN.subject)
         .await

@@ -25,7 +25,7 @@ impl Application {
         settings: D::Settings,
     ) -> Result<Self, StartupError> {
         let service = D::SERVICE;
-        let client = crate::nats::connect(&worker.nats_url, service.name).await?;
+        let client = crate::nats::connect(&worker.nats, service.name).await?;
         let nats = Nats::new(client.clone(), worker.js_replicas);
         let declaration = D::declare(settings, nats).await?;
         let worker = Worker::new(service, VERSION, &worker, declaration)

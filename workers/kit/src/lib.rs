@@ -6,7 +6,8 @@
 //! - [`application`]: the one lifecycle (settings, telemetry, NATS, declare, serve, stop) and
 //!   [`StartupError`], the one start-up error;
 //! - [`settings`]: typed configuration from `MK_*` environment variables (secrets never print);
-//! - [`nats`]: the NATS connection, with reconnects logged;
+//! - [`nats`]: the NATS connection, authenticated as the component's own NATS user (an NKey),
+//!   with reconnects logged; [`ops`]: how the operator tools connect;
 //! - [`worker`]: registration with the NATS service API (`$SRV.PING|INFO|STATS`, so `nats micro ls`
 //!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
 //!   answers every request already received before draining the connection;
@@ -43,6 +44,7 @@ pub mod handler;
 pub mod idempotency_key;
 pub mod jwt;
 pub mod nats;
+pub mod ops;
 #[cfg(feature = "postgres")]
 pub mod outbox;
 #[cfg(feature = "postgres")]

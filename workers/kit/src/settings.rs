@@ -13,6 +13,8 @@
 //! development machine, secrets have none.
 
 use serde::Deserialize;
+
+use crate::nats::NatsSettings;
 use serde::de::DeserializeOwned;
 
 /// The prefix of every MenusKart environment variable.
@@ -44,9 +46,9 @@ pub fn load_for<T: DeserializeOwned>(service: &str) -> Result<T, SettingsError> 
 /// What every worker shares: where NATS is and how much work it takes at once.
 #[derive(Debug, Clone, Deserialize)]
 pub struct WorkerSettings {
-    /// `MK_NATS_URL`; comma-separated for a cluster.
-    #[serde(default = "default_nats_url")]
-    pub nats_url: String,
+    /// `MK_NATS_URL`, `MK_<SERVICE>_NATS_SEED`, `MK_NATS_TLS_CA`.
+    #[serde(flatten)]
+    pub nats: NatsSettings,
     /// `MK_MAX_IN_FLIGHT`: requests one instance handles concurrently; more wait in NATS.
     #[serde(default = "default_max_in_flight")]
     pub max_in_flight: usize,
@@ -57,9 +59,9 @@ pub struct WorkerSettings {
 }
 
 impl WorkerSettings {
-    pub fn new(nats_url: impl Into<String>) -> Self {
+    pub fn new(nats: NatsSettings) -> Self {
         Self {
-            nats_url: nats_url.into(),
+            nats,
             max_in_flight: default_max_in_flight(),
             js_replicas: default_js_replicas(),
         }

@@ -24,8 +24,8 @@ const DEMO: &str = include_str!("../../seed/demo.json");
 #[derive(Parser)]
 #[command(about = "Load the demo catalog (and optionally a generated one) through NATS")]
 struct Cli {
-    #[arg(long, env = "MK_NATS_URL", default_value = "nats://127.0.0.1:14222")]
-    server: String,
+    #[command(flatten)]
+    nats: menuskart_kit::ops::OpsConnection,
     /// Also create this many generated products (for benchmarks).
     #[arg(long, default_value_t = 0)]
     products: usize,
@@ -97,7 +97,7 @@ async fn product(
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let client = async_nats::connect(&cli.server).await?;
+    let client = cli.nats.connect().await?;
     let demo: Demo = serde_json::from_str(DEMO)?;
 
     for category in &demo.categories {

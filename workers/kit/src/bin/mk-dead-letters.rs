@@ -7,9 +7,8 @@ use menuskart_kit::dead_letters;
 #[derive(Parser)]
 #[command(about = "List and replay MenusKart's dead-lettered events")]
 struct Cli {
-    /// NATS server URL.
-    #[arg(long, env = "MK_NATS_URL", default_value = "nats://127.0.0.1:14222")]
-    server: String,
+    #[command(flatten)]
+    nats: menuskart_kit::ops::OpsConnection,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,7 +24,7 @@ enum Command {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let client = async_nats::connect(&cli.server).await?;
+    let client = cli.nats.connect().await?;
     match cli.command {
         Command::List => {
             println!("{:<6} {:<20} {:<32} ERROR", "SEQ", "CONSUMER", "ORIGIN");

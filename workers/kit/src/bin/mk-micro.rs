@@ -9,9 +9,8 @@ use menuskart_kit::service_api::{Verb, discover};
 #[derive(Parser)]
 #[command(about = "Inspect MenusKart services through the NATS service API ($SRV.*)")]
 struct Cli {
-    /// NATS server URL.
-    #[arg(long, env = "MK_NATS_URL", default_value = "nats://127.0.0.1:14222")]
-    server: String,
+    #[command(flatten)]
+    nats: menuskart_kit::ops::OpsConnection,
     /// How long to collect answers, in milliseconds.
     #[arg(long, default_value_t = 500)]
     wait_ms: u64,
@@ -34,7 +33,7 @@ enum Command {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let client = async_nats::connect(&cli.server).await?;
+    let client = cli.nats.connect().await?;
     let wait = Duration::from_millis(cli.wait_ms);
     match cli.command {
         Command::Ls => {
