@@ -32,6 +32,11 @@ pub struct Product {
     /// Average review rating (1 to 5), absent without reviews.
     pub rating: Option<f64>,
     pub review_count: i64,
+    /// Units available as the catalog last heard from inventory (its events; eventually
+    /// consistent): what listings and search show ("only 3 left", "out of stock"). Product
+    /// details add `stock`, asked of inventory at that moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available: Option<i64>,
     /// Current stock; present on product details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock: Option<StockLevel>,
@@ -211,6 +216,10 @@ pub struct Review {
     pub id: String,
     pub product_id: ProductId,
     pub user_id: String,
+    /// How the review names its author ("Ada L."), from the account's name when it was
+    /// written; absent on reviews older than this field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     pub rating: i64,
     pub text: String,
     pub created_at: DateTime<Utc>,

@@ -45,10 +45,10 @@ test('the admin adds a product with stock, and the shop finds it', async ({ page
 
     await test.step('set its stock', async () => {
       const stock = page.getByRole('region', { name: 'Stock' });
-      await stock.getByLabel('Set available units').fill('25');
+      await stock.getByLabel('Set available units').fill('3');
       await stock.getByRole('button', { name: 'Update stock' }).click();
       await expect(stock.getByText('Stock updated.')).toBeVisible();
-      await expect(stock.getByTestId('stock-available')).toHaveText('25');
+      await expect(stock.getByTestId('stock-available')).toHaveText('3');
     });
 
     await test.step('the shop finds it', async () => {
@@ -57,6 +57,14 @@ test('the admin adds a product with stock, and the shop finds it', async ({ page
       await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible();
       await search.press('Enter');
       await expectHeading(page, `Results for “${name}”`);
+      // The card says how few are left: the catalog hears of stock through events, so give it
+      // a moment (a reload asks again).
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByRole('article').filter({ hasText: name })).toContainText('Only 3 left', {
+          timeout: 1000,
+        });
+      }).toPass({ timeout: 10_000 });
       await page.getByRole('link', { name }).click();
       await expectHeading(page, name);
       await expect(page.getByText('€8.40').first()).toBeVisible();

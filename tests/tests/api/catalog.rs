@@ -446,6 +446,16 @@ async fn in_stock_follows_the_inventory() {
     assert_eq!(pad_thai["stock"]["available"], 0);
     let in_stock = "/products?in_stock=true";
     assert_eq!(json_of(app.get(in_stock, None).await).await["total"], 0);
+    // A first page of a listing is cached, with what it shows of stock.
+    let everything = "/products?per_page=50";
+    let available_in = |page: &Value| {
+        page["items"]
+            .as_array()
+            .and_then(|items| items.iter().find(|p| p["slug"] == "pad-thai"))
+            .map(|p| p["available"].clone())
+    };
+    let cached = json_of(app.get(everything, None).await).await;
+    assert_eq!(available_in(&cached), Some(json!(0)));
 
     app.post(
         "/inventory/update",
@@ -463,6 +473,11 @@ async fn in_stock_follows_the_inventory() {
         json_of(app.get("/products/pad-thai", None).await).await["stock"]["available"],
         2
     );
+    // The cached listing shows it too ("only 2 left"): the change emptied the cache.
+    app.eventually(everything, None, |page| {
+        available_in(page) == Some(json!(2))
+    })
+    .await;
 
     // Both units reserved by an order: out of stock.
     let client = app.nats.client_as("orders").await;
@@ -476,6 +491,10 @@ async fn in_stock_follows_the_inventory() {
     .unwrap();
     app.eventually(in_stock, None, |page| page["total"] == 0)
         .await;
+    app.eventually(everything, None, |page| {
+        available_in(page) == Some(json!(0))
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -501,6 +520,8 @@ async fn reviews_rate_a_product_once_per_user_and_show_its_average() {
     assert_eq!(first.status(), StatusCode::CREATED);
     let first = json_of(first).await;
     assert_eq!(first["user_id"], ada.id.as_str());
+    // Named by the account's first name and last initial ("Test Customer").
+    assert_eq!(first["author"], "Test C.");
     assert_eq!(
         review(&bob, json!({"rating": 2, "text": "Too sweet"}))
             .await
@@ -545,6 +566,7 @@ async fn reviews_rate_a_product_once_per_user_and_show_its_average() {
     let listed = json_of(app.get("/products/pad-thai/reviews?per_page=1", None).await).await;
     assert_eq!(listed["total"], 2);
     assert_eq!(listed["items"][0]["text"], "Too sweet", "newest first");
+    assert_eq!(listed["items"][0]["author"], "Test C.");
 }
 
 #[tokio::test]

@@ -1025,6 +1025,13 @@ export interface components {
         Product: {
             /** @description Free-form: sizes, spice level, allergens, ... */
             attributes: Record<string, unknown>;
+            /**
+             * Format: int64
+             * @description Units available as the catalog last heard from inventory (its events; eventually
+             *     consistent): what listings and search show ("only 3 left", "out of stock"). Product
+             *     details add `stock`, asked of inventory at that moment.
+             */
+            available?: number | null;
             brand?: string | null;
             /** @description The category's slug. */
             category: string;
@@ -1155,6 +1162,11 @@ export interface components {
         };
         /** @description A review as shown. */
         Review: {
+            /**
+             * @description How the review names its author ("Ada L."), from the account's name when it was
+             *     written; absent on reviews older than this field.
+             */
+            author?: string | null;
             /** Format: date-time */
             created_at: string;
             id: string;

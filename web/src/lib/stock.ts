@@ -10,6 +10,12 @@ export function stockState(available: number | null | undefined): StockState {
   return 'in_stock';
 }
 
+/** Whether a product card mentions stock: only when it is low or gone (plenty goes unsaid). */
+export function stockWorthMentioning(available: number | null | undefined): boolean {
+  const state = stockState(available);
+  return state === 'low' || state === 'out';
+}
+
 export function stockLabel(available: number | null | undefined): string {
   switch (stockState(available)) {
     case 'out':

@@ -9,7 +9,8 @@ use crate::store::Store;
 pub struct CatalogState {
     pub store: Store,
     pub cache: Cache,
-    /// For asking the inventory service about stock.
+    /// For asking other services: inventory about stock, auth about a reviewer's name.
     pub nats: async_nats::Client,
-    pub stock_timeout: Duration,
+    /// How long the catalog waits for them (`MK_STOCK_TIMEOUT_MS`).
+    pub service_timeout: Duration,
 }

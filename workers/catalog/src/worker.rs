@@ -36,7 +36,7 @@ impl Domain for Catalog {
                 .await
                 .context("cache redis")?,
             nats: nats.client,
-            stock_timeout: Duration::from_millis(settings.stock_timeout_ms),
+            service_timeout: Duration::from_millis(settings.stock_timeout_ms),
         });
         Ok(Declaration::new(state)
             .stats(|state| {

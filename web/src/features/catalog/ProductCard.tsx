@@ -4,6 +4,7 @@ import { ProductImage } from '../../components/ProductImage';
 import { Price } from '../../components/Price';
 import { Stars } from '../../components/Stars';
 import { StockStatus } from '../../components/StockStatus';
+import { stockWorthMentioning } from '../../lib/stock';
 
 interface ProductCardProps {
   product: Product;
@@ -12,6 +13,8 @@ interface ProductCardProps {
 
 /** A product in a grid; the whole card opens the product (one link, named by the product). */
 export function ProductCard({ product, headingLevel: Heading = 'h3' }: ProductCardProps) {
+  // Listings carry the catalog's last word on stock; details, inventory's own.
+  const available = product.stock?.available ?? product.available;
   return (
     <article className="group relative flex w-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white p-3 shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-orange-700">
       <ProductImage name={product.name} category={product.category} images={product.images} />
@@ -30,7 +33,7 @@ export function ProductCard({ product, headingLevel: Heading = 'h3' }: ProductCa
           />
           {product.review_count > 0 && <Stars rating={product.rating} count={product.review_count} />}
         </div>
-        {product.stock && <StockStatus available={product.stock.available} />}
+        {stockWorthMentioning(available) && <StockStatus available={available} />}
       </div>
     </article>
   );

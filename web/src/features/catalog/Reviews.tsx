@@ -42,12 +42,16 @@ export function Reviews({ product }: { product: Product }) {
           <p className="mt-4 text-stone-600">No reviews yet. Be the first to tell others what you think.</p>
         ) : (
           <>
-            <ul className="mt-4 space-y-4">
+            <ul className="mt-4 space-y-4" aria-label="Reviews, newest first">
               {reviews.data.items.map((review) => (
                 <li key={review.id} className="rounded-2xl border border-stone-200 bg-white p-4">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <Stars rating={review.rating} />
-                    <span className="text-sm text-stone-600">{formatDate(review.created_at)}</span>
+                    <span className="text-sm text-stone-600">
+                      <span className="font-medium text-stone-800">{review.author ?? 'A customer'}</span>
+                      {' · '}
+                      {formatDate(review.created_at)}
+                    </span>
                   </div>
                   {review.text && <p className="mt-2 whitespace-pre-line text-stone-800">{review.text}</p>}
                 </li>

@@ -3,10 +3,14 @@
 pub mod attribute_facets;
 mod listing_query;
 mod product_draft;
+mod reviewer_name;
 mod slug;
+mod stock_shown;
 
 pub use listing_query::{ListingQuery, MAX_QUERY_CHARS};
 pub use menuskart_kit::ValidationError;
 pub use menuskart_schemas::money::Currency;
 pub use product_draft::ProductDraft;
+pub use reviewer_name::reviewer_name;
 pub use slug::Slug;
+pub use stock_shown::StockShown;

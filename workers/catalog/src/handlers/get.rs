@@ -45,7 +45,7 @@ pub(crate) async fn stock(state: &CatalogState, product_id: &ProductId) -> Optio
         &StockQuery {
             product_id: product_id.clone(),
         },
-        state.stock_timeout,
+        state.service_timeout,
     )
     .await;
     answer

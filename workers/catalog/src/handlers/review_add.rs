@@ -6,6 +6,7 @@ use menuskart_kit::{Incoming, ReplyError, ValidationError};
 use menuskart_schemas::catalog::{AddReview, Review};
 
 use super::get::find;
+use super::reviewer;
 use super::written;
 use crate::state::CatalogState;
 use crate::store::StoreError;
@@ -31,9 +32,16 @@ pub async fn handle(
         .into());
     }
     let product = find(&state, &product_id).await?;
+    let author = reviewer::name_of(&state, user).await;
     let added = state
         .store
-        .add_review(&product.id, &user.to_string(), review.rating, text)
+        .add_review(
+            &product.id,
+            &user.to_string(),
+            author.as_deref(),
+            review.rating,
+            text,
+        )
         .await
         .map_err(|error| match error {
             StoreError::Duplicate => ReplyError::conflict("you have reviewed this product already"),

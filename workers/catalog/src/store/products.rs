@@ -38,6 +38,8 @@ pub(crate) struct ProductRow {
     #[serde(default)]
     review_count: i64,
     #[serde(default)]
+    available: i64,
+    #[serde(default)]
     score: Option<f64>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -60,6 +62,7 @@ impl ProductRow {
             rating: (self.review_count > 0)
                 .then(|| (self.rating_sum as f64 / self.review_count as f64 * 10.0).round() / 10.0),
             review_count: self.review_count,
+            available: Some(self.available),
             stock: None,
             score: self.score,
             created_at: self.created_at,
@@ -187,23 +190,25 @@ impl Store {
         Ok(!deleted.is_empty())
     }
 
-    /// Mirrors the inventory's available units onto the product (drives `in_stock`), unless
-    /// a newer event (higher stream `sequence`) already did.
+    /// Mirrors the inventory's available units onto the product (drives `in_stock` and what
+    /// listings show), unless a newer event (higher stream `sequence`) already did. Answers the
+    /// units the product had before, when this changed them.
     #[tracing::instrument(skip(self))]
     pub async fn set_available(
         &self,
         pid: &ProductId,
         available: i64,
         sequence: u64,
-    ) -> Result<(), StoreError> {
-        self.db()
+    ) -> Result<Option<i64>, StoreError> {
+        let before: Option<i64> = self
+            .db()
             .query(
                 "UPDATE product SET available = $available, available_seq = $sequence \
-                 WHERE pid = $pid AND available_seq < $sequence RETURN NONE",
+                 WHERE pid = $pid AND available_seq < $sequence RETURN VALUE $before.available",
             )
             .bind(json!({"pid": pid, "available": available, "sequence": sequence}))
             .await?
-            .check()?;
-        Ok(())
+            .take(0)?;
+        Ok(before)
     }
 }

@@ -13,6 +13,8 @@ struct ReviewRow {
     rid: String,
     product: ProductId,
     user: String,
+    #[serde(default)]
+    author: Option<String>,
     rating: i64,
     text: String,
     created_at: DateTime<Utc>,
@@ -24,6 +26,7 @@ impl ReviewRow {
             id: self.rid,
             product_id: self.product,
             user_id: self.user,
+            author: self.author,
             rating: self.rating,
             text: self.text,
             created_at: self.created_at,
@@ -31,7 +34,7 @@ impl ReviewRow {
     }
 }
 
-const COLUMNS: &str = "rid, product, user, rating, text, <string> created_at AS created_at";
+const COLUMNS: &str = "rid, product, user, author, rating, text, <string> created_at AS created_at";
 
 impl Store {
     /// Stores a review and adds it to the product's totals, in one transaction; a second
@@ -41,14 +44,21 @@ impl Store {
         &self,
         product: &ProductId,
         user: &str,
+        author: Option<&str>,
         rating: i64,
         text: &str,
     ) -> Result<Review, StoreError> {
         let rid = uuid::Uuid::now_v7().simple().to_string();
+        // `option<string>` takes NONE, not NULL: an unknown author is left out.
+        let author_set = if author.is_some() {
+            "author = $author, "
+        } else {
+            ""
+        };
         let sql = format!(
             "BEGIN TRANSACTION; \
-             CREATE review SET rid = $rid, product = $product, user = $user, rating = $rating, \
-               text = $text, created_at = time::now() RETURN NONE; \
+             CREATE review SET rid = $rid, product = $product, user = $user, {author_set}\
+               rating = $rating, text = $text, created_at = time::now() RETURN NONE; \
              UPDATE product SET rating_sum += $rating, review_count += 1 WHERE pid = $product RETURN NONE; \
              COMMIT TRANSACTION; \
              SELECT {COLUMNS} FROM review WHERE rid = $rid;"
@@ -56,7 +66,10 @@ impl Store {
         let response = self
             .db()
             .query(sql)
-            .bind(json!({"rid": rid, "product": product, "user": user, "rating": rating, "text": text}))
+            .bind(json!({
+                "rid": rid, "product": product, "user": user, "author": author,
+                "rating": rating, "text": text,
+            }))
             .await
             .map_err(StoreError::from_write)?;
         let mut response = response.check().map_err(StoreError::from_write)?;
