@@ -41,9 +41,10 @@ EOT
       }
 
       env {
-        MK_HTTP_ADDR  = "0.0.0.0:8080"
-        MK_NATS_URL   = "nats://nats.service.consul:4222"
-        MK_LOG_FORMAT = "json"
+        MK_HTTP_ADDR    = "0.0.0.0:8080"
+        MK_METRICS_ADDR = "0.0.0.0:9464"
+        MK_NATS_URL     = "nats://nats.service.consul:4222"
+        MK_LOG_FORMAT   = "json"
       }
 
       template {

@@ -1,6 +1,7 @@
-//! Prometheus metrics at `/metrics`: requests by method, route template and status, and their
-//! latency as a histogram. One recorder per process (the `metrics` facade is global), installed
-//! on first use.
+//! Prometheus metrics at `/metrics` on the edge's own metrics listener (`MK_METRICS_ADDR`, never
+//! the public one: they describe traffic, errors and internal subjects): requests by method,
+//! route template and status, and their latency as a histogram. One recorder per process (the
+//! `metrics` facade is global), installed on first use.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -37,13 +38,40 @@ pub fn install() {
     handle();
 }
 
+/// The metrics listener's whole surface: `GET /metrics`.
+pub fn router() -> axum::Router {
+    axum::Router::new().route("/metrics", axum::routing::get(render))
+}
+
 /// `GET /metrics`.
-pub async fn render() -> Response {
+async fn render() -> Response {
     (
         [(CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle().render(),
     )
         .into_response()
+}
+
+/// A request's method as a label: one of the methods HTTP defines, or `other` (a client's
+/// invented methods must not grow the label set without bound).
+fn method_label(method: &axum::http::Method) -> String {
+    use axum::http::Method;
+    const KNOWN: [Method; 9] = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+        Method::OPTIONS,
+        Method::CONNECT,
+        Method::TRACE,
+    ];
+    if KNOWN.contains(method) {
+        method.to_string()
+    } else {
+        "other".to_owned()
+    }
 }
 
 /// The middleware that counts and times every request by its route template (not its raw path:
@@ -54,7 +82,7 @@ pub async fn track(request: Request, next: Next) -> Response {
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
     metrics::counter!(REQUESTS, "method" => method.clone(), "route" => route.clone(), "status" => status)

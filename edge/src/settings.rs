@@ -14,6 +14,10 @@ pub struct Settings {
     pub nats: menuskart_kit::nats::NatsSettings,
     /// `MK_JWT_SECRET`: the same secret the auth worker signs with (required).
     pub jwt_secret: SecretString,
+    /// `MK_METRICS_ADDR`: where `/metrics` is served, apart from the public address (default
+    /// `127.0.0.1:9464`; port 0 picks a free one).
+    #[serde(default = "defaults::metrics_addr")]
+    pub metrics_addr: String,
     /// `MK_REQUEST_TIMEOUT_MS`: how long a worker may take before the client gets 504.
     #[serde(default = "defaults::request_timeout_ms")]
     pub request_timeout_ms: u64,
@@ -34,6 +38,9 @@ pub struct Settings {
 mod defaults {
     pub fn http_addr() -> String {
         "127.0.0.1:8080".into()
+    }
+    pub fn metrics_addr() -> String {
+        "127.0.0.1:9464".into()
     }
     pub fn request_timeout_ms() -> u64 {
         5_000

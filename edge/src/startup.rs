@@ -1,13 +1,14 @@
 //! Wiring the edge: NATS, state, routes and layers; binding works with port 0 so tests run the
 //! very same code on a free port.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::HeaderName;
+use futures::FutureExt;
 use menuskart_kit::jwt::{JwtCodec, JwtError};
 use menuskart_schemas::headers;
 use tokio::net::TcpListener;
@@ -40,6 +41,8 @@ pub enum StartupError {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// `/metrics` only, on an address of its own (internal: Prometheus scrapes it).
+    metrics_listener: TcpListener,
     nats: async_nats::Client,
 }
 
@@ -61,15 +64,12 @@ impl Application {
         };
         crate::metrics::install();
         let router = router(state, settings.body_limit_bytes);
-        let listener = TcpListener::bind(&settings.http_addr)
-            .await
-            .map_err(|source| StartupError::Bind {
-                address: settings.http_addr.clone(),
-                source,
-            })?;
+        let listener = bind(&settings.http_addr).await?;
+        let metrics_listener = bind(&settings.metrics_addr).await?;
         Ok(Self {
             listener,
             router,
+            metrics_listener,
             nats,
         })
     }
@@ -84,18 +84,28 @@ impl Application {
         self.address().port()
     }
 
+    /// Where `/metrics` is served.
+    pub fn metrics_address(&self) -> SocketAddr {
+        self.metrics_listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
     /// Serves until `shutdown`; requests in flight finish, then the NATS connection drains.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(
+        let shutdown = shutdown.shared();
+        let public = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
-        .await?;
+        .with_graceful_shutdown(shutdown.clone());
+        let metrics = axum::serve(self.metrics_listener, crate::metrics::router())
+            .with_graceful_shutdown(shutdown);
+        tokio::try_join!(public.into_future(), metrics.into_future())?;
         if let Err(error) = self.nats.flush().await {
             tracing::warn!(%error, "nats flush");
         }
@@ -113,7 +123,6 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
     let (api, document) = openapi::split(routes::router(&state.auth_rate));
     Router::new()
         .merge(api)
-        .route("/metrics", axum::routing::get(crate::metrics::render))
         .merge(SwaggerUi::new("/docs").url("/openapi.json", document))
         .fallback(crate::web::fallback)
         .method_not_allowed_fallback(errors::method_not_allowed)
@@ -127,4 +136,13 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         ]))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+async fn bind(address: &str) -> Result<TcpListener, StartupError> {
+    TcpListener::bind(address)
+        .await
+        .map_err(|source| StartupError::Bind {
+            address: address.to_owned(),
+            source,
+        })
 }

@@ -29,6 +29,8 @@ pub struct TestApp {
     pub db: TestDatabase,
     pub secrets: Secrets,
     pub base_url: String,
+    /// The edge's `/metrics`, on its own listener.
+    pub metrics_url: String,
     pub http: reqwest::Client,
     pub redis: TestRedis,
     /// The auth instances started with the app (tests may start more).
@@ -179,6 +181,7 @@ impl TestApp {
         }
         let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
+            metrics_addr: "127.0.0.1:0".into(),
             nats: nats.settings_for("edge"),
             jwt_secret: SecretString::from(secrets.jwt.clone()),
             request_timeout_ms: options.edge_timeout.as_millis() as u64,
@@ -193,6 +196,7 @@ impl TestApp {
         .await
         .expect("edge starts");
         let base_url = format!("http://127.0.0.1:{}", edge.port());
+        let metrics_url = format!("http://{}/metrics", edge.metrics_address());
         tokio::spawn(edge.run_until_stopped(std::future::pending()));
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
@@ -203,6 +207,7 @@ impl TestApp {
             db,
             secrets,
             base_url,
+            metrics_url,
             http,
             redis,
             auth,

@@ -185,6 +185,7 @@ pub fn orders_settings(database_url: &str) -> menuskart_orders::Settings {
     menuskart_orders::Settings {
         postgres: PostgresSettings::new(database_url, 5),
         order_payment_timeout_secs: 900,
+        order_max_unpaid: 5,
         order_sweep_interval_ms: 200,
         outbox: Default::default(),
         service_timeout_ms: 5_000,

@@ -35,7 +35,27 @@ async fn metrics_count_requests_by_route_template_and_status() {
         app.get("/users/me", Some(&user.access_token)).await;
     }
     app.get("/definitely/not/a/route", None).await;
-    let text = app.get("/metrics", None).await.text().await.unwrap();
+    // Not on the public address.
+    assert_eq!(
+        app.get("/metrics", None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    app.call(
+        reqwest::Method::from_bytes(b"BREW").unwrap(),
+        "/healthz",
+        None,
+        None,
+    )
+    .await;
+    let text = app
+        .http
+        .get(&app.metrics_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     // The recorder is per process and tests run in parallel: find our lines, not exact totals.
     let count_of = |needle: &str| -> f64 {
         text.lines()
@@ -43,6 +63,9 @@ async fn metrics_count_requests_by_route_template_and_status() {
             .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
             .sum()
     };
+    // An invented method is counted as `other`, never as a label of its own.
+    assert!(!text.contains("BREW"), "{text}");
+    assert!(count_of(r#"method="other""#) >= 1.0, "{text}");
     assert!(
         count_of(r#"route="/users/me",status="200""#) >= 3.0,
         "{text}"

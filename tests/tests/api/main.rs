@@ -8,6 +8,7 @@ mod cart;
 mod catalog;
 mod edge_errors;
 mod edge_limits;
+mod first_admin;
 mod inventory;
 mod nats_permissions;
 mod nats_tls;

@@ -569,3 +569,46 @@ async fn a_page_out_of_range_is_422_naming_it_at_the_edge_and_in_the_workers() {
         assert!(refused.message.starts_with("page:"), "{refused:?}");
     }
 }
+
+#[tokio::test]
+async fn a_customer_holds_at_most_five_unpaid_orders_at_once() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (customer, product) = app.customer_with_cart(&admin, 1).await;
+    let token = customer.access_token.as_str();
+    let mut orders = Vec::new();
+    for n in 0..5 {
+        if n > 0 {
+            app.add_to_cart(token, &product, 1).await;
+        }
+        let placed = app.place_order(token, None).await;
+        assert_eq!(placed.status(), StatusCode::CREATED);
+        orders.push(json_of(placed).await);
+    }
+    // The sixth waits: nothing more is reserved for it, and the basket keeps its line.
+    app.add_to_cart(token, &product, 1).await;
+    let refused = assert_error(
+        app.place_order(token, None).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("5 unpaid orders"),
+        "{refused}"
+    );
+    assert_eq!(app.stock_of(&product).await, (5, 5));
+    // Cancelling one makes room.
+    let first = orders[0]["id"].as_str().unwrap();
+    let cancelled = app
+        .post(&format!("/orders/{first}/cancel"), Some(token), json!({}))
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    assert_eq!(
+        app.place_order(token, None).await.status(),
+        StatusCode::CREATED
+    );
+}

@@ -10,6 +10,7 @@
 //!   first line, not the only one.
 
 pub mod domain;
+pub mod first_admin;
 pub mod handlers;
 pub mod password_hasher;
 pub mod refresh_token;

@@ -6,12 +6,10 @@ use std::sync::Arc;
 use menuskart_kit::jwt::JwtCodec;
 use menuskart_kit::outbox::Relay;
 use menuskart_kit::{Context, Declaration, Domain, Nats, StartupError};
-use menuskart_schemas::auth::Role;
 use menuskart_schemas::subjects::events::auth as auth_events;
 use menuskart_schemas::subjects::{Service, auth};
-use secrecy::ExposeSecret;
 
-use crate::domain::{DisplayName, Email, Password};
+use crate::first_admin;
 use crate::handlers;
 use crate::password_hasher::PasswordHasher;
 use crate::settings::Settings;
@@ -39,7 +37,7 @@ impl Domain for Auth {
         let hasher = PasswordHasher::new(settings.hash_concurrency)
             .await
             .context("password hasher")?;
-        ensure_first_admin(&settings, &store, &hasher).await?;
+        first_admin::ensure(&settings, &store, &hasher).await?;
         let events = nats.streams(&[auth_events::STREAM]).await?;
         let jwt = JwtCodec::hs256(&settings.jwt_secret)
             .map_err(|e| StartupError::setting(format!("MK_JWT_SECRET: {e}")))?;
@@ -86,34 +84,5 @@ impl Domain for Auth {
                 auth::VERIFY_EMAIL_RESEND,
                 handlers::verify_email_resend::handle,
             ))
-    }
-}
-
-/// Creates or updates the account named by `MK_ADMIN_EMAIL` / `MK_ADMIN_PASSWORD` (both or
-/// neither) with the admin role.
-async fn ensure_first_admin(
-    settings: &Settings,
-    store: &Store,
-    hasher: &PasswordHasher,
-) -> Result<(), StartupError> {
-    let invalid =
-        |e: crate::domain::ValidationError| StartupError::setting(format!("first admin: {e}"));
-    match (&settings.admin_email, &settings.admin_password) {
-        (None, None) => Ok(()),
-        (Some(email), Some(password)) => {
-            let email = Email::parse(email).map_err(invalid)?;
-            let password = Password::parse(password.expose_secret().to_owned()).map_err(invalid)?;
-            let hash = hasher.hash(&password).await.context("password hasher")?;
-            let name = DisplayName::parse("Administrator").map_err(invalid)?;
-            store
-                .ensure_admin(&email, &hash, &name)
-                .await
-                .context("auth database")?;
-            tracing::info!(email = email.as_str(), roles = ?[Role::Customer, Role::Admin], "first admin ensured");
-            Ok(())
-        }
-        _ => Err(StartupError::setting(
-            "MK_ADMIN_EMAIL and MK_ADMIN_PASSWORD go together",
-        )),
     }
 }

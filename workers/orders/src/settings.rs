@@ -14,6 +14,10 @@ pub struct Settings {
     /// this long after it was placed (default 15 minutes).
     #[serde(default = "defaults::payment_timeout_secs")]
     pub order_payment_timeout_secs: i64,
+    /// `MK_ORDER_MAX_UNPAID`: unpaid orders one customer may have at once (default 5): each
+    /// holds stock, so one account cannot reserve the whole shop.
+    #[serde(default = "defaults::max_unpaid")]
+    pub order_max_unpaid: i64,
     /// `MK_ORDER_SWEEP_INTERVAL_MS`: how often expired orders are looked for.
     #[serde(default = "defaults::sweep_interval_ms")]
     pub order_sweep_interval_ms: u64,
@@ -28,6 +32,9 @@ pub struct Settings {
 mod defaults {
     pub fn payment_timeout_secs() -> i64 {
         15 * 60
+    }
+    pub fn max_unpaid() -> i64 {
+        5
     }
     pub fn sweep_interval_ms() -> u64 {
         5_000

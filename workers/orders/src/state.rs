@@ -13,6 +13,8 @@ pub struct OrdersState {
     pub relay: Relay,
     /// How long an order may stay unpaid.
     pub payment_timeout: Duration,
+    /// How many unpaid orders one customer may have at once.
+    pub max_unpaid: i64,
 }
 
 impl OrdersState {

@@ -209,25 +209,38 @@ impl Store {
         Ok(ids.into_iter().map(UserId).collect())
     }
 
-    /// Makes sure the account `email` exists and is an admin. An existing account keeps its
-    /// password; a new one gets `password_hash`. Safe to run from several instances at once.
+    /// Creates the first admin's account, unless the address is taken: whether it did. Safe to
+    /// run from several instances at once (the address is unique).
     #[tracing::instrument(skip(self, password_hash, name), fields(email = email.as_str()))]
-    pub async fn ensure_admin(
+    pub async fn create_admin(
         &self,
         email: &Email,
         password_hash: &str,
         name: &DisplayName,
-    ) -> Result<(), StoreError> {
-        sqlx::query!(
+    ) -> Result<bool, StoreError> {
+        let created = sqlx::query!(
             "INSERT INTO users (id, email, password_hash, name, roles) \
              VALUES ($1, $2, $3, $4, '{customer,admin}') \
-             ON CONFLICT (email) DO UPDATE SET \
-               roles = CASE WHEN 'admin' = ANY(users.roles) THEN users.roles \
-                            ELSE users.roles || '{admin}'::text[] END",
+             ON CONFLICT (email) DO NOTHING",
             Uuid::now_v7(),
             email.as_str(),
             password_hash,
             name.as_str(),
+        )
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(created == 1)
+    }
+
+    /// Gives account `id` the role `role` (once).
+    #[tracing::instrument(skip(self))]
+    pub async fn add_role(&self, id: Uuid, role: Role) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE users SET roles = array_append(roles, $2), updated_at = now() \
+             WHERE id = $1 AND NOT ($2 = ANY(roles))",
+            id,
+            role.as_str(),
         )
         .execute(self.pool())
         .await?;

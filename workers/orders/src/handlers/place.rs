@@ -25,7 +25,7 @@ use uuid::Uuid;
 use crate::domain::draft::reservation_lines;
 use crate::domain::{OrderDraft, ShippingAddress};
 use crate::state::OrdersState;
-use crate::store::Customer;
+use crate::store::{Customer, Placing};
 use menuskart_kit::IdempotencyKey;
 
 /// The namespace of order ids derived from idempotency keys (a fixed random UUID).
@@ -59,19 +59,30 @@ pub async fn handle(
                 user_id,
                 email: profile.email,
             };
-            let inserted = state
+            let placing = state
                 .store
-                .insert_placing(order_id, &customer, &draft, address, key.as_ref())
+                .insert_placing(
+                    order_id,
+                    &customer,
+                    &draft,
+                    address,
+                    key.as_ref(),
+                    state.max_unpaid,
+                )
                 .await?;
-            if inserted {
-                draft.lines
-            } else {
+            match placing {
+                Placing::Inserted => draft.lines,
+                Placing::TooManyUnpaid(unpaid) => {
+                    return Err(ReplyError::conflict(format!(
+                        "you have {unpaid} unpaid orders: pay or cancel one before placing another"
+                    )));
+                }
                 // A concurrent retry with the same key wrote it first: carry on with its lines.
-                match placement.existing().await? {
+                Placing::AlreadyThere => match placement.existing().await? {
                     Some(Stage::Placed(order)) => return Ok(*order),
                     Some(Stage::Placing(lines)) => lines,
                     None => return Err(placement.gave_up()),
-                }
+                },
             }
         }
     };

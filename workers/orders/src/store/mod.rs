@@ -14,7 +14,7 @@ use menuskart_kit::postgres::PostgresSettings;
 pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
-pub use orders::{Customer, OrderFilter, OrderRecord};
+pub use orders::{Customer, OrderFilter, OrderRecord, Placing};
 pub use transitions::TransitionOutcome;
 
 #[derive(Debug, Clone)]

@@ -55,6 +55,16 @@ struct OrderRow {
     expires_at: DateTime<Utc>,
 }
 
+/// What [`Store::insert_placing`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placing {
+    Inserted,
+    /// A concurrent retry with the same key wrote it first.
+    AlreadyThere,
+    /// The customer has this many unpaid orders already: none was written.
+    TooManyUnpaid(i64),
+}
+
 impl Store {
     /// Writes a new order as `placing` with its lines. `false` when an order with this id
     /// exists (a concurrent retry of the same idempotency key got there first).
@@ -65,8 +75,31 @@ impl Store {
         draft: &OrderDraft,
         address: ShippingAddress,
         key: Option<&IdempotencyKey>,
-    ) -> Result<bool, StoreError> {
+        max_unpaid: i64,
+    ) -> Result<Placing, StoreError> {
         let mut tx = self.pool().begin().await?;
+        // One placement at a time per customer (a lock held until this transaction ends), so
+        // parallel checkouts cannot all see room under the cap and all take it.
+        sqlx::query_scalar!(
+            "SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended($1, 0))",
+            customer.user_id.to_string(),
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        // Other than this one: a retry of a placement already under way resumes it.
+        let unpaid = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "unpaid!" FROM orders
+               WHERE user_id = $1 AND id <> $2 AND status IN ($3, $4)"#,
+            customer.user_id.0,
+            order_id.0,
+            StoredStatus::Placing as StoredStatus,
+            StoredStatus::PendingPayment as StoredStatus,
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if unpaid >= max_unpaid {
+            return Ok(Placing::TooManyUnpaid(unpaid));
+        }
         let inserted = sqlx::query!(
             "INSERT INTO orders (id, user_id, customer_email, status, currency, subtotal, tax, \
                total, shipping_address, idempotency_key, expires_at) \
@@ -88,7 +121,7 @@ impl Store {
         .rows_affected()
             == 1;
         if !inserted {
-            return Ok(false);
+            return Ok(Placing::AlreadyThere);
         }
         for (line_no, line) in draft.lines.iter().enumerate() {
             sqlx::query!(
@@ -109,7 +142,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(true)
+        Ok(Placing::Inserted)
     }
 
     /// Removes a placement that could not reserve its stock (nothing was published for it).
