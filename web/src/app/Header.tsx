@@ -43,7 +43,8 @@ function CategoryBar() {
     }`;
   return (
     <nav aria-label="Categories" className="border-t border-orange-100 bg-orange-50/60">
-      <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-2">
+      {/* One row's height before the categories arrive: the page below must not move then. */}
+      <ul className="mx-auto flex min-h-12 max-w-6xl flex-wrap gap-1 px-4 py-2">
         <li>
           <NavLink to="/shop" end className={({ isActive }) => link(isActive && everything)}>
             All products
