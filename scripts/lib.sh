@@ -174,6 +174,9 @@ build_web() {
 # download does not work on machines without the internet).
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+  # The shop's placeholders and icons are emoji: without a colour emoji font a fresh machine's
+  # Chromium draws empty boxes, and the screenshots show a shop nobody else sees.
+  if [ ! -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then apt_install fonts-noto-color-emoji; fi
 }
 
 # The development mail catcher (mailtutan from crates.io): an SMTP sink on 127.0.0.1:1025 with a
