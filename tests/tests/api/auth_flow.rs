@@ -190,6 +190,31 @@ async fn repeated_failed_logins_lock_the_address_known_or_not() {
 }
 
 #[tokio::test]
+async fn fifty_parallel_wrong_passwords_get_five_password_checks() {
+    let app = TestApp::spawn().await;
+    let user = app.customer().await;
+    let attempts = (0..50).map(|_| app.login(&user.email, "wrong password!"));
+    let statuses: Vec<StatusCode> = futures::future::join_all(attempts)
+        .await
+        .iter()
+        .map(reqwest::Response::status)
+        .collect();
+    // A 401 is an attempt whose password was checked; the rest were refused before.
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((checked, refused), (5, 45), "{statuses:?}");
+    // Locked now, the right password too.
+    let right = app.login(&user.email, &user.password).await;
+    assert_error(right, StatusCode::TOO_MANY_REQUESTS, "too_many_requests").await;
+}
+
+#[tokio::test]
 async fn a_successful_login_resets_the_failure_count() {
     let app = TestApp::spawn().await;
     let user = app.customer().await;

@@ -16,11 +16,11 @@ pub async fn handle(
     req: Incoming<LoginRequest>,
 ) -> Result<TokenPair, ReplyError> {
     let email = Email::parse(&req.body.email)?;
-    if state
+    // Counted before the (costly) password check, so parallel guesses cannot all get one.
+    if !state
         .store
-        .login_locked_until(email.as_str())
+        .admit_login_attempt(email.as_str(), state.throttle)
         .await?
-        .is_some()
     {
         return Err(ReplyError::too_many_requests(
             "too many failed logins for this address; try again later",
@@ -30,11 +30,7 @@ pub async fn handle(
     let stored_hash = user.as_ref().map(|u| u.password_hash.as_str());
     let password_ok = state.hasher.verify(&req.body.password, stored_hash).await?;
     let Some(user) = user.filter(|_| password_ok) else {
-        state
-            .store
-            .record_login_failure(email.as_str(), state.throttle)
-            .await?;
-        // Unknown email and wrong password alike.
+        // Unknown email and wrong password alike (the attempt is already counted).
         return Err(ReplyError::unauthorized(INVALID_CREDENTIALS));
     };
     state.store.clear_login_failures(email.as_str()).await?;

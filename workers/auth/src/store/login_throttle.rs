@@ -1,8 +1,11 @@
-//! Failed-login throttling per email address.
+//! Login throttling per email address.
 //!
-//! After `max_failures` failures within `window`, the address is locked for `lockout`. Counting
-//! by address (not by account) treats unknown addresses the same as known ones, so the lock
-//! tells an attacker nothing about which accounts exist.
+//! Every attempt is admitted (or refused) *before* its password is checked, one at a time per
+//! address (a row lock): at most `max_failures` attempts per `window` get a password check, so 50
+//! parallel guesses cost 5 hash checks, not 50. The next attempt locks the address for `lockout`.
+//! A successful login clears the count. Counting by address (not by account) treats unknown
+//! addresses the same as known ones, so the lock tells an attacker nothing about which accounts
+//! exist.
 
 use chrono::{DateTime, Utc};
 
@@ -15,62 +18,153 @@ pub struct ThrottlePolicy {
     pub lockout: chrono::Duration,
 }
 
-impl Store {
-    /// Until when `email` is locked, if it is.
-    #[tracing::instrument(skip(self))]
-    pub async fn login_locked_until(
-        &self,
-        email: &str,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        Ok(sqlx::query_scalar!(
-            "SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()",
-            email,
-        )
-        .fetch_optional(self.pool())
-        .await?
-        .flatten())
-    }
+/// An address's attempts since its last successful login (the `login_throttle` row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempts {
+    /// Attempts admitted in the current window (stored as `failures`: each is one until its
+    /// login succeeds, which clears them all).
+    pub count: i32,
+    pub window_started_at: DateTime<Utc>,
+    pub locked_until: Option<DateTime<Utc>>,
+}
 
-    /// Counts a failed login (atomically, in one statement) and locks the address when the
-    /// policy says so.
+impl ThrottlePolicy {
+    /// Whether one more attempt at `now` gets its password checked, and the attempts after it.
+    pub fn admit(&self, before: Attempts, now: DateTime<Utc>) -> (bool, Attempts) {
+        if before.locked_until.is_some_and(|until| until > now) {
+            return (false, before);
+        }
+        let fresh = Attempts {
+            count: 0,
+            window_started_at: now,
+            locked_until: None,
+        };
+        let current =
+            if before.locked_until.is_some() || before.window_started_at + self.window < now {
+                fresh
+            } else {
+                before
+            };
+        if current.count >= self.max_failures {
+            let locked = Attempts {
+                locked_until: Some(now + self.lockout),
+                ..fresh
+            };
+            return (false, locked);
+        }
+        let counted = Attempts {
+            count: current.count + 1,
+            ..current
+        };
+        (true, counted)
+    }
+}
+
+impl Store {
+    /// Admits a login attempt for `email` (its password may be checked) or refuses it (the
+    /// address is locked, or its attempts for this window are used up), per `policy`; see the
+    /// module docs.
     #[tracing::instrument(skip(self, policy))]
-    pub async fn record_login_failure(
+    pub async fn admit_login_attempt(
         &self,
         email: &str,
         policy: ThrottlePolicy,
-    ) -> Result<(), StoreError> {
-        // Whole seconds (the policy's settings are), as intervals.
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
         sqlx::query!(
-            "INSERT INTO login_throttle AS t (email, failures, window_started_at) VALUES ($1, 1, now()) \
-             ON CONFLICT (email) DO UPDATE SET \
-               failures = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) \
-                            THEN 1 ELSE t.failures + 1 END, \
-               window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $2) \
-                                     THEN now() ELSE t.window_started_at END",
+            "INSERT INTO login_throttle (email, failures, window_started_at) VALUES ($1, 0, now()) \
+             ON CONFLICT (email) DO NOTHING",
             email,
-            policy.window.num_seconds() as f64,
         )
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        let row = sqlx::query!(
+            r#"SELECT failures, window_started_at, locked_until, now() AS "now!"
+               FROM login_throttle WHERE email = $1 FOR UPDATE"#,
+            email,
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let before = Attempts {
+            count: row.failures,
+            window_started_at: row.window_started_at,
+            locked_until: row.locked_until,
+        };
+        let (admitted, after) = policy.admit(before, row.now);
         sqlx::query!(
-            "UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3), failures = 0, \
-               window_started_at = now() \
-             WHERE email = $1 AND failures >= $2",
+            "UPDATE login_throttle SET failures = $2, window_started_at = $3, locked_until = $4 \
+             WHERE email = $1",
             email,
-            policy.max_failures,
-            policy.lockout.num_seconds() as f64,
+            after.count,
+            after.window_started_at,
+            after.locked_until,
         )
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
-        Ok(())
+        tx.commit().await?;
+        Ok(admitted)
     }
 
-    /// A successful login forgets earlier failures.
+    /// A successful login forgets earlier attempts.
     #[tracing::instrument(skip(self))]
     pub async fn clear_login_failures(&self, email: &str) -> Result<(), StoreError> {
         sqlx::query!("DELETE FROM login_throttle WHERE email = $1", email)
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn policy() -> ThrottlePolicy {
+        ThrottlePolicy {
+            max_failures: 5,
+            window: Duration::minutes(15),
+            lockout: Duration::minutes(15),
+        }
+    }
+
+    fn none(at: DateTime<Utc>) -> Attempts {
+        Attempts {
+            count: 0,
+            window_started_at: at,
+            locked_until: None,
+        }
+    }
+
+    #[test]
+    fn five_attempts_are_admitted_then_the_address_locks_until_the_lockout_ends() {
+        let start = Utc::now();
+        let mut attempts = none(start);
+        for n in 1..=5 {
+            let (admitted, after) = policy().admit(attempts, start);
+            assert!(admitted, "attempt {n}");
+            attempts = after;
+        }
+        let (admitted, locked) = policy().admit(attempts, start);
+        assert!(!admitted);
+        assert_eq!(locked.locked_until, Some(start + Duration::minutes(15)));
+        let (still, _) = policy().admit(locked, start + Duration::minutes(14));
+        assert!(!still, "locked for the whole lockout");
+        let (again, after) = policy().admit(locked, start + Duration::minutes(16));
+        assert!(again, "admitted after the lockout");
+        assert_eq!(after.count, 1);
+    }
+
+    #[test]
+    fn attempts_of_an_old_window_do_not_count() {
+        let start = Utc::now();
+        let four = Attempts {
+            count: 4,
+            ..none(start)
+        };
+        let (_, five) = policy().admit(four, start);
+        let (admitted, after) = policy().admit(five, start + Duration::minutes(16));
+        assert!(admitted);
+        assert_eq!(after.count, 1);
     }
 }
