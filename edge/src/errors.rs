@@ -54,11 +54,23 @@ impl From<ErrorBody> for ApiError {
     }
 }
 
+/// How long a client should wait before retrying a 503 (a worker or its database out of reach:
+/// restarts and failovers take seconds).
+const RETRY_UNAVAILABLE_AFTER_SECS: &str = "2";
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, Json(ErrorResponse { error: self.0 })).into_response()
+        let unavailable = self.0.code == ErrorCode::Unavailable;
+        let mut response = (status, Json(ErrorResponse { error: self.0 })).into_response();
+        if unavailable {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static(RETRY_UNAVAILABLE_AFTER_SECS),
+            );
+        }
+        response
     }
 }
 

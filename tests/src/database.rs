@@ -34,6 +34,31 @@ impl TestDatabase {
         }
     }
 
+    /// With `false`, the database refuses new connections and its open ones are closed: what
+    /// its clients see when it is down. With `true`, it lets them in again.
+    pub async fn allow_connections(&self, allow: bool) {
+        let mut conn = sqlx::PgConnection::connect(&self.admin_url)
+            .await
+            .expect("reach PostgreSQL");
+        sqlx::query(&format!(
+            "ALTER DATABASE {} ALLOW_CONNECTIONS {allow}",
+            self.name
+        ))
+        .execute(&mut conn)
+        .await
+        .expect("alter the test database");
+        if !allow {
+            sqlx::query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = $1 AND pid <> pg_backend_pid()",
+            )
+            .bind(&self.name)
+            .execute(&mut conn)
+            .await
+            .expect("close the database's connections");
+        }
+    }
+
     pub async fn connect(&self) -> sqlx::PgConnection {
         sqlx::PgConnection::connect(&self.url)
             .await

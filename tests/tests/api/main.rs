@@ -14,6 +14,7 @@ mod nats_permissions;
 mod nats_tls;
 mod notify;
 mod orders;
+mod outages;
 mod payments;
 mod refresh_tokens;
 mod resilience;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use menuskart_e2e::app::Options;
 use menuskart_e2e::workers::inventory_settings;
-use menuskart_e2e::{TestApp, TestRedis, WorkerInstance, json_of, nats_request};
+use menuskart_e2e::{TestApp, TestRedis, WorkerInstance, assert_error, json_of, nats_request};
 use menuskart_kit::Caller;
 use serde_json::json;
 
@@ -97,6 +97,15 @@ async fn stock_and_reservations_survive_a_redis_crash() {
     // Crash: SIGKILL, no shutdown save. Then start it again on the same directory.
     redis.kill().unwrap();
     redis.wait().unwrap();
+    // While it is down, stock is unavailable, not broken: 503 with a hint to retry.
+    let down = app.get("/inventory/saffron", None).await;
+    assert_eq!(down.headers()["retry-after"], "2");
+    assert_error(
+        down,
+        reqwest::StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
+    )
+    .await;
     let _ = std::fs::remove_file(dir.join("redis.sock"));
     let mut redis = start_redis(&dir);
 

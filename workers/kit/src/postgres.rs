@@ -53,7 +53,9 @@ pub async fn connect(
 ) -> Result<PgPool, sqlx::Error> {
     let pool = PgPoolOptions::new()
         .max_connections(settings.db_max_connections)
-        .acquire_timeout(Duration::from_secs(5))
+        // Shorter than the edge's request timeout (5 s by default): a database that cannot be
+        // reached is answered as such (503), not left to the edge's 504.
+        .acquire_timeout(Duration::from_secs(2))
         .connect(settings.database_url.expose_secret())
         .await?;
     migrations.run(&pool).await?;
@@ -76,6 +78,28 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database could not be reached (down, restarting, refusing connections, every
+    /// connection busy): nothing the caller did, and worth a retry.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Database(error) = self else {
+            return false;
+        };
+        match error {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_) => true,
+            // Class 08: connection exceptions; 57P01-03: shutting down or starting up; 53300:
+            // too many connections; 55000 at connect: a database not accepting connections
+            // (`ALLOW_CONNECTIONS false`, as during maintenance).
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                code.starts_with("08")
+                    || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300" | "55000")
+            }),
+            _ => false,
+        }
+    }
+
     /// For an insert: a unique violation becomes [`StoreError::Duplicate`].
     pub fn from_insert(error: sqlx::Error) -> Self {
         match &error {
@@ -100,11 +124,15 @@ impl From<menuskart_schemas::ids::InvalidProductId> for StoreError {
 }
 
 impl From<StoreError> for crate::ReplyError {
-    /// A duplicate is the caller's conflict (a handler that can say more maps it itself); any
-    /// other store failure is ours, never the caller's: logged, answered as an opaque 500.
+    /// A duplicate is the caller's conflict (a handler that can say more maps it itself); an
+    /// unreachable database is a 503 the caller may retry; any other store failure is ours,
+    /// never the caller's: logged, answered as an opaque 500.
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Duplicate => crate::ReplyError::conflict(error.to_string()),
+            unreachable if unreachable.is_unavailable() => {
+                crate::ReplyError::unavailable("database", unreachable)
+            }
             other => crate::ReplyError::internal(other),
         }
     }

@@ -68,6 +68,16 @@ impl ReplyError {
         Self::new(ErrorCode::TooManyRequests, message)
     }
 
+    /// Something we depend on cannot be reached (a database down or restarting): the client may
+    /// retry shortly (503; the edge adds `Retry-After`). Logged here with its cause.
+    pub fn unavailable(what: &str, cause: impl std::fmt::Display) -> Self {
+        tracing::warn!(error = %cause, "{what} unavailable");
+        Self::new(
+            ErrorCode::Unavailable,
+            format!("the {what} is unavailable; try again in a moment"),
+        )
+    }
+
     /// An error that is not the client's fault: logged in full here, opaque on the wire.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");

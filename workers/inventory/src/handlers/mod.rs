@@ -17,8 +17,20 @@ use crate::state::InventoryState;
 use crate::store::StoreError;
 
 impl From<StoreError> for ReplyError {
+    /// Redis out of reach (down, restarting, the connection lost) is a 503 to retry; anything
+    /// else is ours.
     fn from(error: StoreError) -> Self {
-        ReplyError::internal(error)
+        match &error {
+            StoreError::Redis(redis)
+                if redis.is_io_error()
+                    || redis.is_connection_dropped()
+                    || redis.is_connection_refusal()
+                    || redis.is_timeout() =>
+            {
+                ReplyError::unavailable("stock store", error)
+            }
+            _ => ReplyError::internal(error),
+        }
     }
 }
 
