@@ -1,6 +1,6 @@
 //! What every handler of the catalog worker shares.
 
-use std::time::Duration;
+use menuskart_kit::rpc::ServiceClient;
 
 use crate::cache::Cache;
 use crate::store::Store;
@@ -9,8 +9,7 @@ use crate::store::Store;
 pub struct CatalogState {
     pub store: Store,
     pub cache: Cache,
-    /// For asking other services: inventory about stock, auth about a reviewer's name.
-    pub nats: async_nats::Client,
-    /// How long the catalog waits for them (`MK_STOCK_TIMEOUT_MS`).
-    pub service_timeout: Duration,
+    /// For asking other services (inventory about stock, auth about a reviewer's name), waiting
+    /// at most `MK_STOCK_TIMEOUT_MS` for each answer.
+    pub services: ServiceClient,
 }

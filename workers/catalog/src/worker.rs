@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use menuskart_kit::rpc::ServiceClient;
 use menuskart_kit::{Context, Declaration, Domain, Nats, StartupError};
 use menuskart_schemas::subjects::events::inventory::STREAM;
 use menuskart_schemas::subjects::{Service, catalog};
@@ -35,8 +36,10 @@ impl Domain for Catalog {
             cache: Cache::connect(&settings.cache_redis_url, &settings.cache_key_prefix)
                 .await
                 .context("cache redis")?,
-            nats: nats.client,
-            service_timeout: Duration::from_millis(settings.stock_timeout_ms),
+            services: ServiceClient::new(
+                nats.client,
+                Duration::from_millis(settings.stock_timeout_ms),
+            ),
         });
         Ok(Declaration::new(state)
             .stats(|state| {

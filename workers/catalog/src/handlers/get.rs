@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use async_nats::HeaderMap;
-use menuskart_kit::{Incoming, ReplyError};
+use menuskart_kit::{Caller, Incoming, ReplyError};
 use menuskart_schemas::catalog::{Product, ProductRef};
 use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::inventory::{StockLevel, StockQuery};
@@ -38,17 +37,13 @@ pub async fn handle(
 
 /// The product's current stock from the inventory service, if it answers in time.
 pub(crate) async fn stock(state: &CatalogState, product_id: &ProductId) -> Option<StockLevel> {
-    let answer = menuskart_kit::rpc::request::<_, StockLevel>(
-        &state.nats,
-        inventory::GET,
-        HeaderMap::new(),
-        &StockQuery {
-            product_id: product_id.clone(),
-        },
-        state.service_timeout,
-    )
-    .await;
-    answer
+    let query = StockQuery {
+        product_id: product_id.clone(),
+    };
+    state
+        .services
+        .call(inventory::GET, &Caller::default(), &query)
+        .await
         .inspect_err(|error| tracing::warn!(%error, "stock unavailable"))
         .ok()
 }

@@ -2,7 +2,6 @@
 //! as the reviewer (their own profile), made short by [`reviewer_name`].
 
 use menuskart_kit::Caller;
-use menuskart_schemas::auth::Profile;
 use menuskart_schemas::subjects::auth;
 use menuskart_schemas::{Empty, ids::UserId};
 
@@ -12,17 +11,11 @@ use crate::state::CatalogState;
 /// The reviewer's display name; `None` when auth does not answer in time (the review is still
 /// taken, and shows without a name).
 pub(crate) async fn name_of(state: &CatalogState, user: UserId) -> Option<String> {
-    let mut headers = async_nats::HeaderMap::new();
-    Caller::user(user).write_headers(&mut headers);
-    let profile = menuskart_kit::rpc::request::<_, Profile>(
-        &state.nats,
-        auth::PROFILE_GET,
-        headers,
-        &Empty {},
-        state.service_timeout,
-    )
-    .await
-    .inspect_err(|error| tracing::warn!(%error, "reviewer's profile unavailable"))
-    .ok()?;
+    let profile = state
+        .services
+        .call(auth::PROFILE_GET, &Caller::user(user), &Empty {})
+        .await
+        .inspect_err(|error| tracing::warn!(%error, "reviewer's profile unavailable"))
+        .ok()?;
     reviewer_name(&profile.name)
 }
