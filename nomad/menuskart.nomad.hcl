@@ -1,7 +1,8 @@
 # The MenusKart platform: edges and worker pools. Scaling a pool is changing its `count`: every
 # instance joins its service's NATS queue group. Secrets come from Nomad variables
 # (nomad/jobs/menuskart; each task's NATS seed from nomad/jobs/menuskart/nats, `<task>_seed`),
-# never from this file.
+# never from this file. Access tokens: auth alone gets `jwt_signing_key`; every task gets
+# `jwt_public_keys` (`mk-jwt-key new <kid>` makes both).
 job "menuskart" {
   datacenters = ["dc1"]
   type        = "service"
@@ -37,6 +38,7 @@ job "menuskart" {
         env         = true
         data        = <<EOT
 MK_EDGE_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .edge_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -45,14 +47,6 @@ EOT
         MK_METRICS_ADDR = "0.0.0.0:9464"
         MK_NATS_URL     = "nats://nats.service.consul:4222"
         MK_LOG_FORMAT   = "json"
-      }
-
-      template {
-        destination = "secrets/env"
-        env         = true
-        data        = <<EOT
-MK_JWT_SECRET={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_secret }}{{ end }}
-EOT
       }
 
       resources {
@@ -78,6 +72,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_AUTH_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .auth_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -94,7 +89,7 @@ EOT
         env         = true
         data        = <<EOT
 {{ with nomadVar "nomad/jobs/menuskart" }}
-MK_JWT_SECRET={{ .jwt_secret }}
+MK_JWT_SIGNING_KEY={{ .jwt_signing_key }}
 MK_AUTH_DATABASE_URL={{ .auth_database_url }}
 MK_ADMIN_EMAIL={{ .admin_email }}
 MK_ADMIN_PASSWORD={{ .admin_password }}
@@ -125,6 +120,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_INVENTORY_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .inventory_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -160,6 +156,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_CATALOG_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .catalog_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -205,6 +202,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_CART_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .cart_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -250,6 +248,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_ORDERS_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .orders_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -292,6 +291,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_PAYMENTS_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .payments_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 
@@ -339,6 +339,7 @@ EOT
         env         = true
         data        = <<EOT
 MK_NOTIFY_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .notify_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
 EOT
       }
 

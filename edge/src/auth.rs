@@ -1,9 +1,10 @@
 //! JWT verification at the edge.
 //!
 //! [`AuthUser`] is an extractor: a route that takes it requires a valid `Authorization: Bearer`
-//! access token (signature, issuer, expiry). The verified user id and roles travel to workers in
-//! NATS headers, and the workers check authorization again. [`AdminUser`] also requires the
-//! `admin` role.
+//! access token (signature, key id, issuer, expiry), checked with the public keys only. The
+//! token itself travels on to the workers in the NATS message's `Authorization` header, and
+//! each worker verifies it again and checks authorization itself. [`AdminUser`] also requires
+//! the `admin` role.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -22,14 +23,13 @@ pub struct AuthUser {
     pub claims: AccessClaims,
     /// The raw token, for the endpoints where the auth worker checks it itself.
     pub token: String,
+    caller: Caller,
 }
 
 impl AuthUser {
+    /// The caller as workers see it: the verified token, forwarded.
     pub fn caller(&self) -> Caller {
-        Caller {
-            user_id: Some(self.claims.sub),
-            roles: self.claims.roles.clone(),
-        }
+        self.caller.clone()
     }
 }
 
@@ -55,18 +55,19 @@ impl FromRequestParts<AppState> for AuthUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer_token(parts)?;
-        let claims = state.jwt.decode(token).map_err(|error| {
+        let verified = state.tokens.verify(token).map_err(|error| {
             ApiError::new(
                 ErrorCode::Unauthorized,
                 match error {
                     JwtError::Expired => "the access token has expired",
-                    _ => "the access token is invalid",
+                    JwtError::Invalid => "the access token is invalid",
                 },
             )
         })?;
         Ok(Self {
-            claims,
+            claims: verified.claims().clone(),
             token: token.to_owned(),
+            caller: Caller::from(verified),
         })
     }
 }
@@ -95,7 +96,10 @@ pub struct MaybeUser(pub Option<AuthUser>);
 
 impl MaybeUser {
     pub fn caller(&self) -> Caller {
-        self.0.as_ref().map(AuthUser::caller).unwrap_or_default()
+        self.0
+            .as_ref()
+            .map(AuthUser::caller)
+            .unwrap_or_else(Caller::anonymous)
     }
 }
 

@@ -5,7 +5,8 @@
 //! one NATS request ([`bus`]) to the worker pool that owns the data; the reply envelope is mapped
 //! back to HTTP in one place ([`errors`]). [`routes`] has one file per resource; [`openapi`]
 //! documents them at `/openapi.json` with Swagger UI at `/docs`; [`metrics`] serves Prometheus
-//! metrics at `/metrics`; [`rate_limit`] guards the credential routes; [`web`] serves the built storefront at `/`.
+//! metrics at `/metrics`; [`rate_limit`] guards the credential routes; [`live_streams`] caps the
+//! live order-status streams and closes them at shutdown; [`web`] serves the built storefront at `/`.
 
 pub mod auth;
 pub mod bus;
@@ -14,10 +15,12 @@ pub mod errors;
 pub mod extract;
 pub mod http_span;
 pub mod idempotency;
+pub mod live_streams;
 pub mod metrics;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;
+pub mod serve;
 pub mod settings;
 pub mod startup;
 pub mod state;

@@ -1,7 +1,6 @@
 //! The edge's settings, from `MK_*` environment variables (`MK_EDGE_*` over `MK_*`, as a
 //! worker's: `MK_EDGE_NATS_SEED` is the edge's own NATS key).
 
-use secrecy::SecretString;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -12,8 +11,9 @@ pub struct Settings {
     /// `MK_NATS_URL`, `MK_EDGE_NATS_SEED` (the edge's own NATS user), `MK_NATS_TLS_CA`.
     #[serde(flatten)]
     pub nats: menuskart_kit::nats::NatsSettings,
-    /// `MK_JWT_SECRET`: the same secret the auth worker signs with (required).
-    pub jwt_secret: SecretString,
+    /// `MK_JWT_PUBLIC_KEYS`: the public keys of the auth worker's signing keys (required).
+    #[serde(flatten)]
+    pub jwt: menuskart_kit::jwt::JwtSettings,
     /// `MK_METRICS_ADDR`: where `/metrics` is served, apart from the public address (default
     /// `127.0.0.1:9464`; port 0 picks a free one).
     #[serde(default = "defaults::metrics_addr")]
@@ -21,6 +21,14 @@ pub struct Settings {
     /// `MK_REQUEST_TIMEOUT_MS`: how long a worker may take before the client gets 504.
     #[serde(default = "defaults::request_timeout_ms")]
     pub request_timeout_ms: u64,
+    /// `MK_HEADER_READ_TIMEOUT_MS`: a client that has not sent its request headers by then is
+    /// disconnected (slow clients cannot hold connections open).
+    #[serde(default = "defaults::ten_seconds_ms")]
+    pub header_read_timeout_ms: u64,
+    /// `MK_BODY_READ_TIMEOUT_MS`: a request body not received by then is refused (408). With
+    /// `MK_REQUEST_TIMEOUT_MS` for the worker's answer, this bounds every request's time.
+    #[serde(default = "defaults::ten_seconds_ms")]
+    pub body_read_timeout_ms: u64,
     /// `MK_BODY_LIMIT_BYTES`: larger request bodies get 413.
     #[serde(default = "defaults::body_limit_bytes")]
     pub body_limit_bytes: usize,
@@ -30,12 +38,27 @@ pub struct Settings {
     pub auth_rate_per_minute: u32,
     #[serde(default = "defaults::auth_rate_burst")]
     pub auth_rate_burst: u32,
+    /// `MK_SSE_MAX_STREAMS`: live order-status streams one edge serves at once (503 beyond);
+    /// `MK_SSE_MAX_PER_USER`: streams one user may have open on it (429 beyond).
+    #[serde(default = "defaults::sse_max_streams")]
+    pub sse_max_streams: usize,
+    #[serde(default = "defaults::sse_max_per_user")]
+    pub sse_max_per_user: usize,
     /// `MK_WEB_DIR`: the built storefront (`web/dist`) to serve at `/`; unset serves none.
     #[serde(default)]
     pub web_dir: Option<String>,
 }
 
 mod defaults {
+    pub fn ten_seconds_ms() -> u64 {
+        10_000
+    }
+    pub fn sse_max_streams() -> usize {
+        1_000
+    }
+    pub fn sse_max_per_user() -> usize {
+        5
+    }
     pub fn http_addr() -> String {
         "127.0.0.1:8080".into()
     }

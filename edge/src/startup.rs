@@ -1,7 +1,7 @@
 //! Wiring the edge: NATS, state, routes and layers; binding works with port 0 so tests run the
 //! very same code on a free port.
 
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -9,17 +9,18 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::HeaderName;
 use futures::FutureExt;
-use menuskart_kit::jwt::{JwtCodec, JwtError};
 use menuskart_schemas::headers;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::bus::Bus;
 use crate::errors;
+use crate::live_streams::LiveStreams;
 use crate::rate_limit::RateLimit;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -27,8 +28,6 @@ use crate::{openapi, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
-    #[error("JWT: {0}")]
-    Jwt(#[from] JwtError),
     #[error(transparent)]
     Nats(#[from] menuskart_kit::nats::ConnectError),
     #[error("cannot listen on {address}: {source}")]
@@ -44,26 +43,33 @@ pub struct Application {
     /// `/metrics` only, on an address of its own (internal: Prometheus scrapes it).
     metrics_listener: TcpListener,
     nats: async_nats::Client,
+    live_streams: LiveStreams,
+    header_read_timeout: Duration,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let jwt = JwtCodec::hs256(&settings.jwt_secret)?;
         let nats = menuskart_kit::nats::connect(&settings.nats, "edge").await?;
         let state = AppState {
             bus: Bus::new(
                 nats.clone(),
                 Duration::from_millis(settings.request_timeout_ms),
             ),
-            jwt,
+            tokens: settings.jwt.verifier(),
             auth_rate: RateLimit::per_minute(
                 settings.auth_rate_per_minute,
                 settings.auth_rate_burst,
             ),
+            live_streams: LiveStreams::new(settings.sse_max_streams, settings.sse_max_per_user),
             web: settings.web_dir.as_deref().map(crate::web::WebApp::new),
         };
+        let live_streams = state.live_streams.clone();
         crate::metrics::install();
-        let router = router(state, settings.body_limit_bytes);
+        let router = router(
+            state,
+            settings.body_limit_bytes,
+            Duration::from_millis(settings.body_read_timeout_ms),
+        );
         let listener = bind(&settings.http_addr).await?;
         let metrics_listener = bind(&settings.metrics_addr).await?;
         Ok(Self {
@@ -71,6 +77,8 @@ impl Application {
             router,
             metrics_listener,
             nats,
+            live_streams,
+            header_read_timeout: Duration::from_millis(settings.header_read_timeout_ms),
         })
     }
 
@@ -91,21 +99,33 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
-    /// Serves until `shutdown`; requests in flight finish, then the NATS connection drains.
+    /// Serves until `shutdown`; requests in flight finish and live streams end, then the NATS
+    /// connection drains.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let shutdown = shutdown.shared();
-        let public = axum::serve(
+        let live_streams = self.live_streams;
+        // An SSE response never ends by itself: end them all, or the shutdown would wait for
+        // their clients to leave.
+        let shutdown = async move {
+            shutdown.await;
+            live_streams.close_all();
+        }
+        .shared();
+        let public = crate::serve::serve(
             self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown.clone());
-        let metrics = axum::serve(self.metrics_listener, crate::metrics::router())
-            .with_graceful_shutdown(shutdown);
-        tokio::try_join!(public.into_future(), metrics.into_future())?;
+            self.router,
+            self.header_read_timeout,
+            shutdown.clone(),
+        );
+        let metrics = crate::serve::serve(
+            self.metrics_listener,
+            crate::metrics::router(),
+            self.header_read_timeout,
+            shutdown,
+        );
+        tokio::join!(public, metrics);
         if let Err(error) = self.nats.flush().await {
             tracing::warn!(%error, "nats flush");
         }
@@ -118,7 +138,7 @@ impl Application {
 
 /// The whole HTTP surface: API routes, docs, the storefront (or JSON 404s) for the rest, and the layers every request
 /// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
-pub fn router(state: AppState, body_limit: usize) -> Router {
+pub fn router(state: AppState, body_limit: usize, body_read_timeout: Duration) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
     let (api, document) = openapi::split(routes::router(&state.auth_rate));
     Router::new()
@@ -129,6 +149,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .with_state(state)
         .layer(axum::middleware::from_fn(crate::metrics::track))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(RequestBodyTimeoutLayer::new(body_read_timeout))
         .layer(CatchPanicLayer::custom(errors::panic_response))
         .layer(TraceLayer::new_for_http().make_span_with(crate::http_span::make_span))
         .layer(SetSensitiveRequestHeadersLayer::new([

@@ -1,17 +1,21 @@
 //! Shared by every route: the NATS bus, the token verifier, the rate limit and the storefront.
 
-use menuskart_kit::jwt::JwtCodec;
+use menuskart_kit::jwt::TokenVerifier;
 
 use crate::bus::Bus;
+use crate::live_streams::LiveStreams;
 use crate::rate_limit::RateLimit;
 use crate::web::WebApp;
 
 #[derive(Clone)]
 pub struct AppState {
     pub bus: Bus,
-    pub jwt: JwtCodec,
+    /// Verifies access tokens with the public keys only (auth alone can sign).
+    pub tokens: TokenVerifier,
     /// Limits the credential routes per client IP.
     pub auth_rate: RateLimit,
+    /// Open live order-status streams: their caps, and closing them at shutdown.
+    pub live_streams: LiveStreams,
     /// The storefront, when the edge serves one.
     pub web: Option<WebApp>,
 }

@@ -52,6 +52,12 @@ pub struct AccessClaims {
     pub iss: String,
 }
 
+/// `mk.auth.profile_of` and `mk.auth.marketing_opt_out`: a user named by a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRef {
+    pub user_id: UserId,
+}
+
 /// POST /auth/register.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

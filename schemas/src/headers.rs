@@ -1,9 +1,10 @@
 //! Header names carried on NATS messages (and the HTTP ones the edge translates from).
 
-/// The authenticated caller's user id, set by the edge after verifying the JWT.
-pub const USER_ID: &str = "mk-user-id";
-/// The caller's roles, comma separated (`customer`, `admin`).
-pub const ROLES: &str = "mk-roles";
+/// The caller's proof: `Bearer <access token>`, forwarded by the edge and by workers calling
+/// for a user, and verified by every worker before its handlers run.
+pub const AUTHORIZATION: &str = "Authorization";
+/// How the value of [`AUTHORIZATION`] starts.
+pub const BEARER_PREFIX: &str = "Bearer ";
 /// The edge's request id, so a worker's log lines can be matched with the HTTP request.
 pub const REQUEST_ID: &str = "mk-request-id";
 /// W3C trace context.

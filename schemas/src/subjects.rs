@@ -137,6 +137,12 @@ pub mod auth {
         VERIFY_EMAIL = "verify_email": crate::auth::VerifyEmailRequest => crate::auth::EmailVerified,
         /// The caller: email a new verification link.
         VERIFY_EMAIL_RESEND = "verify_email_resend": crate::Empty => crate::Empty,
+        /// Services only (notify, for a recipient): a user's profile by id. Authorized by NATS:
+        /// the edge is not granted it.
+        PROFILE_OF = "profile_of": crate::auth::UserRef => crate::auth::Profile,
+        /// Services only (notify, from a signed unsubscribe link): turn a user's promotional
+        /// email off. Authorized by NATS: the edge is not granted it.
+        MARKETING_OPT_OUT = "marketing_opt_out": crate::auth::UserRef => crate::auth::Profile,
     });
 }
 
@@ -219,6 +225,9 @@ pub mod orders {
         CANCEL = "cancel": crate::orders::OrderRef => crate::orders::Order,
         /// Admin: move a paid order on (`fulfilled`, `shipped`).
         SET_STATUS = "set_status": crate::orders::SetStatusRequest => crate::orders::Order,
+        /// Services only (notify, for the order an event is about): any order by id.
+        /// Authorized by NATS: the edge is not granted it.
+        LOOKUP = "lookup": crate::orders::OrderRef => crate::orders::Order,
     });
 }
 

@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
-use secrecy::SecretString;
 use serde_json::{Value, json};
 
 use crate::workers::{
@@ -18,7 +17,8 @@ pub const ADMIN_EMAIL: &str = "admin@menuskart.test";
 /// Secrets of one test run, generated fresh.
 #[derive(Debug, Clone)]
 pub struct Secrets {
-    pub jwt: String,
+    /// The access-token signing key (the NATS server's: see `NatsServer::token_key`).
+    pub jwt: menuskart_kit::jwt::SigningKey,
     pub admin_password: String,
     /// The payment provider's webhook signing secret.
     pub webhook: String,
@@ -43,6 +43,9 @@ pub struct TestApp {
     pub orders_db: Option<TestDatabase>,
     pub payments: Vec<WorkerInstance>,
     pub payments_db: Option<TestDatabase>,
+    /// Stops the edge ([`TestApp::stop_edge`]), and the edge's serving task.
+    edge_stop: Option<tokio::sync::oneshot::Sender<()>>,
+    edge_task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 /// How to build a [`TestApp`].
@@ -59,6 +62,11 @@ pub struct Options {
     pub auth_rate_burst: u32,
     /// A built storefront for the edge to serve at `/`.
     pub web_dir: Option<std::path::PathBuf>,
+    /// Live order-status streams one user may have open.
+    pub sse_max_per_user: usize,
+    /// How long the edge waits for a client's request headers, and for its body.
+    pub header_read_timeout: Duration,
+    pub body_read_timeout: Duration,
 }
 
 impl Default for Options {
@@ -74,6 +82,9 @@ impl Default for Options {
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
             web_dir: None,
+            sse_max_per_user: 5,
+            header_read_timeout: Duration::from_secs(10),
+            body_read_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -115,7 +126,7 @@ impl TestApp {
         let nats = NatsServer::start().await;
         let db = TestDatabase::create().await;
         let secrets = Secrets {
-            jwt: random_secret(),
+            jwt: nats.token_key().clone(),
             admin_password: random_secret(),
             webhook: random_secret(),
         };
@@ -183,7 +194,7 @@ impl TestApp {
             http_addr: "127.0.0.1:0".into(),
             metrics_addr: "127.0.0.1:0".into(),
             nats: nats.settings_for("edge"),
-            jwt_secret: SecretString::from(secrets.jwt.clone()),
+            jwt: nats.jwt_settings(),
             request_timeout_ms: options.edge_timeout.as_millis() as u64,
             body_limit_bytes: 64 * 1024,
             auth_rate_per_minute: options.auth_rate_per_minute,
@@ -192,12 +203,20 @@ impl TestApp {
                 .web_dir
                 .as_ref()
                 .map(|dir| dir.display().to_string()),
+            sse_max_streams: 1_000,
+            sse_max_per_user: options.sse_max_per_user,
+            header_read_timeout_ms: options.header_read_timeout.as_millis() as u64,
+            body_read_timeout_ms: options.body_read_timeout.as_millis() as u64,
         })
         .await
         .expect("edge starts");
         let base_url = format!("http://127.0.0.1:{}", edge.port());
         let metrics_url = format!("http://{}/metrics", edge.metrics_address());
-        tokio::spawn(edge.run_until_stopped(std::future::pending()));
+        let (edge_stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let edge_task = tokio::spawn(edge.run_until_stopped(async move {
+            // Dropping the sender (the app) stops the edge too.
+            let _ = stopped.await;
+        }));
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
             .build()
@@ -218,7 +237,23 @@ impl TestApp {
             orders_db,
             payments,
             payments_db,
+            edge_stop: Some(edge_stop),
+            edge_task: Some(edge_task),
         }
+    }
+
+    /// Shuts the edge down as SIGTERM would, and waits until it has stopped; panics if it
+    /// hangs (say, on a connection that never ends).
+    pub async fn stop_edge(&mut self) {
+        if let Some(stop) = self.edge_stop.take() {
+            let _ = stop.send(());
+        }
+        let task = self.edge_task.take().expect("the edge runs");
+        tokio::time::timeout(Duration::from_secs(15), task)
+            .await
+            .expect("the edge stops instead of hanging")
+            .expect("the edge task")
+            .expect("the edge stops cleanly");
     }
 
     /// Settings for another payment worker on this app's NATS and payment database.
@@ -317,6 +352,18 @@ impl TestApp {
     }
 
     /// The first admin (from MK_ADMIN_EMAIL / MK_ADMIN_PASSWORD), logged in.
+    /// `user` as a worker sees them: their access token, verified with the deployment's
+    /// public key (to send requests straight to a worker with [`nats_request`]).
+    pub fn caller(&self, user: &TestUser) -> menuskart_kit::Caller {
+        let verified = self
+            .nats
+            .jwt_settings()
+            .verifier()
+            .verify(&user.access_token)
+            .expect("the test user's token verifies");
+        menuskart_kit::Caller::from(verified)
+    }
+
     pub async fn admin(&self) -> TestUser {
         let response = self.login(ADMIN_EMAIL, &self.secrets.admin_password).await;
         assert_eq!(response.status(), StatusCode::OK);

@@ -4,6 +4,10 @@
 //! key per component and connects every worker, the edge and itself as one of them, so every
 //! flow the tests cover runs under the permissions that production runs under.
 //!
+//! A server also stands for one deployment's other shared credential: the access-token key.
+//! The auth worker started on it signs with [`NatsServer::token_key`]; the edge and every other
+//! worker get only its public key ([`NatsServer::jwt_settings`]), as in production.
+//!
 //! The server picks its port itself (`-p -1`) and writes it to a ports file: picking a "free"
 //! port in the test and handing it over would race with the other tests running in parallel.
 
@@ -12,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use menuskart_kit::jwt::{JwtSettings, SigningKey};
 use menuskart_kit::nats::{NatsSettings, connect};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::mpsc;
@@ -36,6 +41,7 @@ pub struct NatsServer {
     seeds: BTreeMap<&'static str, SecretString>,
     /// The CA of the server's certificate, when it requires TLS.
     tls_ca: Option<PathBuf>,
+    token_key: SigningKey,
 }
 
 /// A certificate for a server that requires TLS: PEM files of the certificate, its key and the
@@ -105,6 +111,7 @@ impl NatsServer {
                     port,
                     seeds,
                     tls_ca,
+                    token_key: SigningKey::generate("test").expect("a valid key id"),
                 };
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -128,6 +135,18 @@ impl NatsServer {
             .get(user)
             .unwrap_or_else(|| panic!("{user} is not a NATS user of ours"))
             .clone()
+    }
+
+    /// The key the auth worker signs access tokens with.
+    pub fn token_key(&self) -> &SigningKey {
+        &self.token_key
+    }
+
+    /// What every component verifies tokens with: the token key's public half only.
+    pub fn jwt_settings(&self) -> JwtSettings {
+        JwtSettings {
+            jwt_public_keys: std::iter::once(self.token_key.public_key()).collect(),
+        }
     }
 
     /// How component `user` reaches this server: its URL, `user`'s own key, and the CA to

@@ -35,7 +35,7 @@ impl WorkerInstance {
     /// `nats/permissions.conf`), through the same `Application` as the binaries; returns once it
     /// takes requests.
     pub async fn start<D: Domain>(nats: &NatsServer, settings: D::Settings) -> Self {
-        let worker = WorkerSettings::new(nats.settings_for(D::SERVICE.name));
+        let worker = WorkerSettings::new(nats.settings_for(D::SERVICE.name), nats.jwt_settings());
         Self::spawn(Box::pin(async move {
             let app = Application::build::<D>(worker, settings)
                 .await
@@ -127,7 +127,8 @@ impl Drop for WorkerInstance {
     }
 }
 
-/// Auth settings for a test: its NATS, its database, its random secrets and a first admin.
+/// Auth settings for a test: its database, the deployment's token key, its random secrets and
+/// a first admin.
 pub fn auth_settings(
     database_url: &str,
     secrets: &crate::app::Secrets,
@@ -135,7 +136,10 @@ pub fn auth_settings(
     menuskart_auth::Settings {
         postgres: PostgresSettings::new(database_url, 5),
         outbox: Default::default(),
-        jwt_secret: SecretString::from(secrets.jwt.clone()),
+        jwt_signing_key: secrets.jwt.clone(),
+        jwt: menuskart_kit::jwt::JwtSettings {
+            jwt_public_keys: std::iter::once(secrets.jwt.public_key()).collect(),
+        },
         access_token_ttl_secs: 900,
         refresh_token_ttl_secs: 3600,
         hash_concurrency: 2,

@@ -114,9 +114,20 @@ fn environment(service: &Value) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// A value for a variable the operator must set, shaped as the binaries parse it: the token
+/// keys are one generated pair, anything else 40 characters (secret-length rules).
+fn stand_in(variable: &str) -> String {
+    static TOKEN_KEY: std::sync::LazyLock<menuskart_kit::jwt::SigningKey> =
+        std::sync::LazyLock::new(|| menuskart_kit::jwt::SigningKey::generate("deploy").unwrap());
+    match variable {
+        "MK_JWT_SIGNING_KEY" => TOKEN_KEY.expose_secret(),
+        "MK_JWT_PUBLIC_KEYS" => TOKEN_KEY.public_key().to_string(),
+        _ => "x".repeat(40),
+    }
+}
+
 /// Fills in compose's `${VAR:-default}` with the default, and `${VAR}` / `${VAR:?message}`
-/// (secrets the operator must set) with a 40-character stand-in that satisfies secret-length
-/// rules.
+/// (secrets the operator must set) with a [`stand_in`].
 fn interpolate(value: &str) -> String {
     let mut out = String::new();
     let mut rest = value;
@@ -126,7 +137,7 @@ fn interpolate(value: &str) -> String {
         let inner = &rest[start + 2..end];
         match inner.split_once(":-") {
             Some((_, default)) => out.push_str(default),
-            None => out.push_str(&"x".repeat(40)),
+            None => out.push_str(&stand_in(inner.split(":?").next().unwrap_or(inner))),
         }
         rest = &rest[end + 1..];
     }
@@ -446,6 +457,16 @@ fn every_component_is_a_nats_user_with_its_key_in_every_deployment() {
         );
         let worker: WorkerSettings = load_settings(user, &env);
         assert!(worker.nats.nats_seed.is_some(), "{user} reads its seed");
+        // Every component verifies tokens; only auth can sign them.
+        assert!(
+            env.contains_key("MK_JWT_PUBLIC_KEYS"),
+            "compose service {user}"
+        );
+        assert_eq!(
+            env.contains_key("MK_JWT_SIGNING_KEY"),
+            user == "auth",
+            "compose service {user} and the token signing key"
+        );
     }
 
     // Nomad: each task reads its own seed from a variable; the NATS job every public key.
@@ -459,7 +480,22 @@ fn every_component_is_a_nats_user_with_its_key_in_every_deployment() {
             platform.contains(&line),
             "the Nomad task {user} lacks {line}"
         );
+        let public_keys = format!(
+            "{line}{{{{ end }}}}\nMK_JWT_PUBLIC_KEYS={{{{ with nomadVar \"nomad/jobs/menuskart\" }}}}{{{{ .jwt_public_keys }}}}"
+        );
+        assert!(
+            platform.contains(&public_keys),
+            "the Nomad task {user} lacks the token public keys"
+        );
     }
+    assert_eq!(
+        platform.matches("MK_JWT_SIGNING_KEY=").count(),
+        1,
+        "only the auth task holds the token signing key"
+    );
+    let auth_task = &platform[platform.find("group \"auth\"").unwrap()..];
+    let auth_task = &auth_task[..auth_task.find("group \"inventory\"").unwrap()];
+    assert!(auth_task.contains("MK_JWT_SIGNING_KEY={{ .jwt_signing_key }}"));
     let nats = repo_file("nomad/nats.nomad.hcl");
     assert!(nats.contains("source      = \"nats/permissions.conf\""));
     for user in &users {

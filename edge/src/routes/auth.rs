@@ -54,7 +54,9 @@ pub async fn register(
     call: Call,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserView>), ApiError> {
-    let user = call.send(auth::REGISTER, &Caller::default(), &body).await?;
+    let user = call
+        .send(auth::REGISTER, &Caller::anonymous(), &body)
+        .await?;
     Ok((StatusCode::CREATED, Json(user)))
 }
 
@@ -74,17 +76,14 @@ pub async fn login(
     jar: CookieJar,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<(CookieJar, Json<TokenPair>), ApiError> {
-    let pair: TokenPair = call.send(auth::LOGIN, &Caller::default(), &body).await?;
+    let pair: TokenPair = call.send(auth::LOGIN, &Caller::anonymous(), &body).await?;
     let Some(cart_token) = cart_token else {
         return Ok((jar, Json(pair)));
     };
     // The login stands even if the merge fails: the visitor's cart is then simply not moved.
-    match state.jwt.decode(&pair.access_token) {
-        Ok(claims) => {
-            let user = Caller {
-                user_id: Some(claims.sub),
-                roles: claims.roles,
-            };
+    match state.tokens.verify(&pair.access_token) {
+        Ok(verified) => {
+            let user = Caller::from(verified);
             let merged: Result<Cart, ApiError> = call
                 .send(cart::MERGE, &user, &CartMerge { cart_token })
                 .await;
@@ -108,7 +107,9 @@ pub async fn refresh(
     call: Call,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> Result<Json<TokenPair>, ApiError> {
-    let pair = call.send(auth::REFRESH, &Caller::default(), &body).await?;
+    let pair = call
+        .send(auth::REFRESH, &Caller::anonymous(), &body)
+        .await?;
     Ok(Json(pair))
 }
 
@@ -163,7 +164,7 @@ pub async fn password_reset(
     ApiJson(body): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<Empty>), ApiError> {
     let _: Empty = call
-        .send(auth::PASSWORD_RESET, &Caller::default(), &body)
+        .send(auth::PASSWORD_RESET, &Caller::anonymous(), &body)
         .await?;
     Ok((StatusCode::ACCEPTED, Json(Empty {})))
 }
@@ -180,7 +181,7 @@ pub async fn password_reset_confirm(
     ApiJson(body): ApiJson<PasswordResetConfirm>,
 ) -> Result<StatusCode, ApiError> {
     let _: Empty = call
-        .send(auth::PASSWORD_RESET_CONFIRM, &Caller::default(), &body)
+        .send(auth::PASSWORD_RESET_CONFIRM, &Caller::anonymous(), &body)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -196,7 +197,7 @@ pub async fn verify_email(
     ApiJson(body): ApiJson<VerifyEmailRequest>,
 ) -> Result<Json<EmailVerified>, ApiError> {
     Ok(Json(
-        call.send(auth::VERIFY_EMAIL, &Caller::default(), &body)
+        call.send(auth::VERIFY_EMAIL, &Caller::anonymous(), &body)
             .await?,
     ))
 }

@@ -38,7 +38,7 @@ pub async fn stock(
     let level = call
         .send(
             inventory::GET,
-            &Caller::default(),
+            &Caller::anonymous(),
             &StockQuery { product_id },
         )
         .await?;

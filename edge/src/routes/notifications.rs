@@ -91,7 +91,7 @@ pub async fn unsubscribe(
     ApiQuery(request): ApiQuery<UnsubscribeRequest>,
 ) -> Result<Json<Unsubscribed>, ApiError> {
     Ok(Json(
-        call.send(notify::UNSUBSCRIBE, &Caller::default(), &request)
+        call.send(notify::UNSUBSCRIBE, &Caller::anonymous(), &request)
             .await?,
     ))
 }

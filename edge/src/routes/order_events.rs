@@ -2,10 +2,16 @@
 //! the ORDERS JetStream stream. The edge stores nothing: each connection has an ephemeral
 //! ordered consumer (new messages only), so any number of edge instances can serve these.
 //!
-//! The consumer is created before the order is read, so a change between the two is not
-//! missed; events not newer than what was read are skipped. The first event is the current
-//! status; the stream ends after a final status (`shipped`, `cancelled`). Keep-alive comments
-//! every 15 seconds keep proxies from closing an idle stream.
+//! The order service first checks that the caller may see the order (404 otherwise), and the
+//! stream takes its place under the caps ([`crate::live_streams`]); only then is a consumer
+//! created. The order is read again after that, as the baseline, so a change between the two
+//! is not missed; events not newer than the baseline are skipped. The first event is the current
+//! status; the stream ends after a final status (`shipped`, `cancelled`), when the client
+//! leaves, or when the edge shuts down. Keep-alive comments every 15 seconds keep proxies from
+//! closing an idle stream.
+//!
+//! The consumer filters on the stream's subjects, not on the order: order events carry the
+//! order id in their body, not their subject, so the edge skips other orders' events itself.
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -59,6 +65,8 @@ fn status_event(
     responses(
         (status = 200, description = "text/event-stream of `status` events, current status first; ends at a final status", content_type = "text/event-stream", body = String),
         (status = 404, description = "No such order, or not yours", body = ErrorResponse),
+        (status = 429, description = "Too many live streams open for this user", body = ErrorResponse),
+        (status = 503, description = "The edge serves as many live streams as it can", body = ErrorResponse),
     ))]
 pub async fn order_events(
     State(state): State<AppState>,
@@ -66,6 +74,14 @@ pub async fn order_events(
     user: AuthUser,
     PathId(order_id): PathId<OrderId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    // The order service checks the caller may see it (404 otherwise), before anything is
+    // created for this stream.
+    let caller = user.caller();
+    let _visible: Order = call
+        .send(orders::GET, &caller, &OrderRef { order_id })
+        .await?;
+    let slot = state.live_streams.open(user.claims.sub)?;
+    let closing = state.live_streams.closing();
     let client = state.bus.client().clone();
     let stream = jetstream::new(client.clone())
         .get_stream(STREAM.name)
@@ -81,13 +97,15 @@ pub async fn order_events(
         .await
         .map_err(unavailable)?;
     let mut messages = consumer.messages().await.map_err(unavailable)?;
-    // The order service checks the caller may see it (404 otherwise).
+    // The baseline, read after the consumer exists: any later change reaches the consumer.
     let order: Order = call
-        .send(orders::GET, &user.caller(), &OrderRef { order_id })
+        .send(orders::GET, &caller, &OrderRef { order_id })
         .await?;
 
     let (tx, rx) = mpsc::channel(16);
     tokio::spawn(async move {
+        // Held until the stream ends: its place under the caps.
+        let _slot = slot;
         let (mut status, mut seen_at) = (order.status, order.updated_at);
         // The history's last entry is the status now.
         let current = order.history.last().filter(|c| c.status == status);
@@ -108,6 +126,8 @@ pub async fn order_events(
             let message = tokio::select! {
                 // The client went away: stop consuming.
                 () = tx.closed() => return,
+                // The edge is shutting down: end the stream so the connection can close.
+                () = closing.cancelled() => return,
                 message = messages.next() => message,
             };
             let Some(Ok(message)) = message else { return };

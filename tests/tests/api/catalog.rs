@@ -484,7 +484,7 @@ async fn in_stock_follows_the_inventory() {
     menuskart_e2e::nats_request(
         &client,
         menuskart_schemas::subjects::inventory::RESERVE,
-        &menuskart_kit::Caller::default(),
+        &menuskart_kit::Caller::anonymous(),
         &json!({"order_id": uuid::Uuid::new_v4(), "lines": [{"product_id": id, "quantity": 2}]}),
     )
     .await

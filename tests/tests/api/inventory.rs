@@ -35,7 +35,7 @@ async fn reserve(
     nats_request(
         client,
         inventory::RESERVE,
-        &Caller::default(),
+        &Caller::anonymous(),
         &json!({"order_id": order_id, "lines": lines}),
     )
     .await
@@ -105,10 +105,7 @@ async fn only_admins_update_stock_and_bad_updates_are_422() {
     // The worker refuses a customer too, without the edge (sent with the edge's key, the one
     // that may ask for a stock update).
     let client = app.nats.client_as("edge").await;
-    let as_customer = Caller {
-        user_id: Some(customer.id.parse().unwrap()),
-        roles: vec![menuskart_schemas::auth::Role::Customer],
-    };
+    let as_customer = app.caller(&customer);
     let refused = nats_request(&client, inventory::UPDATE, &as_customer, &body)
         .await
         .unwrap_err();
@@ -241,25 +238,31 @@ async fn release_gives_stock_back_once_and_commit_sells_it() {
         .unwrap();
     let reference = json!({"order_id": released_order});
     for _ in 0..2 {
-        let released = nats_request(&client, inventory::RELEASE, &Caller::default(), &reference)
-            .await
-            .unwrap();
+        let released = nats_request(
+            &client,
+            inventory::RELEASE,
+            &Caller::anonymous(),
+            &reference,
+        )
+        .await
+        .unwrap();
         assert_eq!(released["status"], "released");
     }
     assert_eq!(
         stock(&app, "tofu").await,
         json!({"product_id": "tofu", "available": 10, "reserved": 0})
     );
-    let commit_released = nats_request(&client, inventory::COMMIT, &Caller::default(), &reference)
-        .await
-        .unwrap_err();
+    let commit_released =
+        nats_request(&client, inventory::COMMIT, &Caller::anonymous(), &reference)
+            .await
+            .unwrap_err();
     assert_eq!(commit_released.code, ErrorCode::Conflict);
 
     let sold_order = order();
     reserve(&client, &sold_order, lines).await.unwrap();
     let reference = json!({"order_id": sold_order});
     for _ in 0..2 {
-        let committed = nats_request(&client, inventory::COMMIT, &Caller::default(), &reference)
+        let committed = nats_request(&client, inventory::COMMIT, &Caller::anonymous(), &reference)
             .await
             .unwrap();
         assert_eq!(committed["status"], "committed");
@@ -270,7 +273,7 @@ async fn release_gives_stock_back_once_and_commit_sells_it() {
     );
 
     let unknown = json!({"order_id": order()});
-    let missing = nats_request(&client, inventory::RELEASE, &Caller::default(), &unknown)
+    let missing = nats_request(&client, inventory::RELEASE, &Caller::anonymous(), &unknown)
         .await
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);

@@ -76,7 +76,7 @@ async fn the_edges_key_cannot_forge_a_payment_release_stock_or_read_logins() {
     nats_request(
         &orders,
         inventory::RESERVE,
-        &Caller::default(),
+        &Caller::anonymous(),
         &json!({"order_id": order_id, "lines": lines}),
     )
     .await

@@ -552,7 +552,7 @@ async fn a_page_out_of_range_is_422_naming_it_at_the_edge_and_in_the_workers() {
     // A worker checks again (it serves callers other than the edge): the offset of page
     // 999999999 would overflow.
     let client = app.nats.client_as("edge").await;
-    let caller = menuskart_kit::Caller::default();
+    let caller = menuskart_kit::Caller::anonymous();
     use menuskart_schemas::subjects::catalog;
     let list = json!({"page": 999_999_999, "per_page": 20});
     let reviews = json!({"product_id": "pad-thai", "page": 999_999_999, "per_page": 100});

@@ -88,7 +88,7 @@ async fn stock_and_reservations_survive_a_redis_crash() {
     nats_request(
         &client,
         menuskart_schemas::subjects::inventory::RESERVE,
-        &Caller::default(),
+        &Caller::anonymous(),
         &reserve,
     )
     .await
@@ -126,7 +126,7 @@ async fn stock_and_reservations_survive_a_redis_crash() {
     let again = nats_request(
         &client,
         menuskart_schemas::subjects::inventory::RESERVE,
-        &Caller::default(),
+        &Caller::anonymous(),
         &reserve,
     )
     .await

@@ -1,5 +1,6 @@
 //! The auth worker's settings, from `MK_*` environment variables.
 
+use menuskart_kit::jwt::{JwtSettings, SigningKey};
 use menuskart_kit::outbox::OutboxSettings;
 use menuskart_kit::postgres::PostgresSettings;
 use secrecy::SecretString;
@@ -14,8 +15,12 @@ pub struct Settings {
     /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
     #[serde(flatten)]
     pub outbox: OutboxSettings,
-    /// `MK_JWT_SECRET`: at least 32 bytes, shared with the edge (required).
-    pub jwt_secret: SecretString,
+    /// `MK_JWT_SIGNING_KEY`: `<kid>:<seed>`, the key access tokens are signed with; this worker
+    /// alone holds it (required). Its public key must be in `MK_JWT_PUBLIC_KEYS`.
+    pub jwt_signing_key: SigningKey,
+    /// `MK_JWT_PUBLIC_KEYS`: the keys tokens are verified with, as everywhere.
+    #[serde(flatten)]
+    pub jwt: JwtSettings,
     /// `MK_ACCESS_TOKEN_TTL_SECS` (default 900: 15 minutes).
     #[serde(default = "defaults::access_token_ttl_secs")]
     pub access_token_ttl_secs: i64,

@@ -1,7 +1,7 @@
 //! Issuing token pairs: a short-lived JWT access token and an opaque rotating refresh token.
 
 use chrono::{Duration, Utc};
-use menuskart_kit::jwt::{ISSUER, JwtCodec, JwtError};
+use menuskart_kit::jwt::{ISSUER, JwtError, TokenSigner, TokenVerifier};
 use menuskart_schemas::auth::{AccessClaims, TokenPair};
 use uuid::Uuid;
 
@@ -10,7 +10,10 @@ use crate::store::UserRecord;
 
 #[derive(Debug, Clone)]
 pub struct Tokens {
-    pub jwt: JwtCodec,
+    /// Signs access tokens: only this worker holds the key.
+    pub signer: TokenSigner,
+    /// Checks the tokens presented to `validate` and `logout`.
+    pub verifier: TokenVerifier,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
 }
@@ -39,7 +42,7 @@ impl Tokens {
             iss: ISSUER.into(),
         };
         Ok(TokenPair {
-            access_token: self.jwt.encode(&claims)?,
+            access_token: self.signer.encode(&claims)?,
             token_type: "Bearer".into(),
             expires_in: self.access_ttl.num_seconds(),
             refresh_token: refresh.token,

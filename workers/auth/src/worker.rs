@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::jwt::JwtCodec;
+use menuskart_kit::jwt::TokenSigner;
 use menuskart_kit::outbox::Relay;
 use menuskart_kit::{Context, Declaration, Domain, Nats, StartupError};
 use menuskart_schemas::subjects::events::auth as auth_events;
@@ -39,8 +39,14 @@ impl Domain for Auth {
             .context("password hasher")?;
         first_admin::ensure(&settings, &store, &hasher).await?;
         let events = nats.streams(&[auth_events::STREAM]).await?;
-        let jwt = JwtCodec::hs256(&settings.jwt_secret)
-            .map_err(|e| StartupError::setting(format!("MK_JWT_SECRET: {e}")))?;
+        let signer = TokenSigner::new(&settings.jwt_signing_key);
+        // Tokens this worker signs must pass everywhere else: its key must be listed.
+        if !settings.jwt.jwt_public_keys.contains(signer.public_key()) {
+            return Err(StartupError::setting(format!(
+                "MK_JWT_PUBLIC_KEYS does not list the signing key's public key {}",
+                signer.public_key()
+            )));
+        }
         let state = Arc::new(AuthState {
             relay: Relay::new(store.pool().clone(), events),
             links: LinkLifetimes {
@@ -50,7 +56,8 @@ impl Domain for Auth {
             store,
             hasher,
             tokens: Tokens {
-                jwt,
+                signer,
+                verifier: settings.jwt.verifier(),
                 access_ttl: chrono::Duration::seconds(settings.access_token_ttl_secs),
                 refresh_ttl: chrono::Duration::seconds(settings.refresh_token_ttl_secs),
             },
@@ -80,6 +87,8 @@ impl Domain for Auth {
                 handlers::password_reset_confirm::handle,
             )
             .endpoint(auth::VERIFY_EMAIL, handlers::verify_email::handle)
+            .endpoint(auth::PROFILE_OF, handlers::profile_of::handle)
+            .endpoint(auth::MARKETING_OPT_OUT, handlers::marketing_opt_out::handle)
             .endpoint(
                 auth::VERIFY_EMAIL_RESEND,
                 handlers::verify_email_resend::handle,

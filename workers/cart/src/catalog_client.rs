@@ -21,7 +21,7 @@ impl CatalogClient {
     pub async fn product(&self, id: &ProductId) -> Result<Product, RpcError> {
         let body = ProductRef { id: id.to_string() };
         self.client
-            .call(catalog::GET, &Caller::default(), &body)
+            .call(catalog::GET, &Caller::anonymous(), &body)
             .await
     }
 
@@ -31,7 +31,7 @@ impl CatalogClient {
             return Ok(Vec::new());
         }
         self.client
-            .call(catalog::GET_MANY, &Caller::default(), &ProductIds { ids })
+            .call(catalog::GET_MANY, &Caller::anonymous(), &ProductIds { ids })
             .await
     }
 }

@@ -1,9 +1,20 @@
-//! Who is calling: read from the `mk-user-id` and `mk-roles` headers that the edge sets after it
-//! verified the caller's JWT.
+//! Who is calling, proven by the access token that travels with the request.
+//!
+//! The edge forwards the user's own token in the `Authorization` header of the NATS message; the
+//! kit verifies it (signature, key id, issuer, expiry) before any handler runs, so a handler
+//! only ever sees a [`Caller`] made from a [`VerifiedToken`]. No other header says who the
+//! caller is: a message that merely claims a user or a role gets nothing from it. A worker that
+//! calls another service for the user forwards the same token ([`Caller::write_headers`]), and
+//! the next worker verifies it again.
+//!
+//! A request without a token is anonymous. Calls that act for no user (the order worker
+//! reserving stock, the notify worker looking up a recipient) are authorized by NATS alone: only
+//! the components granted such a subject in `nats/permissions.conf` can publish on it.
 //!
 //! Workers check authorization themselves with [`Caller::require_user`] and
-//! [`Caller::require_admin`] instead of trusting that the edge routed correctly. (Who may publish
-//! on `mk.>` at all is NATS's job: accounts and permissions in `nats/`.)
+//! [`Caller::require_admin`] instead of trusting that the edge routed correctly.
+
+use std::sync::Arc;
 
 use async_nats::HeaderMap;
 use menuskart_schemas::auth::Role;
@@ -11,45 +22,94 @@ use menuskart_schemas::headers;
 use menuskart_schemas::ids::UserId;
 
 use crate::ReplyError;
+use crate::jwt::{JwtError, TokenVerifier, VerifiedToken};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caller {
-    pub user_id: Option<UserId>,
-    pub roles: Vec<Role>,
+    user_id: Option<UserId>,
+    roles: Vec<Role>,
+    /// The token the identity was verified from; `None` for anonymous callers (and for the
+    /// unproven callers of unit tests, which therefore cannot be forwarded).
+    proof: Option<Proof>,
+}
+
+/// A verified token kept to be forwarded; its `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+struct Proof(Arc<str>);
+
+impl std::fmt::Debug for Proof {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Proof(..)")
+    }
+}
+
+impl From<VerifiedToken> for Caller {
+    fn from(token: VerifiedToken) -> Self {
+        let proof = Proof(Arc::from(token.token()));
+        let claims = token.into_claims();
+        Self {
+            user_id: Some(claims.sub),
+            roles: claims.roles,
+            proof: Some(proof),
+        }
+    }
 }
 
 impl Caller {
-    /// Reads the caller from message headers; unknown roles are ignored, a malformed user id
-    /// means anonymous.
-    pub fn from_headers(headers: Option<&HeaderMap>) -> Self {
-        let Some(headers) = headers else {
-            return Self::default();
-        };
-        let user_id = headers
-            .get(headers::USER_ID)
-            .and_then(|v| v.as_str().parse().ok());
-        let roles = headers
-            .get(headers::ROLES)
-            .map(|v| v.as_str().split(',').filter_map(Role::parse).collect())
-            .unwrap_or_default();
-        Self { user_id, roles }
+    /// Nobody signed in: public endpoints, and calls a service makes for no user.
+    pub fn anonymous() -> Self {
+        Self::default()
     }
 
-    /// Writes the caller into message headers (the edge's side of [`Caller::from_headers`]).
-    pub fn write_headers(&self, headers: &mut HeaderMap) {
-        if let Some(user_id) = self.user_id {
-            headers.insert(headers::USER_ID, user_id.to_string().as_str());
-            let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();
-            headers.insert(headers::ROLES, roles.join(",").as_str());
-        }
-    }
-
-    /// A worker acting for `user_id` (no roles): the service it calls applies that user's rules.
-    pub fn user(user_id: UserId) -> Self {
+    /// A user for a unit test, with no token behind it (kit feature `testing`).
+    #[cfg(feature = "testing")]
+    pub fn unproven(user_id: UserId, roles: Vec<Role>) -> Self {
         Self {
             user_id: Some(user_id),
-            roles: Vec::new(),
+            roles,
+            proof: None,
         }
+    }
+
+    /// The caller of a NATS message: anonymous without an `Authorization` header, the token's
+    /// user with a valid one, and `unauthorized` for a token that does not verify (so a client
+    /// with an expired token learns it instead of being served as a visitor).
+    pub fn from_headers(
+        headers: Option<&HeaderMap>,
+        verifier: &TokenVerifier,
+    ) -> Result<Self, ReplyError> {
+        let Some(value) = headers.and_then(|headers| headers.get(headers::AUTHORIZATION)) else {
+            return Ok(Self::anonymous());
+        };
+        let token = value
+            .as_str()
+            .strip_prefix(headers::BEARER_PREFIX)
+            .ok_or_else(|| ReplyError::unauthorized("expected a Bearer token"))?;
+        verifier
+            .verify(token)
+            .map(Self::from)
+            .map_err(|error| match error {
+                JwtError::Expired => ReplyError::unauthorized("the access token has expired"),
+                JwtError::Invalid => ReplyError::unauthorized("the access token is invalid"),
+            })
+    }
+
+    /// Writes the caller's proof into message headers, for the next service to verify.
+    pub fn write_headers(&self, headers: &mut HeaderMap) {
+        if let Some(Proof(token)) = &self.proof {
+            headers.insert(
+                headers::AUTHORIZATION,
+                format!("{}{token}", headers::BEARER_PREFIX).as_str(),
+            );
+        }
+    }
+
+    pub fn user_id(&self) -> Option<UserId> {
+        self.user_id
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
     }
 
     pub fn is_admin(&self) -> bool {
@@ -76,41 +136,101 @@ impl Caller {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwt::{ISSUER, SigningKey, TokenSigner};
     use menuskart_schemas::ErrorCode;
+    use menuskart_schemas::auth::AccessClaims;
 
-    #[test]
-    fn headers_round_trip() {
-        let caller = Caller {
-            user_id: Some(UserId::new()),
-            roles: vec![Role::Customer, Role::Admin],
+    struct Keys {
+        signer: TokenSigner,
+        verifier: TokenVerifier,
+    }
+
+    fn keys() -> Keys {
+        let key = SigningKey::generate("test").unwrap();
+        Keys {
+            signer: TokenSigner::new(&key),
+            verifier: TokenVerifier::new(&std::iter::once(key.public_key()).collect()),
+        }
+    }
+
+    fn token(signer: &TokenSigner, roles: Vec<Role>) -> (UserId, String) {
+        let now = chrono::Utc::now().timestamp();
+        let user = UserId::new();
+        let claims = AccessClaims {
+            sub: user,
+            email: "a@example.com".into(),
+            roles,
+            sid: uuid::Uuid::new_v4(),
+            iat: now,
+            exp: now + 60,
+            iss: ISSUER.into(),
         };
+        (user, signer.encode(&claims).unwrap())
+    }
+
+    fn bearer(token: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
-        caller.write_headers(&mut headers);
-        assert_eq!(Caller::from_headers(Some(&headers)), caller);
+        headers.insert(headers::AUTHORIZATION, format!("Bearer {token}").as_str());
+        headers
     }
 
     #[test]
-    fn roles_without_a_user_grant_nothing() {
-        let mut headers = HeaderMap::new();
-        headers.insert(headers::ROLES, "admin");
-        let caller = Caller::from_headers(Some(&headers));
-        assert!(!caller.is_admin());
+    fn a_verified_caller_is_forwarded_as_its_token() {
+        let keys = keys();
+        let (user, token) = token(&keys.signer, vec![Role::Customer]);
+        let caller = Caller::from_headers(Some(&bearer(&token)), &keys.verifier).unwrap();
+        assert_eq!(caller.user_id(), Some(user));
+        assert_eq!(caller.roles(), [Role::Customer]);
+
+        let mut forwarded = HeaderMap::new();
+        caller.write_headers(&mut forwarded);
         assert_eq!(
-            caller.require_admin().unwrap_err().code(),
-            ErrorCode::Unauthorized
+            Caller::from_headers(Some(&forwarded), &keys.verifier).unwrap(),
+            caller
         );
     }
 
     #[test]
-    fn a_customer_is_not_an_admin() {
-        let caller = Caller {
-            user_id: Some(UserId::new()),
-            roles: vec![Role::Customer],
-        };
+    fn claimed_identities_grant_nothing() {
+        let keys = keys();
+        // The headers that once named the caller are ignored.
+        let mut claimed = HeaderMap::new();
+        claimed.insert("mk-user-id", UserId::new().to_string().as_str());
+        claimed.insert("mk-roles", "admin");
+        let caller = Caller::from_headers(Some(&claimed), &keys.verifier).unwrap();
+        assert_eq!(caller, Caller::anonymous());
+        assert_eq!(
+            caller.require_admin().unwrap_err().code(),
+            ErrorCode::Unauthorized
+        );
+
+        // A customer's real token with an admin claim beside it is still a customer.
+        let (_, token) = token(&keys.signer, vec![Role::Customer]);
+        let mut headers = bearer(&token);
+        headers.insert("mk-roles", "admin");
+        let caller = Caller::from_headers(Some(&headers), &keys.verifier).unwrap();
         assert_eq!(
             caller.require_admin().unwrap_err().code(),
             ErrorCode::Forbidden
         );
         assert!(caller.require_user().is_ok());
+    }
+
+    #[test]
+    fn a_token_that_does_not_verify_is_unauthorized_not_anonymous() {
+        let keys = keys();
+        let (_, foreign) = token(&self::keys().signer, vec![Role::Admin]);
+        for headers in [bearer(&foreign), bearer("not-a-jwt"), {
+            let mut basic = HeaderMap::new();
+            basic.insert(headers::AUTHORIZATION, "Basic YWRtaW46YWRtaW4=");
+            basic
+        }] {
+            assert_eq!(
+                Caller::from_headers(Some(&headers), &keys.verifier)
+                    .unwrap_err()
+                    .code(),
+                ErrorCode::Unauthorized
+            );
+        }
     }
 }

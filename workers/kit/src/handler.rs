@@ -24,19 +24,24 @@ pub struct Incoming<T> {
     pub request_id: Option<String>,
 }
 
-/// A request as it came off the wire.
+/// A request as it came off the wire, with its caller already verified.
 #[derive(Debug, Clone)]
 pub struct RawRequest {
     pub payload: Bytes,
     pub headers: Option<HeaderMap>,
+    pub caller: Caller,
+}
+
+/// The edge's request id, if the message carries one.
+pub(crate) fn request_id(headers: Option<&HeaderMap>) -> Option<String> {
+    headers?
+        .get(headers::REQUEST_ID)
+        .map(|v| v.as_str().to_owned())
 }
 
 impl RawRequest {
     pub fn request_id(&self) -> Option<String> {
-        self.headers
-            .as_ref()?
-            .get(headers::REQUEST_ID)
-            .map(|v| v.as_str().to_owned())
+        request_id(self.headers.as_ref())
     }
 
     fn decode<T: DeserializeOwned>(&self) -> Result<Incoming<T>, ReplyError> {
@@ -48,7 +53,7 @@ impl RawRequest {
         };
         Ok(Incoming {
             body: serde_json::from_slice(payload)?,
-            caller: Caller::from_headers(self.headers.as_ref()),
+            caller: self.caller.clone(),
             request_id: self.request_id(),
         })
     }
@@ -118,6 +123,7 @@ mod tests {
         RawRequest {
             payload: Bytes::from_static(payload.as_bytes()),
             headers: None,
+            caller: Caller::anonymous(),
         }
     }
 

@@ -22,11 +22,12 @@
 //! - [`idempotency_key`]: a client's `Idempotency-Key` and the id it pins down;
 //! - [`rpc`]: calling a worker (the edge, workers calling workers, tests);
 //! - [`reply_error`]: the one place where a worker's errors become wire error codes;
-//! - [`caller`]: who is asking (the `mk-user-id` / `mk-roles` headers set by the edge), so
-//!   workers check authorization themselves;
+//! - [`caller`]: who is asking, proven by the user's access token that travels with the request
+//!   and is verified before any handler runs, so workers check authorization themselves;
 //! - [`telemetry`] and [`trace_context`]: tracing, optional OTLP export, and W3C `traceparent`
 //!   carried in NATS headers;
-//! - [`jwt`]: the access-token codec shared by the auth worker (signs) and the edge (verifies);
+//! - [`jwt`]: access tokens, EdDSA with key ids: the auth worker signs, the edge and every
+//!   worker verify with public keys only;
 //! - [`service_api`]: the client side of `$SRV.PING|INFO|STATS` (the `mk-micro` tool, tests);
 //! - `surreal` (feature `surreal`): a SurrealDB connection, embedded or to a shared server, with
 //!   the namespace, database and schema in place;

@@ -14,6 +14,7 @@
 
 use serde::Deserialize;
 
+use crate::jwt::JwtSettings;
 use crate::nats::NatsSettings;
 use serde::de::DeserializeOwned;
 
@@ -43,12 +44,16 @@ pub fn load_for<T: DeserializeOwned>(service: &str) -> Result<T, SettingsError> 
         .map_err(|e| SettingsError(Box::new(e)))
 }
 
-/// What every worker shares: where NATS is and how much work it takes at once.
+/// What every worker shares: where NATS is, which tokens it trusts, and how much work it takes
+/// at once.
 #[derive(Debug, Clone, Deserialize)]
 pub struct WorkerSettings {
     /// `MK_NATS_URL`, `MK_<SERVICE>_NATS_SEED`, `MK_NATS_TLS_CA`.
     #[serde(flatten)]
     pub nats: NatsSettings,
+    /// `MK_JWT_PUBLIC_KEYS`: the keys callers' tokens are verified with.
+    #[serde(flatten)]
+    pub jwt: JwtSettings,
     /// `MK_MAX_IN_FLIGHT`: requests one instance handles concurrently; more wait in NATS.
     #[serde(default = "default_max_in_flight")]
     pub max_in_flight: usize,
@@ -59,9 +64,10 @@ pub struct WorkerSettings {
 }
 
 impl WorkerSettings {
-    pub fn new(nats: NatsSettings) -> Self {
+    pub fn new(nats: NatsSettings, jwt: JwtSettings) -> Self {
         Self {
             nats,
+            jwt,
             max_in_flight: default_max_in_flight(),
             js_replicas: default_js_replicas(),
         }

@@ -92,11 +92,15 @@ impl StoreError {
 }
 
 impl From<StoreError> for crate::ReplyError {
-    /// As for PostgreSQL (`crate::postgres::StoreError`): a duplicate is a conflict, the rest
-    /// an opaque 500.
+    /// As for PostgreSQL (`crate::postgres::StoreError`): a duplicate is a conflict, a server
+    /// out of reach (down, restarting, the connection lost) is 503 so the client retries, the
+    /// rest an opaque 500.
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Duplicate => crate::ReplyError::conflict(error.to_string()),
+            StoreError::Surreal(unreachable) if unreachable.is_connection() => {
+                crate::ReplyError::unavailable("database", unreachable)
+            }
             other => crate::ReplyError::internal(other),
         }
     }
@@ -106,4 +110,32 @@ impl From<StoreError> for crate::ReplyError {
 fn is_unique_violation(error: &surrealdb::Error) -> bool {
     let text = error.to_string();
     text.contains("already contains") || text.contains("unique")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use menuskart_schemas::ErrorCode;
+
+    #[test]
+    fn a_lost_server_is_unavailable_and_a_bad_query_internal() {
+        // What the SurrealDB client reports when the server is down or the socket dropped.
+        let lost = surrealdb::Error::connection(
+            "connection refused".into(),
+            surrealdb::types::ConnectionError::ConnectionFailed,
+        );
+        let reply = crate::ReplyError::from(StoreError::Surreal(lost));
+        assert_eq!(reply.code(), ErrorCode::Unavailable);
+
+        let bad = surrealdb::Error::validation(
+            "no such field".into(),
+            None::<surrealdb::types::ValidationError>,
+        );
+        let reply = crate::ReplyError::from(StoreError::Surreal(bad));
+        assert_eq!(reply.code(), ErrorCode::Internal);
+        assert_eq!(
+            crate::ReplyError::from(StoreError::Duplicate).code(),
+            ErrorCode::Conflict
+        );
+    }
 }

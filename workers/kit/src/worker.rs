@@ -26,8 +26,10 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
+use crate::Caller;
 use crate::domain::{Declaration, StatsData, Task};
 use crate::handler::{RawRequest, Route};
+use crate::jwt::TokenVerifier;
 use crate::settings::WorkerSettings;
 
 /// How long shutdown waits for background tasks to reach a safe point before it cuts them off
@@ -43,6 +45,7 @@ pub struct Worker {
     tasks: Vec<Task>,
     max_in_flight: usize,
     stats: Option<StatsData>,
+    verifier: TokenVerifier,
 }
 
 impl std::fmt::Debug for Worker {
@@ -79,6 +82,7 @@ impl Worker {
             tasks: declaration.tasks,
             max_in_flight: settings.max_in_flight.max(1),
             stats: declaration.stats,
+            verifier: settings.jwt.verifier(),
         }
     }
 
@@ -145,6 +149,7 @@ impl Worker {
             name: self.service.name,
             requests: futures::stream::select_all(streams),
             in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
+            verifier: self.verifier,
             stop,
             background,
         })
@@ -160,6 +165,8 @@ pub struct RunningWorker {
         futures::stream::BoxStream<'static, (EndpointName, Route, service::Request)>,
     >,
     in_flight: Arc<Semaphore>,
+    /// Checks the token that comes with a request, before its handler runs.
+    verifier: TokenVerifier,
     /// Cancelled when the worker stops: its background tasks return at their next safe point.
     stop: CancellationToken,
     background: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
@@ -205,7 +212,7 @@ impl RunningWorker {
             tokio::select! {
                 () = &mut shutdown => break,
                 next = self.requests.next() => match next {
-                    Some(item) => dispatch(&self.in_flight, &tasks, item).await,
+                    Some(item) => dispatch(&self.in_flight, &self.verifier, &tasks, item).await,
                     None => break,
                 },
             }
@@ -220,7 +227,7 @@ impl RunningWorker {
         }
         // Requests delivered before the unsubscribe took effect are still ours to answer.
         while let Some(item) = self.requests.next().await {
-            dispatch(&self.in_flight, &tasks, item).await;
+            dispatch(&self.in_flight, &self.verifier, &tasks, item).await;
         }
         tasks.close();
         tasks.wait().await;
@@ -241,9 +248,12 @@ impl RunningWorker {
     }
 }
 
-/// Handles one request on its own task, once a concurrency permit is free.
+/// Handles one request on its own task, once a concurrency permit is free. The caller's token is
+/// verified first: a request whose token does not verify is answered `unauthorized` and never
+/// reaches its handler.
 async fn dispatch(
     in_flight: &Arc<Semaphore>,
+    verifier: &TokenVerifier,
     tasks: &TaskTracker,
     (endpoint, route, request): (EndpointName, Route, service::Request),
 ) {
@@ -251,19 +261,25 @@ async fn dispatch(
     let Ok(permit) = in_flight.clone().acquire_owned().await else {
         return;
     };
-    let raw = RawRequest {
+    let caller = Caller::from_headers(request.message.headers.as_ref(), verifier);
+    let raw = caller.map(|caller| RawRequest {
         payload: request.message.payload.clone(),
         headers: request.message.headers.clone(),
-    };
+        caller,
+    });
+    let request_id = crate::handler::request_id(request.message.headers.as_ref());
     let span = tracing::info_span!(
         "request",
         subject = endpoint.subject,
-        request_id = raw.request_id().unwrap_or_default(),
+        request_id = request_id.unwrap_or_default(),
     );
-    crate::trace_context::adopt_parent(&span, raw.headers.as_ref());
+    crate::trace_context::adopt_parent(&span, request.message.headers.as_ref());
     tasks.spawn(
         async move {
-            let reply = route.call(raw).await;
+            let reply = match raw {
+                Ok(raw) => route.call(raw).await,
+                Err(refused) => Err(refused),
+            };
             if let Err(error) = &reply {
                 tracing::info!(code = ?error.code(), message = error.message(), "request failed");
             }

@@ -1,10 +1,12 @@
-//! Who a notification goes to and what it is about, asked of the auth and order services as
-//! the user concerned (so those services apply their own rules).
+//! Who a notification goes to and what it is about, asked of the auth and order services.
+//!
+//! Event handlers act for no signed-in user, so they use the service-only subjects
+//! (`profile_of`, `marketing_opt_out`, `lookup`) that NATS grants to this worker and never to
+//! the edge. A campaign is created by an admin, whose token is forwarded for the audience.
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
-use menuskart_schemas::Empty;
-use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, ProfilePatch};
+use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, UserRef};
 use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::{auth, orders};
@@ -24,7 +26,7 @@ impl Directory {
 
     pub async fn profile(&self, user_id: UserId) -> Result<Profile, RpcError> {
         self.client
-            .call(auth::PROFILE_GET, &Caller::user(user_id), &Empty {})
+            .call(auth::PROFILE_OF, &Caller::anonymous(), &UserRef { user_id })
             .await
     }
 
@@ -53,20 +55,31 @@ impl Directory {
         }
     }
 
-    /// Turns the user's promotional email off, as that user; the profile after.
+    /// Turns the user's promotional email off; the profile after.
     pub async fn opt_out(&self, user_id: UserId) -> Result<Profile, RpcError> {
-        let patch = ProfilePatch {
-            marketing_opt_in: Some(false),
-            ..ProfilePatch::default()
-        };
         self.client
-            .call(auth::PROFILE_UPDATE, &Caller::user(user_id), &patch)
+            .call(
+                auth::MARKETING_OPT_OUT,
+                &Caller::anonymous(),
+                &UserRef { user_id },
+            )
             .await
     }
 
+    /// The order an event is about, if it is `user_id`'s (an event naming someone else's order
+    /// would be a bug upstream: nothing is sent).
     pub async fn order(&self, user_id: UserId, order_id: OrderId) -> Result<Order, RpcError> {
-        self.client
-            .call(orders::GET, &Caller::user(user_id), &OrderRef { order_id })
-            .await
+        let order: Order = self
+            .client
+            .call(orders::LOOKUP, &Caller::anonymous(), &OrderRef { order_id })
+            .await?;
+        if order.user_id == user_id {
+            Ok(order)
+        } else {
+            Err(RpcError::Reply(menuskart_schemas::ErrorBody::new(
+                menuskart_schemas::ErrorCode::NotFound,
+                format!("order {order_id} is not {user_id}'s"),
+            )))
+        }
     }
 }

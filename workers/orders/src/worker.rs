@@ -53,6 +53,7 @@ impl Domain for Orders {
             .endpoint(orders::LIST, handlers::list::handle)
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
+            .endpoint(orders::LOOKUP, handlers::lookup::handle)
             .consume(payment_events::SUBSCRIPTION, payment_events::handle)
             .consume(stock_settler::SUBSCRIPTION, stock_settler::handle)
             .outbox(&settings.outbox, |state| state.relay.clone())

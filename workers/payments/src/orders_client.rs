@@ -1,5 +1,6 @@
-//! What payments asks the order service: the order, as its owner sees it (so the order service
-//! checks ownership itself).
+//! What payments asks the order service: the order, as its owner sees it (the caller's token
+//! is forwarded, so the order service checks ownership itself), or, when a provider's webhook
+//! acts for no user, through the service-only `lookup` that NATS grants to payments.
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
@@ -20,6 +21,13 @@ impl OrdersClient {
     pub async fn order(&self, caller: &Caller, order_id: OrderId) -> Result<Order, RpcError> {
         self.client
             .call(orders::GET, caller, &OrderRef { order_id })
+            .await
+    }
+
+    /// Any order, for work no user asked for (a webhook settling a payment).
+    pub async fn lookup(&self, order_id: OrderId) -> Result<Order, RpcError> {
+        self.client
+            .call(orders::LOOKUP, &Caller::anonymous(), &OrderRef { order_id })
             .await
     }
 }

@@ -16,10 +16,10 @@ pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<TokenRequest>,
 ) -> Result<Empty, ReplyError> {
-    let claims = decode_access_token(&state.tokens.jwt, &req.body.access_token)?;
+    let claims = decode_access_token(&state.tokens.verifier, &req.body.access_token)?;
     if req
         .caller
-        .user_id
+        .user_id()
         .is_some_and(|caller| caller != claims.sub)
     {
         return Err(ReplyError::forbidden(

@@ -8,9 +8,11 @@
 pub mod login;
 pub mod logout;
 pub mod marketing_audience;
+pub mod marketing_opt_out;
 pub mod password_reset;
 pub mod password_reset_confirm;
 pub mod profile_get;
+pub mod profile_of;
 pub mod profile_update;
 pub mod refresh;
 pub mod register;
@@ -20,7 +22,7 @@ pub mod verify_email;
 pub mod verify_email_resend;
 
 use menuskart_kit::ReplyError;
-use menuskart_kit::jwt::{JwtCodec, JwtError};
+use menuskart_kit::jwt::{JwtError, TokenVerifier};
 use menuskart_schemas::auth::AccessClaims;
 
 /// Claims of an access token, as its own failure: expired and invalid tokens are both 401s.
@@ -34,8 +36,11 @@ impl From<BadToken> for ReplyError {
     }
 }
 
-pub(crate) fn decode_access_token(jwt: &JwtCodec, token: &str) -> Result<AccessClaims, BadToken> {
-    Ok(jwt.decode(token)?)
+pub(crate) fn decode_access_token(
+    verifier: &TokenVerifier,
+    token: &str,
+) -> Result<AccessClaims, BadToken> {
+    Ok(verifier.verify(token)?.into_claims())
 }
 
 /// The message of every credential failure, whatever the reason, so that it reveals nothing.

@@ -19,7 +19,7 @@ pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<TokenRequest>,
 ) -> Result<ValidatedToken, ReplyError> {
-    let claims = decode_access_token(&state.tokens.jwt, &req.body.access_token)?;
+    let claims = decode_access_token(&state.tokens.verifier, &req.body.access_token)?;
     if !state
         .store
         .session_is_active(claims.sub, claims.sid)

@@ -49,7 +49,7 @@ impl CartOwner {
     /// The caller's own cart when signed in (a token is then ignored), else the visitor's
     /// cart of `token`. `None` for a visitor without a token.
     pub fn resolve(caller: &Caller, token: Option<&str>) -> Result<Option<Self>, ReplyError> {
-        if let Some(user_id) = caller.user_id {
+        if let Some(user_id) = caller.user_id() {
             return Ok(Some(Self::User(user_id)));
         }
         token
@@ -100,18 +100,18 @@ mod tests {
     #[test]
     fn a_user_cart_ignores_the_token_and_the_key_hides_it() {
         let token = CartToken::mint();
-        let user = Caller {
-            user_id: Some(UserId(uuid::Uuid::nil())),
-            roles: vec![],
-        };
+        let user = Caller::unproven(UserId(uuid::Uuid::nil()), vec![]);
         let owner = CartOwner::resolve(&user, Some(token.as_str())).unwrap();
         assert_eq!(owner, Some(CartOwner::User(UserId(uuid::Uuid::nil()))));
-        let visitor = CartOwner::resolve(&Caller::default(), Some(token.as_str()))
+        let visitor = CartOwner::resolve(&Caller::anonymous(), Some(token.as_str()))
             .unwrap()
             .unwrap();
         assert!(visitor.key().starts_with("visitor:"));
         assert!(!visitor.key().contains(token.as_str()));
         assert_eq!(visitor.token().as_deref(), Some(token.as_str()));
-        assert_eq!(CartOwner::resolve(&Caller::default(), None).unwrap(), None);
+        assert_eq!(
+            CartOwner::resolve(&Caller::anonymous(), None).unwrap(),
+            None
+        );
     }
 }

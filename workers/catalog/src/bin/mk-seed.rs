@@ -1,7 +1,8 @@
 //! `mk-seed`: loads the demo catalog (real-looking dishes and groceries with stock) and,
 //! with `--products N`, N generated products for benchmarks. It speaks to the catalog and
-//! inventory services over NATS as an admin operator, like any other client; running it twice
-//! changes nothing (what exists is skipped).
+//! inventory services over NATS like any other client: it logs in as the shop's admin
+//! (`MK_ADMIN_EMAIL`, `MK_ADMIN_PASSWORD`) and sends that admin's token, since workers believe
+//! nothing else. Running it twice changes nothing (what exists is skipped).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,14 +10,13 @@ use std::time::Duration;
 
 use clap::Parser;
 use futures::StreamExt;
-use menuskart_kit::Caller;
 use menuskart_kit::rpc::{self, RpcError};
-use menuskart_schemas::ErrorCode;
-use menuskart_schemas::auth::Role;
+use menuskart_schemas::auth::{LoginRequest, TokenPair};
 use menuskart_schemas::catalog::{CategoryInput, CreateProduct, Product, ProductInput};
 use menuskart_schemas::inventory::{StockLevel, StockUpdate};
 use menuskart_schemas::money::Amount;
-use menuskart_schemas::subjects::{catalog, inventory};
+use menuskart_schemas::subjects::{auth, catalog, inventory};
+use menuskart_schemas::{ErrorCode, headers};
 use serde::Deserialize;
 
 const DEMO: &str = include_str!("../../seed/demo.json");
@@ -26,6 +26,11 @@ const DEMO: &str = include_str!("../../seed/demo.json");
 struct Cli {
     #[command(flatten)]
     nats: menuskart_kit::ops::OpsConnection,
+    /// The admin account the catalog is created as.
+    #[arg(long, env = "MK_ADMIN_EMAIL")]
+    admin_email: String,
+    #[arg(long, env = "MK_ADMIN_PASSWORD", hide_env_values = true)]
+    admin_password: String,
     /// Also create this many generated products (for benchmarks).
     #[arg(long, default_value_t = 0)]
     products: usize,
@@ -53,33 +58,52 @@ struct DemoProduct {
     stock: i64,
 }
 
-/// The operator acting as an admin (seeding is an operator's job; NATS permissions decide who
-/// may publish on `mk.>`).
-fn operator() -> Caller {
-    Caller {
-        user_id: Some(menuskart_schemas::ids::UserId(uuid::Uuid::nil())),
-        roles: vec![Role::Admin],
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The NATS connection and the admin's access token every request carries.
+#[derive(Clone)]
+struct Admin {
+    client: async_nats::Client,
+    bearer: Arc<str>,
+}
+
+impl Admin {
+    async fn log_in(client: async_nats::Client, cli: &Cli) -> anyhow::Result<Self> {
+        let login = LoginRequest {
+            email: cli.admin_email.clone(),
+            password: cli.admin_password.clone(),
+        };
+        let pair: TokenPair = rpc::request(
+            &client,
+            auth::LOGIN,
+            async_nats::HeaderMap::new(),
+            &login,
+            TIMEOUT,
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("admin login as {}: {error}", cli.admin_email))?;
+        Ok(Self {
+            client,
+            bearer: format!("{}{}", headers::BEARER_PREFIX, pair.access_token).into(),
+        })
+    }
+
+    async fn call<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(
+        &self,
+        endpoint: menuskart_schemas::subjects::Endpoint<Req, Resp>,
+        body: &Req,
+    ) -> Result<Resp, RpcError> {
+        let mut request_headers = async_nats::HeaderMap::new();
+        request_headers.insert(headers::AUTHORIZATION, &*self.bearer);
+        rpc::request(&self.client, endpoint, request_headers, body, TIMEOUT).await
     }
 }
 
-async fn call<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(
-    client: &async_nats::Client,
-    endpoint: menuskart_schemas::subjects::Endpoint<Req, Resp>,
-    body: &Req,
-) -> Result<Resp, RpcError> {
-    let mut headers = async_nats::HeaderMap::new();
-    operator().write_headers(&mut headers);
-    rpc::request(client, endpoint, headers, body, Duration::from_secs(30)).await
-}
-
 /// Creates a product and sets its stock; an existing slug is skipped.
-async fn product(
-    client: &async_nats::Client,
-    input: ProductInput,
-    stock: i64,
-) -> anyhow::Result<bool> {
-    let created: Result<Product, _> =
-        call(client, catalog::CREATE, &CreateProduct { product: input }).await;
+async fn product(admin: &Admin, input: ProductInput, stock: i64) -> anyhow::Result<bool> {
+    let created: Result<Product, _> = admin
+        .call(catalog::CREATE, &CreateProduct { product: input })
+        .await;
     let product = match created {
         Ok(product) => product,
         Err(RpcError::Reply(error)) if error.code == ErrorCode::Conflict => return Ok(false),
@@ -90,18 +114,18 @@ async fn product(
         delta: None,
         set: Some(stock),
     };
-    let _: StockLevel = call(client, inventory::UPDATE, &update).await?;
+    let _: StockLevel = admin.call(inventory::UPDATE, &update).await?;
     Ok(true)
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let client = cli.nats.connect().await?;
+    let admin = Admin::log_in(cli.nats.connect().await?, &cli).await?;
     let demo: Demo = serde_json::from_str(DEMO)?;
 
     for category in &demo.categories {
-        match call(&client, catalog::CATEGORY_CREATE, category).await {
+        match admin.call(catalog::CATEGORY_CREATE, category).await {
             Ok(_) => {}
             Err(RpcError::Reply(error)) if error.code == ErrorCode::Conflict => {}
             Err(error) => return Err(error.into()),
@@ -120,7 +144,7 @@ async fn main() -> anyhow::Result<()> {
             attributes: item.attributes,
             images: Vec::new(),
         };
-        created += usize::from(product(&client, input, item.stock).await?);
+        created += usize::from(product(&admin, input, item.stock).await?);
     }
     println!(
         "demo catalog: {created} products created, {} categories",
@@ -159,7 +183,7 @@ async fn main() -> anyhow::Result<()> {
         ];
         let generated = futures::stream::iter(0..cli.products)
             .map(|i| {
-                let client = client.clone();
+                let admin = admin.clone();
                 let leaves = leaves.clone();
                 async move {
                     let name = format!(
@@ -181,7 +205,7 @@ async fn main() -> anyhow::Result<()> {
                         )]),
                         images: Vec::new(),
                     };
-                    product(&client, input, (i % 50) as i64).await
+                    product(&admin, input, (i % 50) as i64).await
                 }
             })
             .buffer_unordered(cli.concurrency.max(1))
@@ -202,6 +226,6 @@ async fn main() -> anyhow::Result<()> {
         );
         anyhow::ensure!(generated.1 == 0, "some generated products failed");
     }
-    client.flush().await?;
+    admin.client.flush().await?;
     Ok(())
 }

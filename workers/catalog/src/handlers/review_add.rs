@@ -32,7 +32,7 @@ pub async fn handle(
         .into());
     }
     let product = find(&state, &product_id).await?;
-    let author = reviewer::name_of(&state, user).await;
+    let author = reviewer::name_of(&state, &req.caller).await;
     let added = state
         .store
         .add_review(

@@ -13,7 +13,7 @@ use crate::store::TransitionOutcome;
 #[tracing::instrument(skip_all, fields(order_id = %req.body.order_id))]
 pub async fn handle(state: Arc<OrdersState>, req: Incoming<OrderRef>) -> Result<Order, ReplyError> {
     let order = visible_order(&state, &req.caller, req.body.order_id).await?;
-    let reason = if req.caller.user_id == Some(order.user_id) {
+    let reason = if req.caller.user_id() == Some(order.user_id) {
         "cancelled by the customer"
     } else {
         "cancelled by an admin"

@@ -4,6 +4,7 @@ pub mod by_user;
 pub mod cancel;
 pub mod get;
 pub mod list;
+pub mod lookup;
 pub mod place;
 pub mod set_status;
 

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::{Caller, Incoming, ReplyError};
+use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
 use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::payments::{PaymentStatus, WebhookDelivery};
@@ -93,15 +93,14 @@ pub async fn handle(
         state.written();
     }
     // Confirmed after its order was cancelled (expired while the bank took its time): refund.
-    if changed && settled.payment.status == PaymentStatus::Succeeded {
-        let owner = Caller::user(settled.payment.user_id);
-        if let Ok(order) = state.orders.order(&owner, settled.payment.order_id).await
-            && order.status == OrderStatus::Cancelled
-        {
-            crate::refund_on_cancel::refund_order(&state, order.id)
-                .await
-                .map_err(ReplyError::from)?;
-        }
+    if changed
+        && settled.payment.status == PaymentStatus::Succeeded
+        && let Ok(order) = state.orders.lookup(settled.payment.order_id).await
+        && order.status == OrderStatus::Cancelled
+    {
+        crate::refund_on_cancel::refund_order(&state, order.id)
+            .await
+            .map_err(ReplyError::from)?;
     }
     Ok(Empty {})
 }
