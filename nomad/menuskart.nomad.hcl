@@ -43,10 +43,12 @@ EOT
       }
 
       env {
-        MK_HTTP_ADDR    = "0.0.0.0:8080"
-        MK_METRICS_ADDR = "0.0.0.0:9464"
-        MK_NATS_URL     = "nats://nats.service.consul:4222"
-        MK_LOG_FORMAT   = "json"
+        MK_HTTP_ADDR      = "0.0.0.0:8080"
+        MK_METRICS_ADDR   = "0.0.0.0:9464"
+        # Every edge counts rate limits in the same Redis.
+        MK_RATE_REDIS_URL = "redis://redis.service.consul:6379/"
+        MK_NATS_URL       = "nats://nats.service.consul:4222"
+        MK_LOG_FORMAT     = "json"
       }
 
       resources {

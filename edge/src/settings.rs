@@ -38,6 +38,28 @@ pub struct Settings {
     pub auth_rate_per_minute: u32,
     #[serde(default = "defaults::auth_rate_burst")]
     pub auth_rate_burst: u32,
+    /// `MK_ORDER_RATE_PER_MINUTE`, `MK_ORDER_RATE_BURST`: orders placed per minute, per client
+    /// address and per user.
+    #[serde(default = "defaults::order_rate_per_minute")]
+    pub order_rate_per_minute: u32,
+    #[serde(default = "defaults::order_rate_burst")]
+    pub order_rate_burst: u32,
+    /// `MK_CART_RATE_PER_MINUTE`, `MK_CART_RATE_BURST`: cart changes per minute, per client
+    /// address and per user.
+    #[serde(default = "defaults::cart_rate_per_minute")]
+    pub cart_rate_per_minute: u32,
+    #[serde(default = "defaults::cart_rate_burst")]
+    pub cart_rate_burst: u32,
+    /// `MK_RATE_REDIS_URL`: the Redis every edge counts rate limits in; `MK_RATE_KEY_PREFIX`
+    /// starts its keys.
+    #[serde(default = "defaults::rate_redis_url")]
+    pub rate_redis_url: String,
+    #[serde(default = "defaults::rate_key_prefix")]
+    pub rate_key_prefix: String,
+    /// `MK_TRUSTED_PROXIES`: addresses or networks (comma separated) whose `X-Forwarded-For`
+    /// names the client; empty: the TCP peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: crate::rate_limit::TrustedProxies,
     /// `MK_SSE_MAX_STREAMS`: live order-status streams one edge serves at once (503 beyond);
     /// `MK_SSE_MAX_PER_USER`: streams one user may have open on it (429 beyond).
     #[serde(default = "defaults::sse_max_streams")]
@@ -50,6 +72,24 @@ pub struct Settings {
 }
 
 mod defaults {
+    pub fn order_rate_per_minute() -> u32 {
+        10
+    }
+    pub fn order_rate_burst() -> u32 {
+        5
+    }
+    pub fn cart_rate_per_minute() -> u32 {
+        300
+    }
+    pub fn cart_rate_burst() -> u32 {
+        60
+    }
+    pub fn rate_redis_url() -> String {
+        "redis://127.0.0.1:6379/".into()
+    }
+    pub fn rate_key_prefix() -> String {
+        "mk:".into()
+    }
     pub fn ten_seconds_ms() -> u64 {
         10_000
     }

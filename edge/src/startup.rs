@@ -21,7 +21,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::bus::Bus;
 use crate::errors;
 use crate::live_streams::LiveStreams;
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::{Quota, Quotas, RateLimits};
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::{openapi, routes};
@@ -30,6 +30,8 @@ use crate::{openapi, routes};
 pub enum StartupError {
     #[error(transparent)]
     Nats(#[from] menuskart_kit::nats::ConnectError),
+    #[error("rate limits: cannot reach Redis ({0})")]
+    RateLimits(redis::RedisError),
     #[error("cannot listen on {address}: {source}")]
     Bind {
         address: String,
@@ -44,22 +46,38 @@ pub struct Application {
     metrics_listener: TcpListener,
     nats: async_nats::Client,
     live_streams: LiveStreams,
+    rate_limits: RateLimits,
     header_read_timeout: Duration,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let nats = menuskart_kit::nats::connect(&settings.nats, "edge").await?;
+        let rate_limits = RateLimits::connect(
+            &settings.rate_redis_url,
+            &settings.rate_key_prefix,
+            Quotas {
+                credentials: Quota::per_minute(
+                    settings.auth_rate_per_minute,
+                    settings.auth_rate_burst,
+                ),
+                orders: Quota::per_minute(
+                    settings.order_rate_per_minute,
+                    settings.order_rate_burst,
+                ),
+                carts: Quota::per_minute(settings.cart_rate_per_minute, settings.cart_rate_burst),
+            },
+            settings.trusted_proxies.clone(),
+        )
+        .await
+        .map_err(StartupError::RateLimits)?;
         let state = AppState {
             bus: Bus::new(
                 nats.clone(),
                 Duration::from_millis(settings.request_timeout_ms),
             ),
             tokens: settings.jwt.verifier(),
-            auth_rate: RateLimit::per_minute(
-                settings.auth_rate_per_minute,
-                settings.auth_rate_burst,
-            ),
+            rate_limits: rate_limits.clone(),
             live_streams: LiveStreams::new(settings.sse_max_streams, settings.sse_max_per_user),
             web: settings.web_dir.as_deref().map(crate::web::WebApp::new),
         };
@@ -78,6 +96,7 @@ impl Application {
             metrics_listener,
             nats,
             live_streams,
+            rate_limits,
             header_read_timeout: Duration::from_millis(settings.header_read_timeout_ms),
         })
     }
@@ -123,9 +142,10 @@ impl Application {
             self.metrics_listener,
             crate::metrics::router(),
             self.header_read_timeout,
-            shutdown,
+            shutdown.clone(),
         );
-        tokio::join!(public, metrics);
+        let sweeper = self.rate_limits.sweep_until(shutdown);
+        tokio::join!(public, metrics, sweeper);
         if let Err(error) = self.nats.flush().await {
             tracing::warn!(%error, "nats flush");
         }
@@ -140,7 +160,7 @@ impl Application {
 /// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
 pub fn router(state: AppState, body_limit: usize, body_read_timeout: Duration) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
-    let (api, document) = openapi::split(routes::router(&state.auth_rate));
+    let (api, document) = openapi::split(routes::router());
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/docs").url("/openapi.json", document))

@@ -4,7 +4,7 @@ use menuskart_kit::jwt::TokenVerifier;
 
 use crate::bus::Bus;
 use crate::live_streams::LiveStreams;
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::RateLimits;
 use crate::web::WebApp;
 
 #[derive(Clone)]
@@ -12,8 +12,8 @@ pub struct AppState {
     pub bus: Bus,
     /// Verifies access tokens with the public keys only (auth alone can sign).
     pub tokens: TokenVerifier,
-    /// Limits the credential routes per client IP.
-    pub auth_rate: RateLimit,
+    /// Limits credential routes, order placement and cart writes, shared between edges.
+    pub rate_limits: RateLimits,
     /// Open live order-status streams: their caps, and closing them at shutdown.
     pub live_streams: LiveStreams,
     /// The storefront, when the edge serves one.

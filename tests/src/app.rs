@@ -43,6 +43,8 @@ pub struct TestApp {
     pub orders_db: Option<TestDatabase>,
     pub payments: Vec<WorkerInstance>,
     pub payments_db: Option<TestDatabase>,
+    /// How the edge was configured (another edge starts from it: [`TestApp::start_edge`]).
+    edge_settings: menuskart_edge::Settings,
     /// Stops the edge ([`TestApp::stop_edge`]), and the edge's serving task.
     edge_stop: Option<tokio::sync::oneshot::Sender<()>>,
     edge_task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
@@ -60,6 +62,13 @@ pub struct Options {
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
     pub auth_rate_burst: u32,
+    /// Orders and cart changes per minute per client and per user; high by default too.
+    pub order_rate_per_minute: u32,
+    pub order_rate_burst: u32,
+    pub cart_rate_per_minute: u32,
+    pub cart_rate_burst: u32,
+    /// `MK_TRUSTED_PROXIES` of the edge.
+    pub trusted_proxies: &'static str,
     /// A built storefront for the edge to serve at `/`.
     pub web_dir: Option<std::path::PathBuf>,
     /// Live order-status streams one user may have open.
@@ -81,6 +90,11 @@ impl Default for Options {
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
+            order_rate_per_minute: 100_000,
+            order_rate_burst: 10_000,
+            cart_rate_per_minute: 100_000,
+            cart_rate_burst: 10_000,
+            trusted_proxies: "",
             web_dir: None,
             sse_max_per_user: 5,
             header_read_timeout: Duration::from_secs(10),
@@ -190,7 +204,7 @@ impl TestApp {
             payments
                 .push(WorkerInstance::start::<menuskart_payments::Payments>(&nats, settings).await);
         }
-        let edge = menuskart_edge::Application::build(menuskart_edge::Settings {
+        let edge_settings = menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
             metrics_addr: "127.0.0.1:0".into(),
             nats: nats.settings_for("edge"),
@@ -199,6 +213,13 @@ impl TestApp {
             body_limit_bytes: 64 * 1024,
             auth_rate_per_minute: options.auth_rate_per_minute,
             auth_rate_burst: options.auth_rate_burst,
+            order_rate_per_minute: options.order_rate_per_minute,
+            order_rate_burst: options.order_rate_burst,
+            cart_rate_per_minute: options.cart_rate_per_minute,
+            cart_rate_burst: options.cart_rate_burst,
+            rate_redis_url: redis.url.clone(),
+            rate_key_prefix: redis.prefix.clone(),
+            trusted_proxies: options.trusted_proxies.parse().expect("trusted proxies"),
             web_dir: options
                 .web_dir
                 .as_ref()
@@ -207,9 +228,10 @@ impl TestApp {
             sse_max_per_user: options.sse_max_per_user,
             header_read_timeout_ms: options.header_read_timeout.as_millis() as u64,
             body_read_timeout_ms: options.body_read_timeout.as_millis() as u64,
-        })
-        .await
-        .expect("edge starts");
+        };
+        let edge = menuskart_edge::Application::build(edge_settings.clone())
+            .await
+            .expect("edge starts");
         let base_url = format!("http://127.0.0.1:{}", edge.port());
         let metrics_url = format!("http://{}/metrics", edge.metrics_address());
         let (edge_stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -237,9 +259,21 @@ impl TestApp {
             orders_db,
             payments,
             payments_db,
+            edge_settings,
             edge_stop: Some(edge_stop),
             edge_task: Some(edge_task),
         }
+    }
+
+    /// Another edge instance on the same NATS and Redis (as behind a load balancer); its base
+    /// URL. It runs until the test ends.
+    pub async fn start_edge(&self) -> String {
+        let edge = menuskart_edge::Application::build(self.edge_settings.clone())
+            .await
+            .expect("a second edge starts");
+        let base_url = format!("http://127.0.0.1:{}", edge.port());
+        tokio::spawn(edge.run_until_stopped(std::future::pending()));
+        base_url
     }
 
     /// Shuts the edge down as SIGTERM would, and waits until it has stopped; panics if it

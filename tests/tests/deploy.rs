@@ -280,6 +280,8 @@ fn compose_configures_the_binaries_it_runs() {
     let edge: menuskart_edge::Settings =
         load_settings("edge", &environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
+    // The edges share their rate limits through the one Redis.
+    assert_eq!(edge.rate_redis_url, "redis://redis:6379/");
 }
 
 #[test]

@@ -20,23 +20,17 @@ use crate::bus::Call;
 use crate::cart_token::{self, CartToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::{Admitted, Credentials};
 use crate::state::AppState;
 
-pub fn router(rate: &RateLimit) -> OpenApiRouter<AppState> {
-    // Routes that take credentials or send mail are rate-limited per client.
-    let credentials = OpenApiRouter::new()
+/// Routes that take credentials or send mail are rate-limited per client ([`Admitted`]).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .routes(routes!(register))
         .routes(routes!(login))
         .routes(routes!(refresh))
         .routes(routes!(password_reset))
         .routes(routes!(password_reset_confirm))
-        .route_layer(axum::middleware::from_fn_with_state(
-            rate.clone(),
-            crate::rate_limit::enforce,
-        ));
-    OpenApiRouter::new()
-        .merge(credentials)
         .routes(routes!(logout))
         .routes(routes!(validate_token))
         .routes(routes!(verify_email))
@@ -51,6 +45,7 @@ pub fn router(rate: &RateLimit) -> OpenApiRouter<AppState> {
         (status = 422, description = "Malformed email, short password, empty name", body = ErrorResponse),
     ))]
 pub async fn register(
+    _: Admitted<Credentials>,
     call: Call,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserView>), ApiError> {
@@ -70,6 +65,7 @@ pub async fn register(
         (status = 429, description = "Too many failed logins for this address", body = ErrorResponse),
     ))]
 pub async fn login(
+    _: Admitted<Credentials>,
     State(state): State<AppState>,
     call: Call,
     CartToken(cart_token): CartToken,
@@ -104,6 +100,7 @@ pub async fn login(
         (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorResponse),
     ))]
 pub async fn refresh(
+    _: Admitted<Credentials>,
     call: Call,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> Result<Json<TokenPair>, ApiError> {
@@ -160,6 +157,7 @@ pub async fn validate_token(call: Call, user: AuthUser) -> Result<Json<Validated
         (status = 429, description = "Too many requests from this client", body = ErrorResponse),
     ))]
 pub async fn password_reset(
+    _: Admitted<Credentials>,
     call: Call,
     ApiJson(body): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<Empty>), ApiError> {
@@ -177,6 +175,7 @@ pub async fn password_reset(
         (status = 422, description = "Link invalid, used or expired (`details.field` = `token`), or a too-weak password", body = ErrorResponse),
     ))]
 pub async fn password_reset_confirm(
+    _: Admitted<Credentials>,
     call: Call,
     ApiJson(body): ApiJson<PasswordResetConfirm>,
 ) -> Result<StatusCode, ApiError> {

@@ -17,6 +17,7 @@ use crate::bus::Call;
 use crate::cart_token::{self, CartToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
+use crate::rate_limit::{Admitted, CartWrites};
 use crate::state::AppState;
 
 /// Each route with its OpenAPI entry (`routes!` groups the methods of one path).
@@ -63,11 +64,13 @@ pub async fn show(
     request_body = AddToCart,
     responses(
         (status = 200, description = "The cart after adding", body = Cart),
+        (status = 429, description = "Too many requests from this client or user; see Retry-After", body = ErrorResponse),
         (status = 404, description = "No such product", body = ErrorResponse),
         (status = 409, description = "Not enough stock, or another currency than the cart's", body = ErrorResponse),
         (status = 422, description = "Quantity out of bounds (1..=99 per line), or too many lines", body = ErrorResponse),
     ))]
 pub async fn add(
+    _: Admitted<CartWrites>,
     call: Call,
     user: MaybeUser,
     CartToken(cart_token): CartToken,
@@ -88,11 +91,13 @@ pub async fn add(
     request_body = SetQuantity,
     responses(
         (status = 200, description = "The cart after the change", body = Cart),
+        (status = 429, description = "Too many requests from this client or user; see Retry-After", body = ErrorResponse),
         (status = 404, description = "No such line in this cart", body = ErrorResponse),
         (status = 409, description = "Not enough stock", body = ErrorResponse),
         (status = 422, description = "Quantity out of bounds", body = ErrorResponse),
     ))]
 pub async fn set_quantity(
+    _: Admitted<CartWrites>,
     call: Call,
     user: MaybeUser,
     CartToken(cart_token): CartToken,
@@ -114,9 +119,11 @@ pub async fn set_quantity(
     params(("item_id" = String, Path, description = "The line's item_id")),
     responses(
         (status = 200, description = "The cart without the line", body = Cart),
+        (status = 429, description = "Too many requests from this client or user; see Retry-After", body = ErrorResponse),
         (status = 404, description = "No such line in this cart", body = ErrorResponse),
     ))]
 pub async fn remove(
+    _: Admitted<CartWrites>,
     call: Call,
     user: MaybeUser,
     CartToken(cart_token): CartToken,
@@ -133,8 +140,12 @@ pub async fn remove(
 
 /// Empty the cart.
 #[utoipa::path(delete, path = "/cart", tag = "cart", security((), ("bearer" = [])),
-    responses((status = 200, description = "The empty cart", body = Cart)))]
+    responses(
+        (status = 200, description = "The empty cart", body = Cart),
+        (status = 429, description = "Too many requests from this client or user; see Retry-After", body = ErrorResponse),
+    ))]
 pub async fn clear(
+    _: Admitted<CartWrites>,
     call: Call,
     user: MaybeUser,
     CartToken(cart_token): CartToken,

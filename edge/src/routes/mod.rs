@@ -13,13 +13,12 @@ pub mod users;
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::rate_limit::RateLimit;
 use crate::state::AppState;
 
-/// Every API route with its OpenAPI entry; `auth_rate` limits the credential routes.
-pub fn router(auth_rate: &RateLimit) -> OpenApiRouter<AppState> {
+/// Every API route with its OpenAPI entry.
+pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .merge(auth::router(auth_rate))
+        .merge(auth::router())
         .merge(users::router())
         .merge(inventory::router())
         .merge(products::router())

@@ -19,6 +19,7 @@ use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery, PageQuery, PathId};
 use crate::idempotency::idempotency_key;
+use crate::rate_limit::{Admitted, OrderPlacement};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -41,8 +42,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "Not signed in", body = ErrorResponse),
         (status = 409, description = "Not enough stock for a line (details say which); nothing reserved", body = ErrorResponse),
         (status = 422, description = "Empty cart, bad address or idempotency key", body = ErrorResponse),
+        (status = 429, description = "Too many requests from this client or user; see Retry-After", body = ErrorResponse),
     ))]
 pub async fn place(
+    _: Admitted<OrderPlacement>,
     call: Call,
     user: AuthUser,
     headers: HeaderMap,

@@ -21,6 +21,7 @@ mod refresh_tokens;
 mod resilience;
 mod scale_out;
 mod service_api;
+mod shared_rate_limits;
 mod slow_clients;
 mod stock_redis;
 mod storefront_files;

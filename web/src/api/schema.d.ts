@@ -1675,6 +1675,15 @@ export interface operations {
                     "application/json": components["schemas"]["Cart"];
                 };
             };
+            /** @description Too many requests from this client or user; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     cart_add: {
@@ -1719,6 +1728,15 @@ export interface operations {
             };
             /** @description Quantity out of bounds (1..=99 per line), or too many lines */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client or user; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1780,6 +1798,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests from this client or user; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     cart_remove: {
@@ -1805,6 +1832,15 @@ export interface operations {
             };
             /** @description No such line in this cart */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client or user; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2230,6 +2266,15 @@ export interface operations {
             };
             /** @description Empty cart, bad address or idempotency key */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client or user; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

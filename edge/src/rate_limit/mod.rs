@@ -1,0 +1,277 @@
+//! Rate limits shared by every edge instance: credential routes (login, register, refresh,
+//! password reset), order placement and cart writes (which create carts).
+//!
+//! A route opts in with an [`Admitted`] extractor naming its limit. Each request counts against
+//! its client's address ([`client_address`]: the TCP peer, or `X-Forwarded-For` behind a trusted
+//! proxy) and, when it carries a valid access token, against its user too, so neither many
+//! addresses for one account nor many accounts from one address get past. Over a limit: 429 with
+//! `Retry-After`.
+//!
+//! The counts live in Redis ([`gcra`]), so a client gets the same limit whichever edge it
+//! reaches. If Redis cannot be reached, each edge falls back to counting in its own memory
+//! (governor, the same quotas) rather than refusing every request or letting all through; that
+//! memory is swept every minute, so it holds only clients seen lately.
+
+mod client_address;
+mod gcra;
+
+use std::marker::PhantomData;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header::{AUTHORIZATION, RETRY_AFTER};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota as LocalQuota};
+use menuskart_kit::jwt::TokenVerifier;
+use menuskart_schemas::ErrorCode;
+
+pub use client_address::TrustedProxies;
+pub use gcra::{Decision, Quota};
+
+use crate::errors::ApiError;
+use crate::state::AppState;
+
+/// The limited kinds of request, each with its own quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Credentials,
+    Orders,
+    Carts,
+}
+
+impl Scope {
+    fn name(self) -> &'static str {
+        match self {
+            Scope::Credentials => "credentials",
+            Scope::Orders => "orders",
+            Scope::Carts => "carts",
+        }
+    }
+}
+
+/// The quota of each scope.
+#[derive(Debug, Clone, Copy)]
+pub struct Quotas {
+    pub credentials: Quota,
+    pub orders: Quota,
+    pub carts: Quota,
+}
+
+impl Quotas {
+    fn of(&self, scope: Scope) -> Quota {
+        match scope {
+            Scope::Credentials => self.credentials,
+            Scope::Orders => self.orders,
+            Scope::Carts => self.carts,
+        }
+    }
+}
+
+/// What the limits are keyed on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Subject {
+    Address(IpAddr),
+    User(menuskart_schemas::ids::UserId),
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Address(address) => write!(f, "ip:{address}"),
+            Subject::User(user) => write!(f, "user:{user}"),
+        }
+    }
+}
+
+type LocalLimiter = DefaultKeyedRateLimiter<(&'static str, Subject)>;
+
+#[derive(Clone)]
+pub struct RateLimits {
+    redis: gcra::RedisGcra,
+    key_prefix: Arc<str>,
+    quotas: Quotas,
+    proxies: TrustedProxies,
+    /// Used while Redis is out of reach, one per scope.
+    fallback: Arc<[(Scope, LocalLimiter); 3]>,
+}
+
+impl std::fmt::Debug for RateLimits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RateLimits")
+            .field("quotas", &self.quotas)
+            .field("proxies", &self.proxies)
+            .finish_non_exhaustive()
+    }
+}
+
+fn local(quota: Quota) -> LocalLimiter {
+    let one = NonZeroU32::MIN;
+    let burst = NonZeroU32::new(quota.burst).unwrap_or(one);
+    let local = LocalQuota::with_period(quota.interval.max(Duration::from_millis(1)))
+        .expect("a period of at least 1 ms")
+        .allow_burst(burst);
+    DefaultKeyedRateLimiter::keyed(local)
+}
+
+impl RateLimits {
+    /// Limits counted in the Redis at `redis_url`, under keys starting with `key_prefix`.
+    pub async fn connect(
+        redis_url: &str,
+        key_prefix: &str,
+        quotas: Quotas,
+        proxies: TrustedProxies,
+    ) -> Result<Self, redis::RedisError> {
+        let redis = redis::aio::ConnectionManager::new(redis::Client::open(redis_url)?).await?;
+        let fallback = [Scope::Credentials, Scope::Orders, Scope::Carts]
+            .map(|scope| (scope, local(quotas.of(scope))));
+        Ok(Self {
+            redis: gcra::RedisGcra::new(redis),
+            key_prefix: format!("{key_prefix}rate:").into(),
+            quotas,
+            proxies,
+            fallback: Arc::new(fallback),
+        })
+    }
+
+    /// Forgets idle clients of the in-memory fallback, every minute until `stop`.
+    pub async fn sweep_until(&self, stop: impl std::future::Future<Output = ()>) {
+        tokio::pin!(stop);
+        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tokio::select! {
+                () = &mut stop => return,
+                _ = every_minute.tick() => {
+                    for (_, limiter) in self.fallback.iter() {
+                        limiter.retain_recent();
+                        limiter.shrink_to_fit();
+                    }
+                }
+            }
+        }
+    }
+
+    async fn decide(&self, scope: Scope, subject: Subject) -> Decision {
+        let quota = self.quotas.of(scope);
+        let key = format!("{}{}:{subject}", self.key_prefix, scope.name());
+        match self.redis.admit(&key, quota).await {
+            Ok(decision) => decision,
+            Err(error) => {
+                tracing::warn!(%error, "rate limits: Redis unavailable, counting locally");
+                let (_, limiter) = self
+                    .fallback
+                    .iter()
+                    .find(|(s, _)| *s == scope)
+                    .expect("a fallback per scope");
+                match limiter.check_key(&(scope.name(), subject)) {
+                    Ok(()) => Decision::Allowed,
+                    Err(not_until) => Decision::Limited {
+                        retry_after: not_until.wait_time_from(governor::clock::Clock::now(
+                            &governor::clock::DefaultClock::default(),
+                        )),
+                    },
+                }
+            }
+        }
+    }
+
+    /// Counts one request of `scope` from `address`, and for `user` when signed in.
+    pub async fn admit(
+        &self,
+        scope: Scope,
+        address: IpAddr,
+        user: Option<menuskart_schemas::ids::UserId>,
+    ) -> Result<(), RateLimited> {
+        let mut wait = Duration::ZERO;
+        for subject in std::iter::once(Subject::Address(address)).chain(user.map(Subject::User)) {
+            if let Decision::Limited { retry_after } = self.decide(scope, subject).await {
+                wait = wait.max(retry_after);
+            }
+        }
+        if wait.is_zero() {
+            Ok(())
+        } else {
+            Err(RateLimited { retry_after: wait })
+        }
+    }
+
+    /// The client's address for a request from `peer`.
+    pub fn client_address(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        self.proxies.client(peer, headers)
+    }
+}
+
+/// A limit a route can name: [`Credentials`], [`OrderPlacement`], [`CartWrites`].
+pub trait Limit: Send + Sync + 'static {
+    const SCOPE: Scope;
+}
+
+/// Login, registration, token refresh and password resets.
+pub struct Credentials;
+/// Placing an order.
+pub struct OrderPlacement;
+/// Changing a cart (the first change creates it).
+pub struct CartWrites;
+
+impl Limit for Credentials {
+    const SCOPE: Scope = Scope::Credentials;
+}
+impl Limit for OrderPlacement {
+    const SCOPE: Scope = Scope::Orders;
+}
+impl Limit for CartWrites {
+    const SCOPE: Scope = Scope::Carts;
+}
+
+/// A request that passed its route's limit `L`.
+pub struct Admitted<L: Limit>(PhantomData<L>);
+
+/// The user a request's bearer token names, if it verifies (a bad token is the auth
+/// extractor's to report; here it only means "no user to count").
+fn token_user(
+    headers: &HeaderMap,
+    tokens: &TokenVerifier,
+) -> Option<menuskart_schemas::ids::UserId> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ")?;
+    tokens.verify(token.trim()).ok().map(|t| t.claims().sub)
+}
+
+impl<L: Limit> FromRequestParts<AppState> for Admitted<L> {
+    type Rejection = RateLimited;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, RateLimited> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+        let address = state.rate_limits.client_address(peer, &parts.headers);
+        let user = token_user(&parts.headers, &state.tokens);
+        state.rate_limits.admit(L::SCOPE, address, user).await?;
+        Ok(Self(PhantomData))
+    }
+}
+
+/// 429 with `Retry-After` (whole seconds, at least 1).
+#[derive(Debug)]
+pub struct RateLimited {
+    retry_after: Duration,
+}
+
+impl IntoResponse for RateLimited {
+    fn into_response(self) -> Response {
+        let mut response =
+            ApiError::new(ErrorCode::TooManyRequests, "too many requests; slow down")
+                .into_response();
+        let wait = self.retry_after;
+        let seconds = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
+        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+            response.headers_mut().insert(RETRY_AFTER, value);
+        }
+        response
+    }
+}
