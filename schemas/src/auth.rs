@@ -88,6 +88,24 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// `mk.auth.login`: the credentials, and the known-device token the client presented (the edge
+/// reads it from the `mk_device` cookie or the `X-Device-Token` header).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginAttempt {
+    #[serde(flatten)]
+    pub credentials: LoginRequest,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_token: Option<String>,
+}
+
+/// The answer to a login: the token pair, and the device token the client keeps (the one it
+/// presented, or a new one after its first login on that device).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginOutcome {
+    pub tokens: TokenPair,
+    pub device_token: String,
+}
+
 /// An access token and a refresh token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

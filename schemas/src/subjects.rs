@@ -114,7 +114,7 @@ pub mod auth {
         /// Create a customer account.
         REGISTER = "register": crate::auth::RegisterRequest => crate::auth::UserView,
         /// Check a password and open a session (token pair).
-        LOGIN = "login": crate::auth::LoginRequest => crate::auth::TokenPair,
+        LOGIN = "login": crate::auth::LoginAttempt => crate::auth::LoginOutcome,
         /// Check an access token against its session; answers who the caller is.
         VALIDATE = "validate": crate::auth::TokenRequest => crate::auth::ValidatedToken,
         /// Rotate a refresh token into a new token pair.

@@ -2,13 +2,14 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderName, StatusCode};
 use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{
-    EmailVerified, LoginRequest, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
-    RegisterRequest, TokenPair, TokenRequest, UserView, ValidatedToken, VerifyEmailRequest,
+    EmailVerified, LoginAttempt, LoginOutcome, LoginRequest, PasswordResetConfirm,
+    PasswordResetRequest, RefreshRequest, RegisterRequest, TokenPair, TokenRequest, UserView,
+    ValidatedToken, VerifyEmailRequest,
 };
 use menuskart_schemas::cart::{Cart, CartMerge};
 use menuskart_schemas::subjects::{auth, cart};
@@ -18,6 +19,7 @@ use utoipa_axum::routes;
 use crate::auth::AuthUser;
 use crate::bus::Call;
 use crate::cart_token::{self, CartToken};
+use crate::device_token::{self, DeviceToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
 use crate::rate_limit::{Admitted, Credentials};
@@ -56,25 +58,46 @@ pub async fn register(
 }
 
 /// Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
-/// `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared.
+/// `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared. The device's
+/// known-device token (the `mk_device` cookie or `X-Device-Token` header) keeps failed logins
+/// made elsewhere from locking this device out; the response sets it (cookie and header).
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
-    params(("X-Cart-Token" = Option<String>, Header, description = "A visitor's cart to merge")),
+    params(
+        ("X-Cart-Token" = Option<String>, Header, description = "A visitor's cart to merge"),
+        ("X-Device-Token" = Option<String>, Header, description = "This device's token from an earlier login (API clients; browsers send the cookie)"),
+    ),
     responses(
-        (status = 200, description = "Logged in", body = TokenPair),
+        (status = 200, description = "Logged in", body = TokenPair,
+            headers(("X-Device-Token" = String, description = "Keep it and send it with the next login from this device"))),
         (status = 401, description = "Wrong email or password (never says which)", body = ErrorResponse),
-        (status = 429, description = "Too many failed logins for this address", body = ErrorResponse),
+        (status = 429, description = "Too many failed logins for this address (from clients the account has not logged in from)", body = ErrorResponse),
     ))]
 pub async fn login(
     _: Admitted<Credentials>,
     State(state): State<AppState>,
     call: Call,
     CartToken(cart_token): CartToken,
+    DeviceToken(device_token): DeviceToken,
     jar: CookieJar,
-    ApiJson(body): ApiJson<LoginRequest>,
-) -> Result<(CookieJar, Json<TokenPair>), ApiError> {
-    let pair: TokenPair = call.send(auth::LOGIN, &Caller::anonymous(), &body).await?;
+    ApiJson(credentials): ApiJson<LoginRequest>,
+) -> Result<(CookieJar, [(HeaderName, String); 1], Json<TokenPair>), ApiError> {
+    let attempt = LoginAttempt {
+        credentials,
+        device_token,
+    };
+    let LoginOutcome {
+        tokens: pair,
+        device_token,
+    } = call
+        .send(auth::LOGIN, &Caller::anonymous(), &attempt)
+        .await?;
+    let device_header = [(
+        HeaderName::from_static(device_token::HEADER),
+        device_token.clone(),
+    )];
+    let jar = jar.add(device_token::cookie(device_token));
     let Some(cart_token) = cart_token else {
-        return Ok((jar, Json(pair)));
+        return Ok((jar, device_header, Json(pair)));
     };
     // The login stands even if the merge fails: the visitor's cart is then simply not moved.
     match state.tokens.verify(&pair.access_token) {
@@ -89,7 +112,7 @@ pub async fn login(
         }
         Err(error) => tracing::warn!(%error, "fresh access token does not decode"),
     }
-    Ok((jar.remove(cart_token::removal()), Json(pair)))
+    Ok((jar.remove(cart_token::removal()), device_header, Json(pair)))
 }
 
 /// Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again

@@ -10,6 +10,7 @@ mod edge_errors;
 mod edge_limits;
 mod first_admin;
 mod inventory;
+mod known_devices;
 mod live_streams;
 mod nats_permissions;
 mod nats_tls;

@@ -35,7 +35,9 @@ export interface paths {
         put?: never;
         /**
          * Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
-         *     `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared.
+         *     `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared. The device's
+         *     known-device token (the `mk_device` cookie or `X-Device-Token` header) keeps failed logins
+         *     made elsewhere from locking this device out; the response sets it (cookie and header).
          */
         post: operations["auth_login"];
         delete?: never;
@@ -1324,6 +1326,8 @@ export interface operations {
             header?: {
                 /** @description A visitor's cart to merge */
                 "X-Cart-Token"?: string | null;
+                /** @description This device's token from an earlier login (API clients; browsers send the cookie) */
+                "X-Device-Token"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -1337,6 +1341,8 @@ export interface operations {
             /** @description Logged in */
             200: {
                 headers: {
+                    /** @description Keep it and send it with the next login from this device */
+                    "X-Device-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1352,7 +1358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many failed logins for this address */
+            /** @description Too many failed logins for this address (from clients the account has not logged in from) */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -12,8 +12,8 @@
 pub mod domain;
 pub mod first_admin;
 pub mod handlers;
+pub mod opaque_token;
 pub mod password_hasher;
-pub mod refresh_token;
 pub mod settings;
 pub mod state;
 pub mod store;

@@ -5,7 +5,7 @@ use menuskart_kit::jwt::{ISSUER, JwtError, TokenSigner, TokenVerifier};
 use menuskart_schemas::auth::{AccessClaims, TokenPair};
 use uuid::Uuid;
 
-use crate::refresh_token::NewRefreshToken;
+use crate::opaque_token::NewOpaqueToken;
 use crate::store::UserRecord;
 
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ impl Tokens {
         &self,
         user: &UserRecord,
         session_id: Uuid,
-        refresh: NewRefreshToken,
+        refresh: NewOpaqueToken,
     ) -> Result<TokenPair, JwtError> {
         let now = Utc::now().timestamp();
         let claims = AccessClaims {

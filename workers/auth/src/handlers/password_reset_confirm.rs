@@ -8,7 +8,7 @@ use menuskart_schemas::Empty;
 use menuskart_schemas::auth::PasswordResetConfirm;
 
 use crate::domain::Password;
-use crate::refresh_token::digest;
+use crate::opaque_token::digest;
 use crate::state::AuthState;
 
 #[tracing::instrument(skip_all)]

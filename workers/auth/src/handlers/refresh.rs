@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::auth::{RefreshRequest, TokenPair};
 
-use crate::refresh_token::{NewRefreshToken, digest};
+use crate::opaque_token::{NewOpaqueToken, digest};
 use crate::state::AuthState;
 use crate::store::RotateOutcome;
 
@@ -19,7 +19,7 @@ pub async fn handle(
     state: Arc<AuthState>,
     req: Incoming<RefreshRequest>,
 ) -> Result<TokenPair, ReplyError> {
-    let next = NewRefreshToken::generate();
+    let next = NewOpaqueToken::generate();
     let outcome = state
         .store
         .rotate_refresh_token(

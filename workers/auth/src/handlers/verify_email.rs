@@ -6,7 +6,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::auth::{EmailVerified, VerifyEmailRequest};
 
-use crate::refresh_token::digest;
+use crate::opaque_token::digest;
 use crate::state::AuthState;
 
 #[tracing::instrument(skip_all)]

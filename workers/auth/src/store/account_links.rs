@@ -12,7 +12,7 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use super::{Store, StoreError, UserRecord};
-use crate::refresh_token::NewRefreshToken;
+use crate::opaque_token::NewOpaqueToken;
 
 /// What a link lets its holder do.
 // Stored as text (its snake_case name), checked by the table's CHECK constraint.
@@ -43,7 +43,7 @@ impl Store {
         ttl: Duration,
     ) -> Result<AccountLink, StoreError> {
         // The same kind of opaque token as a refresh token: 256 random bits, digest stored.
-        let secret = NewRefreshToken::generate();
+        let secret = NewOpaqueToken::generate();
         let link_id = Uuid::now_v7();
         let mut tx = self.pool().begin().await?;
         if purpose == LinkPurpose::PasswordReset {

@@ -1,11 +1,15 @@
-//! Login throttling per email address.
+//! Login throttling per email address, and per known device.
 //!
 //! Every attempt is admitted (or refused) *before* its password is checked, one at a time per
-//! address (a row lock): at most `max_failures` attempts per `window` get a password check, so 50
-//! parallel guesses cost 5 hash checks, not 50. The next attempt locks the address for `lockout`.
-//! A successful login clears the count. Counting by address (not by account) treats unknown
-//! addresses the same as known ones, so the lock tells an attacker nothing about which accounts
-//! exist.
+//! subject (a row lock): at most `max_failures` attempts per `window` get a password check, so 50
+//! parallel guesses cost 5 hash checks, not 50. The next attempt locks the subject for `lockout`.
+//! A successful login clears the count.
+//!
+//! The subject is the email address for clients we do not know (counting by address, not by
+//! account, treats unknown addresses like known ones, so the lock tells an attacker nothing about
+//! which accounts exist), and the device for a device the account has logged in from before
+//! (`known_devices`). So someone guessing from elsewhere locks only unknown clients out: the
+//! owner, on a device they used before, still logs in.
 
 use chrono::{DateTime, Utc};
 
@@ -26,6 +30,28 @@ pub struct Attempts {
     pub count: i32,
     pub window_started_at: DateTime<Utc>,
     pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// What a login attempt is counted against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThrottleSubject {
+    /// A client we do not know, trying this address.
+    Email(String),
+    /// A known device of the account (the digest of its token).
+    Device(Vec<u8>),
+}
+
+impl ThrottleSubject {
+    fn key(&self) -> String {
+        match self {
+            ThrottleSubject::Email(email) => format!("email:{email}"),
+            ThrottleSubject::Device(digest) => format!("device:{}", hex(digest)),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl ThrottlePolicy {
@@ -61,27 +87,28 @@ impl ThrottlePolicy {
 }
 
 impl Store {
-    /// Admits a login attempt for `email` (its password may be checked) or refuses it (the
-    /// address is locked, or its attempts for this window are used up), per `policy`; see the
-    /// module docs.
-    #[tracing::instrument(skip(self, policy))]
+    /// Admits a login attempt counted against `subject` (its password may be checked) or
+    /// refuses it (the subject is locked, or its attempts for this window are used up), per
+    /// `policy`; see the module docs.
+    #[tracing::instrument(skip_all)]
     pub async fn admit_login_attempt(
         &self,
-        email: &str,
+        subject: &ThrottleSubject,
         policy: ThrottlePolicy,
     ) -> Result<bool, StoreError> {
+        let subject = subject.key();
         let mut tx = self.pool().begin().await?;
         sqlx::query!(
-            "INSERT INTO login_throttle (email, failures, window_started_at) VALUES ($1, 0, now()) \
-             ON CONFLICT (email) DO NOTHING",
-            email,
+            "INSERT INTO login_throttle (subject, failures, window_started_at) \
+             VALUES ($1, 0, now()) ON CONFLICT (subject) DO NOTHING",
+            subject,
         )
         .execute(&mut *tx)
         .await?;
         let row = sqlx::query!(
             r#"SELECT failures, window_started_at, locked_until, now() AS "now!"
-               FROM login_throttle WHERE email = $1 FOR UPDATE"#,
-            email,
+               FROM login_throttle WHERE subject = $1 FOR UPDATE"#,
+            subject,
         )
         .fetch_one(&mut *tx)
         .await?;
@@ -93,8 +120,8 @@ impl Store {
         let (admitted, after) = policy.admit(before, row.now);
         sqlx::query!(
             "UPDATE login_throttle SET failures = $2, window_started_at = $3, locked_until = $4 \
-             WHERE email = $1",
-            email,
+             WHERE subject = $1",
+            subject,
             after.count,
             after.window_started_at,
             after.locked_until,
@@ -105,12 +132,15 @@ impl Store {
         Ok(admitted)
     }
 
-    /// A successful login forgets earlier attempts.
-    #[tracing::instrument(skip(self))]
-    pub async fn clear_login_failures(&self, email: &str) -> Result<(), StoreError> {
-        sqlx::query!("DELETE FROM login_throttle WHERE email = $1", email)
-            .execute(self.pool())
-            .await?;
+    /// A successful login forgets the earlier attempts of its subject.
+    #[tracing::instrument(skip_all)]
+    pub async fn clear_login_failures(&self, subject: &ThrottleSubject) -> Result<(), StoreError> {
+        sqlx::query!(
+            "DELETE FROM login_throttle WHERE subject = $1",
+            subject.key()
+        )
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 }

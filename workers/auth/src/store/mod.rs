@@ -1,10 +1,11 @@
 //! The only code that touches the auth database (PostgreSQL through sqlx).
 //!
 //! One file per table family: [`users`], [`sessions`] (sessions and their refresh tokens),
-//! [`account_links`] (emailed single-use links, with the outbox of their emails) and
-//! [`login_throttle`]. Migrations live in `workers/auth/migrations` and are applied at start-up.
+//! [`account_links`] (emailed single-use links, with the outbox of their emails),
+//! [`login_throttle`] and [`known_devices`]. Migrations live in `workers/auth/migrations` and are applied at start-up.
 
 pub mod account_links;
+pub mod known_devices;
 pub mod login_throttle;
 pub mod sessions;
 pub mod users;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use clap::Parser;
 use futures::StreamExt;
 use menuskart_kit::rpc::{self, RpcError};
-use menuskart_schemas::auth::{LoginRequest, TokenPair};
+use menuskart_schemas::auth::{LoginAttempt, LoginOutcome, LoginRequest};
 use menuskart_schemas::catalog::{CategoryInput, CreateProduct, Product, ProductInput};
 use menuskart_schemas::inventory::{StockLevel, StockUpdate};
 use menuskart_schemas::money::Amount;
@@ -69,11 +69,14 @@ struct Admin {
 
 impl Admin {
     async fn log_in(client: async_nats::Client, cli: &Cli) -> anyhow::Result<Self> {
-        let login = LoginRequest {
-            email: cli.admin_email.clone(),
-            password: cli.admin_password.clone(),
+        let login = LoginAttempt {
+            credentials: LoginRequest {
+                email: cli.admin_email.clone(),
+                password: cli.admin_password.clone(),
+            },
+            device_token: None,
         };
-        let pair: TokenPair = rpc::request(
+        let outcome: LoginOutcome = rpc::request(
             &client,
             auth::LOGIN,
             async_nats::HeaderMap::new(),
@@ -84,7 +87,7 @@ impl Admin {
         .map_err(|error| anyhow::anyhow!("admin login as {}: {error}", cli.admin_email))?;
         Ok(Self {
             client,
-            bearer: format!("{}{}", headers::BEARER_PREFIX, pair.access_token).into(),
+            bearer: format!("{}{}", headers::BEARER_PREFIX, outcome.tokens.access_token).into(),
         })
     }
 

@@ -1,0 +1,43 @@
+//! A known-device token: the auth service hands one out at a device's first successful login,
+//! and a login that presents it is throttled on the device's own count, so failed attempts made
+//! elsewhere cannot lock the device's owner out. Browsers keep it in the `mk_device` cookie
+//! (HttpOnly, sent only to `/auth`); API clients send the `X-Device-Token` header and read the
+//! same header from the login's response. The edge only carries it; the auth service checks it.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+
+use crate::errors::ApiError;
+
+pub const COOKIE: &str = "mk_device";
+pub const HEADER: &str = "x-device-token";
+/// As long as the auth service remembers a device without a login from it.
+const MAX_AGE_DAYS: i64 = 180;
+
+/// The device token the request carries, if any (the header wins over the cookie).
+#[derive(Debug, Clone, Default)]
+pub struct DeviceToken(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for DeviceToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        if let Some(value) = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()) {
+            return Ok(Self(Some(value.trim().to_owned())));
+        }
+        let jar = CookieJar::from_headers(&parts.headers);
+        Ok(Self(jar.get(COOKIE).map(|c| c.value().to_owned())))
+    }
+}
+
+/// The cookie that keeps the device's token: HttpOnly (page scripts never need it), and only
+/// for the auth routes.
+pub fn cookie(token: String) -> Cookie<'static> {
+    Cookie::build((COOKIE, token))
+        .path("/auth")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .max_age(cookie::time::Duration::days(MAX_AGE_DAYS))
+        .build()
+}
