@@ -303,6 +303,7 @@ EOT
         MK_NATS_URL          = "nats://nats.service.consul:4222"
         MK_JS_REPLICAS       = "3"
         MK_PAYMENTS_PROVIDER = "stripe"
+        MK_ENVIRONMENT       = "production"
         MK_LOG_FORMAT        = "json"
       }
 

@@ -4,6 +4,9 @@
 //! Stripe's: `pm_card_visa` succeeds, `pm_card_chargeDeclined` and
 //! `pm_card_chargeDeclinedInsufficientFunds` are declined, `pm_card_authenticationRequired`
 //! needs action.
+//!
+//! [`FakeStripe::stall_replies`] makes it do the work and then hold its answer, as when the
+//! network drops a reply after Stripe took the money.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -32,6 +35,8 @@ struct Ledger {
     replies: HashMap<String, (StatusCode, Value)>,
     /// Payment intent -> (amount, refunded).
     intents: HashMap<String, (i64, i64)>,
+    /// How long to hold each answer after doing the work.
+    stall: Option<std::time::Duration>,
 }
 
 #[derive(Clone, Default)]
@@ -57,6 +62,34 @@ impl FakeStripe {
 
     pub fn calls(&self) -> Vec<Recorded> {
         self.ledger.lock().unwrap().calls.clone()
+    }
+
+    /// From now on each answer comes `stall` late (after the work is done); `None` answers at
+    /// once again.
+    pub fn stall_replies(&self, stall: Option<std::time::Duration>) {
+        self.ledger.lock().unwrap().stall = stall;
+    }
+
+    /// The answer given to the call with this idempotency key (our transaction or refund id).
+    pub fn reply_to(&self, idempotency_key: &str) -> Option<Value> {
+        let ledger = self.ledger.lock().unwrap();
+        ledger
+            .replies
+            .get(idempotency_key)
+            .map(|(_, body)| body.clone())
+    }
+
+    /// How many payment intents captured money.
+    pub fn captured_intents(&self) -> usize {
+        self.ledger.lock().unwrap().intents.len()
+    }
+
+    /// Waits as configured by [`FakeStripe::stall_replies`].
+    async fn stall(&self) {
+        let stall = self.ledger.lock().unwrap().stall;
+        if let Some(stall) = stall {
+            tokio::time::sleep(stall).await;
+        }
     }
 }
 
@@ -108,7 +141,7 @@ async fn payment_intent(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    handle(
+    let response = handle(
         &fake,
         "/v1/payment_intents",
         &headers,
@@ -145,7 +178,9 @@ async fn payment_intent(
                 ),
             }
         },
-    )
+    );
+    fake.stall().await;
+    response
 }
 
 async fn refund(
@@ -153,7 +188,7 @@ async fn refund(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    handle(&fake, "/v1/refunds", &headers, form, |ledger, form| {
+    let response = handle(&fake, "/v1/refunds", &headers, form, |ledger, form| {
         let intent = form.get("payment_intent").cloned().unwrap_or_default();
         let amount: i64 = form.get("amount").and_then(|a| a.parse().ok()).unwrap_or(0);
         let Some((captured, refunded)) = ledger.intents.get_mut(&intent) else {
@@ -175,5 +210,7 @@ async fn refund(
             json!({"id": format!("re_{}", uuid::Uuid::new_v4().simple()), "object": "refund",
             "amount": amount, "payment_intent": intent, "status": "succeeded"}),
         )
-    })
+    });
+    fake.stall().await;
+    response
 }

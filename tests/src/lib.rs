@@ -11,6 +11,7 @@ pub mod fake_sms;
 pub mod fake_stripe;
 pub mod mail_links;
 pub mod nats_server;
+pub mod payments;
 pub mod redis;
 pub mod shop;
 pub mod smtp_server;

@@ -204,6 +204,7 @@ pub fn payments_settings(
 ) -> menuskart_payments::Settings {
     menuskart_payments::Settings {
         postgres: PostgresSettings::new(database_url, 5),
+        environment: Default::default(),
         payments_provider: "sandbox".into(),
         stripe_api_base: "http://127.0.0.1:9".into(),
         stripe_secret_key: None,
@@ -211,6 +212,8 @@ pub fn payments_settings(
         webhook_tolerance_secs: 300,
         provider_timeout_ms: 5_000,
         service_timeout_ms: 5_000,
+        payments_reconcile_secs: 60,
+        payments_stale_after_secs: 120,
         outbox: Default::default(),
     }
 }

@@ -122,6 +122,7 @@ fn stand_in(variable: &str) -> String {
     match variable {
         "MK_JWT_SIGNING_KEY" => TOKEN_KEY.expose_secret(),
         "MK_JWT_PUBLIC_KEYS" => TOKEN_KEY.public_key().to_string(),
+        "MK_PAYMENTS_PROVIDER" => "stripe".into(),
         _ => "x".repeat(40),
     }
 }
@@ -263,7 +264,12 @@ fn compose_configures_the_binaries_it_runs() {
     );
     let payments: menuskart_payments::Settings =
         load_settings("payments", &environment(&doc["services"]["payments"]));
-    assert_eq!(payments.payments_provider, "sandbox");
+    // A real shop: the operator must name the provider, and the sandbox would be refused.
+    assert_eq!(payments.payments_provider, "stripe");
+    assert_eq!(
+        payments.environment,
+        menuskart_kit::settings::Environment::Production
+    );
     assert!(
         payments
             .postgres
@@ -488,6 +494,17 @@ fn every_component_is_a_nats_user_with_its_key_in_every_deployment() {
         assert!(
             platform.contains(&public_keys),
             "the Nomad task {user} lacks the token public keys"
+        );
+    }
+    let payments_task = &platform[platform.find("group \"payments\"").unwrap()..];
+    let payments_task = &payments_task[..payments_task.find("group \"notify\"").unwrap()];
+    for line in [
+        "MK_PAYMENTS_PROVIDER = \"stripe\"",
+        "MK_ENVIRONMENT       = \"production\"",
+    ] {
+        assert!(
+            payments_task.contains(line),
+            "the Nomad payments task lacks {line}"
         );
     }
     assert_eq!(

@@ -24,6 +24,8 @@ use crate::state::AppState;
 
 /// The header a provider signs its webhooks in.
 pub const SIGNATURE_HEADER: &str = "mk-signature";
+/// Stripe signs its webhooks in its own header, with the same scheme.
+pub const STRIPE_SIGNATURE_HEADER: &str = "stripe-signature";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -121,9 +123,13 @@ pub async fn refund(
     ))
 }
 
-/// The payment provider's webhook: `MK-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
+/// The payment provider's webhook: `MK-Signature` or Stripe's own `Stripe-Signature`, both
+/// `t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
 #[utoipa::path(post, path = "/payments/webhook", tag = "payments",
-    params(("MK-Signature" = String, Header, description = "t=<unix seconds>,v1=<hex>[,v1=<hex>]")),
+    params(
+        ("MK-Signature" = Option<String>, Header, description = "t=<unix seconds>,v1=<hex>[,v1=<hex>]"),
+        ("Stripe-Signature" = Option<String>, Header, description = "The same, as Stripe sends it (one of the two is required)"),
+    ),
     request_body(content = String, content_type = "application/json"),
     responses(
         (status = 200, description = "Applied (or already applied, or not ours)"),
@@ -134,10 +140,16 @@ pub async fn webhook(
     headers: HeaderMap,
     body: String,
 ) -> Result<Json<Empty>, ApiError> {
-    let signature = headers
-        .get(SIGNATURE_HEADER)
+    let signature = [SIGNATURE_HEADER, STRIPE_SIGNATURE_HEADER]
+        .into_iter()
+        .find_map(|name| headers.get(name))
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| ApiError::new(ErrorCode::BadRequest, "missing MK-Signature header"))?
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::BadRequest,
+                "missing MK-Signature (or Stripe-Signature) header",
+            )
+        })?
         .to_owned();
     let delivery = WebhookDelivery { signature, body };
     Ok(Json(

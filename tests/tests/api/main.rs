@@ -17,6 +17,7 @@ mod nats_tls;
 mod notify;
 mod orders;
 mod outages;
+mod payment_safety;
 mod payments;
 mod refresh_tokens;
 mod resilience;

@@ -1,71 +1,11 @@
 use std::time::Duration;
 
-use hmac::{Hmac, Mac};
-use menuskart_e2e::fake_stripe::{self, FakeStripe};
-use menuskart_e2e::{Options, TestApp, TestUser, WorkerInstance, assert_error, json_of};
+use menuskart_e2e::fake_stripe::FakeStripe;
+use menuskart_e2e::payments::{order_path, pay, placed_order, signature, stripe_worker, webhook};
+use menuskart_e2e::{Options, TestApp, assert_error, json_of};
 use menuskart_schemas::subjects::events::payments;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-/// A customer with a placed order (2 x 750 of a fresh product, 10 in stock): (user, order, product).
-async fn placed_order(app: &TestApp, admin: &TestUser) -> (TestUser, Value, String) {
-    let name = format!("Ramen Kit {}", uuid::Uuid::new_v4().simple());
-    let product = app.stocked_product(admin, &name, 750, "food", 10).await;
-    let user = app.customer().await;
-    assert_eq!(
-        app.add_to_cart(&user.access_token, &product, 2)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let placed = app.place_order(&user.access_token, None).await;
-    assert_eq!(placed.status(), StatusCode::CREATED);
-    (user, json_of(placed).await, product)
-}
-
-async fn pay(
-    app: &TestApp,
-    token: &str,
-    order: &Value,
-    method: &str,
-    key: Option<&str>,
-) -> reqwest::Response {
-    let mut request = app
-        .http
-        .post(app.url("/payments"))
-        .bearer_auth(token)
-        .json(&json!({"order_id": order["id"], "payment_method": method}));
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.send().await.unwrap()
-}
-
-fn order_path(order: &Value) -> String {
-    format!("/orders/{}", order["id"].as_str().unwrap())
-}
-
-/// `MK-Signature` for `body` at `timestamp`, computed here from the shared secret (HMAC-SHA256
-/// over "timestamp.body"), independently of the worker's code.
-fn signature(secret: &str, timestamp: i64, body: &str) -> String {
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
-    mac.update(format!("{timestamp}.{body}").as_bytes());
-    format!(
-        "t={timestamp},v1={}",
-        hex::encode(mac.finalize().into_bytes())
-    )
-}
-
-async fn webhook(app: &TestApp, signature: &str, body: &str) -> reqwest::Response {
-    app.http
-        .post(app.url("/payments/webhook"))
-        .header("MK-Signature", signature)
-        .header("content-type", "application/json")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-}
 
 #[tokio::test]
 async fn paying_charges_the_frozen_total_and_the_order_becomes_paid() {
@@ -410,13 +350,7 @@ async fn the_stripe_adapter_speaks_stripes_wire_format() {
         ..Options::shop()
     })
     .await;
-    let db = menuskart_e2e::TestDatabase::create().await;
-    let mut settings = menuskart_e2e::workers::payments_settings(&db.url, &app.secrets);
-    settings.payments_provider = "stripe".into();
-    settings.stripe_api_base = fake.base_url.clone();
-    settings.stripe_secret_key = Some(fake_stripe::SECRET_KEY.to_owned().into());
-    let _payments =
-        WorkerInstance::start::<menuskart_payments::Payments>(&app.nats, settings).await;
+    let _payments = stripe_worker(&app, &fake, |_| {}).await;
     let admin = app.admin().await;
 
     let (user, order, _) = placed_order(&app, &admin).await;

@@ -78,6 +78,16 @@ fn default_js_replicas() -> usize {
     1
 }
 
+/// Where a process runs (`MK_ENVIRONMENT`): `development` (the default: one machine, tests) or
+/// `production`, where settings that only make sense on a developer's machine are refused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    #[default]
+    Development,
+    Production,
+}
+
 /// The development NATS server started by `scripts/dev` (not 4222: on our machines an old
 /// Debian nats-server holds that port).
 pub fn default_nats_url() -> String {

@@ -11,6 +11,9 @@ pub struct Settings {
     /// `MK_DB_MAX_CONNECTIONS`: its pool size (default 10).
     #[serde(flatten)]
     pub postgres: PostgresSettings,
+    /// `MK_ENVIRONMENT`: in `production` the sandbox provider is refused (it moves no money).
+    #[serde(default)]
+    pub environment: menuskart_kit::settings::Environment,
     /// `MK_PAYMENTS_PROVIDER`: `sandbox` (the default) or `stripe`.
     #[serde(default = "defaults::provider")]
     pub payments_provider: String,
@@ -32,12 +35,25 @@ pub struct Settings {
     /// `MK_SERVICE_TIMEOUT_MS`: how long payments waits for the order service.
     #[serde(default = "defaults::service_timeout_ms")]
     pub service_timeout_ms: u64,
+    /// `MK_PAYMENTS_RECONCILE_SECS`: how often payments left `pending` are asked for again
+    /// (default 60); `MK_PAYMENTS_STALE_AFTER_SECS`: how long a payment is pending before that
+    /// (default 120; longer than `MK_PROVIDER_TIMEOUT_MS`, so a call in flight is not repeated).
+    #[serde(default = "defaults::reconcile_secs")]
+    pub payments_reconcile_secs: u64,
+    #[serde(default = "defaults::stale_after_secs")]
+    pub payments_stale_after_secs: u64,
     /// `MK_OUTBOX_RELAY`: whether this instance publishes the outbox (default true).
     #[serde(flatten)]
     pub outbox: OutboxSettings,
 }
 
 mod defaults {
+    pub fn reconcile_secs() -> u64 {
+        60
+    }
+    pub fn stale_after_secs() -> u64 {
+        120
+    }
     pub fn provider() -> String {
         "sandbox".into()
     }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use menuskart_kit::outbox::Relay;
 use menuskart_kit::rpc::ServiceClient;
+use menuskart_kit::settings::Environment;
 use menuskart_kit::{Context, Declaration, Domain, Nats, StartupError};
 use menuskart_schemas::subjects::events::{orders as order_events, payments as payment_events};
 use menuskart_schemas::subjects::{Service, payments};
@@ -16,6 +17,7 @@ use crate::orders_client::OrdersClient;
 use crate::provider::PaymentProvider;
 use crate::provider::sandbox::Sandbox;
 use crate::provider::stripe::Stripe;
+use crate::reconciler;
 use crate::refund_on_cancel;
 use crate::settings::Settings;
 use crate::signature::WebhookVerifier;
@@ -34,6 +36,8 @@ impl Domain for Payments {
         nats: Nats,
     ) -> Result<Declaration<Self::State>, StartupError> {
         let provider = provider(&settings)?;
+        let reconcile_every = Duration::from_secs(settings.payments_reconcile_secs.max(1));
+        let stale_after = Duration::from_secs(settings.payments_stale_after_secs);
         let secrets = webhook_secrets(&settings)?;
         let store = Store::connect(&settings.postgres)
             .await
@@ -59,12 +63,20 @@ impl Domain for Payments {
             .endpoint(payments::REFUND, handlers::refund::handle)
             .endpoint(payments::WEBHOOK, handlers::webhook::handle)
             .outbox(&settings.outbox, |state| state.relay.clone())
-            .consume(refund_on_cancel::SUBSCRIPTION, refund_on_cancel::handle))
+            .consume(refund_on_cancel::SUBSCRIPTION, refund_on_cancel::handle)
+            .background("reconciler", move |state, stop| {
+                reconciler::run(state, reconcile_every, stale_after, stop)
+            }))
     }
 }
 
 fn provider(settings: &Settings) -> Result<Arc<dyn PaymentProvider>, StartupError> {
     match settings.payments_provider.as_str() {
+        // Every charge would "succeed" without moving money: never where the shop is real.
+        "sandbox" if settings.environment == Environment::Production => Err(StartupError::setting(
+            "MK_PAYMENTS_PROVIDER=sandbox moves no money and is refused with \
+                 MK_ENVIRONMENT=production; set the real provider (stripe)",
+        )),
         "sandbox" => Ok(Arc::new(Sandbox)),
         "stripe" => {
             let key = settings

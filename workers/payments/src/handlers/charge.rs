@@ -86,7 +86,7 @@ pub async fn handle(
 
 /// A `pending` payment goes to the provider (again: the same idempotency key makes a repeat
 /// harmless); any other is answered as it stands.
-async fn resume_or_answer(
+pub(crate) async fn resume_or_answer(
     state: &PaymentsState,
     stored: StoredPayment,
 ) -> Result<Payment, ReplyError> {

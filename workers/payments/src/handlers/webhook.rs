@@ -2,6 +2,10 @@
 //! `{"id":"evt_..","type":"payment_intent.succeeded|payment_intent.payment_failed",
 //! "data":{"object":{"id":"pi_..", "last_payment_error":{...}}}}`).
 //!
+//! The payment is found by the provider's reference, or, when our call's reply was lost (a
+//! timeout after the provider took the money, so we never learnt the reference), by the
+//! transaction id we put in the provider's metadata: then the reference is recorded too.
+//!
 //! Bad or stale signatures are 400. Each provider event is applied once: its id is recorded in
 //! the transaction that applies it, so a redelivery changes nothing. Events about payments we
 //! do not know, or of types we do not use, are acknowledged and ignored (the provider would
@@ -11,6 +15,7 @@ use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
+use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::payments::{PaymentStatus, WebhookDelivery};
 use serde::Deserialize;
@@ -36,6 +41,15 @@ struct IntentObject {
     id: String,
     #[serde(default)]
     last_payment_error: Option<LastError>,
+    #[serde(default)]
+    metadata: Metadata,
+}
+
+/// What we asked the provider to keep with the payment (`metadata[transaction_id]`).
+#[derive(Debug, Default, Deserialize)]
+struct Metadata {
+    #[serde(default)]
+    transaction_id: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,9 +92,24 @@ pub async fn handle(
         }
     };
     let provider = state.provider.name();
-    let Some(transaction_id) = state.store.by_reference(provider, &reference).await? else {
-        tracing::warn!(%reference, "webhook for an unknown payment ignored");
-        return Ok(Empty {});
+    let by_reference = state.store.by_reference(provider, &reference).await?;
+    let transaction_id = match (by_reference, event.data.object.metadata.transaction_id) {
+        (Some(found), _) => found,
+        (None, Some(named)) => match state
+            .store
+            .unreferenced(provider, TransactionId(named))
+            .await?
+        {
+            Some(found) => found,
+            None => {
+                tracing::warn!(%reference, "webhook for an unknown payment ignored");
+                return Ok(Empty {});
+            }
+        },
+        (None, None) => {
+            tracing::warn!(%reference, "webhook for an unknown payment ignored");
+            return Ok(Empty {});
+        }
     };
     let Some((settled, changed)) = state
         .store

@@ -133,6 +133,47 @@ impl Store {
         Ok(id.map(TransactionId))
     }
 
+    /// The payment `transaction_id` of `provider` if we never learnt its reference (our call's
+    /// reply was lost): a webhook naming it in the provider's metadata may settle it.
+    pub async fn unreferenced(
+        &self,
+        provider: &str,
+        transaction_id: TransactionId,
+    ) -> Result<Option<TransactionId>, StoreError> {
+        let id = sqlx::query_scalar!(
+            "SELECT transaction_id FROM payments \
+             WHERE transaction_id = $1 AND provider = $2 AND provider_reference IS NULL",
+            transaction_id.0,
+            provider,
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(id.map(TransactionId))
+    }
+
+    /// Payments still `pending` (the provider's verdict never reached us) last touched more
+    /// than `older_than` ago and less than `younger_than` ago, oldest first.
+    pub async fn stale_pending(
+        &self,
+        older_than: chrono::Duration,
+        younger_than: chrono::Duration,
+        limit: i64,
+    ) -> Result<Vec<TransactionId>, StoreError> {
+        let ids = sqlx::query_scalar!(
+            "SELECT transaction_id FROM payments WHERE status = $1 \
+               AND updated_at < now() - make_interval(secs => $2) \
+               AND updated_at > now() - make_interval(secs => $3) \
+             ORDER BY updated_at LIMIT $4",
+            PaymentStatus::Pending as PaymentStatus,
+            older_than.num_milliseconds() as f64 / 1000.0,
+            younger_than.num_milliseconds() as f64 / 1000.0,
+            limit,
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(ids.into_iter().map(TransactionId).collect())
+    }
+
     /// Payments of an order that captured money not yet refunded.
     pub async fn refundable_of_order(
         &self,

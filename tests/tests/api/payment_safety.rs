@@ -1,0 +1,147 @@
+//! Money is neither lost nor taken twice when a provider's reply goes missing: the webhook that
+//! names our transaction settles the payment, and the reconciler asks the provider again with
+//! the same idempotency key. And a production deployment cannot run the sandbox.
+
+use std::time::Duration;
+
+use menuskart_e2e::fake_stripe::FakeStripe;
+use menuskart_e2e::payments::{
+    order_path, pay, placed_order, signature, stripe_worker, webhook_with,
+};
+use menuskart_e2e::{Options, TestApp, json_of};
+use menuskart_kit::settings::{Environment, WorkerSettings};
+use reqwest::StatusCode;
+use serde_json::json;
+
+/// The shop without the default payment worker (each test starts its own, against the fake).
+async fn shop() -> TestApp {
+    TestApp::spawn_with(Options {
+        payments_instances: 0,
+        ..Options::shop()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_sandbox_provider_is_refused_in_production() {
+    let app = shop().await;
+    let db = menuskart_e2e::TestDatabase::create().await;
+    let mut settings = menuskart_e2e::workers::payments_settings(&db.url, &app.secrets);
+    settings.environment = Environment::Production;
+    let worker = WorkerSettings::new(app.nats.settings_for("payments"), app.nats.jwt_settings());
+    let refused =
+        menuskart_kit::Application::build::<menuskart_payments::Payments>(worker, settings)
+            .await
+            .err()
+            .expect("the sandbox does not start in production")
+            .to_string();
+    assert!(refused.contains("sandbox"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_lost_reply_is_settled_by_the_webhook_that_names_the_transaction() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |settings| {
+        settings.provider_timeout_ms = 500;
+    })
+    .await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+
+    // Stripe takes the money, but its answer never arrives in time.
+    fake.stall_replies(Some(Duration::from_secs(3)));
+    let lost = pay(
+        &app,
+        &user.access_token,
+        &order,
+        "pm_card_visa",
+        Some("lost-1"),
+    )
+    .await;
+    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
+    fake.stall_replies(None);
+    let payments = json_of(
+        app.get(
+            &format!("{}/payments", order_path(&order)),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    let payment = &payments["items"][0];
+    assert_eq!(payment["status"], "pending", "{payments}");
+    let transaction_id = payment["transaction_id"].as_str().unwrap();
+    let intent = fake
+        .reply_to(transaction_id)
+        .expect("stripe received the charge");
+    let intent_id = intent["id"].as_str().unwrap();
+
+    // Stripe's webhook, signed in its own header: the transaction id is in its metadata.
+    let body = json!({"id": "evt_lost_1", "type": "payment_intent.succeeded",
+        "data": {"object": {"id": intent_id, "object": "payment_intent",
+                            "metadata": {"transaction_id": transaction_id}}}})
+    .to_string();
+    let now = chrono::Utc::now().timestamp();
+    let delivered = webhook_with(
+        &app,
+        "Stripe-Signature",
+        &signature(&app.secrets.webhook, now, &body),
+        &body,
+    )
+    .await;
+    assert_eq!(delivered.status(), StatusCode::OK);
+    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
+        o["status"] == "paid"
+    })
+    .await;
+    let settled = json_of(
+        app.get(
+            &format!("/payments/{transaction_id}"),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(settled["status"], "succeeded");
+    assert_eq!(settled["provider_reference"], intent_id);
+    assert_eq!(fake.captured_intents(), 1);
+}
+
+#[tokio::test]
+async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |settings| {
+        settings.provider_timeout_ms = 500;
+        settings.payments_reconcile_secs = 1;
+        settings.payments_stale_after_secs = 1;
+    })
+    .await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+
+    fake.stall_replies(Some(Duration::from_secs(3)));
+    let lost = pay(&app, &user.access_token, &order, "pm_card_visa", None).await;
+    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
+    fake.stall_replies(None);
+
+    // No client retries and no webhook comes: the reconciler settles it.
+    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
+        o["status"] == "paid"
+    })
+    .await;
+    let charges: Vec<_> = fake
+        .calls()
+        .into_iter()
+        .filter(|call| call.path == "/v1/payment_intents")
+        .collect();
+    assert!(charges.len() >= 2, "asked again: {charges:?}");
+    assert!(
+        charges
+            .iter()
+            .all(|call| call.idempotency_key == charges[0].idempotency_key),
+        "always with the same key"
+    );
+    assert_eq!(fake.captured_intents(), 1, "charged once");
+}
