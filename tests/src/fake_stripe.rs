@@ -84,6 +84,12 @@ impl FakeStripe {
         self.ledger.lock().unwrap().intents.len()
     }
 
+    /// How much was refunded, over every payment intent.
+    pub fn refunded_total(&self) -> i64 {
+        let ledger = self.ledger.lock().unwrap();
+        ledger.intents.values().map(|(_, refunded)| refunded).sum()
+    }
+
     /// Waits as configured by [`FakeStripe::stall_replies`].
     async fn stall(&self) {
         let stall = self.ledger.lock().unwrap().stall;

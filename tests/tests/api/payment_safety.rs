@@ -145,3 +145,78 @@ async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
     );
     assert_eq!(fake.captured_intents(), 1, "charged once");
 }
+
+#[tokio::test]
+async fn a_refund_retried_after_a_timeout_refunds_once() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |settings| {
+        settings.provider_timeout_ms = 500;
+    })
+    .await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+    let payment = json_of(pay(&app, &user.access_token, &order, "pm_card_visa", None).await).await;
+    assert_eq!(payment["status"], "succeeded", "{payment}");
+    let refund_path = format!(
+        "/payments/{}/refund",
+        payment["transaction_id"].as_str().unwrap()
+    );
+
+    // Stripe refunds, but its answer comes too late: we cannot tell, so the refund stays
+    // pending.
+    fake.stall_replies(Some(Duration::from_secs(3)));
+    let timed_out = app
+        .post(
+            &refund_path,
+            Some(&admin.access_token),
+            json!({"amount": 300}),
+        )
+        .await;
+    assert_eq!(timed_out.status(), StatusCode::SERVICE_UNAVAILABLE);
+    fake.stall_replies(None);
+    // Another amount meanwhile would be a second refund: refused until this one is settled.
+    let other = app
+        .post(
+            &refund_path,
+            Some(&admin.access_token),
+            json!({"amount": 100}),
+        )
+        .await;
+    assert_eq!(other.status(), StatusCode::CONFLICT);
+
+    // The admin retries: the same refund, under the same idempotency key.
+    let retried = app
+        .post(
+            &refund_path,
+            Some(&admin.access_token),
+            json!({"amount": 300}),
+        )
+        .await;
+    assert_eq!(retried.status(), StatusCode::OK);
+    let refunded = json_of(retried).await;
+    assert_eq!(refunded["refunded_amount"], 300, "{refunded}");
+    assert_eq!(refunded["refunds"].as_array().unwrap().len(), 1);
+    let refund_calls: Vec<_> = fake
+        .calls()
+        .into_iter()
+        .filter(|call| call.path == "/v1/refunds")
+        .collect();
+    assert_eq!(refund_calls.len(), 2);
+    assert_eq!(
+        refund_calls[0].idempotency_key,
+        refund_calls[1].idempotency_key
+    );
+    assert_eq!(fake.refunded_total(), 300, "the money went back once");
+
+    // Afterwards, a new refund is a new one.
+    let more = app
+        .post(
+            &refund_path,
+            Some(&admin.access_token),
+            json!({"amount": 100}),
+        )
+        .await;
+    assert_eq!(more.status(), StatusCode::OK);
+    assert_eq!(fake.refunded_total(), 400);
+}

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::provider::ProviderError;
 use crate::state::PaymentsState;
-use crate::store::StoreError;
+use crate::store::{Decision, StoreError};
 use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::money::Amount;
 
@@ -23,6 +23,8 @@ pub enum RefundError {
         requested: Amount,
         remaining: Amount,
     },
+    #[error("a refund of {pending} is under way; retry it (the same amount) to complete it")]
+    OtherPending { pending: Amount },
     #[error(transparent)]
     Provider(#[from] ProviderError),
     #[error(transparent)]
@@ -40,25 +42,78 @@ impl From<RefundError> for ReplyError {
                 remaining,
             } => ReplyError::conflict(error.to_string())
                 .with_details(serde_json::json!({"requested": requested, "remaining": remaining})),
+            RefundError::OtherPending { pending } => ReplyError::conflict(error.to_string())
+                .with_details(serde_json::json!({"pending": pending})),
             RefundError::Provider(provider) => provider.into(),
             RefundError::Store(store) => store.into(),
         }
     }
 }
 
-/// Refunds `amount` (all that is left when `None`) of a captured payment.
+/// Refunds `amount` (all that is left when `None`) of a captured payment. A refund left
+/// pending by a provider timeout is resumed first, under its own id, so the provider refunds it
+/// once (see `store::refunds`); a request for another amount meanwhile is a conflict.
 pub async fn refund(
     state: &PaymentsState,
     transaction_id: TransactionId,
     amount: Option<Amount>,
     reason: Option<&str>,
 ) -> Result<Payment, RefundError> {
-    let lock = state
+    let (stored, pending) = state
         .store
-        .lock_for_refund(transaction_id)
+        .begin_refund(transaction_id, reason, |stored, left| {
+            decide(&stored.payment, left, amount)
+        })
         .await?
         .ok_or(RefundError::NotFound(transaction_id))?;
-    let payment = &lock.payment.payment;
+    let reference = stored
+        .payment
+        .provider_reference
+        .clone()
+        .ok_or(RefundError::NotCaptured("without a provider reference"))?;
+    if pending.resumed {
+        tracing::info!(refund_id = %pending.refund_id, "resuming a refund left pending");
+    }
+    match state
+        .provider
+        .refund(&reference, pending.amount, pending.refund_id)
+        .await
+    {
+        Ok(receipt) => {
+            state
+                .store
+                .complete_refund(transaction_id, pending.refund_id, &receipt.reference)
+                .await?;
+            state.written();
+        }
+        // Unknown whether the provider refunded: the refund stays pending, and the next
+        // attempt asks again under the same id.
+        Err(unavailable @ ProviderError::Unavailable(_)) => return Err(unavailable.into()),
+        Err(refused) => {
+            state.store.fail_refund(pending.refund_id).await?;
+            return Err(refused.into());
+        }
+    }
+    let refunded = state
+        .store
+        .payment(transaction_id)
+        .await?
+        .ok_or(RefundError::NotFound(transaction_id))?;
+    Ok(refunded.payment)
+}
+
+/// Under the payment's lock: resume the refund left pending, or check a new one.
+fn decide(
+    payment: &Payment,
+    left: Option<(Uuid, Amount)>,
+    amount: Option<Amount>,
+) -> Result<Decision, RefundError> {
+    if let Some((_, pending)) = left {
+        return match amount {
+            Some(asked) if asked != pending => Err(RefundError::OtherPending { pending }),
+            _ => Ok(Decision::Resume),
+        };
+    }
     if !matches!(
         payment.status,
         PaymentStatus::Succeeded | PaymentStatus::PartiallyRefunded
@@ -76,19 +131,5 @@ pub async fn refund(
             remaining,
         });
     }
-    let reference = payment
-        .provider_reference
-        .clone()
-        .ok_or(RefundError::NotCaptured("without a provider reference"))?;
-    let refund_id = Uuid::now_v7();
-    let receipt = state.provider.refund(&reference, amount, refund_id).await?;
-    lock.record(refund_id, amount, &receipt.reference, reason)
-        .await?;
-    state.written();
-    let refunded = state
-        .store
-        .payment(transaction_id)
-        .await?
-        .ok_or(RefundError::NotFound(transaction_id))?;
-    Ok(refunded.payment)
+    Ok(Decision::New(amount))
 }

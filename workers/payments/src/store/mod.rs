@@ -13,7 +13,7 @@ pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
 pub use payments::{NewPayment, Settlement, StoredPayment};
-pub use refunds::RefundLock;
+pub use refunds::{Decision, PendingRefund};
 
 #[derive(Debug, Clone)]
 pub struct Store {

@@ -322,8 +322,9 @@ pub(crate) async fn load(
     };
     let refunds = sqlx::query_as!(
         Refund,
-        "SELECT refund_id, amount, provider_reference, created_at FROM refunds \
-         WHERE transaction_id = $1 ORDER BY created_at, refund_id",
+        r#"SELECT refund_id, amount, provider_reference AS "provider_reference!", created_at
+           FROM refunds WHERE transaction_id = $1 AND status = 'succeeded'
+           ORDER BY created_at, refund_id"#,
         transaction_id.0,
     )
     .fetch_all(&mut *conn)

@@ -1,47 +1,111 @@
-//! Refunds. A refund holds its payment's row lock from the check to the commit (the provider
-//! is called in between), so two refunds of one payment run one after the other and never
-//! together exceed what was captured.
+//! Refunds, in two short transactions around the provider call, so no row lock or connection is
+//! held while the provider answers:
+//! 1. [`Store::begin_refund`] locks the payment, checks what is left to refund and writes the
+//!    refund `pending` (one pending refund per payment, a unique index). A pending refund left
+//!    by a timeout is handed back instead, so a retry calls the provider again with the same
+//!    refund id (its idempotency key) and the money goes back once.
+//! 2. [`Store::complete_refund`] marks it succeeded with the provider's reference, moves the
+//!    payment's refunded amount and writes the event to the outbox; [`Store::fail_refund`]
+//!    drops one the provider refused.
 
 use menuskart_kit::outbox;
 use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::payments::{PaymentEvent, PaymentStatus};
 use menuskart_schemas::subjects::events::payments as subjects;
-use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
 
 use super::payments::load;
 use super::{Store, StoreError, StoredPayment};
 use menuskart_schemas::money::Amount;
 
-/// A payment locked for a refund.
-pub struct RefundLock {
-    tx: Transaction<'static, Postgres>,
-    pub payment: StoredPayment,
+/// A refund written `pending`: what to ask the provider for.
+#[derive(Debug, Clone)]
+pub struct PendingRefund {
+    pub refund_id: Uuid,
+    pub amount: Amount,
+    /// True when it was left by an earlier attempt (a timeout) and is being resumed.
+    pub resumed: bool,
 }
 
 impl Store {
-    /// Locks the payment; `None` if there is none.
-    pub async fn lock_for_refund(
+    /// Locks the payment, hands `decide` the payment and any refund left pending, and writes
+    /// the refund it asks for (see the module docs); `None` if there is no such payment.
+    pub async fn begin_refund<E: From<StoreError>>(
         &self,
         transaction_id: TransactionId,
-    ) -> Result<Option<RefundLock>, StoreError> {
-        let mut tx = self.pool().begin().await?;
-        Ok(load(&mut tx, transaction_id, true)
-            .await?
-            .map(|payment| RefundLock { tx, payment }))
-    }
-}
-
-impl RefundLock {
-    /// Records a refund the provider made, with its event, and releases the lock.
-    pub async fn record(
-        mut self,
-        refund_id: Uuid,
-        amount: Amount,
-        provider_reference: &str,
         reason: Option<&str>,
+        decide: impl FnOnce(&StoredPayment, Option<(Uuid, Amount)>) -> Result<Decision, E>,
+    ) -> Result<Option<(StoredPayment, PendingRefund)>, E> {
+        let mut tx = self.pool().begin().await.map_err(StoreError::from)?;
+        let Some(payment) = load(&mut tx, transaction_id, true).await? else {
+            return Ok(None);
+        };
+        let left = sqlx::query!(
+            "SELECT refund_id, amount FROM refunds WHERE transaction_id = $1 AND status = 'pending'",
+            transaction_id.0,
+        )
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(StoreError::from)?
+        .map(|row| (row.refund_id, Amount(row.amount)));
+        let pending = match decide(&payment, left)? {
+            Decision::Resume => {
+                let (refund_id, amount) = left.expect("resume only what is pending");
+                PendingRefund {
+                    refund_id,
+                    amount,
+                    resumed: true,
+                }
+            }
+            Decision::New(amount) => {
+                let refund_id = Uuid::now_v7();
+                sqlx::query!(
+                    "INSERT INTO refunds (refund_id, transaction_id, amount, reason, status) \
+                     VALUES ($1, $2, $3, $4, 'pending')",
+                    refund_id,
+                    transaction_id.0,
+                    amount.0,
+                    reason,
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err(StoreError::from)?;
+                PendingRefund {
+                    refund_id,
+                    amount,
+                    resumed: false,
+                }
+            }
+        };
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(Some((payment, pending)))
+    }
+
+    /// Records that the provider made refund `refund_id` (once: completing it again changes
+    /// nothing), with its event.
+    pub async fn complete_refund(
+        &self,
+        transaction_id: TransactionId,
+        refund_id: Uuid,
+        provider_reference: &str,
     ) -> Result<(), StoreError> {
-        let payment = &self.payment.payment;
+        let mut tx = self.pool().begin().await?;
+        let payment = load(&mut tx, transaction_id, true)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("payment {transaction_id} vanished")))?
+            .payment;
+        let Some(refund) = sqlx::query!(
+            "UPDATE refunds SET status = 'succeeded', provider_reference = $2 \
+             WHERE refund_id = $1 AND status = 'pending' RETURNING amount, reason",
+            refund_id,
+            provider_reference,
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(());
+        };
+        let amount = Amount(refund.amount);
         let refunded = payment.refunded_amount + amount;
         let status = if refunded >= payment.amount {
             PaymentStatus::Refunded
@@ -49,41 +113,50 @@ impl RefundLock {
             PaymentStatus::PartiallyRefunded
         };
         sqlx::query!(
-            "INSERT INTO refunds (refund_id, transaction_id, amount, provider_reference, reason) \
-             VALUES ($1, $2, $3, $4, $5)",
-            refund_id,
-            payment.transaction_id.0,
-            amount.0,
-            provider_reference,
-            reason,
-        )
-        .execute(&mut *self.tx)
-        .await?;
-        sqlx::query!(
             "UPDATE payments SET refunded_amount = $2, status = $3, updated_at = now() \
              WHERE transaction_id = $1",
-            payment.transaction_id.0,
+            transaction_id.0,
             refunded.0,
             status as PaymentStatus,
         )
-        .execute(&mut *self.tx)
+        .execute(&mut *tx)
         .await?;
         let event = PaymentEvent {
-            transaction_id: payment.transaction_id,
+            transaction_id,
             order_id: payment.order_id,
             user_id: payment.user_id,
             amount,
             currency: payment.currency,
-            reason: reason.map(str::to_owned),
+            reason: refund.reason,
         };
         outbox::enqueue(
-            &mut self.tx,
+            &mut tx,
             subjects::REFUNDED,
             &format!("refund:{refund_id}"),
             &event,
         )
         .await?;
-        self.tx.commit().await?;
+        tx.commit().await?;
         Ok(())
     }
+
+    /// The provider refused refund `refund_id`: it no longer holds the payment's place.
+    pub async fn fail_refund(&self, refund_id: Uuid) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE refunds SET status = 'failed' WHERE refund_id = $1 AND status = 'pending'",
+            refund_id,
+        )
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
+
+/// What to do about a refund request, decided under the payment's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Call the provider again for the refund left pending.
+    Resume,
+    /// Write a new pending refund of this amount.
+    New(Amount),
 }
