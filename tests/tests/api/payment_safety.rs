@@ -220,3 +220,107 @@ async fn a_refund_retried_after_a_timeout_refunds_once() {
     assert_eq!(more.status(), StatusCode::OK);
     assert_eq!(fake.refunded_total(), 400);
 }
+
+#[tokio::test]
+async fn a_charge_racing_the_orders_cancellation_is_refunded_on_record() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |settings| {
+        settings.provider_timeout_ms = 5_000;
+    })
+    .await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+
+    // Stripe takes its time; the order is cancelled meanwhile.
+    fake.stall_replies(Some(Duration::from_secs(2)));
+    let paying = {
+        let http = app.http.clone();
+        let url = app.url("/payments");
+        let token = user.access_token.clone();
+        let body = json!({"order_id": order["id"], "payment_method": "pm_card_visa"});
+        tokio::spawn(async move {
+            http.post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let cancelled = app
+        .post(
+            &format!("{}/cancel", order_path(&order)),
+            Some(&user.access_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let answer = paying.await.unwrap();
+    assert_eq!(answer.status(), StatusCode::CONFLICT);
+    fake.stall_replies(None);
+
+    // The money went back, and the payment says so.
+    assert_eq!(fake.captured_intents(), 1);
+    assert_eq!(fake.refunded_total(), order["total"].as_i64().unwrap());
+    let payments = json_of(
+        app.get(
+            &format!("{}/payments", order_path(&order)),
+            Some(&user.access_token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(payments["items"][0]["status"], "refunded", "{payments}");
+    let order_now = json_of(app.get(&order_path(&order), Some(&user.access_token)).await).await;
+    assert_eq!(order_now["status"], "cancelled");
+}
+
+#[tokio::test]
+async fn a_pending_payment_resumed_after_the_cancellation_pays_nothing() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |settings| {
+        settings.provider_timeout_ms = 500;
+    })
+    .await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+
+    // The reply is lost: the payment stays pending (Stripe did take the money).
+    fake.stall_replies(Some(Duration::from_secs(3)));
+    let lost = pay(
+        &app,
+        &user.access_token,
+        &order,
+        "pm_card_visa",
+        Some("resume-1"),
+    )
+    .await;
+    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
+    fake.stall_replies(None);
+    let cancelled = app
+        .post(
+            &format!("{}/cancel", order_path(&order)),
+            Some(&user.access_token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+
+    // The client retries with the same key: refused, and what Stripe took goes back.
+    let resumed = pay(
+        &app,
+        &user.access_token,
+        &order,
+        "pm_card_visa",
+        Some("resume-1"),
+    )
+    .await;
+    assert_eq!(resumed.status(), StatusCode::CONFLICT);
+    assert_eq!(fake.captured_intents(), 1);
+    assert_eq!(fake.refunded_total(), order["total"].as_i64().unwrap());
+    let order_now = json_of(app.get(&order_path(&order), Some(&user.access_token)).await).await;
+    assert_eq!(order_now["status"], "cancelled");
+}

@@ -9,6 +9,11 @@
 //!    payment of a paid (or being paid) order is 409.
 //! 4. The provider is called with the transaction id as its idempotency key, and its verdict
 //!    settled with the event in the outbox.
+//! 5. The order is read again: if it was cancelled while the provider worked (it expired, or its
+//!    owner cancelled it), the money taken goes back at once, on record, and the answer is 409.
+//!    A payment resumed after its order was cancelled (a client's retry, the reconciler) is
+//!    still asked of the provider, since an earlier call may have taken the money unseen, and
+//!    then refunded the same way: it never pays a cancelled order, and no money stays taken.
 
 use std::sync::Arc;
 
@@ -136,7 +141,40 @@ pub(crate) async fn resume_or_answer(
             ReplyError::internal(format!("payment {} vanished", payment.transaction_id))
         })?;
     state.written();
+    if settled.payment.status == PaymentStatus::Succeeded {
+        refund_if_order_cancelled(state, &settled.payment).await?;
+    }
     answer(settled.payment)
+}
+
+/// After a capture: the order may have been cancelled while the provider worked. Then the
+/// payment is refunded now, and the caller told. (A cancellation after this read is the refund
+/// consumer's: the payment is already `succeeded` when its `cancelled` event comes.)
+async fn refund_if_order_cancelled(
+    state: &PaymentsState,
+    payment: &Payment,
+) -> Result<(), ReplyError> {
+    let order = match state.orders.lookup(payment.order_id).await {
+        Ok(order) => order,
+        Err(error) => {
+            tracing::warn!(%error, "order not re-read after the capture; the refund consumer covers a cancellation");
+            return Ok(());
+        }
+    };
+    if order.status != OrderStatus::Cancelled {
+        return Ok(());
+    }
+    tracing::info!(order_id = %order.id, transaction_id = %payment.transaction_id, "captured for a cancelled order: refunding");
+    crate::refund_on_cancel::refund_order(state, order.id).await?;
+    state.written();
+    Err(ReplyError::conflict(
+        "the order was cancelled while it was being paid; the payment was refunded",
+    )
+    .with_details(serde_json::json!({
+        "transaction_id": payment.transaction_id,
+        "order_id": payment.order_id,
+        "refunded": payment.amount,
+    })))
 }
 
 /// A declined payment is 402 with the provider's reason; anything else is the payment.
