@@ -201,8 +201,26 @@ pub struct Payment {
     pub failure_reason: Option<String>,
     pub refunded_amount: Amount,
     pub refunds: Vec<Refund>,
+    /// While `processing`: what the payer must still do (3-D Secure), for the provider's client
+    /// library (Stripe.js `handleNextAction` with the client secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_action: Option<NextAction>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A step the payer must take before the provider settles the payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NextAction {
+    /// The provider's name for the step (`use_stripe_sdk`, `redirect_to_url`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// What the provider's client library completes the step with.
+    pub client_secret: String,
+    /// Where to send the payer, for `redirect_to_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
 }
 
 /// Payload of `mk.evt.payments.succeeded|failed|refunded`.

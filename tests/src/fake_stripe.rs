@@ -173,7 +173,11 @@ async fn payment_intent(
                     (StatusCode::OK, intent("succeeded"))
                 }
                 Some("pm_card_authenticationRequired") => {
-                    (StatusCode::OK, intent("requires_action"))
+                    let mut waiting = intent("requires_action");
+                    waiting["client_secret"] = json!(format!("{id}_secret_fake"));
+                    waiting["next_action"] =
+                        json!({"type": "use_stripe_sdk", "use_stripe_sdk": {}});
+                    (StatusCode::OK, waiting)
                 }
                 Some("pm_card_chargeDeclined") => decline("generic_decline"),
                 Some("pm_card_chargeDeclinedInsufficientFunds") => decline("insufficient_funds"),

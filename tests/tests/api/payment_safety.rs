@@ -324,3 +324,57 @@ async fn a_pending_payment_resumed_after_the_cancellation_pays_nothing() {
     let order_now = json_of(app.get(&order_path(&order), Some(&user.access_token)).await).await;
     assert_eq!(order_now["status"], "cancelled");
 }
+
+#[tokio::test]
+async fn a_payment_needing_3d_secure_hands_the_client_its_next_action() {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let _payments = stripe_worker(&app, &fake, |_| {}).await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+
+    let waiting = json_of(
+        pay(
+            &app,
+            &user.access_token,
+            &order,
+            "pm_card_authenticationRequired",
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(waiting["status"], "processing", "{waiting}");
+    let intent_id = waiting["provider_reference"].as_str().unwrap();
+    assert_eq!(waiting["next_action"]["type"], "use_stripe_sdk");
+    assert_eq!(
+        waiting["next_action"]["client_secret"],
+        format!("{intent_id}_secret_fake")
+    );
+    // The owner reads it again (say, after a reload) to complete the step.
+    let transaction_id = waiting["transaction_id"].as_str().unwrap();
+    let path = format!("/payments/{transaction_id}");
+    let read = json_of(app.get(&path, Some(&user.access_token)).await).await;
+    assert_eq!(read["next_action"], waiting["next_action"]);
+
+    // The customer authenticates; Stripe's webhook settles it, and nothing is left to do.
+    let body = json!({"id": "evt_3ds_1", "type": "payment_intent.succeeded",
+        "data": {"object": {"id": intent_id, "object": "payment_intent"}}})
+    .to_string();
+    let now = chrono::Utc::now().timestamp();
+    let delivered = webhook_with(
+        &app,
+        "Stripe-Signature",
+        &signature(&app.secrets.webhook, now, &body),
+        &body,
+    )
+    .await;
+    assert_eq!(delivered.status(), StatusCode::OK);
+    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
+        o["status"] == "paid"
+    })
+    .await;
+    let settled = json_of(app.get(&path, Some(&user.access_token)).await).await;
+    assert_eq!(settled["status"], "succeeded");
+    assert!(settled.get("next_action").is_none(), "{settled}");
+}

@@ -555,7 +555,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The payment provider's webhook: `MK-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */
+        /**
+         * The payment provider's webhook: `MK-Signature` or Stripe's own `Stripe-Signature`, both
+         *     `t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
+         */
         post: operations["payments_webhook"];
         delete?: never;
         options?: never;
@@ -905,6 +908,15 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description A step the payer must take before the provider settles the payment. */
+        NextAction: {
+            /** @description What the provider's client library completes the step with. */
+            client_secret: string;
+            /** @description Where to send the payer, for `redirect_to_url`. */
+            redirect_url?: string | null;
+            /** @description The provider's name for the step (`use_stripe_sdk`, `redirect_to_url`). */
+            type: string;
+        };
         /** @description An order with its frozen lines and totals, and its status history (oldest first). */
         Order: {
             /** Format: date-time */
@@ -990,6 +1002,7 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /** @description Why the provider refused it (`card_declined`, `insufficient_funds`, ...). */
             failure_reason?: string | null;
+            next_action?: components["schemas"]["NextAction"] | null;
             order_id: components["schemas"]["OrderId"];
             provider: string;
             provider_reference?: string | null;
@@ -2611,9 +2624,11 @@ export interface operations {
     payments_webhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description t=<unix seconds>,v1=<hex>[,v1=<hex>] */
-                "MK-Signature": string;
+                "MK-Signature"?: string | null;
+                /** @description The same, as Stripe sends it (one of the two is required) */
+                "Stripe-Signature"?: string | null;
             };
             path?: never;
             cookie?: never;

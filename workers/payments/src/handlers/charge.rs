@@ -110,7 +110,13 @@ pub(crate) async fn resume_or_answer(
     };
     let settlement = match state.provider.charge(&intent).await {
         Ok(ChargeOutcome::Succeeded { reference }) => Settlement::Succeeded { reference },
-        Ok(ChargeOutcome::Processing { reference }) => Settlement::Processing { reference },
+        Ok(ChargeOutcome::Processing {
+            reference,
+            next_action,
+        }) => Settlement::Processing {
+            reference,
+            next_action,
+        },
         Ok(ChargeOutcome::Declined { reference, reason }) => {
             Settlement::Failed { reference, reason }
         }

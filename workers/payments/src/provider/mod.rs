@@ -10,7 +10,7 @@ pub mod stripe;
 
 use menuskart_schemas::ids::{OrderId, TransactionId};
 use menuskart_schemas::money::{Amount, Currency};
-use menuskart_schemas::payments::PaymentMethod;
+use menuskart_schemas::payments::{NextAction, PaymentMethod};
 use uuid::Uuid;
 
 /// A charge to make: exactly the order's frozen total.
@@ -29,9 +29,11 @@ pub enum ChargeOutcome {
     Succeeded {
         reference: String,
     },
-    /// Waiting for the customer or the bank; a webhook will settle it.
+    /// Waiting for the customer or the bank; a webhook will settle it. `next_action` says what
+    /// the customer must do (3-D Secure), when it is their move.
     Processing {
         reference: String,
+        next_action: Option<NextAction>,
     },
     /// Refused: `reason` is the provider's code (`card_declined`, `insufficient_funds`, ...).
     Declined {

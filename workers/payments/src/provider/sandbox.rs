@@ -45,6 +45,7 @@ impl PaymentProvider for Sandbox {
             "pm_card_insufficient_funds" => declined("insufficient_funds"),
             "pm_card_async" => ChargeOutcome::Processing {
                 reference: reference.clone(),
+                next_action: None,
             },
             _ => {
                 return Err(ProviderError::Invalid(

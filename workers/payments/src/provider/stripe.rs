@@ -1,6 +1,8 @@
 //! A Stripe-compatible adapter: the PaymentIntents and Refunds endpoints, form-encoded, with
 //! our secret key as Bearer token and an `Idempotency-Key` on every call. Provider errors map to
-//! [`ChargeOutcome::Declined`] (card errors, HTTP 402) or a [`ProviderError`].
+//! [`ChargeOutcome::Declined`] (card errors, HTTP 402) or a [`ProviderError`]. A payment that
+//! needs the customer (`requires_action`: 3-D Secure) is processing, with the intent's client
+//! secret and next action for Stripe.js; the webhook settles it.
 
 use std::time::Duration;
 
@@ -11,6 +13,7 @@ use uuid::Uuid;
 
 use super::{ChargeIntent, ChargeOutcome, PaymentProvider, ProviderError, RefundReceipt};
 use menuskart_schemas::money::Amount;
+use menuskart_schemas::payments::NextAction;
 
 #[derive(Debug)]
 pub struct Stripe {
@@ -25,6 +28,35 @@ struct PaymentIntent {
     status: String,
     #[serde(default)]
     last_payment_error: Option<StripeError>,
+    #[serde(default)]
+    client_secret: Option<String>,
+    #[serde(default)]
+    next_action: Option<IntentNextAction>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IntentNextAction {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    redirect_to_url: Option<RedirectToUrl>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RedirectToUrl {
+    url: String,
+}
+
+impl PaymentIntent {
+    /// What the customer must do, when the intent waits for them.
+    fn next_action(&self) -> Option<NextAction> {
+        let action = self.next_action.as_ref()?;
+        Some(NextAction {
+            kind: action.kind.clone(),
+            client_secret: self.client_secret.clone()?,
+            redirect_url: action.redirect_to_url.as_ref().map(|r| r.url.clone()),
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,9 +187,14 @@ impl PaymentProvider for Stripe {
             "succeeded" => ChargeOutcome::Succeeded {
                 reference: intent.id,
             },
-            "processing" | "requires_action" | "requires_confirmation" | "requires_capture" => {
+            "requires_action" => ChargeOutcome::Processing {
+                next_action: intent.next_action(),
+                reference: intent.id,
+            },
+            "processing" | "requires_confirmation" | "requires_capture" => {
                 ChargeOutcome::Processing {
                     reference: intent.id,
+                    next_action: None,
                 }
             }
             _ => ChargeOutcome::Declined {

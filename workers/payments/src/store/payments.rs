@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use menuskart_kit::outbox;
 use menuskart_schemas::ids::{OrderId, TransactionId, UserId};
-use menuskart_schemas::payments::{Payment, PaymentEvent, PaymentStatus, Refund};
+use menuskart_schemas::payments::{NextAction, Payment, PaymentEvent, PaymentStatus, Refund};
 use menuskart_schemas::subjects::events::payments as subjects;
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -48,6 +48,7 @@ pub enum Settlement {
     },
     Processing {
         reference: String,
+        next_action: Option<NextAction>,
     },
     Failed {
         reference: Option<String>,
@@ -224,30 +225,42 @@ impl Store {
             current.payment.status,
             PaymentStatus::Pending | PaymentStatus::Processing
         );
-        let (status, reference, reason) = match settlement {
+        let (status, reference, reason, next_action) = match settlement {
             Settlement::Succeeded { reference } => {
-                (PaymentStatus::Succeeded, Some(reference), None)
+                (PaymentStatus::Succeeded, Some(reference), None, None)
             }
-            Settlement::Processing { reference } => {
-                (PaymentStatus::Processing, Some(reference), None)
-            }
+            Settlement::Processing {
+                reference,
+                next_action,
+            } => (
+                PaymentStatus::Processing,
+                Some(reference),
+                None,
+                next_action.as_ref(),
+            ),
             Settlement::Failed { reference, reason } => (
                 PaymentStatus::Failed,
                 reference.as_ref(),
                 Some(reason.as_str()),
+                None,
             ),
         };
+        let next_action = next_action
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(format!("next action: {e}")))?;
         if !open || current.payment.status == status {
             tx.commit().await?;
             return Ok(Some((current, false)));
         }
         sqlx::query!(
             "UPDATE payments SET status = $2, provider_reference = coalesce($3, provider_reference), \
-               failure_reason = $4, updated_at = now() WHERE transaction_id = $1",
+               failure_reason = $4, next_action = $5, updated_at = now() WHERE transaction_id = $1",
             transaction_id.0,
             status as PaymentStatus,
             reference,
             reason,
+            next_action,
         )
         .execute(&mut *tx)
         .await?;
@@ -289,6 +302,7 @@ struct PaymentRow {
     provider_reference: Option<String>,
     failure_reason: Option<String>,
     refunded_amount: i64,
+    next_action: Option<serde_json::Value>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -311,7 +325,7 @@ pub(crate) async fn load(
         PaymentRow,
         r#"SELECT transaction_id, order_id, user_id, status AS "status: PaymentStatus", amount,
              currency, provider, payment_method, provider_reference, failure_reason,
-             refunded_amount, created_at, updated_at
+             refunded_amount, next_action, created_at, updated_at
            FROM payments WHERE transaction_id = $1"#,
         transaction_id.0,
     )
@@ -342,6 +356,11 @@ pub(crate) async fn load(
             failure_reason: row.failure_reason,
             refunded_amount: Amount(row.refunded_amount),
             refunds,
+            // Only while it is the payer's move: a settled payment needs nothing more.
+            next_action: row
+                .next_action
+                .filter(|_| row.status == PaymentStatus::Processing)
+                .and_then(|value| serde_json::from_value(value).ok()),
             created_at: row.created_at,
             updated_at: row.updated_at,
         },
