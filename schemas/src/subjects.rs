@@ -403,6 +403,13 @@ pub mod events {
             SHIPPED = "mk.evt.orders.shipped": crate::orders::OrderEvent => Shipped,
             CANCELLED = "mk.evt.orders.cancelled": crate::orders::OrderEvent => Cancelled,
         }
+
+        /// Each status change again, with the same payload, on a subject of the order's own, so
+        /// a live view (the edge's SSE) consumes only that order's changes, filtered by the
+        /// server. Consumers of the whole stream skip these: no variant of [`Event`] decodes them.
+        pub fn status_subject(order_id: crate::ids::OrderId) -> String {
+            format!("mk.evt.orders.status.{order_id}")
+        }
     }
 
     pub mod payments {

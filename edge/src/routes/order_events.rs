@@ -10,8 +10,8 @@
 //! leaves, or when the edge shuts down. Keep-alive comments every 15 seconds keep proxies from
 //! closing an idle stream.
 //!
-//! The consumer filters on the stream's subjects, not on the order: order events carry the
-//! order id in their body, not their subject, so the edge skips other orders' events itself.
+//! The consumer filters on the order's own status subject (`mk.evt.orders.status.<id>`), so the
+//! server sends this stream only its order's changes.
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -24,7 +24,7 @@ use futures::{Stream, StreamExt};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderRef, OrderStatus};
-use menuskart_schemas::subjects::events::orders::STREAM;
+use menuskart_schemas::subjects::events::orders::{STREAM, status_subject};
 use menuskart_schemas::subjects::orders;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -90,7 +90,7 @@ pub async fn order_events(
     let consumer = stream
         .create_consumer(OrderedConfig {
             deliver_subject: client.new_inbox(),
-            filter_subject: STREAM.subjects.to_owned(),
+            filter_subject: status_subject(order_id),
             deliver_policy: DeliverPolicy::New,
             ..Default::default()
         })

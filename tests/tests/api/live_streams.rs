@@ -28,6 +28,47 @@ async fn order_consumers(app: &TestApp) -> usize {
     stream.info().await.unwrap().state.consumer_count
 }
 
+/// The subjects the ORDERS stream's consumers filter on.
+async fn consumer_filters(app: &TestApp) -> Vec<String> {
+    let ops = app.nats.client_as("ops").await;
+    let stream = async_nats::jetstream::new(ops)
+        .get_stream("ORDERS")
+        .await
+        .unwrap();
+    let mut consumers = stream.consumers();
+    let mut filters = Vec::new();
+    while let Some(info) = consumers.next().await {
+        filters.push(info.unwrap().config.filter_subject);
+    }
+    filters
+}
+
+#[tokio::test]
+async fn each_stream_gets_only_its_orders_changes_from_the_server() {
+    let app = TestApp::spawn_shop().await;
+    let (user, order) = placed_order(&app).await;
+    let whole_stream = |filters: &[String]| {
+        filters
+            .iter()
+            .filter(|f| f.as_str() == "mk.evt.orders.>")
+            .count()
+    };
+    let before = whole_stream(&consumer_filters(&app).await);
+    let live = app
+        .get(&events_path(&order), Some(&user.access_token))
+        .await;
+    assert_eq!(live.status(), StatusCode::OK);
+    let own = format!("mk.evt.orders.status.{}", order["id"].as_str().unwrap());
+    let filters = consumer_filters(&app).await;
+    assert!(filters.contains(&own), "{filters:?}");
+    assert_eq!(
+        whole_stream(&filters),
+        before,
+        "the live view reads only its order"
+    );
+    drop(live);
+}
+
 #[tokio::test]
 async fn a_user_has_a_few_streams_at_most_and_a_stranger_none() {
     let app = TestApp::spawn_with(Options {

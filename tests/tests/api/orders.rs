@@ -28,12 +28,29 @@ fn statuses(order: &Value) -> Vec<&str> {
 
 /// The events of one order in the ORDERS stream, by subject.
 async fn order_events(app: &TestApp, order_id: &str) -> Vec<String> {
-    app.stream_events("ORDERS", orders::STREAM.subjects)
+    let events: Vec<(String, serde_json::Value)> = app
+        .stream_events("ORDERS", orders::STREAM.subjects)
         .await
         .into_iter()
         .filter(|(_, event)| event["order_id"] == order_id)
-        .map(|(subject, _)| subject)
-        .collect()
+        .collect();
+    // Each change is also on the order's own status subject, with the same payload (for live
+    // views): the same changes in the same order.
+    let status_subject = orders::status_subject(order_id.parse().unwrap());
+    let (live, announced): (Vec<_>, Vec<_>) = events
+        .into_iter()
+        .partition(|(subject, _)| *subject == status_subject);
+    assert_eq!(
+        live.iter()
+            .map(|(_, event)| &event["status"])
+            .collect::<Vec<_>>(),
+        announced
+            .iter()
+            .map(|(_, event)| &event["status"])
+            .collect::<Vec<_>>(),
+        "every change once on each"
+    );
+    announced.into_iter().map(|(subject, _)| subject).collect()
 }
 
 #[tokio::test]

@@ -62,10 +62,21 @@ pub async fn enqueue<T: Serialize>(
     msg_id: &str,
     payload: &T,
 ) -> Result<(), OutboxError> {
+    enqueue_on(conn, event.subject, msg_id, payload).await
+}
+
+/// [`enqueue`] on a subject made at run time (one per order, say), inside the stream of a
+/// declared event.
+pub async fn enqueue_on<T: Serialize>(
+    conn: &mut PgConnection,
+    subject: &str,
+    msg_id: &str,
+    payload: &T,
+) -> Result<(), OutboxError> {
     sqlx::query!(
         "INSERT INTO outbox (subject, msg_id, payload) VALUES ($1, $2, $3) \
          ON CONFLICT (msg_id) DO NOTHING",
-        event.subject,
+        subject,
         msg_id,
         serde_json::to_value(payload)?,
     )

@@ -5,6 +5,7 @@ use menuskart_kit::outbox;
 use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::orders::{Order, OrderEvent, OrderStatus};
 use menuskart_schemas::subjects::events::EventSubject;
+use menuskart_schemas::subjects::events::orders as order_events;
 use sqlx::PgConnection;
 
 use super::status::StoredStatus;
@@ -136,7 +137,8 @@ async fn record(
 }
 
 /// Writes the event of `order` reaching its status into the outbox (id `<order>:<status>`:
-/// an order reaches each status once).
+/// an order reaches each status once), and its copy on the order's own status subject (for
+/// live views).
 async fn announce(
     conn: &mut PgConnection,
     order: &Order,
@@ -154,5 +156,12 @@ async fn announce(
     };
     let msg_id = format!("{}:{}", order.id, order.status.as_str());
     outbox::enqueue(conn, subject, &msg_id, &event).await?;
+    outbox::enqueue_on(
+        conn,
+        &order_events::status_subject(order.id),
+        &format!("{msg_id}:live"),
+        &event,
+    )
+    .await?;
     Ok(event)
 }
