@@ -38,6 +38,7 @@ pub struct NatsServer {
     child: Child,
     dir: PathBuf,
     pub port: u16,
+    ports_file: PathBuf,
     seeds: BTreeMap<&'static str, SecretString>,
     /// The CA of the server's certificate, when it requires TLS.
     tls_ca: Option<PathBuf>,
@@ -63,24 +64,13 @@ impl NatsServer {
     }
 
     async fn start_with(tls: Option<ServerTls>) -> Self {
-        let binary = std::env::var("MK_NATS_SERVER_BIN").unwrap_or_else(|_| "nats-server".into());
-        let dir = std::env::temp_dir().join(format!("mk-nats-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).expect("nats temp dir");
-        let mut seeds = BTreeMap::new();
-        let mut command = Command::new(&binary);
-        for &user in USERS {
-            let (seed, public) = menuskart_kit::nats::new_user_key();
-            command.env(public_key_variable(user), public);
-            seeds.insert(user, seed);
-        }
-        let mut child = command
-            .arg("-c")
-            .arg(repo_root().join("nats/test.conf"))
-            .args(["-a", "127.0.0.1", "-p", "-1", "-js", "-sd"])
-            .arg(dir.join("store"))
-            .arg("--ports_file_dir")
-            .arg(&dir)
-            .args(tls.iter().flat_map(|tls| {
+        let seeds = USERS
+            .iter()
+            .map(|&user| (user, menuskart_kit::nats::new_user_key().0))
+            .collect();
+        // JetStream on, and the certificate when the server requires TLS.
+        let args: Vec<std::ffi::OsString> = std::iter::once("-js".into())
+            .chain(tls.iter().flat_map(|tls| {
                 [
                     "--tls".into(),
                     "--tlscert".into(),
@@ -89,6 +79,63 @@ impl NatsServer {
                     tls.key.clone().into_os_string(),
                 ]
             }))
+            .collect();
+        let config = repo_root().join("nats/test.conf");
+        let token_key = SigningKey::generate("test").expect("a valid key id");
+        Self::launch(&config, args, &[], seeds, tls.map(|tls| tls.ca), token_key).await
+    }
+
+    /// A node of a cluster: `config` (a node's configuration, say one that includes
+    /// `nats/route-tls.conf`) with `env` for its variables, without JetStream (a clustered
+    /// JetStream needs its whole cluster up to start). With `peer`, the node has the same users
+    /// and token key as that one (a cluster shares them), else new ones.
+    pub async fn start_node(
+        config: &Path,
+        env: &[(&str, String)],
+        peer: Option<&NatsServer>,
+    ) -> Self {
+        let (seeds, token_key) = match peer {
+            Some(peer) => (peer.seeds.clone(), peer.token_key.clone()),
+            None => (
+                USERS
+                    .iter()
+                    .map(|&user| (user, menuskart_kit::nats::new_user_key().0))
+                    .collect(),
+                SigningKey::generate("test").expect("a valid key id"),
+            ),
+        };
+        Self::launch(config, Vec::new(), env, seeds, None, token_key).await
+    }
+
+    /// Starts nats-server with `config` on a port it picks, each user's public key in its
+    /// environment; returns once an operator can connect.
+    async fn launch(
+        config: &Path,
+        extra_args: Vec<std::ffi::OsString>,
+        env: &[(&str, String)],
+        seeds: BTreeMap<&'static str, SecretString>,
+        tls_ca: Option<PathBuf>,
+        token_key: SigningKey,
+    ) -> Self {
+        let binary = std::env::var("MK_NATS_SERVER_BIN").unwrap_or_else(|_| "nats-server".into());
+        let dir = std::env::temp_dir().join(format!("mk-nats-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("nats temp dir");
+        let mut command = Command::new(&binary);
+        for (user, seed) in &seeds {
+            let public = menuskart_kit::nats::public_key(seed).expect("a seed of ours");
+            command.env(public_key_variable(user), public);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command
+            .arg("-c")
+            .arg(config)
+            .args(["-a", "127.0.0.1", "-p", "-1", "-sd"])
+            .arg(dir.join("store"))
+            .arg("--ports_file_dir")
+            .arg(&dir)
+            .args(extra_args)
             .stdout(Stdio::null())
             .stderr(log_target(&dir))
             .spawn()
@@ -96,7 +143,6 @@ impl NatsServer {
                 panic!("cannot start {binary} ({e}); run the tests through scripts/test, which installs it")
             });
         let ports_file = dir.join(format!("nats-server_{}.ports", child.id()));
-        let tls_ca = tls.map(|tls| tls.ca);
         let mut port = None;
         for _ in 0..200 {
             port = port.or_else(|| read_client_port(&ports_file));
@@ -109,9 +155,10 @@ impl NatsServer {
                     child,
                     dir,
                     port,
+                    ports_file,
                     seeds,
                     tls_ca,
-                    token_key: SigningKey::generate("test").expect("a valid key id"),
+                    token_key,
                 };
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -123,6 +170,22 @@ impl NatsServer {
             ports_file.display(),
             dir.join("nats.log").display()
         );
+    }
+
+    /// Where other nodes route to this one (its `cluster` listener), if it has one.
+    pub fn route_url(&self) -> Option<String> {
+        let text = std::fs::read_to_string(&self.ports_file).ok()?;
+        let ports: serde_json::Value = serde_json::from_str(&text).ok()?;
+        ports["cluster"]
+            .as_array()?
+            .first()?
+            .as_str()
+            .map(str::to_owned)
+    }
+
+    /// The node's log so far (what it said about its routes, say).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("nats.log")).unwrap_or_default()
     }
 
     pub fn url(&self) -> String {
