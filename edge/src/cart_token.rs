@@ -4,7 +4,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use crate::errors::ApiError;
 
@@ -21,11 +21,11 @@ impl<S: Send + Sync> FromRequestParts<S> for CartToken {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        if let Some(value) = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()) {
-            return Ok(Self(Some(value.trim().to_owned())));
-        }
-        let jar = CookieJar::from_headers(&parts.headers);
-        Ok(Self(jar.get(COOKIE).map(|c| c.value().to_owned())))
+        Ok(Self(crate::client_token::from_header_or_cookie(
+            &parts.headers,
+            HEADER,
+            COOKIE,
+        )))
     }
 }
 

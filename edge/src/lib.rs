@@ -11,6 +11,7 @@
 pub mod auth;
 pub mod bus;
 pub mod cart_token;
+pub mod client_token;
 pub mod device_token;
 pub mod errors;
 pub mod extract;

@@ -25,25 +25,8 @@ async fn shop_with_notify(
 /// A customer who placed an order of 2 x 750 (food, taxed 19 %): (user, order).
 async fn customer_order(app: &TestApp) -> (TestUser, Value) {
     let admin = app.admin().await;
-    let product = app
-        .stocked_product(
-            &admin,
-            &format!("Laksa {}", uuid::Uuid::new_v4().simple()),
-            750,
-            "food",
-            10,
-        )
-        .await;
-    let user = app.customer().await;
-    assert_eq!(
-        app.add_to_cart(&user.access_token, &product, 2)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let order = app.place_order(&user.access_token, None).await;
-    assert_eq!(order.status(), StatusCode::CREATED);
-    (user, json_of(order).await)
+    let (user, order, _) = menuskart_e2e::payments::placed_order(app, &admin).await;
+    (user, order)
 }
 
 #[tokio::test]
@@ -61,7 +44,7 @@ async fn a_paid_order_sends_a_receipt_with_its_lines_and_total_exactly_once() {
         .wait_for(&format!("we received your order {number}"))
         .await;
     assert_eq!(placed.to, [user.email.as_str()]);
-    assert!(placed.text.contains("2 x Laksa"), "{}", placed.text);
+    assert!(placed.text.contains("2 x Ramen Kit"), "{}", placed.text);
 
     let paid = app
         .http

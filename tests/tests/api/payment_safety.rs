@@ -8,10 +8,10 @@ use menuskart_e2e::fake_stripe::FakeStripe;
 use menuskart_e2e::payments::{
     order_path, pay, placed_order, signature, stripe_worker, webhook_with,
 };
-use menuskart_e2e::{Options, TestApp, json_of};
+use menuskart_e2e::{Options, TestApp, TestDatabase, TestUser, WorkerInstance, json_of};
 use menuskart_kit::settings::{Environment, WorkerSettings};
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// The shop without the default payment worker (each test starts its own, against the fake).
 async fn shop() -> TestApp {
@@ -20,6 +20,103 @@ async fn shop() -> TestApp {
         ..Options::shop()
     })
     .await
+}
+
+/// A shop whose payment worker speaks to a fake Stripe (its settings changed by `configure`),
+/// and a customer with a placed order.
+struct StripeShop {
+    app: TestApp,
+    fake: FakeStripe,
+    admin: TestUser,
+    user: TestUser,
+    order: Value,
+    _payments: (WorkerInstance, TestDatabase),
+}
+
+async fn stripe_shop(configure: impl FnOnce(&mut menuskart_payments::Settings)) -> StripeShop {
+    let app = shop().await;
+    let fake = FakeStripe::start().await;
+    let payments = stripe_worker(&app, &fake, configure).await;
+    let admin = app.admin().await;
+    let (user, order, _) = placed_order(&app, &admin).await;
+    StripeShop {
+        app,
+        fake,
+        admin,
+        user,
+        order,
+        _payments: payments,
+    }
+}
+
+impl StripeShop {
+    /// Pays the order with a card Stripe takes, its answer held past our provider timeout.
+    async fn pay_and_lose_the_reply(&self, key: Option<&str>) {
+        self.fake.stall_replies(Some(Duration::from_secs(3)));
+        let lost = pay(
+            &self.app,
+            &self.user.access_token,
+            &self.order,
+            "pm_card_visa",
+            key,
+        )
+        .await;
+        assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
+        self.fake.stall_replies(None);
+    }
+
+    /// Stripe's `payment_intent.succeeded` for `intent_id`, signed in Stripe's own header, with
+    /// our transaction id in its metadata when given.
+    async fn stripe_succeeded(
+        &self,
+        event_id: &str,
+        intent_id: &str,
+        transaction_id: Option<&str>,
+    ) {
+        let mut object = json!({"id": intent_id, "object": "payment_intent"});
+        if let Some(transaction_id) = transaction_id {
+            object["metadata"] = json!({ "transaction_id": transaction_id });
+        }
+        let body = json!({"id": event_id, "type": "payment_intent.succeeded",
+                          "data": {"object": object}})
+        .to_string();
+        let now = chrono::Utc::now().timestamp();
+        let signed = signature(&self.app.secrets.webhook, now, &body);
+        let delivered = webhook_with(&self.app, "Stripe-Signature", &signed, &body).await;
+        assert_eq!(delivered.status(), StatusCode::OK);
+    }
+
+    async fn order_status_is(&self, status: &str) {
+        self.app
+            .eventually(
+                &order_path(&self.order),
+                Some(&self.user.access_token),
+                |o| o["status"] == status,
+            )
+            .await;
+    }
+
+    async fn cancel_order(&self) {
+        let cancelled = self
+            .app
+            .post(
+                &format!("{}/cancel", order_path(&self.order)),
+                Some(&self.user.access_token),
+                json!({}),
+            )
+            .await;
+        assert_eq!(cancelled.status(), StatusCode::OK);
+    }
+
+    /// The order's payments, newest first.
+    async fn payments(&self) -> Value {
+        let path = format!("{}/payments", order_path(&self.order));
+        json_of(self.app.get(&path, Some(&self.user.access_token)).await).await
+    }
+
+    fn total(&self) -> i64 {
+        self.order["total"].as_i64().unwrap()
+    }
 }
 
 #[tokio::test]
@@ -40,98 +137,44 @@ async fn the_sandbox_provider_is_refused_in_production() {
 
 #[tokio::test]
 async fn a_lost_reply_is_settled_by_the_webhook_that_names_the_transaction() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |settings| {
-        settings.provider_timeout_ms = 500;
-    })
-    .await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-
+    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
     // Stripe takes the money, but its answer never arrives in time.
-    fake.stall_replies(Some(Duration::from_secs(3)));
-    let lost = pay(
-        &app,
-        &user.access_token,
-        &order,
-        "pm_card_visa",
-        Some("lost-1"),
-    )
-    .await;
-    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
-    fake.stall_replies(None);
-    let payments = json_of(
-        app.get(
-            &format!("{}/payments", order_path(&order)),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    shop.pay_and_lose_the_reply(Some("lost-1")).await;
+    let payments = shop.payments().await;
     let payment = &payments["items"][0];
     assert_eq!(payment["status"], "pending", "{payments}");
     let transaction_id = payment["transaction_id"].as_str().unwrap();
-    let intent = fake
+    let intent = shop
+        .fake
         .reply_to(transaction_id)
         .expect("stripe received the charge");
     let intent_id = intent["id"].as_str().unwrap();
 
-    // Stripe's webhook, signed in its own header: the transaction id is in its metadata.
-    let body = json!({"id": "evt_lost_1", "type": "payment_intent.succeeded",
-        "data": {"object": {"id": intent_id, "object": "payment_intent",
-                            "metadata": {"transaction_id": transaction_id}}}})
-    .to_string();
-    let now = chrono::Utc::now().timestamp();
-    let delivered = webhook_with(
-        &app,
-        "Stripe-Signature",
-        &signature(&app.secrets.webhook, now, &body),
-        &body,
-    )
-    .await;
-    assert_eq!(delivered.status(), StatusCode::OK);
-    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
-        o["status"] == "paid"
-    })
-    .await;
-    let settled = json_of(
-        app.get(
-            &format!("/payments/{transaction_id}"),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    // Stripe's webhook: we never learnt the intent's id, but its metadata names the payment.
+    shop.stripe_succeeded("evt_lost_1", intent_id, Some(transaction_id))
+        .await;
+    shop.order_status_is("paid").await;
+    let path = format!("/payments/{transaction_id}");
+    let settled = json_of(shop.app.get(&path, Some(&shop.user.access_token)).await).await;
     assert_eq!(settled["status"], "succeeded");
     assert_eq!(settled["provider_reference"], intent_id);
-    assert_eq!(fake.captured_intents(), 1);
+    assert_eq!(shop.fake.captured_intents(), 1);
 }
 
 #[tokio::test]
 async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |settings| {
+    let shop = stripe_shop(|settings| {
         settings.provider_timeout_ms = 500;
         settings.payments_reconcile_secs = 1;
         settings.payments_stale_after_secs = 1;
     })
     .await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-
-    fake.stall_replies(Some(Duration::from_secs(3)));
-    let lost = pay(&app, &user.access_token, &order, "pm_card_visa", None).await;
-    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
-    fake.stall_replies(None);
+    shop.pay_and_lose_the_reply(None).await;
 
     // No client retries and no webhook comes: the reconciler settles it.
-    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
-        o["status"] == "paid"
-    })
-    .await;
-    let charges: Vec<_> = fake
+    shop.order_status_is("paid").await;
+    let charges: Vec<_> = shop
+        .fake
         .calls()
         .into_iter()
         .filter(|call| call.path == "/v1/payment_intents")
@@ -143,61 +186,47 @@ async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
             .all(|call| call.idempotency_key == charges[0].idempotency_key),
         "always with the same key"
     );
-    assert_eq!(fake.captured_intents(), 1, "charged once");
+    assert_eq!(shop.fake.captured_intents(), 1, "charged once");
 }
 
 #[tokio::test]
 async fn a_refund_retried_after_a_timeout_refunds_once() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |settings| {
-        settings.provider_timeout_ms = 500;
-    })
+    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
+    let (app, admin) = (&shop.app, &shop.admin.access_token);
+    let payment = json_of(
+        pay(
+            app,
+            &shop.user.access_token,
+            &shop.order,
+            "pm_card_visa",
+            None,
+        )
+        .await,
+    )
     .await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-    let payment = json_of(pay(&app, &user.access_token, &order, "pm_card_visa", None).await).await;
     assert_eq!(payment["status"], "succeeded", "{payment}");
     let refund_path = format!(
         "/payments/{}/refund",
         payment["transaction_id"].as_str().unwrap()
     );
+    let refund = |amount: i64| app.post(&refund_path, Some(admin), json!({ "amount": amount }));
 
     // Stripe refunds, but its answer comes too late: we cannot tell, so the refund stays
     // pending.
-    fake.stall_replies(Some(Duration::from_secs(3)));
-    let timed_out = app
-        .post(
-            &refund_path,
-            Some(&admin.access_token),
-            json!({"amount": 300}),
-        )
-        .await;
-    assert_eq!(timed_out.status(), StatusCode::SERVICE_UNAVAILABLE);
-    fake.stall_replies(None);
+    shop.fake.stall_replies(Some(Duration::from_secs(3)));
+    assert_eq!(refund(300).await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    shop.fake.stall_replies(None);
     // Another amount meanwhile would be a second refund: refused until this one is settled.
-    let other = app
-        .post(
-            &refund_path,
-            Some(&admin.access_token),
-            json!({"amount": 100}),
-        )
-        .await;
-    assert_eq!(other.status(), StatusCode::CONFLICT);
+    assert_eq!(refund(100).await.status(), StatusCode::CONFLICT);
 
     // The admin retries: the same refund, under the same idempotency key.
-    let retried = app
-        .post(
-            &refund_path,
-            Some(&admin.access_token),
-            json!({"amount": 300}),
-        )
-        .await;
+    let retried = refund(300).await;
     assert_eq!(retried.status(), StatusCode::OK);
     let refunded = json_of(retried).await;
     assert_eq!(refunded["refunded_amount"], 300, "{refunded}");
     assert_eq!(refunded["refunds"].as_array().unwrap().len(), 1);
-    let refund_calls: Vec<_> = fake
+    let refund_calls: Vec<_> = shop
+        .fake
         .calls()
         .into_iter()
         .filter(|call| call.path == "/v1/refunds")
@@ -207,137 +236,72 @@ async fn a_refund_retried_after_a_timeout_refunds_once() {
         refund_calls[0].idempotency_key,
         refund_calls[1].idempotency_key
     );
-    assert_eq!(fake.refunded_total(), 300, "the money went back once");
+    assert_eq!(shop.fake.refunded_total(), 300, "the money went back once");
 
     // Afterwards, a new refund is a new one.
-    let more = app
-        .post(
-            &refund_path,
-            Some(&admin.access_token),
-            json!({"amount": 100}),
-        )
-        .await;
-    assert_eq!(more.status(), StatusCode::OK);
-    assert_eq!(fake.refunded_total(), 400);
+    assert_eq!(refund(100).await.status(), StatusCode::OK);
+    assert_eq!(shop.fake.refunded_total(), 400);
 }
 
 #[tokio::test]
 async fn a_charge_racing_the_orders_cancellation_is_refunded_on_record() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |settings| {
-        settings.provider_timeout_ms = 5_000;
-    })
-    .await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
+    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 5_000).await;
 
     // Stripe takes its time; the order is cancelled meanwhile.
-    fake.stall_replies(Some(Duration::from_secs(2)));
+    shop.fake.stall_replies(Some(Duration::from_secs(2)));
     let paying = {
-        let http = app.http.clone();
-        let url = app.url("/payments");
-        let token = user.access_token.clone();
-        let body = json!({"order_id": order["id"], "payment_method": "pm_card_visa"});
-        tokio::spawn(async move {
-            http.post(url)
-                .bearer_auth(token)
-                .json(&body)
-                .send()
-                .await
-                .unwrap()
-        })
+        let request = shop
+            .app
+            .http
+            .post(shop.app.url("/payments"))
+            .bearer_auth(&shop.user.access_token)
+            .json(&json!({"order_id": shop.order["id"], "payment_method": "pm_card_visa"}));
+        tokio::spawn(async move { request.send().await.unwrap() })
     };
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let cancelled = app
-        .post(
-            &format!("{}/cancel", order_path(&order)),
-            Some(&user.access_token),
-            json!({}),
-        )
-        .await;
-    assert_eq!(cancelled.status(), StatusCode::OK);
-    let answer = paying.await.unwrap();
-    assert_eq!(answer.status(), StatusCode::CONFLICT);
-    fake.stall_replies(None);
+    shop.cancel_order().await;
+    assert_eq!(paying.await.unwrap().status(), StatusCode::CONFLICT);
+    shop.fake.stall_replies(None);
 
     // The money went back, and the payment says so.
-    assert_eq!(fake.captured_intents(), 1);
-    assert_eq!(fake.refunded_total(), order["total"].as_i64().unwrap());
-    let payments = json_of(
-        app.get(
-            &format!("{}/payments", order_path(&order)),
-            Some(&user.access_token),
-        )
-        .await,
-    )
-    .await;
+    assert_eq!(shop.fake.captured_intents(), 1);
+    assert_eq!(shop.fake.refunded_total(), shop.total());
+    let payments = shop.payments().await;
     assert_eq!(payments["items"][0]["status"], "refunded", "{payments}");
-    let order_now = json_of(app.get(&order_path(&order), Some(&user.access_token)).await).await;
-    assert_eq!(order_now["status"], "cancelled");
+    shop.order_status_is("cancelled").await;
 }
 
 #[tokio::test]
 async fn a_pending_payment_resumed_after_the_cancellation_pays_nothing() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |settings| {
-        settings.provider_timeout_ms = 500;
-    })
-    .await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-
+    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
     // The reply is lost: the payment stays pending (Stripe did take the money).
-    fake.stall_replies(Some(Duration::from_secs(3)));
-    let lost = pay(
-        &app,
-        &user.access_token,
-        &order,
-        "pm_card_visa",
-        Some("resume-1"),
-    )
-    .await;
-    assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
-    fake.stall_replies(None);
-    let cancelled = app
-        .post(
-            &format!("{}/cancel", order_path(&order)),
-            Some(&user.access_token),
-            json!({}),
-        )
-        .await;
-    assert_eq!(cancelled.status(), StatusCode::OK);
+    shop.pay_and_lose_the_reply(Some("resume-1")).await;
+    shop.cancel_order().await;
 
     // The client retries with the same key: refused, and what Stripe took goes back.
     let resumed = pay(
-        &app,
-        &user.access_token,
-        &order,
+        &shop.app,
+        &shop.user.access_token,
+        &shop.order,
         "pm_card_visa",
         Some("resume-1"),
     )
     .await;
     assert_eq!(resumed.status(), StatusCode::CONFLICT);
-    assert_eq!(fake.captured_intents(), 1);
-    assert_eq!(fake.refunded_total(), order["total"].as_i64().unwrap());
-    let order_now = json_of(app.get(&order_path(&order), Some(&user.access_token)).await).await;
-    assert_eq!(order_now["status"], "cancelled");
+    assert_eq!(shop.fake.captured_intents(), 1);
+    assert_eq!(shop.fake.refunded_total(), shop.total());
+    shop.order_status_is("cancelled").await;
 }
 
 #[tokio::test]
 async fn a_payment_needing_3d_secure_hands_the_client_its_next_action() {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let _payments = stripe_worker(&app, &fake, |_| {}).await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-
+    let shop = stripe_shop(|_| {}).await;
+    let (app, token) = (&shop.app, &shop.user.access_token);
     let waiting = json_of(
         pay(
-            &app,
-            &user.access_token,
-            &order,
+            app,
+            token,
+            &shop.order,
             "pm_card_authenticationRequired",
             None,
         )
@@ -352,29 +316,14 @@ async fn a_payment_needing_3d_secure_hands_the_client_its_next_action() {
         format!("{intent_id}_secret_fake")
     );
     // The owner reads it again (say, after a reload) to complete the step.
-    let transaction_id = waiting["transaction_id"].as_str().unwrap();
-    let path = format!("/payments/{transaction_id}");
-    let read = json_of(app.get(&path, Some(&user.access_token)).await).await;
+    let path = format!("/payments/{}", waiting["transaction_id"].as_str().unwrap());
+    let read = json_of(app.get(&path, Some(token)).await).await;
     assert_eq!(read["next_action"], waiting["next_action"]);
 
     // The customer authenticates; Stripe's webhook settles it, and nothing is left to do.
-    let body = json!({"id": "evt_3ds_1", "type": "payment_intent.succeeded",
-        "data": {"object": {"id": intent_id, "object": "payment_intent"}}})
-    .to_string();
-    let now = chrono::Utc::now().timestamp();
-    let delivered = webhook_with(
-        &app,
-        "Stripe-Signature",
-        &signature(&app.secrets.webhook, now, &body),
-        &body,
-    )
-    .await;
-    assert_eq!(delivered.status(), StatusCode::OK);
-    app.eventually(&order_path(&order), Some(&user.access_token), |o| {
-        o["status"] == "paid"
-    })
-    .await;
-    let settled = json_of(app.get(&path, Some(&user.access_token)).await).await;
+    shop.stripe_succeeded("evt_3ds_1", intent_id, None).await;
+    shop.order_status_is("paid").await;
+    let settled = json_of(app.get(&path, Some(token)).await).await;
     assert_eq!(settled["status"], "succeeded");
     assert!(settled.get("next_action").is_none(), "{settled}");
 }

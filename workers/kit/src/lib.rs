@@ -31,6 +31,7 @@
 //! - [`service_api`]: the client side of `$SRV.PING|INFO|STATS` (the `mk-micro` tool, tests);
 //! - `surreal` (feature `surreal`): a SurrealDB connection, embedded or to a shared server, with
 //!   the namespace, database and schema in place;
+//! - [`periodic`]: rounds of background work (sweepers, reconcilers) until the worker stops;
 //! - [`shutdown`]: the SIGINT/SIGTERM future binaries pass to `run_until_stopped`.
 //!
 //! The kit knows no domain: it never names a subject itself (they come from `menuskart-schemas`).
@@ -48,6 +49,7 @@ pub mod nats;
 pub mod ops;
 #[cfg(feature = "postgres")]
 pub mod outbox;
+pub mod periodic;
 #[cfg(feature = "postgres")]
 pub mod postgres;
 pub mod reply_error;

@@ -23,20 +23,15 @@ const ABANDONED_AFTER: chrono::Duration = chrono::Duration::seconds(120);
 
 /// Sweeps every `every` until `stop` is cancelled; a round in progress is finished first.
 pub async fn run(state: Arc<OrdersState>, every: Duration, stop: CancellationToken) {
-    let mut ticks = tokio::time::interval(every);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tokio::select! {
-            () = stop.cancelled() => return,
-            _ = ticks.tick() => {}
-        }
+    menuskart_kit::periodic::every(every, stop, || async {
         if let Err(error) = expire(&state).await {
             tracing::warn!(%error, "expiring orders failed; next round retries");
         }
         if let Err(error) = give_up_abandoned(&state).await {
             tracing::warn!(%error, "cleaning up placements failed; next round retries");
         }
-    }
+    })
+    .await;
 }
 
 async fn expire(state: &OrdersState) -> Result<(), StoreError> {

@@ -30,17 +30,12 @@ pub async fn run(
     stop: CancellationToken,
 ) {
     let stale_after = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
-    let mut ticks = tokio::time::interval(every);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tokio::select! {
-            () = stop.cancelled() => return,
-            _ = ticks.tick() => {}
-        }
+    menuskart_kit::periodic::every(every, stop, || async {
         if let Err(error) = reconcile(&state, stale_after).await {
             tracing::warn!(%error, "reconciling payments failed; next round retries");
         }
-    }
+    })
+    .await;
 }
 
 async fn reconcile(state: &PaymentsState, stale_after: chrono::Duration) -> Result<(), StoreError> {

@@ -1,0 +1,15 @@
+//! Tokens a client keeps for us (a visitor's cart, a known device): browsers send them in an
+//! HttpOnly cookie, API clients in a header of their own. The header wins.
+
+use axum::http::HeaderMap;
+use axum_extra::extract::cookie::CookieJar;
+
+/// The token in `header`, or else in `cookie`.
+pub fn from_header_or_cookie(headers: &HeaderMap, header: &str, cookie: &str) -> Option<String> {
+    if let Some(value) = headers.get(header).and_then(|v| v.to_str().ok()) {
+        return Some(value.trim().to_owned());
+    }
+    CookieJar::from_headers(headers)
+        .get(cookie)
+        .map(|c| c.value().to_owned())
+}
