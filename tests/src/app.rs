@@ -69,6 +69,8 @@ pub struct Options {
     pub cart_rate_burst: u32,
     /// `MK_TRUSTED_PROXIES` of the edge.
     pub trusted_proxies: &'static str,
+    /// Where the edge counts rate limits: the test's Redis (under its prefix) unless given.
+    pub rate_redis_url: Option<String>,
     /// A built storefront for the edge to serve at `/`.
     pub web_dir: Option<std::path::PathBuf>,
     /// Live order-status streams one user may have open.
@@ -95,6 +97,7 @@ impl Default for Options {
             cart_rate_per_minute: 100_000,
             cart_rate_burst: 10_000,
             trusted_proxies: "",
+            rate_redis_url: None,
             web_dir: None,
             sse_max_per_user: 5,
             header_read_timeout: Duration::from_secs(10),
@@ -217,7 +220,10 @@ impl TestApp {
             order_rate_burst: options.order_rate_burst,
             cart_rate_per_minute: options.cart_rate_per_minute,
             cart_rate_burst: options.cart_rate_burst,
-            rate_redis_url: redis.url.clone(),
+            rate_redis_url: options
+                .rate_redis_url
+                .clone()
+                .unwrap_or_else(|| redis.url.clone()),
             rate_key_prefix: redis.prefix.clone(),
             trusted_proxies: options.trusted_proxies.parse().expect("trusted proxies"),
             web_dir: options

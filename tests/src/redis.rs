@@ -1,5 +1,9 @@
 //! A key prefix of its own per test in the test Redis (`MK_TEST_REDIS_URL`, default the
-//! machine's 127.0.0.1:6379); its keys are deleted when the test ends.
+//! machine's 127.0.0.1:6379); its keys are deleted when the test ends. And a redis-server of a
+//! test's own, for tests that stop it.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 pub struct TestRedis {
     pub url: String,
@@ -38,4 +42,52 @@ impl Drop for TestRedis {
             let _: Result<(), _> = redis::cmd("DEL").arg(keys).query(&mut conn);
         }
     }
+}
+
+/// A redis-server of our own on a unix socket in `dir`, with AOF fsynced on every write.
+pub fn start_redis(dir: &std::path::Path) -> Child {
+    let mut child = Command::new("redis-server")
+        .args(["--port", "0", "--unixsocket"])
+        .arg(dir.join("redis.sock"))
+        .args(["--dir"])
+        .arg(dir)
+        .args([
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--save",
+            "",
+        ])
+        .arg("--logfile")
+        .arg(dir.join("redis.log"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-server (scripts/test installs it)");
+    // Ready means: the AOF is loaded and its initial rewrite (which writes the manifest that
+    // makes the append log count) has finished.
+    let url = socket_url(dir);
+    for _ in 0..500 {
+        let info: Option<String> = redis::Client::open(url.as_str())
+            .and_then(|c| c.get_connection())
+            .and_then(|mut c| redis::cmd("INFO").arg("persistence").query(&mut c))
+            .ok();
+        if info.is_some_and(|i| {
+            i.contains("loading:0")
+                && i.contains("aof_rewrite_in_progress:0")
+                && i.contains("aof_rewrite_scheduled:0")
+        }) {
+            return child;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("redis-server did not become ready in {}", dir.display());
+}
+
+/// The URL of the redis-server [`start_redis`] started in `dir`.
+pub fn socket_url(dir: &std::path::Path) -> String {
+    format!("redis+unix://{}", dir.join("redis.sock").display())
 }

@@ -10,14 +10,14 @@
 //! The counts live in Redis ([`gcra`]), so a client gets the same limit whichever edge it
 //! reaches. If Redis cannot be reached, each edge falls back to counting in its own memory
 //! (governor, the same quotas) rather than refusing every request or letting all through; that
-//! memory is swept every minute, so it holds only clients seen lately.
+//! memory is swept every minute and bounded ([`local`]).
 
 mod client_address;
 mod gcra;
+mod local;
 
 use std::marker::PhantomData;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,7 +26,6 @@ use axum::http::header::{AUTHORIZATION, RETRY_AFTER};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use governor::{DefaultKeyedRateLimiter, Quota as LocalQuota};
 use menuskart_kit::jwt::TokenVerifier;
 use menuskart_schemas::ErrorCode;
 
@@ -88,16 +87,14 @@ impl std::fmt::Display for Subject {
     }
 }
 
-type LocalLimiter = DefaultKeyedRateLimiter<(&'static str, Subject)>;
-
 #[derive(Clone)]
 pub struct RateLimits {
     redis: gcra::RedisGcra,
     key_prefix: Arc<str>,
     quotas: Quotas,
     proxies: TrustedProxies,
-    /// Used while Redis is out of reach, one per scope.
-    fallback: Arc<[(Scope, LocalLimiter); 3]>,
+    /// Used while Redis is out of reach.
+    fallback: Arc<local::LocalLimits>,
 }
 
 impl std::fmt::Debug for RateLimits {
@@ -109,15 +106,6 @@ impl std::fmt::Debug for RateLimits {
     }
 }
 
-fn local(quota: Quota) -> LocalLimiter {
-    let one = NonZeroU32::MIN;
-    let burst = NonZeroU32::new(quota.burst).unwrap_or(one);
-    let local = LocalQuota::with_period(quota.interval.max(Duration::from_millis(1)))
-        .expect("a period of at least 1 ms")
-        .allow_burst(burst);
-    DefaultKeyedRateLimiter::keyed(local)
-}
-
 impl RateLimits {
     /// Limits counted in the Redis at `redis_url`, under keys starting with `key_prefix`.
     pub async fn connect(
@@ -127,8 +115,7 @@ impl RateLimits {
         proxies: TrustedProxies,
     ) -> Result<Self, redis::RedisError> {
         let redis = redis::aio::ConnectionManager::new(redis::Client::open(redis_url)?).await?;
-        let fallback = [Scope::Credentials, Scope::Orders, Scope::Carts]
-            .map(|scope| (scope, local(quotas.of(scope))));
+        let fallback = local::LocalLimits::new(&quotas, local::KEYS_MAX);
         Ok(Self {
             redis: gcra::RedisGcra::new(redis),
             key_prefix: format!("{key_prefix}rate:").into(),
@@ -146,10 +133,7 @@ impl RateLimits {
             tokio::select! {
                 () = &mut stop => return,
                 _ = every_minute.tick() => {
-                    for (_, limiter) in self.fallback.iter() {
-                        limiter.retain_recent();
-                        limiter.shrink_to_fit();
-                    }
+                    self.fallback.sweep();
                 }
             }
         }
@@ -162,19 +146,7 @@ impl RateLimits {
             Ok(decision) => decision,
             Err(error) => {
                 tracing::warn!(%error, "rate limits: Redis unavailable, counting locally");
-                let (_, limiter) = self
-                    .fallback
-                    .iter()
-                    .find(|(s, _)| *s == scope)
-                    .expect("a fallback per scope");
-                match limiter.check_key(&(scope.name(), subject)) {
-                    Ok(()) => Decision::Allowed,
-                    Err(not_until) => Decision::Limited {
-                        retry_after: not_until.wait_time_from(governor::clock::Clock::now(
-                            &governor::clock::DefaultClock::default(),
-                        )),
-                    },
-                }
+                self.fallback.decide(scope, subject)
             }
         }
     }

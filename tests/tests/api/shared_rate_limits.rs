@@ -146,3 +146,46 @@ async fn forwarded_for_names_the_client_only_behind_a_trusted_proxy() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+#[tokio::test]
+async fn while_redis_is_down_each_edge_still_limits_in_memory() {
+    let dir = std::env::temp_dir().join(format!("mk-rate-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut redis = menuskart_e2e::redis::start_redis(&dir);
+    let app = TestApp::spawn_with(Options {
+        auth_rate_per_minute: 1,
+        auth_rate_burst: 2,
+        rate_redis_url: Some(menuskart_e2e::redis::socket_url(&dir)),
+        ..Options::default()
+    })
+    .await;
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    // Redis goes away: the edge neither fails nor lets everything through; it counts itself.
+    redis.kill().unwrap();
+    redis.wait().unwrap();
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login_at(&app, &app.base_url).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

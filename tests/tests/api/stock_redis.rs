@@ -1,57 +1,14 @@
 //! The stock Redis persists (AOF): a crash of Redis loses no acknowledged stock change, and the
 //! inventory worker reconnects by itself.
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use menuskart_e2e::app::Options;
+use menuskart_e2e::redis::{socket_url, start_redis};
 use menuskart_e2e::workers::inventory_settings;
 use menuskart_e2e::{TestApp, TestRedis, WorkerInstance, assert_error, json_of, nats_request};
 use menuskart_kit::Caller;
 use serde_json::json;
-
-/// A redis-server of our own on a unix socket in `dir`, with AOF fsynced on every write.
-fn start_redis(dir: &std::path::Path) -> Child {
-    let mut child = Command::new("redis-server")
-        .args(["--port", "0", "--unixsocket"])
-        .arg(dir.join("redis.sock"))
-        .args(["--dir"])
-        .arg(dir)
-        .args([
-            "--appendonly",
-            "yes",
-            "--appendfsync",
-            "always",
-            "--save",
-            "",
-        ])
-        .arg("--logfile")
-        .arg(dir.join("redis.log"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("redis-server (scripts/test installs it)");
-    // Ready means: the AOF is loaded and its initial rewrite (which writes the manifest that
-    // makes the append log count) has finished.
-    let url = format!("redis+unix://{}", dir.join("redis.sock").display());
-    for _ in 0..500 {
-        let info: Option<String> = redis::Client::open(url.as_str())
-            .and_then(|c| c.get_connection())
-            .and_then(|mut c| redis::cmd("INFO").arg("persistence").query(&mut c))
-            .ok();
-        if info.is_some_and(|i| {
-            i.contains("loading:0")
-                && i.contains("aof_rewrite_in_progress:0")
-                && i.contains("aof_rewrite_scheduled:0")
-        }) {
-            return child;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("redis-server did not become ready in {}", dir.display());
-}
 
 #[tokio::test]
 async fn stock_and_reservations_survive_a_redis_crash() {
@@ -64,7 +21,7 @@ async fn stock_and_reservations_survive_a_redis_crash() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut redis = start_redis(&dir);
     let own = TestRedis {
-        url: format!("redis+unix://{}", dir.join("redis.sock").display()),
+        url: socket_url(&dir),
         prefix: "mk:".into(),
     };
     let _inventory = WorkerInstance::start::<menuskart_inventory::Inventory>(
