@@ -40,6 +40,26 @@ ensure_rust_tools() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
   cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  prune_build_cache
+}
+
+# The shared target dir keeps every build's test binaries and incremental data (hundreds of MB
+# each), so it grows with every run; once the disk filled up and the linker died with a bus
+# error. With less than MK_MIN_FREE_GB (default 20) free, drop what a build remakes by itself:
+# the incremental caches, and executables older than an hour (compiled libraries stay).
+prune_build_cache() {
+  local min_gb=${MK_MIN_FREE_GB:-20} free_gb
+  mkdir -p "$CARGO_TARGET_DIR"
+  free_gb=$(df -P -BG "$CARGO_TARGET_DIR" | awk 'NR == 2 { sub("G", "", $4); print $4 }')
+  [ "${free_gb:-0}" -ge "$min_gb" ] && return 0
+  log "only ${free_gb} GB free: pruning incremental caches and old binaries in $CARGO_TARGET_DIR"
+  local profile
+  for profile in debug release; do
+    rm -rf "${CARGO_TARGET_DIR:?}/$profile/incremental"
+    [ -d "$CARGO_TARGET_DIR/$profile/deps" ] && find "$CARGO_TARGET_DIR/$profile/deps" -maxdepth 1 \
+      -type f -perm -u+x ! -name '*.so' ! -name '*.rlib' ! -name '*.rmeta' -mmin +60 -delete
+  done
+  return 0
 }
 
 # sqlx-cli from crates.io (PostgreSQL only), for `scripts/sqlx`: the offline query data that
