@@ -10,9 +10,8 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use menuskart_kit::Caller;
-use menuskart_kit::jwt::JwtError;
-use menuskart_schemas::ErrorCode;
 use menuskart_schemas::auth::{AccessClaims, Role};
+use menuskart_schemas::{ErrorBody, ErrorCode};
 
 use crate::errors::ApiError;
 use crate::state::AppState;
@@ -50,25 +49,38 @@ fn bearer_token(parts: &Parts) -> Result<&str, ApiError> {
     Ok(token.trim())
 }
 
-impl FromRequestParts<AppState> for AuthUser {
-    type Rejection = ApiError;
+/// The outcome of checking a request's bearer token, kept in the request's extensions.
+#[derive(Clone)]
+struct Checked(Result<AuthUser, ErrorBody>);
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer_token(parts)?;
-        let verified = state.tokens.verify(token).map_err(|error| {
-            ApiError::new(
-                ErrorCode::Unauthorized,
-                match error {
-                    JwtError::Expired => "the access token has expired",
-                    JwtError::Invalid => "the access token is invalid",
-                },
-            )
-        })?;
-        Ok(Self {
+/// The request's bearer token, verified once per request: the outcome is kept in the request,
+/// so a route's rate limit (which counts per user) and its own extractor share one check.
+pub(crate) fn authenticate(parts: &mut Parts, state: &AppState) -> Result<AuthUser, ApiError> {
+    if let Some(Checked(outcome)) = parts.extensions.get::<Checked>() {
+        return outcome.clone().map_err(ApiError);
+    }
+    let outcome = bearer_token(parts).and_then(|token| {
+        let verified = state
+            .tokens
+            .verify(token)
+            .map_err(|error| ApiError::new(ErrorCode::Unauthorized, error.to_string()))?;
+        Ok(AuthUser {
             claims: verified.claims().clone(),
             token: token.to_owned(),
             caller: Caller::from(verified),
         })
+    });
+    parts
+        .extensions
+        .insert(Checked(outcome.as_ref().cloned().map_err(|e| e.0.clone())));
+    outcome
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        authenticate(parts, state)
     }
 }
 

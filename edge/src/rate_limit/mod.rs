@@ -22,11 +22,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::header::{AUTHORIZATION, RETRY_AFTER};
+use axum::http::header::RETRY_AFTER;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use menuskart_kit::jwt::TokenVerifier;
 use menuskart_schemas::ErrorCode;
 
 pub use client_address::TrustedProxies;
@@ -125,18 +124,9 @@ impl RateLimits {
         })
     }
 
-    /// Forgets idle clients of the in-memory fallback, every minute until `stop`.
-    pub async fn sweep_until(&self, stop: impl std::future::Future<Output = ()>) {
-        tokio::pin!(stop);
-        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tokio::select! {
-                () = &mut stop => return,
-                _ = every_minute.tick() => {
-                    self.fallback.sweep();
-                }
-            }
-        }
+    /// Forgets idle clients of the in-memory fallback (the edge does it every minute).
+    pub fn sweep(&self) {
+        self.fallback.sweep();
     }
 
     async fn decide(&self, scope: Scope, subject: Subject) -> Decision {
@@ -202,17 +192,6 @@ impl Limit for CartWrites {
 /// A request that passed its route's limit `L`.
 pub struct Admitted<L: Limit>(PhantomData<L>);
 
-/// The user a request's bearer token names, if it verifies (a bad token is the auth
-/// extractor's to report; here it only means "no user to count").
-fn token_user(
-    headers: &HeaderMap,
-    tokens: &TokenVerifier,
-) -> Option<menuskart_schemas::ids::UserId> {
-    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let token = value.strip_prefix("Bearer ")?;
-    tokens.verify(token.trim()).ok().map(|t| t.claims().sub)
-}
-
 impl<L: Limit> FromRequestParts<AppState> for Admitted<L> {
     type Rejection = RateLimited;
 
@@ -222,7 +201,11 @@ impl<L: Limit> FromRequestParts<AppState> for Admitted<L> {
             .get::<ConnectInfo<SocketAddr>>()
             .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
         let address = state.rate_limits.client_address(peer, &parts.headers);
-        let user = token_user(&parts.headers, &state.tokens);
+        // A bad or missing token is the route's own extractor to report: here it only means
+        // no user to count.
+        let user = crate::auth::authenticate(parts, state)
+            .ok()
+            .map(|user| user.claims.sub);
         state.rate_limits.admit(L::SCOPE, address, user).await?;
         Ok(Self(PhantomData))
     }

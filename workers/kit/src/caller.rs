@@ -22,7 +22,7 @@ use menuskart_schemas::headers;
 use menuskart_schemas::ids::UserId;
 
 use crate::ReplyError;
-use crate::jwt::{JwtError, TokenVerifier, VerifiedToken};
+use crate::jwt::{TokenVerifier, VerifiedToken};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caller {
@@ -88,10 +88,7 @@ impl Caller {
         verifier
             .verify(token)
             .map(Self::from)
-            .map_err(|error| match error {
-                JwtError::Expired => ReplyError::unauthorized("the access token has expired"),
-                JwtError::Invalid => ReplyError::unauthorized("the access token is invalid"),
-            })
+            .map_err(|error| ReplyError::unauthorized(error.to_string()))
     }
 
     /// Writes the caller's proof into message headers, for the next service to verify.

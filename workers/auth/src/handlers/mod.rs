@@ -27,7 +27,7 @@ use menuskart_schemas::auth::AccessClaims;
 
 /// Claims of an access token, as its own failure: expired and invalid tokens are both 401s.
 #[derive(Debug, thiserror::Error)]
-#[error("access token rejected: {0}")]
+#[error("{0}")]
 pub struct BadToken(#[from] JwtError);
 
 impl From<BadToken> for ReplyError {

@@ -22,9 +22,10 @@ pub const ISSUER: &str = "menuskart";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum JwtError {
-    #[error("the token has expired")]
+    /// The words a client gets, from the edge and from a worker alike.
+    #[error("the access token has expired")]
     Expired,
-    #[error("the token is invalid")]
+    #[error("the access token is invalid")]
     Invalid,
 }
 
