@@ -11,6 +11,7 @@ use axum::http::HeaderName;
 use futures::FutureExt;
 use menuskart_schemas::headers;
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
@@ -38,6 +39,9 @@ pub enum StartupError {
         source: std::io::Error,
     },
 }
+
+/// How often the rate limits' in-memory fallback forgets idle clients.
+const RATE_SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 pub struct Application {
     listener: TcpListener,
@@ -125,13 +129,18 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let live_streams = self.live_streams;
+        let stopping = CancellationToken::new();
         // An SSE response never ends by itself: end them all, or the shutdown would wait for
         // their clients to leave.
-        let shutdown = async move {
-            shutdown.await;
-            live_streams.close_all();
-        }
-        .shared();
+        let shutdown = {
+            let stopping = stopping.clone();
+            async move {
+                shutdown.await;
+                live_streams.close_all();
+                stopping.cancel();
+            }
+            .shared()
+        };
         let public = crate::serve::serve(
             self.listener,
             self.router,
@@ -142,9 +151,12 @@ impl Application {
             self.metrics_listener,
             crate::metrics::router(),
             self.header_read_timeout,
-            shutdown.clone(),
+            shutdown,
         );
-        let sweeper = self.rate_limits.sweep_until(shutdown);
+        let rate_limits = &self.rate_limits;
+        let sweeper = menuskart_kit::periodic::every(RATE_SWEEP_EVERY, stopping, || async move {
+            rate_limits.sweep();
+        });
         tokio::join!(public, metrics, sweeper);
         if let Err(error) = self.nats.flush().await {
             tracing::warn!(%error, "nats flush");
