@@ -92,24 +92,21 @@ pub async fn handle(
         }
     };
     let provider = state.provider.name();
-    let by_reference = state.store.by_reference(provider, &reference).await?;
-    let transaction_id = match (by_reference, event.data.object.metadata.transaction_id) {
-        (Some(found), _) => found,
-        (None, Some(named)) => match state
-            .store
-            .unreferenced(provider, TransactionId(named))
-            .await?
-        {
-            Some(found) => found,
-            None => {
-                tracing::warn!(%reference, "webhook for an unknown payment ignored");
-                return Ok(Empty {});
+    let found = match state.store.by_reference(provider, &reference).await? {
+        Some(found) => Some(found),
+        None => match event.data.object.metadata.transaction_id {
+            Some(named) => {
+                state
+                    .store
+                    .unreferenced(provider, TransactionId(named))
+                    .await?
             }
+            None => None,
         },
-        (None, None) => {
-            tracing::warn!(%reference, "webhook for an unknown payment ignored");
-            return Ok(Empty {});
-        }
+    };
+    let Some(transaction_id) = found else {
+        tracing::warn!(%reference, "webhook for an unknown payment ignored");
+        return Ok(Empty {});
     };
     let Some((settled, changed)) = state
         .store
