@@ -395,13 +395,16 @@ impl TestApp {
     /// `user` as a worker sees them: their access token, verified with the deployment's
     /// public key (to send requests straight to a worker with [`nats_request`]).
     pub fn caller(&self, user: &TestUser) -> menuskart_kit::Caller {
-        let verified = self
-            .nats
+        menuskart_kit::Caller::from(self.verified_token(user))
+    }
+
+    /// `user`'s access token, verified with the deployment's public key (its claims, say).
+    pub fn verified_token(&self, user: &TestUser) -> menuskart_kit::jwt::VerifiedToken {
+        self.nats
             .jwt_settings()
             .verifier()
             .verify(&user.access_token)
-            .expect("the test user's token verifies");
-        menuskart_kit::Caller::from(verified)
+            .expect("the test user's token verifies")
     }
 
     pub async fn admin(&self) -> TestUser {

@@ -64,10 +64,7 @@ impl NatsServer {
     }
 
     async fn start_with(tls: Option<ServerTls>) -> Self {
-        let seeds = USERS
-            .iter()
-            .map(|&user| (user, menuskart_kit::nats::new_user_key().0))
-            .collect();
+        let (seeds, token_key) = new_credentials();
         // JetStream on, and the certificate when the server requires TLS.
         let args: Vec<std::ffi::OsString> = std::iter::once("-js".into())
             .chain(tls.iter().flat_map(|tls| {
@@ -81,7 +78,6 @@ impl NatsServer {
             }))
             .collect();
         let config = repo_root().join("nats/test.conf");
-        let token_key = SigningKey::generate("test").expect("a valid key id");
         Self::launch(&config, args, &[], seeds, tls.map(|tls| tls.ca), token_key).await
     }
 
@@ -96,13 +92,7 @@ impl NatsServer {
     ) -> Self {
         let (seeds, token_key) = match peer {
             Some(peer) => (peer.seeds.clone(), peer.token_key.clone()),
-            None => (
-                USERS
-                    .iter()
-                    .map(|&user| (user, menuskart_kit::nats::new_user_key().0))
-                    .collect(),
-                SigningKey::generate("test").expect("a valid key id"),
-            ),
+            None => new_credentials(),
         };
         Self::launch(config, Vec::new(), env, seeds, None, token_key).await
     }
@@ -251,6 +241,16 @@ impl NatsServer {
                 .unwrap_or_else(|e| panic!("connect as {user}: {e}"));
         (client, watch)
     }
+}
+
+/// A deployment's credentials: a NATS key for each of [`USERS`], and an access-token key.
+fn new_credentials() -> (BTreeMap<&'static str, SecretString>, SigningKey) {
+    let seeds = USERS
+        .iter()
+        .map(|&user| (user, menuskart_kit::nats::new_user_key().0))
+        .collect();
+    let token_key = SigningKey::generate("test").expect("a valid key id");
+    (seeds, token_key)
 }
 
 fn settings(port: u16, tls_ca: Option<&Path>, seed: Option<&SecretString>) -> NatsSettings {

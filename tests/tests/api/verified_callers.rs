@@ -41,12 +41,7 @@ fn bearer(token: &str) -> (&'static str, String) {
 
 /// The claims of `user`'s real token, to sign again with other keys.
 fn claims_of(app: &TestApp, user: &TestUser) -> AccessClaims {
-    app.nats
-        .jwt_settings()
-        .verifier()
-        .verify(&user.access_token)
-        .unwrap()
-        .into_claims()
+    app.verified_token(user).into_claims()
 }
 
 #[tokio::test]
