@@ -7,7 +7,8 @@
 //! holds only users with a stream open, so it is bounded by the total cap.
 //!
 //! At shutdown the edge waits for its connections to finish, and an SSE response never finishes
-//! by itself: [`LiveStreams::close_all`] ends every stream so the shutdown completes.
+//! by itself: every stream ends when the edge's stop token (given to [`LiveStreams::new`]) is
+//! cancelled, so the shutdown completes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -45,13 +46,15 @@ pub struct StreamSlot {
 }
 
 impl LiveStreams {
-    pub fn new(max_total: usize, max_per_user: usize) -> Self {
+    /// Streams capped at `max_total` and `max_per_user`, all ending when `closing` is
+    /// cancelled (the edge shutting down).
+    pub fn new(max_total: usize, max_per_user: usize, closing: CancellationToken) -> Self {
         Self {
             inner: Arc::new(Inner {
                 max_total,
                 max_per_user,
                 open: Mutex::new(Open::default()),
-                closing: CancellationToken::new(),
+                closing,
             }),
         }
     }
@@ -89,11 +92,6 @@ impl LiveStreams {
         self.inner.closing.clone()
     }
 
-    /// Ends every open stream (and any opened later).
-    pub fn close_all(&self) {
-        self.inner.closing.cancel();
-    }
-
     /// Streams open now.
     pub fn open_count(&self) -> usize {
         self.lock().total
@@ -127,7 +125,7 @@ mod tests {
 
     #[test]
     fn slots_are_capped_per_user_and_in_total_and_come_back_when_dropped() {
-        let streams = LiveStreams::new(3, 2);
+        let streams = LiveStreams::new(3, 2, CancellationToken::new());
         let (ada, bob, cy) = (UserId::new(), UserId::new(), UserId::new());
         let a1 = streams.open(ada).unwrap();
         let _a2 = streams.open(ada).unwrap();
@@ -147,7 +145,7 @@ mod tests {
 
     #[test]
     fn a_user_without_streams_leaves_the_map() {
-        let streams = LiveStreams::new(10, 2);
+        let streams = LiveStreams::new(10, 2, CancellationToken::new());
         let ada = UserId::new();
         drop(streams.open(ada).unwrap());
         assert!(streams.lock().per_user.is_empty());

@@ -49,7 +49,8 @@ pub struct Application {
     /// `/metrics` only, on an address of its own (internal: Prometheus scrapes it).
     metrics_listener: TcpListener,
     nats: async_nats::Client,
-    live_streams: LiveStreams,
+    /// Cancelled when the shutdown comes: live streams end and background rounds stop on it.
+    stopping: CancellationToken,
     rate_limits: RateLimits,
     header_read_timeout: Duration,
 }
@@ -75,6 +76,7 @@ impl Application {
         )
         .await
         .map_err(StartupError::RateLimits)?;
+        let stopping = CancellationToken::new();
         let state = AppState {
             bus: Bus::new(
                 nats.clone(),
@@ -82,10 +84,13 @@ impl Application {
             ),
             tokens: settings.jwt.verifier(),
             rate_limits: rate_limits.clone(),
-            live_streams: LiveStreams::new(settings.sse_max_streams, settings.sse_max_per_user),
+            live_streams: LiveStreams::new(
+                settings.sse_max_streams,
+                settings.sse_max_per_user,
+                stopping.clone(),
+            ),
             web: settings.web_dir.as_deref().map(crate::web::WebApp::new),
         };
-        let live_streams = state.live_streams.clone();
         crate::metrics::install();
         let router = router(
             state,
@@ -99,7 +104,7 @@ impl Application {
             router,
             metrics_listener,
             nats,
-            live_streams,
+            stopping,
             rate_limits,
             header_read_timeout: Duration::from_millis(settings.header_read_timeout_ms),
         })
@@ -128,15 +133,13 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let live_streams = self.live_streams;
-        let stopping = CancellationToken::new();
-        // An SSE response never ends by itself: end them all, or the shutdown would wait for
-        // their clients to leave.
+        let stopping = self.stopping;
+        // An SSE response never ends by itself: the stop token ends them all, or the shutdown
+        // would wait for their clients to leave.
         let shutdown = {
             let stopping = stopping.clone();
             async move {
                 shutdown.await;
-                live_streams.close_all();
                 stopping.cancel();
             }
             .shared()

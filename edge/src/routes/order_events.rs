@@ -134,7 +134,7 @@ pub async fn order_events(
             let Ok(event) = serde_json::from_slice::<OrderEvent>(&message.payload) else {
                 continue;
             };
-            if event.order_id != order_id || event.at <= seen_at || event.status == status {
+            if event.at <= seen_at || event.status == status {
                 continue;
             }
             (status, seen_at) = (event.status, event.at);
