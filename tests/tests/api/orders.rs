@@ -26,31 +26,32 @@ fn statuses(order: &Value) -> Vec<&str> {
         .collect()
 }
 
-/// The events of one order in the ORDERS stream, by subject.
+/// The events of one order in the ORDERS stream, by subject. Each change is also on the order's
+/// own status subject, with the same payload (for live views): the relay publishes that copy
+/// right after, so this waits (a few seconds at most) until every change is on both.
 async fn order_events(app: &TestApp, order_id: &str) -> Vec<String> {
-    let events: Vec<(String, serde_json::Value)> = app
-        .stream_events("ORDERS", orders::STREAM.subjects)
-        .await
-        .into_iter()
-        .filter(|(_, event)| event["order_id"] == order_id)
-        .collect();
-    // Each change is also on the order's own status subject, with the same payload (for live
-    // views): the same changes in the same order.
     let status_subject = orders::status_subject(order_id.parse().unwrap());
-    let (live, announced): (Vec<_>, Vec<_>) = events
-        .into_iter()
-        .partition(|(subject, _)| *subject == status_subject);
-    assert_eq!(
-        live.iter()
-            .map(|(_, event)| &event["status"])
-            .collect::<Vec<_>>(),
-        announced
-            .iter()
-            .map(|(_, event)| &event["status"])
-            .collect::<Vec<_>>(),
-        "every change once on each"
-    );
-    announced.into_iter().map(|(subject, _)| subject).collect()
+    let statuses = |events: &[(String, serde_json::Value)]| -> Vec<serde_json::Value> {
+        events.iter().map(|(_, e)| e["status"].clone()).collect()
+    };
+    let mut attempts = 0;
+    loop {
+        let (live, announced): (Vec<_>, Vec<_>) = app
+            .stream_events("ORDERS", orders::STREAM.subjects)
+            .await
+            .into_iter()
+            .filter(|(_, event)| event["order_id"] == order_id)
+            .partition(|(subject, _)| *subject == status_subject);
+        let (live, announced_statuses) = (statuses(&live), statuses(&announced));
+        let copy_pending =
+            live.len() < announced_statuses.len() && announced_statuses.starts_with(&live);
+        attempts += 1;
+        if !copy_pending || attempts >= 50 {
+            assert_eq!(live, announced_statuses, "every change once on each");
+            return announced.into_iter().map(|(subject, _)| subject).collect();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]
