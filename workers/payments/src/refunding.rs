@@ -66,6 +66,7 @@ pub async fn refund(
         })
         .await?
         .ok_or(RefundError::NotFound(transaction_id))?;
+    // Checked by `decide` before the refund was written.
     let reference = stored
         .payment
         .provider_reference
@@ -102,12 +103,16 @@ pub async fn refund(
     Ok(refunded.payment)
 }
 
-/// Under the payment's lock: resume the refund left pending, or check a new one.
+/// Under the payment's lock, before anything is written: resume the refund left pending, or
+/// check a new one.
 fn decide(
     payment: &Payment,
     left: Option<(Uuid, Amount)>,
     amount: Option<Amount>,
 ) -> Result<Decision, RefundError> {
+    if payment.provider_reference.is_none() {
+        return Err(RefundError::NotCaptured("without a provider reference"));
+    }
     if let Some((_, pending)) = left {
         return match amount {
             Some(asked) if asked != pending => Err(RefundError::OtherPending { pending }),
