@@ -14,7 +14,7 @@ job "nats" {
     network {
       port "client" { static = 4222 }
       port "cluster" { static = 6222 }
-      port "monitor" { static = 8222 }
+      # No monitoring port: cluster.conf binds it to 127.0.0.1 on each node.
     }
 
     task "nats-server" {
@@ -33,6 +33,29 @@ job "nats" {
       template {
         source      = "nats/permissions.conf"
         destination = "local/permissions.conf"
+      }
+
+      template {
+        source      = "nats/route-tls.conf"
+        destination = "local/route-tls.conf"
+      }
+
+      # Routes are mutual TLS: the cluster CA and this node's certificate and key, from the
+      # Nomad variable nomad/jobs/nats/routes (`ca`, and `cert_<index>`, `key_<index>` per node).
+      template {
+        destination = "secrets/route-ca.pem"
+        data        = "{{ with nomadVar \"nomad/jobs/nats/routes\" }}{{ .ca }}{{ end }}"
+      }
+
+      template {
+        destination = "secrets/route-cert.pem"
+        data        = "{{ with nomadVar \"nomad/jobs/nats/routes\" }}{{ index . (print \"cert_\" (env \"NOMAD_ALLOC_INDEX\")) }}{{ end }}"
+      }
+
+      template {
+        destination = "secrets/route-key.pem"
+        perms       = "0600"
+        data        = "{{ with nomadVar \"nomad/jobs/nats/routes\" }}{{ index . (print \"key_\" (env \"NOMAD_ALLOC_INDEX\")) }}{{ end }}"
       }
 
       # The public keys of our NATS users (read by permissions.conf), from the Nomad variable
@@ -57,6 +80,9 @@ EOT
 
       env {
         NATS_SERVER_NAME = "nats-${NOMAD_ALLOC_INDEX}"
+        MK_NATS_ROUTE_CERT = "${NOMAD_SECRETS_DIR}/route-cert.pem"
+        MK_NATS_ROUTE_KEY  = "${NOMAD_SECRETS_DIR}/route-key.pem"
+        MK_NATS_ROUTE_CA   = "${NOMAD_SECRETS_DIR}/route-ca.pem"
         # Consul DNS names of the three nodes; the server ignores its own route.
         NATS_ROUTES = "nats://nats-0.nats.service.consul:6222,nats://nats-1.nats.service.consul:6222,nats://nats-2.nats.service.consul:6222"
       }

@@ -337,6 +337,58 @@ fn compose_runs_a_three_node_jetstream_cluster_that_fsyncs() {
     assert!(repo_file("nats/dev.conf").contains("sync_interval: always"));
 }
 
+#[test]
+fn cluster_routes_are_mutual_tls_and_monitoring_stays_on_the_node() {
+    let conf = repo_file("nats/cluster.conf");
+    let active: Vec<&str> = conf
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with('#'))
+        .collect();
+    let cluster = conf.find("cluster {").expect("a cluster block");
+    let tls = conf
+        .find("\n  include ./route-tls.conf")
+        .expect("routes over TLS");
+    assert!(tls > cluster, "route TLS is inside the cluster block");
+    assert!(active.contains(&"include ./route-tls.conf"));
+    assert!(active.contains(&"http: 127.0.0.1:8222"), "{active:?}");
+    assert!(repo_file("nats/route-tls.conf").contains("verify: true"));
+
+    let doc = compose();
+    for (index, node) in ["nats-1", "nats-2", "nats-3"].iter().enumerate() {
+        let service = &doc["services"][node];
+        assert!(
+            service
+                .get("ports")
+                .is_none_or(|ports| !format!("{ports:?}").contains("8222"))
+        );
+        let volumes = format!("{:?}", service["volumes"]);
+        assert!(volumes.contains("route-tls.conf"), "{node}: {volumes}");
+        let env = environment(service);
+        assert_eq!(
+            env.get("MK_NATS_ROUTE_CERT").map(String::as_str),
+            Some(format!("/etc/nats/certs/nats-{}.pem", index + 1).as_str())
+        );
+        for key in ["MK_NATS_ROUTE_KEY", "MK_NATS_ROUTE_CA"] {
+            assert!(env.contains_key(key), "{node} lacks {key}");
+        }
+    }
+
+    let nats = repo_file("nomad/nats.nomad.hcl");
+    assert!(
+        !nats.contains("port \"monitor\""),
+        "the monitoring port is published"
+    );
+    assert!(nats.contains("source      = \"nats/route-tls.conf\""));
+    for key in [
+        "MK_NATS_ROUTE_CERT",
+        "MK_NATS_ROUTE_KEY",
+        "MK_NATS_ROUTE_CA",
+    ] {
+        assert!(nats.contains(key), "the Nomad NATS job lacks {key}");
+    }
+}
+
 fn nomad(path: &str) -> hcl::Body {
     hcl::from_str(&repo_file(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
