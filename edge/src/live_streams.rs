@@ -1,8 +1,8 @@
 //! The open live-status streams (SSE) of one edge: capped per user and in total, and all closed
 //! when the edge shuts down.
 //!
-//! Each stream holds a JetStream consumer and a task until the client leaves, so without caps
-//! one account could open thousands. A stream takes a [`StreamSlot`] before its consumer
+//! Each stream holds a subscription, a task and a watch at the orders worker until the client
+//! leaves, so without caps one account could open thousands. A stream takes a [`StreamSlot`] before its watch
 //! exists and gives it back when it ends (the slot's `Drop`), so the counts cannot leak. The map
 //! holds only users with a stream open, so it is bounded by the total cap.
 //!

@@ -76,6 +76,10 @@ uuid_id!(
     /// A payment (the payment service's transaction id).
     TransactionId
 );
+uuid_id!(
+    /// One live view of an order (`mk.orders.watch`): names the subject its changes go to.
+    WatchId
+);
 
 /// A product's id: 1 to 64 ASCII letters, digits, `-` or `_`, which keeps it safe inside
 /// Redis keys and NATS subjects. The catalog issues UUIDv7s in 32 hex digits; stock may be kept

@@ -157,6 +157,28 @@ pub struct OrderRef {
     pub order_id: OrderId,
 }
 
+/// `mk.orders.watch`: follow one order's status (the edge's live view). The orders worker
+/// checks the caller may see the order, answers it as it is now, and for the lease
+/// ([`WATCH_LEASE_SECS`], never past the caller's token) sends each status change as a
+/// [`LiveUpdate`] to the watch's live subject. The watcher renews by asking again within the
+/// lease; each answer is the order now, so a change missed while NATS was away is caught up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WatchRequest {
+    pub order_id: OrderId,
+    pub watch_id: crate::ids::WatchId,
+}
+
+/// How long a watch lasts without a renewal.
+pub const WATCH_LEASE_SECS: u64 = 45;
+
+/// What a watcher hears on its live subject.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LiveUpdate {
+    /// The order reached a new status.
+    Status(OrderEvent),
+}
+
 /// `mk.orders.by_user`: a user's orders, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrdersByUser {

@@ -228,7 +228,21 @@ pub mod orders {
         /// Services only (notify, for the order an event is about): any order by id.
         /// Authorized by NATS: the edge is not granted it.
         LOOKUP = "lookup": crate::orders::OrderRef => crate::orders::Order,
+        /// Watch one order (owner or admin): answers the order now, then sends its status
+        /// changes to [`live_subject`] of the request's watch id until the lease ends (see
+        /// `crate::orders::WatchRequest`). Sent again to renew the lease.
+        WATCH = "watch": crate::orders::WatchRequest => crate::orders::Order,
     });
+
+    /// Where the orders worker sends the status changes of a watched order: a subject of the
+    /// watch's own, which the edge subscribes to before it asks. Only the orders worker may
+    /// publish here, only the edge subscribe, and only to orders a caller was allowed to watch.
+    pub fn live_subject(watch_id: crate::ids::WatchId) -> String {
+        format!("{LIVE_PREFIX}.{watch_id}")
+    }
+
+    /// The prefix of every [`live_subject`] (the NATS grants name it).
+    pub const LIVE_PREFIX: &str = "mk.live.orders";
 }
 
 /// Payments through a provider (`workers/payments`).
@@ -410,6 +424,9 @@ pub mod events {
         pub fn status_subject(order_id: crate::ids::OrderId) -> String {
             format!("mk.evt.orders.status.{order_id}")
         }
+
+        /// Every order's [`status_subject`].
+        pub const STATUS_SUBJECTS: &str = "mk.evt.orders.status.*";
     }
 
     pub mod payments {

@@ -22,17 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::mpsc;
 
 /// Every NATS user of `nats/permissions.conf`: the services and the operators.
-pub const USERS: &[&str] = &[
-    "edge",
-    "auth",
-    "catalog",
-    "inventory",
-    "cart",
-    "orders",
-    "payments",
-    "notify",
-    "ops",
-];
+pub const USERS: &[&str] = menuskart_kit::nats::COMPONENTS;
 
 pub struct NatsServer {
     child: Child,
@@ -218,6 +208,11 @@ impl NatsServer {
 }
 
 impl NatsServer {
+    /// JetStream as an operator sees it (read-only, through the operators' account).
+    pub async fn ops_jetstream(&self) -> async_nats::jetstream::Context {
+        menuskart_kit::ops::jetstream(self.client_as("ops").await)
+    }
+
     /// A connection as `user`, and what the server says is wrong with it (a permission
     /// violation names the subject), to show what a key may not do.
     pub async fn client_watching(

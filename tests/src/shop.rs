@@ -177,7 +177,7 @@ impl TestApp {
     /// Read message by message as the operators' user, which may read any stored message but
     /// not create consumers (reading from a consumer would need the right to pull from any).
     pub async fn stream_events(&self, stream: &str, filter: &str) -> Vec<(String, Value)> {
-        let js = jetstream::new(self.nats.client_as("ops").await);
+        let js = self.nats.ops_jetstream().await;
         let Ok(mut stream) = js.get_stream(stream).await else {
             return Vec::new();
         };

@@ -193,6 +193,7 @@ pub fn orders_settings(database_url: &str) -> menuskart_orders::Settings {
         order_sweep_interval_ms: 200,
         outbox: Default::default(),
         service_timeout_ms: 5_000,
+        order_max_watches: 1_000,
     }
 }
 

@@ -1,30 +1,30 @@
-//! `GET /orders/{order_id}/events`: the order's status changes as Server-Sent Events, fed from
-//! the ORDERS JetStream stream. The edge stores nothing: each connection has an ephemeral
-//! ordered consumer (new messages only), so any number of edge instances can serve these.
+//! `GET /orders/{order_id}/events`: the order's status changes as Server-Sent Events.
 //!
-//! The order service first checks that the caller may see the order (404 otherwise), and the
-//! stream takes its place under the caps ([`crate::live_streams`]); only then is a consumer
-//! created. The order is read again after that, as the baseline, so a change between the two
-//! is not missed; events not newer than the baseline are skipped. The first event is the current
-//! status; the stream ends after a final status (`shipped`, `cancelled`), when the client
-//! leaves, or when the edge shuts down. Keep-alive comments every 15 seconds keep proxies from
-//! closing an idle stream.
+//! The edge neither reads the ORDERS stream nor creates consumers: it asks the orders worker to
+//! watch the order (`mk.orders.watch`, with the customer's own token and a watch id of its
+//! own), and the worker, having checked the caller may see the order, sends that order's status
+//! changes to the watch's live subject, which the edge subscribed to before asking. So the edge's
+//! NATS key reaches no other customer's order events and nothing of JetStream.
 //!
-//! The consumer filters on the order's own status subject (`mk.evt.orders.status.<id>`), so the
-//! server sends this stream only its order's changes.
+//! The watch is a lease the edge renews every [`RENEW_EVERY`] by asking again; each answer is
+//! the order as it is then, so a change missed while NATS was away (a restart, a lost
+//! connection) is caught up at the next renewal. The stream ends when the customer's token
+//! expires, or when a renewal is refused: it never outlives the token.
+//!
+//! The stream takes its place under the caps ([`crate::live_streams`]) first, and ends after a
+//! final status (`shipped`, `cancelled`), when the client leaves, or when the edge shuts down.
+//! Keep-alive comments every 15 seconds keep proxies from closing an idle stream.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
-use async_nats::jetstream::{self, consumer::DeliverPolicy, consumer::push::OrderedConfig};
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
 use menuskart_schemas::ErrorCode;
-use menuskart_schemas::ids::OrderId;
-use menuskart_schemas::orders::{Order, OrderEvent, OrderRef, OrderStatus};
-use menuskart_schemas::subjects::events::orders::{STREAM, status_subject};
+use menuskart_schemas::ids::{OrderId, WatchId};
+use menuskart_schemas::orders::{LiveUpdate, Order, OrderStatus, WatchRequest};
 use menuskart_schemas::subjects::orders;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -36,10 +36,59 @@ use crate::extract::PathId;
 use crate::state::AppState;
 
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How often the watch is renewed: well inside its lease (`WATCH_LEASE_SECS`), so one lost
+/// renewal does not end it.
+const RENEW_EVERY: Duration = Duration::from_secs(15);
 
-fn unavailable(error: impl std::fmt::Display) -> ApiError {
-    tracing::warn!(%error, "order events unavailable");
-    ApiError::new(ErrorCode::Unavailable, "live order status is unavailable")
+/// What the stream has told its client: a change is sent only when it is newer and different.
+struct Seen {
+    order_id: OrderId,
+    status: OrderStatus,
+    at: DateTime<Utc>,
+}
+
+impl Seen {
+    /// The first event: the order's status now.
+    fn start(order: &Order) -> (Self, Event) {
+        // The history's last entry is the status now.
+        let current = order.history.last().filter(|c| c.status == order.status);
+        let event = status_event(
+            order.id,
+            order.status,
+            current.map(|c| c.at),
+            current.and_then(|c| c.reason.as_deref()),
+        );
+        let seen = Self {
+            order_id: order.id,
+            status: order.status,
+            at: order.updated_at,
+        };
+        (seen, event)
+    }
+
+    /// The event for a status reached `at`, unless the client has it already.
+    fn advance(
+        &mut self,
+        status: OrderStatus,
+        at: DateTime<Utc>,
+        reason: Option<&str>,
+    ) -> Option<Event> {
+        if at <= self.at || status == self.status {
+            return None;
+        }
+        (self.status, self.at) = (status, at);
+        Some(status_event(self.order_id, status, Some(at), reason))
+    }
+
+    /// The event for the order as a renewal found it, if it moved on meanwhile.
+    fn catch_up(&mut self, order: &Order) -> Option<Event> {
+        let current = order.history.last().filter(|c| c.status == order.status);
+        self.advance(
+            order.status,
+            order.updated_at,
+            current.and_then(|c| c.reason.as_deref()),
+        )
+    }
 }
 
 /// One SSE `status` event: the status, when it was reached and why (a cancellation's reason).
@@ -63,7 +112,7 @@ fn status_event(
 #[utoipa::path(get, path = "/orders/{order_id}/events", tag = "orders", security(("bearer" = [])),
     params(("order_id" = Uuid, Path, description = "The order's id")),
     responses(
-        (status = 200, description = "text/event-stream of `status` events, current status first; ends at a final status", content_type = "text/event-stream", body = String),
+        (status = 200, description = "text/event-stream of `status` events, current status first; ends at a final status or when the access token expires", content_type = "text/event-stream", body = String),
         (status = 404, description = "No such order, or not yours", body = ErrorResponse),
         (status = 429, description = "Too many live streams open for this user", body = ErrorResponse),
         (status = 503, description = "The edge serves as many live streams as it can", body = ErrorResponse),
@@ -74,84 +123,78 @@ pub async fn order_events(
     user: AuthUser,
     PathId(order_id): PathId<OrderId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    // The order service checks the caller may see it (404 otherwise), before anything is
-    // created for this stream.
-    let caller = user.caller();
-    let _visible: Order = call
-        .send(orders::GET, &caller, &OrderRef { order_id })
-        .await?;
     let slot = state.live_streams.open(user.claims.sub)?;
     let closing = state.live_streams.closing();
-    let client = state.bus.client().clone();
-    let stream = jetstream::new(client.clone())
-        .get_stream(STREAM.name)
+    let caller = user.caller();
+    let watch = WatchRequest {
+        order_id,
+        watch_id: WatchId::new(),
+    };
+    // Subscribed before asking, so no change sent after the answer is missed.
+    let mut changes = state
+        .bus
+        .client()
+        .subscribe(orders::live_subject(watch.watch_id))
         .await
-        .map_err(unavailable)?;
-    let consumer = stream
-        .create_consumer(OrderedConfig {
-            deliver_subject: client.new_inbox(),
-            filter_subject: status_subject(order_id),
-            deliver_policy: DeliverPolicy::New,
-            ..Default::default()
-        })
-        .await
-        .map_err(unavailable)?;
-    let mut messages = consumer.messages().await.map_err(unavailable)?;
-    // The baseline, read after the consumer exists: any later change reaches the consumer.
-    let order: Order = call
-        .send(orders::GET, &caller, &OrderRef { order_id })
-        .await?;
+        .map_err(|error| {
+            tracing::warn!(%error, "order events unavailable");
+            ApiError::new(ErrorCode::Unavailable, "live order status is unavailable")
+        })?;
+    // The orders worker checks the caller may see the order (404 otherwise).
+    let order: Order = call.send(orders::WATCH, &caller, &watch).await?;
+
+    // The stream ends when the customer's token does (a later renewal would be refused anyway).
+    let token_left = user.claims.exp - Utc::now().timestamp();
+    let token_expiry =
+        tokio::time::Instant::now() + Duration::from_secs(u64::try_from(token_left).unwrap_or(0));
 
     let (tx, rx) = mpsc::channel(16);
     tokio::spawn(async move {
         // Held until the stream ends: its place under the caps.
         let _slot = slot;
-        let (mut status, mut seen_at) = (order.status, order.updated_at);
-        // The history's last entry is the status now.
-        let current = order.history.last().filter(|c| c.status == status);
-        if tx
-            .send(Ok(status_event(
-                order_id,
-                status,
-                current.map(|c| c.at),
-                current.and_then(|c| c.reason.as_deref()),
-            )))
-            .await
-            .is_err()
-            || status.is_final()
-        {
+        let (mut seen, first) = Seen::start(&order);
+        if tx.send(Ok(first)).await.is_err() || seen.status.is_final() {
             return;
         }
+        let mut renew =
+            tokio::time::interval_at(tokio::time::Instant::now() + RENEW_EVERY, RENEW_EVERY);
         loop {
-            let message = tokio::select! {
-                // The client went away: stop consuming.
+            let event = tokio::select! {
+                // The client went away, or the edge is shutting down: end the stream.
                 () = tx.closed() => return,
-                // The edge is shutting down: end the stream so the connection can close.
                 () = closing.cancelled() => return,
-                message = messages.next() => message,
+                () = tokio::time::sleep_until(token_expiry) => return,
+                _ = renew.tick() => match call.send(orders::WATCH, &caller, &watch).await {
+                    Ok(order) => seen.catch_up(&order),
+                    // The token expired, or the order is no longer the caller's to see.
+                    Err(error) if ends_the_watch(error.code()) => return,
+                    // The orders service is away for now: the next renewal tries again.
+                    Err(_) => None,
+                },
+                message = changes.next() => {
+                    let Some(message) = message else { return };
+                    match serde_json::from_slice::<LiveUpdate>(&message.payload) {
+                        Ok(LiveUpdate::Status(change)) => {
+                            seen.advance(change.status, change.at, change.reason.as_deref())
+                        }
+                        Err(_) => None,
+                    }
+                }
             };
-            let Some(Ok(message)) = message else { return };
-            let Ok(event) = serde_json::from_slice::<OrderEvent>(&message.payload) else {
-                continue;
-            };
-            if event.at <= seen_at || event.status == status {
-                continue;
-            }
-            (status, seen_at) = (event.status, event.at);
-            if tx
-                .send(Ok(status_event(
-                    order_id,
-                    status,
-                    Some(event.at),
-                    event.reason.as_deref(),
-                )))
-                .await
-                .is_err()
-                || status.is_final()
+            if let Some(event) = event
+                && (tx.send(Ok(event)).await.is_err() || seen.status.is_final())
             {
                 return;
             }
         }
     });
     Ok(Sse::new(ReceiverStream::new(rx)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}
+
+/// Whether a refused renewal ends the stream: the caller is no longer who may watch.
+fn ends_the_watch(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::Unauthorized | ErrorCode::Forbidden | ErrorCode::NotFound
+    )
 }

@@ -290,7 +290,7 @@ async fn reservations_and_low_stock_are_published_to_jetstream_once() {
     reserve(&client, &order_id, lines.clone()).await.unwrap();
     reserve(&client, &order_id, lines).await.unwrap();
 
-    let js = async_nats::jetstream::new(app.nats.client_as("ops").await);
+    let js = app.nats.ops_jetstream().await;
     let stream = js.get_stream("INVENTORY").await.unwrap();
     let reserved = stream
         .get_last_raw_message_by_subject("mk.evt.inventory.reserved")

@@ -1,16 +1,21 @@
-//! Live order status (SSE) under limits: each stream holds a JetStream consumer and a task, so a
-//! user may have only a few open at once, a stranger gets nothing created, and shutting the
-//! edge down ends open streams instead of waiting for their clients.
+//! Live order status (SSE) under limits: each stream holds a subscription, a task and a watch
+//! at the orders worker, so a user may have only a few open at once, a stranger gets nothing,
+//! a stream ends with its token, and shutting the edge down ends open streams instead of
+//! waiting for their clients. The edge reads no JetStream for any of it.
+
+use std::time::Duration;
 
 use futures::StreamExt;
-use menuskart_e2e::{Options, TestApp, assert_error, json_of};
+use menuskart_e2e::{Options, TestApp, TestUser, assert_error, json_of};
+use menuskart_kit::jwt::{ISSUER, TokenSigner};
+use menuskart_schemas::auth::{AccessClaims, Role};
 use reqwest::StatusCode;
 
 fn events_path(order: &serde_json::Value) -> String {
     format!("/orders/{}/events", order["id"].as_str().unwrap())
 }
 
-async fn placed_order(app: &TestApp) -> (menuskart_e2e::TestUser, serde_json::Value) {
+async fn placed_order(app: &TestApp) -> (TestUser, serde_json::Value) {
     let admin = app.admin().await;
     let (user, _product) = app.customer_with_cart(&admin, 1).await;
     let placed = app.place_order(&user.access_token, None).await;
@@ -18,55 +23,92 @@ async fn placed_order(app: &TestApp) -> (menuskart_e2e::TestUser, serde_json::Va
     (user, json_of(placed).await)
 }
 
-/// Consumers on the ORDERS stream now (each open stream has one).
+/// Consumers on the ORDERS stream now.
 async fn order_consumers(app: &TestApp) -> usize {
-    let ops = app.nats.client_as("ops").await;
-    let mut stream = async_nats::jetstream::new(ops)
+    let mut stream = app
+        .nats
+        .ops_jetstream()
+        .await
         .get_stream("ORDERS")
         .await
         .unwrap();
     stream.info().await.unwrap().state.consumer_count
 }
 
-/// The subjects the ORDERS stream's consumers filter on.
-async fn consumer_filters(app: &TestApp) -> Vec<String> {
-    let ops = app.nats.client_as("ops").await;
-    let stream = async_nats::jetstream::new(ops)
-        .get_stream("ORDERS")
+/// Whether `body` ends within `wait`.
+async fn ends_within(body: &mut (impl futures::Stream + Unpin), wait: Duration) -> bool {
+    tokio::time::timeout(wait, async { while body.next().await.is_some() {} })
         .await
-        .unwrap();
-    let mut consumers = stream.consumers();
-    let mut filters = Vec::new();
-    while let Some(info) = consumers.next().await {
-        filters.push(info.unwrap().config.filter_subject);
-    }
-    filters
+        .is_ok()
 }
 
 #[tokio::test]
-async fn each_stream_gets_only_its_orders_changes_from_the_server() {
+async fn a_live_stream_makes_no_consumer_and_follows_its_order() {
     let app = TestApp::spawn_shop().await;
     let (user, order) = placed_order(&app).await;
-    let whole_stream = |filters: &[String]| {
-        filters
-            .iter()
-            .filter(|f| f.as_str() == "mk.evt.orders.>")
-            .count()
-    };
-    let before = whole_stream(&consumer_filters(&app).await);
+    let consumers = order_consumers(&app).await;
     let live = app
         .get(&events_path(&order), Some(&user.access_token))
         .await;
     assert_eq!(live.status(), StatusCode::OK);
-    let own = format!("mk.evt.orders.status.{}", order["id"].as_str().unwrap());
-    let filters = consumer_filters(&app).await;
-    assert!(filters.contains(&own), "{filters:?}");
     assert_eq!(
-        whole_stream(&filters),
-        before,
-        "the live view reads only its order"
+        order_consumers(&app).await,
+        consumers,
+        "the live view created a JetStream consumer"
     );
-    drop(live);
+    let mut body = live.bytes_stream();
+    let first = body.next().await.expect("an event").unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("pending_payment"));
+
+    // The customer cancels: the change arrives from the orders worker, and the stream ends
+    // with the final status.
+    let cancelled = app
+        .post(
+            &format!("/orders/{}/cancel", order["id"].as_str().unwrap()),
+            Some(&user.access_token),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let next = tokio::time::timeout(Duration::from_secs(10), body.next())
+        .await
+        .expect("the change arrived")
+        .expect("an event")
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&next).contains("cancelled"),
+        "{}",
+        String::from_utf8_lossy(&next)
+    );
+    assert!(ends_within(&mut body, Duration::from_secs(5)).await);
+}
+
+#[tokio::test]
+async fn a_live_stream_ends_when_its_token_expires() {
+    let app = TestApp::spawn_shop().await;
+    let (user, order) = placed_order(&app).await;
+    // The same customer with a token that lives three seconds.
+    let now = chrono::Utc::now().timestamp();
+    let claims = AccessClaims {
+        sub: user.id.parse().unwrap(),
+        email: user.email.clone(),
+        roles: vec![Role::Customer],
+        sid: uuid::Uuid::new_v4(),
+        iat: now,
+        exp: now + 3,
+        iss: ISSUER.into(),
+    };
+    let short = TokenSigner::new(app.nats.token_key())
+        .encode(&claims)
+        .unwrap();
+    let live = app.get(&events_path(&order), Some(&short)).await;
+    assert_eq!(live.status(), StatusCode::OK);
+    let mut body = live.bytes_stream();
+    assert!(body.next().await.is_some(), "the current status first");
+    assert!(
+        ends_within(&mut body, Duration::from_secs(10)).await,
+        "the stream outlived its token"
+    );
 }
 
 #[tokio::test]
@@ -78,9 +120,8 @@ async fn a_user_has_a_few_streams_at_most_and_a_stranger_none() {
     .await;
     let (user, order) = placed_order(&app).await;
     let path = events_path(&order);
-    let durable = order_consumers(&app).await;
 
-    // Someone else's order: 404, and no consumer was made for the attempt.
+    // Someone else's order: 404.
     let stranger = app.customer().await;
     for _ in 0..3 {
         assert_error(
@@ -90,7 +131,6 @@ async fn a_user_has_a_few_streams_at_most_and_a_stranger_none() {
         )
         .await;
     }
-    assert_eq!(order_consumers(&app).await, durable);
 
     let first = app.get(&path, Some(&user.access_token)).await;
     let second = app.get(&path, Some(&user.access_token)).await;
@@ -98,7 +138,6 @@ async fn a_user_has_a_few_streams_at_most_and_a_stranger_none() {
         (first.status(), second.status()),
         (StatusCode::OK, StatusCode::OK)
     );
-    assert_eq!(order_consumers(&app).await, durable + 2);
     assert_error(
         app.get(&path, Some(&user.access_token)).await,
         StatusCode::TOO_MANY_REQUESTS,
@@ -115,7 +154,7 @@ async fn a_user_has_a_few_streams_at_most_and_a_stranger_none() {
             reopened = Some(response);
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(
         reopened.is_some(),
@@ -139,16 +178,8 @@ async fn shutting_the_edge_down_ends_open_streams() {
 
     // The stream is still open (its client is here); the edge stops anyway.
     app.stop_edge().await;
-    let rest = tokio::time::timeout(std::time::Duration::from_secs(5), async {
-        while let Some(chunk) = body.next().await {
-            if chunk.is_err() {
-                break;
-            }
-        }
-    })
-    .await;
     assert!(
-        rest.is_ok(),
+        ends_within(&mut body, Duration::from_secs(5)).await,
         "the stream stayed open after the edge stopped"
     );
 }

@@ -20,6 +20,7 @@ mod outages;
 mod payment_safety;
 mod payments;
 mod refresh_tokens;
+mod reply_steering;
 mod resilience;
 mod scale_out;
 mod service_api;

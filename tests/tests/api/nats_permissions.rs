@@ -127,3 +127,38 @@ async fn a_worker_publishes_only_its_own_events() {
         refused(&mut watch, "publish", subject).await;
     }
 }
+
+#[tokio::test]
+async fn the_edges_key_cannot_touch_jetstream() {
+    let app = TestApp::spawn_shop().await;
+    let (edge, mut watch) = app.nats.client_watching("edge").await;
+
+    // A push consumer on ORDERS delivering into the inventory's request subject: the server
+    // never checks a delivery subject against its creator's rights, so the right to create
+    // consumers must not be there at all.
+    let create = "$JS.API.CONSUMER.CREATE.ORDERS";
+    let config = json!({
+        "stream_name": "ORDERS",
+        "config": {"deliver_subject": inventory::RELEASE.subject, "ack_policy": "none"}
+    });
+    edge.publish(create, config.to_string().into())
+        .await
+        .unwrap();
+    edge.flush().await.unwrap();
+    refused(&mut watch, "publish", create).await;
+
+    // Nor may it delete a worker's durable consumer (which would stop refunds silently).
+    let delete = "$JS.API.CONSUMER.DELETE.ORDERS.orders-stock";
+    edge.publish(delete, "".into()).await.unwrap();
+    edge.flush().await.unwrap();
+    refused(&mut watch, "publish", delete).await;
+
+    // Nor read the order events of every customer.
+    let _ = edge.subscribe("mk.evt.orders.>").await;
+    edge.flush().await.unwrap();
+    refused(&mut watch, "subscription", "mk.evt.orders.>").await;
+
+    let ops = app.nats.ops_jetstream().await;
+    let orders = ops.get_stream("ORDERS").await.unwrap();
+    assert!(orders.consumer_info("orders-stock").await.is_ok());
+}

@@ -28,6 +28,9 @@ use crate::jwt::{TokenVerifier, VerifiedToken};
 pub struct Caller {
     user_id: Option<UserId>,
     roles: Vec<Role>,
+    /// When the token the identity was verified from expires (seconds since the epoch): what
+    /// the caller was given may not outlive it (a live view, say).
+    expires_at: Option<i64>,
     /// The token the identity was verified from; `None` for anonymous callers (and for the
     /// unproven callers of unit tests, which therefore cannot be forwarded).
     proof: Option<Proof>,
@@ -50,6 +53,7 @@ impl From<VerifiedToken> for Caller {
         Self {
             user_id: Some(claims.sub),
             roles: claims.roles,
+            expires_at: Some(claims.exp),
             proof: Some(proof),
         }
     }
@@ -67,8 +71,16 @@ impl Caller {
         Self {
             user_id: Some(user_id),
             roles,
+            expires_at: None,
             proof: None,
         }
+    }
+
+    /// The same unproven user, with a token that expires at `exp` (kit feature `testing`).
+    #[cfg(feature = "testing")]
+    pub fn expiring_at(mut self, exp: i64) -> Self {
+        self.expires_at = Some(exp);
+        self
     }
 
     /// The caller of a NATS message: anonymous without an `Authorization` header, the token's
@@ -107,6 +119,11 @@ impl Caller {
 
     pub fn roles(&self) -> &[Role] {
         &self.roles
+    }
+
+    /// When the caller's token expires (seconds since the epoch); `None` without a token.
+    pub fn expires_at(&self) -> Option<i64> {
+        self.expires_at
     }
 
     pub fn is_admin(&self) -> bool {

@@ -4,7 +4,7 @@
 //! of that subject sees it again: they are idempotent) with the message id `replay:<seq>`,
 //! and then deletes the dead letter.
 
-use async_nats::jetstream::{self, stream::Stream};
+use async_nats::jetstream::stream::Stream;
 use bytes::Bytes;
 
 use crate::consumer::{DEAD_LETTERS, dead_letter_headers as h};
@@ -38,7 +38,7 @@ fn boxed(error: impl std::error::Error + Send + Sync + 'static) -> DeadLetterErr
 }
 
 async fn stream(client: &async_nats::Client) -> Result<Stream, DeadLetterError> {
-    jetstream::new(client.clone())
+    crate::ops::jetstream(client.clone())
         .get_stream(DEAD_LETTERS.name)
         .await
         .map_err(boxed)
@@ -101,7 +101,7 @@ pub async fn replay(
         "Nats-Msg-Id",
         format!("replay:{}:{sequence}", DEAD_LETTERS.name).as_str(),
     );
-    jetstream::new(client.clone())
+    crate::ops::jetstream(client.clone())
         .publish_with_headers(letter.subject.clone(), headers, letter.payload.clone())
         .await
         .map_err(boxed)?

@@ -21,6 +21,8 @@
 //!   JSON decoding, the reply envelope, and errors through the service API's error path;
 //! - [`idempotency_key`]: a client's `Idempotency-Key` and the id it pins down;
 //! - [`rpc`]: calling a worker (the edge, workers calling workers, tests);
+//! - [`reply_guard`]: a worker answers only to a reply inbox, never to a subject a caller aimed
+//!   its answer at (the JetStream API, another service);
 //! - [`reply_error`]: the one place where a worker's errors become wire error codes;
 //! - [`caller`]: who is asking, proven by the user's access token that travels with the request
 //!   and is verified before any handler runs, so workers check authorization themselves;
@@ -53,6 +55,7 @@ pub mod periodic;
 #[cfg(feature = "postgres")]
 pub mod postgres;
 pub mod reply_error;
+pub mod reply_guard;
 pub mod rpc;
 pub mod service_api;
 pub mod settings;

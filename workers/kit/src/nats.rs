@@ -66,6 +66,20 @@ pub enum ConnectError {
     InvalidSeed { name: String },
 }
 
+/// Every component with a NATS user of its own (`nats/permissions.conf`): the edge, the
+/// workers, and `ops` for the operator tools.
+pub const COMPONENTS: &[&str] = &[
+    "edge",
+    "auth",
+    "catalog",
+    "inventory",
+    "cart",
+    "orders",
+    "payments",
+    "notify",
+    "ops",
+];
+
 /// The inbox prefix of component `name`: its replies arrive under `<prefix>.>`, the only inbox
 /// subjects its NATS user may subscribe to.
 pub fn inbox_prefix(name: &str) -> String {

@@ -1,6 +1,12 @@
 //! What the operator tools (`mk-micro`, `mk-dead-letters`, `mk-seed`) share: they reach NATS as
-//! the operators' user, whose grants (`nats/permissions.conf`, `OPS`) cover the service API,
-//! reading JetStream state, the dead letters and seeding the catalog.
+//! the operators' user, whose grants (`nats/permissions.conf`, account `OPS`) cover the service
+//! API, reading JetStream state, the dead letters and seeding the catalog.
+//!
+//! The operators' account has no JetStream of its own: it imports the read-only part of the
+//! platform's JetStream API under [`JS_API_PREFIX`], so an operator reaches it through
+//! [`jetstream`], and a reply an operator aims at `$JS.API.…` reaches nothing.
+
+use async_nats::jetstream;
 
 use crate::nats::NatsSettings;
 use crate::startup_error::StartupError;
@@ -25,4 +31,13 @@ impl OpsConnection {
         settings.nats_url = self.server.clone();
         Ok(crate::nats::connect(&settings, Self::NAME).await?)
     }
+}
+
+/// Where the operators' account sees the platform's JetStream API (`$JS.API.…` of the `MK`
+/// account, imported read-only).
+pub const JS_API_PREFIX: &str = "JS.MK.API";
+
+/// The platform's JetStream, as the operators reach it.
+pub fn jetstream(client: async_nats::Client) -> jetstream::Context {
+    jetstream::with_prefix(client, JS_API_PREFIX)
 }

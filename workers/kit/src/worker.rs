@@ -19,7 +19,6 @@ use std::sync::Arc;
 
 use async_nats::service::{self, ServiceExt};
 use futures::StreamExt;
-use menuskart_schemas::subjects::service_api::PING as SRV_PING;
 use menuskart_schemas::subjects::{EndpointName, Service};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -30,6 +29,7 @@ use crate::Caller;
 use crate::domain::{Declaration, StatsData, Task};
 use crate::handler::{RawRequest, Route};
 use crate::jwt::TokenVerifier;
+use crate::reply_guard::RefusedReplies;
 use crate::settings::WorkerSettings;
 
 /// How long shutdown waits for background tasks to reach a safe point before it cuts them off
@@ -100,9 +100,12 @@ impl Worker {
         let mut builder = client
             .service_builder()
             .description(self.service.description);
-        if let Some(data) = self.stats.clone() {
-            builder = builder.stats_handler(move |_endpoint, _stats| data());
-        }
+        let refused = RefusedReplies::default();
+        let domain_stats = self.stats.clone();
+        let counted = refused.clone();
+        builder = builder.stats_handler(move |_endpoint, _stats| {
+            stats_data(&counted, domain_stats.as_ref().map(|data| data()))
+        });
         let service = builder
             .start(self.service.name, self.version)
             .await
@@ -125,12 +128,11 @@ impl Worker {
             );
         }
         // Ready means the server has our subscriptions. `flush` only writes them to the socket,
-        // so make a round trip instead: pinging our own service over the same connection is
-        // answered only after the server processed every SUB sent before it.
-        client
-            .request(format!("{}.{}", SRV_PING, self.service.name), "".into())
-            .await
-            .map_err(|e| WorkerError::Register(e.into()))?;
+        // so make a round trip instead: a message to our own inbox over the same connection
+        // comes back only after the server processed every SUB sent before it. (Not a ping of
+        // our own service: no worker may publish to `$SRV.>`, whose answers the service API
+        // sends to any reply subject without asking the kit.)
+        round_trip(&client).await.map_err(WorkerError::Register)?;
         let stop = CancellationToken::new();
         let background = self
             .tasks
@@ -150,6 +152,7 @@ impl Worker {
             requests: futures::stream::select_all(streams),
             in_flight: Arc::new(Semaphore::new(self.max_in_flight)),
             verifier: self.verifier,
+            refused,
             stop,
             background,
         })
@@ -167,6 +170,8 @@ pub struct RunningWorker {
     in_flight: Arc<Semaphore>,
     /// Checks the token that comes with a request, before its handler runs.
     verifier: TokenVerifier,
+    /// Requests not answered because their reply subject is not an inbox.
+    refused: RefusedReplies,
     /// Cancelled when the worker stops: its background tasks return at their next safe point.
     stop: CancellationToken,
     background: Vec<(&'static str, tokio::task::JoinHandle<()>)>,
@@ -212,7 +217,7 @@ impl RunningWorker {
             tokio::select! {
                 () = &mut shutdown => break,
                 next = self.requests.next() => match next {
-                    Some(item) => dispatch(&self.in_flight, &self.verifier, &tasks, item).await,
+                    Some(item) => dispatch(&self.in_flight, &self.verifier, &self.refused, &tasks, item).await,
                     None => break,
                 },
             }
@@ -227,7 +232,7 @@ impl RunningWorker {
         }
         // Requests delivered before the unsubscribe took effect are still ours to answer.
         while let Some(item) = self.requests.next().await {
-            dispatch(&self.in_flight, &self.verifier, &tasks, item).await;
+            dispatch(&self.in_flight, &self.verifier, &self.refused, &tasks, item).await;
         }
         tasks.close();
         tasks.wait().await;
@@ -248,15 +253,47 @@ impl RunningWorker {
     }
 }
 
-/// Handles one request on its own task, once a concurrency permit is free. The caller's token is
-/// verified first: a request whose token does not verify is answered `unauthorized` and never
-/// reaches its handler.
+/// Sends a message to our own inbox and waits for it: the server has then processed everything
+/// this connection sent before.
+async fn round_trip(client: &async_nats::Client) -> Result<(), async_nats::Error> {
+    let inbox = client.new_inbox();
+    let mut echo = client.subscribe(inbox.clone()).await?;
+    client.publish(inbox, "".into()).await?;
+    tokio::time::timeout(std::time::Duration::from_secs(10), echo.next())
+        .await?
+        .ok_or("the subscription ended before the round trip")?;
+    Ok(())
+}
+
+/// What a worker reports as its stats' `data`: what the kit counts, with the domain's own
+/// figures beside it.
+fn stats_data(refused: &RefusedReplies, domain: Option<serde_json::Value>) -> serde_json::Value {
+    let mut data = match domain {
+        Some(serde_json::Value::Object(fields)) => fields,
+        Some(other) => serde_json::Map::from_iter([("domain".to_owned(), other)]),
+        None => serde_json::Map::new(),
+    };
+    data.insert("refused_replies".to_owned(), refused.count().into());
+    serde_json::Value::Object(data)
+}
+
+/// Handles one request on its own task, once a concurrency permit is free. A request whose
+/// reply subject is not an inbox is dropped unanswered (`crate::reply_guard`). The caller's
+/// token is verified next: a request whose token does not verify is answered `unauthorized`
+/// and never reaches its handler.
 async fn dispatch(
     in_flight: &Arc<Semaphore>,
     verifier: &TokenVerifier,
+    refused: &RefusedReplies,
     tasks: &TaskTracker,
     (endpoint, route, request): (EndpointName, Route, service::Request),
 ) {
+    if !refused.admit(
+        endpoint.subject,
+        request.message.reply.as_ref().map(|reply| reply.as_str()),
+    ) {
+        return;
+    }
     // Closed only if we closed it, which we never do.
     let Ok(permit) = in_flight.clone().acquire_owned().await else {
         return;

@@ -11,11 +11,13 @@
 //! stock follow from those events ([`stock_settler`]: paid -> commit, cancelled -> release),
 //! so a crash after the commit still settles the stock when the event is redelivered. Payment
 //! events drive `paid`/`cancelled` ([`payment_events`]); [`sweeper`] expires unpaid orders
-//! and cleans up abandoned placements.
+//! and cleans up abandoned placements. [`live`] sends a watched order's status changes to the
+//! edge's live view.
 
 pub mod clients;
 pub mod domain;
 pub mod handlers;
+pub mod live;
 pub mod payment_events;
 pub mod settings;
 pub mod state;

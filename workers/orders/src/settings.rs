@@ -27,6 +27,10 @@ pub struct Settings {
     /// `MK_SERVICE_TIMEOUT_MS`: how long the order worker waits for cart and inventory.
     #[serde(default = "defaults::service_timeout_ms")]
     pub service_timeout_ms: u64,
+    /// `MK_ORDER_MAX_WATCHES`: live order views one instance feeds at once (default 10,000;
+    /// each is a few dozen bytes and a lookup per status change of its order).
+    #[serde(default = "defaults::max_watches")]
+    pub order_max_watches: usize,
 }
 
 mod defaults {
@@ -41,5 +45,8 @@ mod defaults {
     }
     pub fn service_timeout_ms() -> u64 {
         5_000
+    }
+    pub fn max_watches() -> usize {
+        10_000
     }
 }

@@ -4,6 +4,7 @@ use chrono::Duration;
 use menuskart_kit::outbox::Relay;
 
 use crate::clients::Services;
+use crate::live::Watches;
 use crate::store::Store;
 
 #[derive(Debug)]
@@ -15,6 +16,10 @@ pub struct OrdersState {
     pub payment_timeout: Duration,
     /// How many unpaid orders one customer may have at once.
     pub max_unpaid: i64,
+    /// The live views this instance feeds ([`crate::live`]).
+    pub watches: Watches,
+    /// Where status changes are heard and forwarded to watchers.
+    pub live_client: async_nats::Client,
 }
 
 impl OrdersState {

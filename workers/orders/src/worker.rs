@@ -12,10 +12,11 @@ use menuskart_schemas::subjects::events::{orders as order_events, payments};
 use menuskart_schemas::subjects::{Service, orders};
 
 use crate::clients::Services;
+use crate::live::Watches;
 use crate::settings::Settings;
 use crate::state::OrdersState;
 use crate::store::Store;
-use crate::{handlers, payment_events, stock_settler, sweeper};
+use crate::{handlers, live, payment_events, stock_settler, sweeper};
 
 pub struct Orders;
 
@@ -38,6 +39,8 @@ impl Domain for Orders {
         let state = Arc::new(OrdersState {
             relay: Relay::new(store.pool().clone(), events),
             store,
+            watches: Watches::new(settings.order_max_watches),
+            live_client: nats.client.clone(),
             services: Services::new(ServiceClient::new(
                 nats.client,
                 Duration::from_millis(settings.service_timeout_ms),
@@ -54,11 +57,13 @@ impl Domain for Orders {
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
             .endpoint(orders::LOOKUP, handlers::lookup::handle)
+            .endpoint(orders::WATCH, handlers::watch::handle)
             .consume(payment_events::SUBSCRIPTION, payment_events::handle)
             .consume(stock_settler::SUBSCRIPTION, stock_settler::handle)
             .outbox(&settings.outbox, |state| state.relay.clone())
             .background("sweeper", move |state, stop| {
                 sweeper::run(state, every, stop)
-            }))
+            })
+            .background("live status", live::forward::run))
     }
 }

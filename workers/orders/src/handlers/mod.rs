@@ -7,6 +7,7 @@ pub mod list;
 pub mod lookup;
 pub mod place;
 pub mod set_status;
+pub mod watch;
 
 use menuskart_kit::{Caller, ReplyError};
 use menuskart_schemas::ids::OrderId;
