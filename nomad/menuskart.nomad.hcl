@@ -47,6 +47,8 @@ EOT
         MK_METRICS_ADDR   = "0.0.0.0:9464"
         # Every edge counts rate limits in the same Redis.
         MK_RATE_REDIS_URL = "redis://redis.service.consul:6379/"
+        # "true" once browsers reach the shop over HTTPS (HSTS, Secure cookies).
+        MK_BEHIND_TLS     = "false"
         MK_NATS_URL       = "nats://nats.service.consul:4222"
         MK_LOG_FORMAT     = "json"
       }

@@ -6,9 +6,12 @@
 //! back to HTTP in one place ([`errors`]). [`routes`] has one file per resource; [`openapi`]
 //! documents them at `/openapi.json` with Swagger UI at `/docs`; [`metrics`] serves Prometheus
 //! metrics at `/metrics`; [`rate_limit`] guards the credential routes; [`live_streams`] caps the
-//! live order-status streams and closes them at shutdown; [`web`] serves the built storefront at `/`.
+//! live order-status streams and closes them at shutdown; [`web`] serves the built storefront at `/`;
+//! [`browser_headers`] sets CSP, framing, sniffing, referrer and HSTS headers on every response,
+//! and behind TLS [`secure_cookies`] makes every cookie `Secure`.
 
 pub mod auth;
+pub mod browser_headers;
 pub mod bus;
 pub mod cart_token;
 pub mod client_token;
@@ -22,6 +25,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;
+pub mod secure_cookies;
 pub mod serve;
 pub mod settings;
 pub mod startup;

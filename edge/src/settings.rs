@@ -22,13 +22,18 @@ pub struct Settings {
     #[serde(default = "defaults::request_timeout_ms")]
     pub request_timeout_ms: u64,
     /// `MK_HEADER_READ_TIMEOUT_MS`: a client that has not sent its request headers by then is
-    /// disconnected (slow clients cannot hold connections open).
+    /// disconnected (slow clients cannot hold connections open): a new connection's first
+    /// request, whatever the protocol, and each further HTTP/1 request.
     #[serde(default = "defaults::ten_seconds_ms")]
     pub header_read_timeout_ms: u64,
     /// `MK_BODY_READ_TIMEOUT_MS`: a request body not received by then is refused (408). With
     /// `MK_REQUEST_TIMEOUT_MS` for the worker's answer, this bounds every request's time.
     #[serde(default = "defaults::ten_seconds_ms")]
     pub body_read_timeout_ms: u64,
+    /// `MK_MAX_CONNECTIONS`: connections the public address holds open at once; beyond it new
+    /// ones wait to be accepted. Keep the process's file descriptor limit above it.
+    #[serde(default = "defaults::max_connections")]
+    pub max_connections: usize,
     /// `MK_BODY_LIMIT_BYTES`: larger request bodies get 413.
     #[serde(default = "defaults::body_limit_bytes")]
     pub body_limit_bytes: usize,
@@ -50,6 +55,18 @@ pub struct Settings {
     pub cart_rate_per_minute: u32,
     #[serde(default = "defaults::cart_rate_burst")]
     pub cart_rate_burst: u32,
+    /// `MK_PAYMENT_RATE_PER_MINUTE`, `MK_PAYMENT_RATE_BURST`: payment attempts per minute, per
+    /// client address and per user (card testing tries one stolen card after another).
+    #[serde(default = "defaults::payment_rate_per_minute")]
+    pub payment_rate_per_minute: u32,
+    #[serde(default = "defaults::payment_rate_burst")]
+    pub payment_rate_burst: u32,
+    /// `MK_EMAIL_RESEND_RATE_PER_MINUTE`, `MK_EMAIL_RESEND_RATE_BURST`: verification emails one
+    /// may ask for again per minute, per client address and per user.
+    #[serde(default = "defaults::email_resend_rate_per_minute")]
+    pub email_resend_rate_per_minute: u32,
+    #[serde(default = "defaults::email_resend_rate_burst")]
+    pub email_resend_rate_burst: u32,
     /// `MK_RATE_REDIS_URL`: the Redis every edge counts rate limits in; `MK_RATE_KEY_PREFIX`
     /// starts its keys.
     #[serde(default = "defaults::rate_redis_url")]
@@ -69,6 +86,11 @@ pub struct Settings {
     /// `MK_WEB_DIR`: the built storefront (`web/dist`) to serve at `/`; unset serves none.
     #[serde(default)]
     pub web_dir: Option<String>,
+    /// `MK_BEHIND_TLS`: browsers reach the edge over HTTPS (a TLS terminator in front of it).
+    /// Then responses carry HSTS and cookies are `Secure`. Default false (plain HTTP, as in
+    /// development): set it in every deployment served over HTTPS.
+    #[serde(default)]
+    pub behind_tls: bool,
 }
 
 mod defaults {
@@ -84,11 +106,26 @@ mod defaults {
     pub fn cart_rate_burst() -> u32 {
         60
     }
+    pub fn payment_rate_per_minute() -> u32 {
+        5
+    }
+    pub fn payment_rate_burst() -> u32 {
+        5
+    }
+    pub fn email_resend_rate_per_minute() -> u32 {
+        1
+    }
+    pub fn email_resend_rate_burst() -> u32 {
+        3
+    }
     pub fn rate_redis_url() -> String {
         "redis://127.0.0.1:6379/".into()
     }
     pub fn rate_key_prefix() -> String {
         "mk:".into()
+    }
+    pub fn max_connections() -> usize {
+        10_000
     }
     pub fn ten_seconds_ms() -> u64 {
         10_000

@@ -23,9 +23,10 @@ use crate::bus::Bus;
 use crate::errors;
 use crate::live_streams::LiveStreams;
 use crate::rate_limit::{Quota, Quotas, RateLimits};
+use crate::serve::ConnectionLimits;
 use crate::settings::Settings;
 use crate::state::AppState;
-use crate::{openapi, routes};
+use crate::{browser_headers, openapi, routes};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -40,6 +41,9 @@ pub enum StartupError {
     },
 }
 
+/// Connections to `/metrics` at once: it is for Prometheus, not for the public.
+const METRICS_MAX_CONNECTIONS: usize = 16;
+
 /// How often the rate limits' in-memory fallback forgets idle clients.
 const RATE_SWEEP_EVERY: Duration = Duration::from_secs(60);
 
@@ -52,7 +56,7 @@ pub struct Application {
     /// Cancelled when the shutdown comes: live streams end and background rounds stop on it.
     stopping: CancellationToken,
     rate_limits: RateLimits,
-    header_read_timeout: Duration,
+    connection_limits: ConnectionLimits,
 }
 
 impl Application {
@@ -71,6 +75,14 @@ impl Application {
                     settings.order_rate_burst,
                 ),
                 carts: Quota::per_minute(settings.cart_rate_per_minute, settings.cart_rate_burst),
+                payments: Quota::per_minute(
+                    settings.payment_rate_per_minute,
+                    settings.payment_rate_burst,
+                ),
+                email_resends: Quota::per_minute(
+                    settings.email_resend_rate_per_minute,
+                    settings.email_resend_rate_burst,
+                ),
             },
             settings.trusted_proxies.clone(),
         )
@@ -96,6 +108,7 @@ impl Application {
             state,
             settings.body_limit_bytes,
             Duration::from_millis(settings.body_read_timeout_ms),
+            settings.behind_tls,
         );
         let listener = bind(&settings.http_addr).await?;
         let metrics_listener = bind(&settings.metrics_addr).await?;
@@ -106,7 +119,10 @@ impl Application {
             nats,
             stopping,
             rate_limits,
-            header_read_timeout: Duration::from_millis(settings.header_read_timeout_ms),
+            connection_limits: ConnectionLimits {
+                header_read_timeout: Duration::from_millis(settings.header_read_timeout_ms),
+                max_connections: settings.max_connections,
+            },
         })
     }
 
@@ -147,13 +163,16 @@ impl Application {
         let public = crate::serve::serve(
             self.listener,
             self.router,
-            self.header_read_timeout,
+            self.connection_limits,
             shutdown.clone(),
         );
         let metrics = crate::serve::serve(
             self.metrics_listener,
             crate::metrics::router(),
-            self.header_read_timeout,
+            ConnectionLimits {
+                max_connections: METRICS_MAX_CONNECTIONS,
+                ..self.connection_limits
+            },
             shutdown,
         );
         let rate_limits = &self.rate_limits;
@@ -172,20 +191,38 @@ impl Application {
 }
 
 /// The whole HTTP surface: API routes, docs, the storefront (or JSON 404s) for the rest, and the layers every request
-/// passes (outermost first: request id, tracing, panic guard, body limit, metrics).
-pub fn router(state: AppState, body_limit: usize, body_read_timeout: Duration) -> Router {
+/// passes (outermost first: request id, tracing, browser security headers, panic guard, body
+/// limit, metrics).
+pub fn router(
+    state: AppState,
+    body_limit: usize,
+    body_read_timeout: Duration,
+    behind_tls: bool,
+) -> Router {
     let request_id = HeaderName::from_static(headers::HTTP_REQUEST_ID);
     let (api, document) = openapi::split(routes::router());
-    Router::new()
+    let docs = browser_headers::docs(Router::from(
+        SwaggerUi::new("/docs").url("/openapi.json", document),
+    ));
+    let router = Router::new()
         .merge(api)
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", document))
+        .merge(docs)
         .fallback(crate::web::fallback)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .with_state(state)
         .layer(axum::middleware::from_fn(crate::metrics::track))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyTimeoutLayer::new(body_read_timeout))
-        .layer(CatchPanicLayer::custom(errors::panic_response))
+        .layer(CatchPanicLayer::custom(errors::panic_response));
+    let router = if behind_tls {
+        router.layer(axum::middleware::map_response(
+            crate::secure_cookies::mark_secure,
+        ))
+    } else {
+        router
+    };
+    // Outside the panic guard, so its 500s carry them too.
+    browser_headers::protect(router, behind_tls)
         .layer(TraceLayer::new_for_http().make_span_with(crate::http_span::make_span))
         .layer(SetSensitiveRequestHeadersLayer::new([
             axum::http::header::AUTHORIZATION,

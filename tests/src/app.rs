@@ -67,6 +67,11 @@ pub struct Options {
     pub order_rate_burst: u32,
     pub cart_rate_per_minute: u32,
     pub cart_rate_burst: u32,
+    /// Payment attempts and verification-email resends, likewise.
+    pub payment_rate_per_minute: u32,
+    pub payment_rate_burst: u32,
+    pub email_resend_rate_per_minute: u32,
+    pub email_resend_rate_burst: u32,
     /// `MK_TRUSTED_PROXIES` of the edge.
     pub trusted_proxies: &'static str,
     /// Where the edge counts rate limits: the test's Redis (under its prefix) unless given.
@@ -78,6 +83,10 @@ pub struct Options {
     /// How long the edge waits for a client's request headers, and for its body.
     pub header_read_timeout: Duration,
     pub body_read_timeout: Duration,
+    /// Connections the edge holds open at once.
+    pub max_connections: usize,
+    /// `MK_BEHIND_TLS` of the edge: browsers reach it over HTTPS.
+    pub behind_tls: bool,
 }
 
 impl Default for Options {
@@ -96,12 +105,18 @@ impl Default for Options {
             order_rate_burst: 10_000,
             cart_rate_per_minute: 100_000,
             cart_rate_burst: 10_000,
+            payment_rate_per_minute: 100_000,
+            payment_rate_burst: 10_000,
+            email_resend_rate_per_minute: 100_000,
+            email_resend_rate_burst: 10_000,
             trusted_proxies: "",
             rate_redis_url: None,
             web_dir: None,
             sse_max_per_user: 5,
             header_read_timeout: Duration::from_secs(10),
             body_read_timeout: Duration::from_secs(10),
+            max_connections: 1_000,
+            behind_tls: false,
         }
     }
 }
@@ -220,6 +235,10 @@ impl TestApp {
             order_rate_burst: options.order_rate_burst,
             cart_rate_per_minute: options.cart_rate_per_minute,
             cart_rate_burst: options.cart_rate_burst,
+            payment_rate_per_minute: options.payment_rate_per_minute,
+            payment_rate_burst: options.payment_rate_burst,
+            email_resend_rate_per_minute: options.email_resend_rate_per_minute,
+            email_resend_rate_burst: options.email_resend_rate_burst,
             rate_redis_url: options
                 .rate_redis_url
                 .clone()
@@ -234,6 +253,8 @@ impl TestApp {
             sse_max_per_user: options.sse_max_per_user,
             header_read_timeout_ms: options.header_read_timeout.as_millis() as u64,
             body_read_timeout_ms: options.body_read_timeout.as_millis() as u64,
+            max_connections: options.max_connections,
+            behind_tls: options.behind_tls,
         };
         let edge = menuskart_edge::Application::build(edge_settings.clone())
             .await

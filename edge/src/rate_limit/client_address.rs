@@ -3,12 +3,16 @@
 //! proxy. Anyone can write `X-Forwarded-For`, so a client talking to the edge directly cannot
 //! pick its own address, and a client behind our proxy can only add entries to the left of the
 //! one the proxy appended.
+//!
+//! A limit counts an IPv4 client per address but an IPv6 client per /64 ([`counted_network`]):
+//! one subscriber is routinely given a whole /64 (2^64 addresses), so counting per address would
+//! give each of them unlimited counters.
 
 use std::net::IpAddr;
 use std::str::FromStr;
 
 use axum::http::HeaderMap;
-use ipnet::IpNet;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 
 const FORWARDED_FOR: &str = "x-forwarded-for";
 
@@ -76,6 +80,23 @@ impl TrustedProxies {
     }
 }
 
+/// The smallest network one client can be assumed to hold all of: its IPv4 address, or its
+/// IPv6 address's /64. An IPv4 address written as IPv6 (`::ffff:203.0.113.9`, what a dual-stack
+/// socket reports) is the IPv4 address, or every IPv4 client would share one /64.
+pub fn counted_network(address: IpAddr) -> IpNet {
+    match address.to_canonical() {
+        IpAddr::V4(v4) => IpNet::V4(Ipv4Net::from(v4)),
+        IpAddr::V6(v6) => IpNet::V6(
+            Ipv6Net::new(v6, IPV6_CLIENT_PREFIX)
+                .expect("a valid prefix length")
+                .trunc(),
+        ),
+    }
+}
+
+/// The prefix length of the IPv6 network one subscriber gets at least.
+const IPV6_CLIENT_PREFIX: u8 = 64;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +148,23 @@ mod tests {
             "".parse::<TrustedProxies>().unwrap(),
             TrustedProxies::default()
         );
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64() {
+        let one = counted_network(ip("2001:db8:1:2::1"));
+        // Another address of the same /64, however far away, is the same client.
+        assert_eq!(counted_network(ip("2001:db8:1:2:ffff:ffff:ffff:fffe")), one);
+        assert_eq!(one.to_string(), "2001:db8:1:2::/64");
+        // The neighbouring /64 is another client.
+        assert_ne!(counted_network(ip("2001:db8:1:3::1")), one);
+    }
+
+    #[test]
+    fn ipv4_clients_are_counted_per_address_even_when_written_as_ipv6() {
+        let v4 = counted_network(ip("203.0.113.9"));
+        assert_eq!(v4.to_string(), "203.0.113.9/32");
+        assert_eq!(counted_network(ip("::ffff:203.0.113.9")), v4);
+        assert_ne!(counted_network(ip("::ffff:203.0.113.10")), v4);
     }
 }

@@ -20,7 +20,7 @@ const FULL_RETRY_AFTER: Duration = Duration::from_secs(60);
 type Limiter = DefaultKeyedRateLimiter<Subject>;
 
 pub struct LocalLimits {
-    scopes: [(Scope, Limiter); 3],
+    scopes: [(Scope, Limiter); Scope::ALL.len()],
     keys_max: usize,
 }
 
@@ -35,8 +35,7 @@ fn limiter(quota: super::Quota) -> Limiter {
 impl LocalLimits {
     pub fn new(quotas: &Quotas, keys_max: usize) -> Self {
         Self {
-            scopes: [Scope::Credentials, Scope::Orders, Scope::Carts]
-                .map(|scope| (scope, limiter(quotas.of(scope)))),
+            scopes: Scope::ALL.map(|scope| (scope, limiter(quotas.of(scope)))),
             keys_max,
         }
     }
@@ -87,11 +86,13 @@ mod tests {
             credentials: slow,
             orders: slow,
             carts: slow,
+            payments: slow,
+            email_resends: slow,
         }
     }
 
     fn address(n: u8) -> Subject {
-        Subject::Address(IpAddr::V4(Ipv4Addr::new(203, 0, 113, n)))
+        Subject::client(IpAddr::V4(Ipv4Addr::new(203, 0, 113, n)))
     }
 
     #[test]
@@ -105,6 +106,30 @@ mod tests {
         ));
         // Each scope counts on its own.
         assert_eq!(local.decide(Scope::Carts, address(1)), Decision::Allowed);
+    }
+
+    #[test]
+    fn the_addresses_of_one_ipv6_64_share_one_count() {
+        let local = LocalLimits::new(&quotas(), 100);
+        let client = |text: &str| Subject::client(text.parse().unwrap());
+        assert_eq!(
+            local.decide(Scope::Orders, client("2001:db8:1:2::1")),
+            Decision::Allowed
+        );
+        assert_eq!(
+            local.decide(Scope::Orders, client("2001:db8:1:2::2")),
+            Decision::Allowed
+        );
+        // A third address of the same /64: the same client, out of its burst.
+        assert!(matches!(
+            local.decide(Scope::Orders, client("2001:db8:1:2:aaaa::3")),
+            Decision::Limited { .. }
+        ));
+        // The next /64 is someone else.
+        assert_eq!(
+            local.decide(Scope::Orders, client("2001:db8:1:3::1")),
+            Decision::Allowed
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Rate limits shared by every edge instance: credential routes (login, register, refresh,
-//! password reset), order placement and cart writes (which create carts).
+//! password reset), order placement, cart writes (which create carts), payment attempts (card
+//! testing: trying stolen card numbers one after another) and verification-email resends (each
+//! sends mail).
 //!
 //! A route opts in with an [`Admitted`] extractor naming its limit. Each request counts against
 //! its client's address ([`client_address`]: the TCP peer, or `X-Forwarded-For` behind a trusted
@@ -40,14 +42,26 @@ pub enum Scope {
     Credentials,
     Orders,
     Carts,
+    Payments,
+    EmailResends,
 }
 
 impl Scope {
+    const ALL: [Scope; 5] = [
+        Scope::Credentials,
+        Scope::Orders,
+        Scope::Carts,
+        Scope::Payments,
+        Scope::EmailResends,
+    ];
+
     fn name(self) -> &'static str {
         match self {
             Scope::Credentials => "credentials",
             Scope::Orders => "orders",
             Scope::Carts => "carts",
+            Scope::Payments => "payments",
+            Scope::EmailResends => "email_resends",
         }
     }
 }
@@ -58,6 +72,8 @@ pub struct Quotas {
     pub credentials: Quota,
     pub orders: Quota,
     pub carts: Quota,
+    pub payments: Quota,
+    pub email_resends: Quota,
 }
 
 impl Quotas {
@@ -66,6 +82,8 @@ impl Quotas {
             Scope::Credentials => self.credentials,
             Scope::Orders => self.orders,
             Scope::Carts => self.carts,
+            Scope::Payments => self.payments,
+            Scope::EmailResends => self.email_resends,
         }
     }
 }
@@ -73,14 +91,21 @@ impl Quotas {
 /// What the limits are keyed on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Subject {
-    Address(IpAddr),
+    /// A client's address, or its IPv6 network ([`client_address::counted_network`]).
+    Network(ipnet::IpNet),
     User(menuskart_schemas::ids::UserId),
+}
+
+impl Subject {
+    fn client(address: IpAddr) -> Self {
+        Self::Network(client_address::counted_network(address))
+    }
 }
 
 impl std::fmt::Display for Subject {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Subject::Address(address) => write!(f, "ip:{address}"),
+            Subject::Network(network) => write!(f, "ip:{network}"),
             Subject::User(user) => write!(f, "user:{user}"),
         }
     }
@@ -149,7 +174,7 @@ impl RateLimits {
         user: Option<menuskart_schemas::ids::UserId>,
     ) -> Result<(), RateLimited> {
         let mut wait = Duration::ZERO;
-        for subject in std::iter::once(Subject::Address(address)).chain(user.map(Subject::User)) {
+        for subject in std::iter::once(Subject::client(address)).chain(user.map(Subject::User)) {
             if let Decision::Limited { retry_after } = self.decide(scope, subject).await {
                 wait = wait.max(retry_after);
             }
@@ -167,7 +192,8 @@ impl RateLimits {
     }
 }
 
-/// A limit a route can name: [`Credentials`], [`OrderPlacement`], [`CartWrites`].
+/// A limit a route can name: [`Credentials`], [`OrderPlacement`], [`CartWrites`],
+/// [`PaymentAttempts`], [`EmailResends`].
 pub trait Limit: Send + Sync + 'static {
     const SCOPE: Scope;
 }
@@ -178,6 +204,10 @@ pub struct Credentials;
 pub struct OrderPlacement;
 /// Changing a cart (the first change creates it).
 pub struct CartWrites;
+/// Paying an order: each attempt may try another card.
+pub struct PaymentAttempts;
+/// Asking for another verification email.
+pub struct EmailResends;
 
 impl Limit for Credentials {
     const SCOPE: Scope = Scope::Credentials;
@@ -187,6 +217,12 @@ impl Limit for OrderPlacement {
 }
 impl Limit for CartWrites {
     const SCOPE: Scope = Scope::Carts;
+}
+impl Limit for PaymentAttempts {
+    const SCOPE: Scope = Scope::Payments;
+}
+impl Limit for EmailResends {
+    const SCOPE: Scope = Scope::EmailResends;
 }
 
 /// A request that passed its route's limit `L`.

@@ -22,7 +22,7 @@ use crate::cart_token::{self, CartToken};
 use crate::device_token::{self, DeviceToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
-use crate::rate_limit::{Admitted, Credentials};
+use crate::rate_limit::{Admitted, Credentials, EmailResends};
 use crate::state::AppState;
 
 /// Routes that take credentials or send mail are rate-limited per client ([`Admitted`]).
@@ -229,8 +229,10 @@ pub async fn verify_email(
     responses(
         (status = 202, description = "A new link is on its way (unless the address is verified already)"),
         (status = 401, description = "Not signed in", body = ErrorResponse),
+        (status = 429, description = "Too many resends from this client or account", body = ErrorResponse),
     ))]
 pub async fn verify_email_resend(
+    _: Admitted<EmailResends>,
     call: Call,
     user: AuthUser,
 ) -> Result<(StatusCode, Json<Empty>), ApiError> {

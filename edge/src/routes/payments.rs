@@ -20,6 +20,7 @@ use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, PathId};
 use crate::idempotency::idempotency_key;
+use crate::rate_limit::{Admitted, PaymentAttempts};
 use crate::state::AppState;
 
 /// The header a provider signs its webhooks in.
@@ -48,8 +49,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 404, description = "No such order, or not yours", body = ErrorResponse),
         (status = 409, description = "The order is paid already, being paid, or cancelled", body = ErrorResponse),
         (status = 422, description = "Not a provider token (card data is refused outright)", body = ErrorResponse),
+        (status = 429, description = "Too many payment attempts from this client or account", body = ErrorResponse),
     ))]
 pub async fn pay(
+    _: Admitted<PaymentAttempts>,
     call: Call,
     user: AuthUser,
     headers: HeaderMap,

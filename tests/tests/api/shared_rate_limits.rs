@@ -190,3 +190,31 @@ async fn while_redis_is_down_each_edge_still_limits_in_memory() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn ipv6_clients_are_counted_per_64_not_per_address() {
+    let app = TestApp::spawn_with(Options {
+        trusted_proxies: "127.0.0.1",
+        cart_rate_per_minute: 1,
+        cart_rate_burst: 2,
+        ..Options::shop()
+    })
+    .await;
+    // One subscriber's /64 holds 2^64 addresses: a new one for each request changes nothing.
+    for address in ["2001:db8:1:2::1", "2001:db8:1:2::2"] {
+        assert_ne!(
+            cart_write_from(&app, address).await,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{address}"
+        );
+    }
+    assert_eq!(
+        cart_write_from(&app, "2001:db8:1:2:ffff::3").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The neighbouring /64 is another client.
+    assert_ne!(
+        cart_write_from(&app, "2001:db8:1:3::1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
