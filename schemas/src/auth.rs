@@ -296,15 +296,37 @@ pub struct EmailVerified {
 }
 
 /// Payload of `mk.evt.auth.*_requested`: a single-use link for the notify service to email.
-/// The token is the secret (only its SHA-256 is stored by auth), so the AUTH stream keeps these
-/// for days, not for good, and only auth and notify may read it.
+///
+/// It carries no secret. The stream keeps events for days and the dead letters keep a failed
+/// one for good, both readable by operators; so notify asks auth for the link's token
+/// (`mk.auth.link_token`, granted to notify alone) only when it sends the email, and auth
+/// mints it then, keeping only its digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountLink {
-    /// Names this link once (the notification record's key).
+    /// Names this link once (the notification record's key, and what `mk.auth.link_token`
+    /// takes).
     pub link_id: Uuid,
     pub user_id: UserId,
     pub email: String,
     pub name: String,
-    pub token: String,
     pub expires_at: DateTime<Utc>,
+}
+
+/// `mk.auth.link_token`: which emailed link's token to mint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub link_id: Uuid,
+}
+
+/// `mk.auth.link_token`: the secret of a link, for the one email that carries it. Minting
+/// another retires this one (auth keeps only the newest digest).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkToken {
+    pub token: String,
+}
+
+impl std::fmt::Debug for LinkToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkToken([REDACTED])")
+    }
 }

@@ -143,6 +143,10 @@ pub mod auth {
         /// Services only (notify, from a signed unsubscribe link): turn a user's promotional
         /// email off. Authorized by NATS: the edge is not granted it.
         MARKETING_OPT_OUT = "marketing_opt_out": crate::auth::UserRef => crate::auth::Profile,
+        /// Services only (notify, as it sends a link's email): mint the token of a pending
+        /// emailed link (`AccountLink`), so that no stream ever holds it. Authorized by NATS:
+        /// only notify is granted it.
+        LINK_TOKEN = "link_token": crate::auth::LinkRef => crate::auth::LinkToken,
     });
 }
 

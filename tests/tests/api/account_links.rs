@@ -1,11 +1,14 @@
 //! Emailed account links: verifying the address, and resetting a forgotten password.
 
+use std::time::Duration;
+
 use menuskart_e2e::mail_links::{RESET_SUBJECT, VERIFY_SUBJECT, link_token, mail_to};
 use menuskart_e2e::smtp_server::SmtpServer;
-use menuskart_e2e::workers::{WorkerInstance, auth_settings};
+use menuskart_e2e::workers::{WorkerInstance, auth_settings, notify_settings};
 use menuskart_e2e::{Options, TestApp, TestDatabase, assert_error, json_of};
+use menuskart_kit::dead_letters::{self, DeadLetter};
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn request_reset(app: &TestApp, email: &str) {
     let response = app
@@ -208,6 +211,93 @@ async fn only_the_newest_reset_link_works_and_an_expired_one_never() {
     // The old password still works.
     assert_eq!(
         app.login(&user.email, &user.password).await.status(),
+        StatusCode::OK
+    );
+}
+
+/// Every event the AUTH stream and the dead letters hold, read message by message with the
+/// operators' key: what anyone who has it (or who stole it) can read.
+async fn stored_events(app: &TestApp) -> Vec<(String, Value)> {
+    let mut stored = app.stream_events("AUTH", ">").await;
+    stored.extend(app.stream_events("DEADLETTER", ">").await);
+    stored
+}
+
+/// Waits until `count` events of `consumer` are dead letters; all of its letters.
+async fn dead_letters_of(app: &TestApp, consumer: &str, count: usize) -> Vec<DeadLetter> {
+    let ops = app.nats.client_as("ops").await;
+    let mut letters = Vec::new();
+    for _ in 0..100 {
+        letters = dead_letters::list(&ops)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|l| l.consumer == consumer)
+            .collect();
+        if letters.len() >= count {
+            return letters;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{count} dead letters of {consumer} did not come: {letters:?}");
+}
+
+#[tokio::test]
+async fn no_stream_or_dead_letter_holds_a_links_token_and_the_emailed_link_works() {
+    // The mail server is down: each link email fails twice and becomes a dead letter, which
+    // operators keep (and may read) for good.
+    let port = SmtpServer::free_port();
+    let app = TestApp::spawn().await;
+    let db = TestDatabase::create().await;
+    let mut settings = notify_settings(&db.url, port, 2);
+    settings.public_url = app.url("");
+    let _notify = WorkerInstance::start::<menuskart_notify::Notify>(&app.nats, settings).await;
+    let user = app.customer().await;
+    request_reset(&app, &user.email).await;
+    // The verification email of the new account, and the reset email.
+    let letters = dead_letters_of(&app, "notify-accounts", 2).await;
+
+    let stored = stored_events(&app).await;
+    assert!(
+        stored.len() >= 4,
+        "two events, two dead letters: {stored:?}"
+    );
+    for (subject, event) in &stored {
+        assert!(
+            event.get("token").is_none(),
+            "{subject} stores a working link: {event}"
+        );
+    }
+
+    // The mail server is back: the replayed reset email carries a token that works, and that
+    // no stored message holds.
+    let smtp = SmtpServer::start_on(port);
+    let reset_letter = letters
+        .iter()
+        .find(|l| l.subject.ends_with("password_reset_requested"))
+        .expect("the reset email's dead letter");
+    let ops = app.nats.client_as("ops").await;
+    dead_letters::replay(&ops, reset_letter.sequence)
+        .await
+        .expect("replayed");
+    let mail = &mail_to(&smtp, &user.email, RESET_SUBJECT, 1).await[0];
+    let token = link_token(mail, "/reset-password");
+    for (subject, event) in stored_events(&app).await {
+        assert!(
+            !event.to_string().contains(&token),
+            "{subject} holds the emailed token: {event}"
+        );
+    }
+    assert_eq!(
+        confirm_reset(&app, &token, "a brand new password")
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.login(&user.email, "a brand new password")
+            .await
+            .status(),
         StatusCode::OK
     );
 }

@@ -92,6 +92,7 @@ impl Domain for Auth {
             .endpoint(
                 auth::VERIFY_EMAIL_RESEND,
                 handlers::verify_email_resend::handle,
-            ))
+            )
+            .endpoint(auth::LINK_TOKEN, handlers::link_token::handle))
     }
 }

@@ -3,6 +3,12 @@
 //! its record like every other notification ([`crate::record`]), so a redelivered event never
 //! sends a second copy. The event carries the address the link was made for: that is where it
 //! goes, never to a profile read later (an address changed meanwhile gets nothing).
+//!
+//! The event carries no token: the AUTH stream keeps it for days and a dead letter for good,
+//! both readable by operators. The token is asked of auth (`mk.auth.link_token`, granted to
+//! this worker alone) once the email is claimed, just before it is sent, and lives only in the
+//! email. Auth down is like SMTP down: the event is retried later. A link that no longer works
+//! (used, or retired by a newer reset link) is skipped for good.
 
 use std::sync::Arc;
 
@@ -82,7 +88,10 @@ async fn send(
         campaign_id: None,
     };
     send_once(&state.store, record, async {
-        let url = state.public_page(mail.page(), &[("token", &link.token)]);
+        let Some(minted) = state.directory.link_token(link.link_id).await? else {
+            return Ok(Outcome::Skipped("the link no longer works"));
+        };
+        let url = state.public_page(mail.page(), &[("token", &minted.token)]);
         let body = state.templates.render_account(
             mail.as_str(),
             &context! {
@@ -116,7 +125,6 @@ mod tests {
             user_id: menuskart_schemas::ids::UserId(uuid::Uuid::nil()),
             email: "ada@example.com".into(),
             name: "Ada".into(),
-            token: "t".into(),
             expires_at: chrono::Utc::now(),
         };
         let (reset, _) = AccountMail::of(&events::Event::PasswordResetRequested(link.clone()));

@@ -6,7 +6,9 @@
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
-use menuskart_schemas::auth::{AudiencePage, AudienceRequest, Profile, UserRef};
+use menuskart_schemas::auth::{
+    AudiencePage, AudienceRequest, LinkRef, LinkToken, Profile, UserRef,
+};
 use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{Order, OrderRef};
 use menuskart_schemas::subjects::{auth, orders};
@@ -52,6 +54,23 @@ impl Directory {
                 Some(next) => after = Some(next),
                 None => return Ok(users),
             }
+        }
+    }
+
+    /// The token of an emailed account link, minted by auth for the email about to go out
+    /// (see `crate::account_mail`). `None`: the link no longer works (used, retired by a newer
+    /// one, expired), so there is nothing to send.
+    pub async fn link_token(&self, link_id: uuid::Uuid) -> Result<Option<LinkToken>, RpcError> {
+        let minted = self
+            .client
+            .call(auth::LINK_TOKEN, &Caller::anonymous(), &LinkRef { link_id })
+            .await;
+        match minted {
+            Ok(token) => Ok(Some(token)),
+            Err(RpcError::Reply(body)) if body.code == menuskart_schemas::ErrorCode::NotFound => {
+                Ok(None)
+            }
+            Err(other) => Err(other),
         }
     }
 

@@ -5,6 +5,7 @@
 //! errors from below (store, hasher, tokens, validation) convert with `?` through their `From`
 //! impls, which keep our own failures opaque 500s.
 
+pub mod link_token;
 pub mod login;
 pub mod logout;
 pub mod marketing_audience;

@@ -1,7 +1,10 @@
-//! Emailed single-use links (password reset, email verification). A link is a 256-bit random
-//! token of which only the SHA-256 is stored; minting one writes the event that asks notify to
-//! email it into the outbox in the same transaction, so a link exists exactly when its email is
-//! on its way. Using a link marks it used in the transaction that applies it: it works once.
+//! Emailed single-use links (password reset, email verification). Making a link writes the
+//! event that asks notify to email it into the outbox in the same transaction, so a link exists
+//! exactly when its email is on its way. The event carries no secret: notify asks for the
+//! link's token ([`Store::mint_link_token`], `mk.auth.link_token`) as it sends the email, and
+//! only the token's SHA-256 is stored, so neither the AUTH stream nor a dead letter ever holds a
+//! working link. Minting again (a retried email) replaces the digest: only the newest emailed
+//! token works. Using a link marks it used in the transaction that applies it: it works once.
 
 use chrono::{DateTime, Duration, Utc};
 use menuskart_kit::outbox;
@@ -33,8 +36,9 @@ impl LinkPurpose {
 }
 
 impl Store {
-    /// Mints a link for `user`, valid for `ttl`, and queues its email. A new password-reset
-    /// link retires the user's earlier unused ones: only the newest email works.
+    /// Makes a link for `user`, valid for `ttl`, and queues its email (without a token: see the
+    /// module's docs). A new password-reset link retires the user's earlier unused ones: only
+    /// the newest email works.
     #[tracing::instrument(skip(self, user), fields(user_id = %user.id))]
     pub async fn issue_link(
         &self,
@@ -42,18 +46,15 @@ impl Store {
         user: &UserRecord,
         ttl: Duration,
     ) -> Result<AccountLink, StoreError> {
-        // The same kind of opaque token as a refresh token: 256 random bits, digest stored.
-        let secret = NewOpaqueToken::generate();
         let link_id = Uuid::now_v7();
         let mut tx = self.pool().begin().await?;
         if purpose == LinkPurpose::PasswordReset {
             retire_links(&mut tx, user.id, purpose).await?;
         }
         let expires_at: DateTime<Utc> = sqlx::query_scalar!(
-            "INSERT INTO account_links (id, token_hash, purpose, user_id, email, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING expires_at",
+            "INSERT INTO account_links (id, purpose, user_id, email, expires_at) \
+             VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING expires_at",
             link_id,
-            &secret.digest,
             purpose as LinkPurpose,
             user.id,
             &user.email,
@@ -66,12 +67,29 @@ impl Store {
             user_id: user.user_id(),
             email: user.email.clone(),
             name: user.name.clone(),
-            token: secret.token,
             expires_at,
         };
         outbox::enqueue(&mut tx, purpose.subject(), &link_id.to_string(), &link).await?;
         tx.commit().await?;
         Ok(link)
+    }
+
+    /// Mints the token of link `link_id` for the email that carries it, if the link is still
+    /// live (not used, retired or expired); only its digest is kept, replacing any earlier
+    /// one. `None` for a link that no longer works: its email is not to be sent.
+    #[tracing::instrument(skip(self))]
+    pub async fn mint_link_token(&self, link_id: Uuid) -> Result<Option<String>, StoreError> {
+        // The same kind of opaque token as a refresh token: 256 random bits, digest stored.
+        let secret = NewOpaqueToken::generate();
+        let minted = sqlx::query_scalar!(
+            "UPDATE account_links SET token_hash = $2 \
+             WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id",
+            link_id,
+            &secret.digest,
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(minted.map(|_| secret.token))
     }
 
     /// Sets a new password with a reset link: the link is used up, so are the user's other
