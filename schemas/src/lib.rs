@@ -5,6 +5,7 @@
 //! - [`headers`]: the NATS and HTTP header names we set and read;
 //! - [`envelope`]: the `{"ok":true,"data":..}` / `{"ok":false,"error":..}` reply envelope;
 //! - [`error`]: the closed set of error codes and the HTTP status each one means;
+//! - [`dead_letters`]: what an operator's replay of a dead letter asks and gets;
 //! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
 //! The crate depends on nothing of ours. With the `openapi` feature the types also derive
@@ -14,6 +15,7 @@
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod dead_letters;
 pub mod envelope;
 pub mod error;
 pub mod headers;

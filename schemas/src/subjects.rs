@@ -177,6 +177,9 @@ pub mod catalog {
         REVIEWS = "reviews": crate::catalog::ListReviews => crate::catalog::ReviewPage,
         /// Several products by id, without stock (carts price their lines with it).
         GET_MANY = "get_many": crate::catalog::ProductIds => Vec<crate::catalog::Product>,
+        /// Operators only: handle again the event a dead letter of one of this service's
+        /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
+        REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
     });
 }
 
@@ -236,6 +239,9 @@ pub mod orders {
         /// changes to [`live_subject`] of the request's watch id until the lease ends (see
         /// `crate::orders::WatchRequest`). Sent again to renew the lease.
         WATCH = "watch": crate::orders::WatchRequest => crate::orders::Order,
+        /// Operators only: handle again the event a dead letter of one of this service's
+        /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
+        REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
     });
 
     /// Where the orders worker sends the status changes of a watched order: a subject of the
@@ -262,6 +268,9 @@ pub mod payments {
         REFUND = "refund": crate::payments::RefundRequest => crate::payments::Payment,
         /// A provider's signed webhook.
         WEBHOOK = "webhook": crate::payments::WebhookDelivery => crate::Empty,
+        /// Operators only: handle again the event a dead letter of one of this service's
+        /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
+        REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
     });
 }
 
@@ -275,6 +284,9 @@ pub mod notify {
         CAMPAIGN_GET = "campaign_get": crate::notify::CampaignRef => crate::notify::Campaign,
         /// Anyone with a signed unsubscribe link: opt its user out of promotions.
         UNSUBSCRIBE = "unsubscribe": crate::notify::UnsubscribeRequest => crate::notify::Unsubscribed,
+        /// Operators only: handle again the event a dead letter of one of this service's
+        /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
+        REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
     });
 }
 
@@ -488,6 +500,59 @@ pub mod events {
                     .is_err()
             );
             assert_eq!(super::orders::PAID.name(), "paid");
+        }
+    }
+}
+
+/// Replaying dead letters. Every service that consumes events has a `replay` endpoint in its
+/// own group (the kit serves it beside the service's endpoints); NATS grants them to the
+/// operators alone. A durable consumer's name starts with its service's name and a dash
+/// (`orders-payments`), which the kit checks when a worker starts, so a dead letter's consumer
+/// names the one service that may replay it.
+pub mod replay {
+    use super::EndpointName;
+
+    /// The `replay` endpoint of every service that consumes events.
+    pub const ENDPOINTS: &[EndpointName] = &[
+        super::catalog::REPLAY.untyped(),
+        super::orders::REPLAY.untyped(),
+        super::payments::REPLAY.untyped(),
+        super::notify::REPLAY.untyped(),
+    ];
+
+    /// The `replay` endpoint in `group` (`mk.orders`), if that service has one.
+    pub fn in_group(group: &str) -> Option<EndpointName> {
+        ENDPOINTS.iter().find(|e| e.group == group).copied()
+    }
+
+    /// The `replay` endpoint of the service that owns durable consumer `durable`.
+    pub fn of_consumer(durable: &str) -> Option<EndpointName> {
+        let (service, _) = durable.split_once('-')?;
+        ENDPOINTS
+            .iter()
+            .find(|e| e.group.strip_prefix("mk.") == Some(service))
+            .copied()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_consumer_is_replayed_by_the_service_its_name_starts_with() {
+            assert_eq!(
+                super::of_consumer("orders-payments").map(|e| e.subject),
+                Some("mk.orders.replay")
+            );
+            assert_eq!(
+                super::of_consumer("notify-accounts").map(|e| e.subject),
+                Some("mk.notify.replay")
+            );
+            assert_eq!(super::of_consumer("ordersx-payments"), None);
+            assert_eq!(super::of_consumer("orders"), None);
+            assert_eq!(
+                super::in_group("mk.catalog").map(|e| e.subject),
+                Some("mk.catalog.replay")
+            );
+            assert_eq!(super::in_group("mk.auth"), None);
         }
     }
 }

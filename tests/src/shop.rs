@@ -191,7 +191,7 @@ impl TestApp {
             let Ok(message) = stream.get_raw_message(sequence).await else {
                 continue;
             };
-            if subject_matches(filter, &message.subject) {
+            if menuskart_kit::consumer::subject_matches(filter, &message.subject) {
                 let payload = serde_json::from_slice(&message.payload).expect("JSON event");
                 events.push((message.subject.to_string(), payload));
             }
@@ -216,37 +216,5 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("{path} never satisfied the check; last answer {last}");
-    }
-}
-
-/// Whether NATS subject filter `filter` (`*` one token, `>` the rest) matches `subject`.
-fn subject_matches(filter: &str, subject: &str) -> bool {
-    let mut subject = subject.split('.');
-    for token in filter.split('.') {
-        match (token, subject.next()) {
-            (">", Some(_)) => return true,
-            ("*", Some(_)) => {}
-            (token, Some(actual)) if token == actual => {}
-            _ => return false,
-        }
-    }
-    subject.next().is_none()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::subject_matches;
-
-    #[test]
-    fn subject_filters_match_like_nats() {
-        assert!(subject_matches("mk.evt.>", "mk.evt.orders.paid"));
-        assert!(subject_matches("mk.evt.*.paid", "mk.evt.orders.paid"));
-        assert!(subject_matches("mk.evt.orders.paid", "mk.evt.orders.paid"));
-        assert!(!subject_matches(
-            "mk.evt.orders.paid",
-            "mk.evt.orders.paid.x"
-        ));
-        assert!(!subject_matches("mk.evt.*", "mk.evt.orders.paid"));
-        assert!(!subject_matches("mk.evt.>", "mk.evt"));
     }
 }

@@ -7,6 +7,7 @@ mod browser_headers;
 mod campaigns;
 mod cart;
 mod catalog;
+mod dead_letter_replay;
 mod edge_errors;
 mod edge_limits;
 mod first_admin;

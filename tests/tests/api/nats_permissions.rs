@@ -162,3 +162,16 @@ async fn the_edges_key_cannot_touch_jetstream() {
     let orders = ops.get_stream("ORDERS").await.unwrap();
     assert!(orders.consumer_info("orders-stock").await.is_ok());
 }
+
+#[tokio::test]
+async fn the_operators_key_cannot_publish_events() {
+    let nats = NatsServer::start().await;
+    // Operators read streams and replay dead letters through the consumer's own service; an
+    // event they could publish would be believed by every consumer.
+    let (ops, mut watch) = nats.client_watching("ops").await;
+    ops.publish(payments::SUCCEEDED.subject, "{}".into())
+        .await
+        .unwrap();
+    ops.flush().await.unwrap();
+    refused(&mut watch, "publish", payments::SUCCEEDED.subject).await;
+}

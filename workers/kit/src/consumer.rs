@@ -4,7 +4,8 @@
 //! JetStream redelivers after a delay, up to `max_deliver` times (bounded redelivery with
 //! backoff). When the last delivery fails too, the event goes to the dead-letter stream
 //! (`DEADLETTER`, subject `mk.dlq.<durable>`) with the error and where it came from, and is
-//! terminated; the `mk-dead-letters` tool lists and replays them. Handlers must be idempotent:
+//! terminated; the `mk-dead-letters` tool lists them and has the consumer's own worker handle
+//! them again ([`crate::replay`]). Handlers must be idempotent:
 //! a message can arrive again after a crash between handling and ack, or be replayed. Every
 //! instance of a worker binds to the same durable consumer, so the pool shares the work.
 
@@ -247,5 +248,37 @@ async fn dead_letter(
     if let Err(error) = published {
         // The event stays in its own stream; an operator can find it by its sequence.
         tracing::error!(%error, stream_sequence, "cannot store the dead letter");
+    }
+}
+
+/// Whether NATS subject filter `filter` (`*` one token, `>` the rest) matches `subject`.
+pub fn subject_matches(filter: &str, subject: &str) -> bool {
+    let mut subject = subject.split('.');
+    for token in filter.split('.') {
+        match (token, subject.next()) {
+            (">", Some(_)) => return true,
+            ("*", Some(_)) => {}
+            (token, Some(actual)) if token == actual => {}
+            _ => return false,
+        }
+    }
+    subject.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::subject_matches;
+
+    #[test]
+    fn subject_filters_match_like_nats() {
+        assert!(subject_matches("mk.evt.>", "mk.evt.orders.paid"));
+        assert!(subject_matches("mk.evt.*.paid", "mk.evt.orders.paid"));
+        assert!(subject_matches("mk.evt.orders.paid", "mk.evt.orders.paid"));
+        assert!(!subject_matches(
+            "mk.evt.orders.paid",
+            "mk.evt.orders.paid.x"
+        ));
+        assert!(!subject_matches("mk.evt.*", "mk.evt.orders.paid"));
+        assert!(!subject_matches("mk.evt.>", "mk.evt"));
     }
 }

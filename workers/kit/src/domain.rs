@@ -97,6 +97,8 @@ pub struct Declaration<S> {
     pub(crate) routes: Vec<(EndpointName, Route)>,
     pub(crate) tasks: Vec<Task>,
     pub(crate) stats: Option<StatsData>,
+    /// The consumers, for the worker's `replay` endpoint (dead letters).
+    pub(crate) replayers: Vec<crate::replay::Replayer>,
 }
 
 impl<S> std::fmt::Debug for Declaration<S> {
@@ -119,6 +121,7 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
             routes: Vec::new(),
             tasks: Vec::new(),
             stats: None,
+            replayers: Vec::new(),
         }
     }
 
@@ -143,18 +146,23 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
 
     /// Consumes `subscription` with `handler`, one event at a time per `concurrency` slot (see
     /// [`crate::consumer`]). On shutdown it stops pulling and finishes the events it holds.
-    pub fn consume<T, E, F, Fut>(self, subscription: Subscription, handler: F) -> Self
+    /// The same handler takes the consumer's replayed dead letters ([`crate::replay`]).
+    pub fn consume<T, E, F, Fut>(mut self, subscription: Subscription, handler: F) -> Self
     where
         T: StreamEvent + Send + 'static,
         E: std::fmt::Display + 'static,
         F: Fn(S, Delivery<T>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), E>> + Send + 'static,
     {
+        let state = self.state.clone();
+        let handle = Arc::new(move |delivery: Delivery<T>| handler(state.clone(), delivery));
+        self.replayers.push(crate::replay::Replayer::new(
+            subscription.clone(),
+            handle.clone(),
+        ));
         let name = subscription.durable;
-        self.task(name, move |state, nats, stop| {
-            crate::consumer::run(nats, subscription, stop, move |delivery| {
-                handler(state.clone(), delivery)
-            })
+        self.task(name, move |_, nats, stop| {
+            crate::consumer::run(nats, subscription, stop, move |delivery| handle(delivery))
         })
     }
 

@@ -12,7 +12,8 @@
 //!   lists the pool), queue-group subscriptions, bounded concurrency, and graceful shutdown that
 //!   answers every request already received before draining the connection;
 //! - [`consumer`]: durable JetStream consumers with explicit ack and bounded redelivery;
-//! - [`dead_letters`]: listing and replaying what consumers gave up on (`mk-dead-letters`);
+//! - [`dead_letters`]: listing and replaying what consumers gave up on (`mk-dead-letters`), and
+//!   [`replay`]: the `replay` endpoint through which a consumer's own worker handles them again;
 //! - [`events`]: JetStream streams declared at start-up and events published with `Nats-Msg-Id`;
 //! - `postgres` (feature `postgres`): a PostgreSQL pool with the worker's migrations applied;
 //! - `outbox` (feature `postgres`): events written in the same PostgreSQL transaction as the
@@ -54,6 +55,7 @@ pub mod outbox;
 pub mod periodic;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod replay;
 pub mod reply_error;
 pub mod reply_guard;
 pub mod rpc;

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use async_nats::service::{self, ServiceExt};
 use futures::StreamExt;
-use menuskart_schemas::subjects::{EndpointName, Service};
+use menuskart_schemas::subjects::{EndpointName, Service, replay};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -46,6 +46,7 @@ pub struct Worker {
     max_in_flight: usize,
     stats: Option<StatsData>,
     verifier: TokenVerifier,
+    replayers: Vec<crate::replay::Replayer>,
 }
 
 impl std::fmt::Debug for Worker {
@@ -61,6 +62,12 @@ impl std::fmt::Debug for Worker {
 pub enum WorkerError {
     #[error("endpoint {0} belongs to another service than {1}")]
     ForeignEndpoint(&'static str, &'static str),
+    #[error(
+        "consumer {0} is not named after its service {1} (`{1}-...`), so its dead letters could not be replayed"
+    )]
+    ForeignConsumer(&'static str, &'static str),
+    #[error("service {0} consumes events but has no replay endpoint in the schemas")]
+    NoReplayEndpoint(&'static str),
     #[error("cannot register with the NATS service API: {0}")]
     Register(async_nats::Error),
     #[error("cannot drain the NATS connection: {0}")]
@@ -83,12 +90,14 @@ impl Worker {
             max_in_flight: settings.max_in_flight.max(1),
             stats: declaration.stats,
             verifier: settings.jwt.verifier(),
+            replayers: declaration.replayers,
         }
     }
 
     /// Registers the service and subscribes every endpoint. When this returns, requests are
     /// being delivered to this instance.
-    pub async fn start(self, client: async_nats::Client) -> Result<RunningWorker, WorkerError> {
+    pub async fn start(mut self, client: async_nats::Client) -> Result<RunningWorker, WorkerError> {
+        self.serve_replays(&client)?;
         for (endpoint, _) in &self.routes {
             if endpoint.group != self.service.group {
                 return Err(WorkerError::ForeignEndpoint(
@@ -156,6 +165,34 @@ impl Worker {
             stop,
             background,
         })
+    }
+}
+
+impl Worker {
+    /// A worker with consumers also serves its service's `replay` endpoint, through which the
+    /// operators have a consumer handle a dead letter's event again ([`crate::replay`]). Each
+    /// consumer must be named after the service, which is how a dead letter finds its owner.
+    fn serve_replays(&mut self, client: &async_nats::Client) -> Result<(), WorkerError> {
+        if self.replayers.is_empty() {
+            return Ok(());
+        }
+        let service = self.service;
+        let endpoint =
+            replay::in_group(service.group).ok_or(WorkerError::NoReplayEndpoint(service.name))?;
+        if let Some(foreign) = self
+            .replayers
+            .iter()
+            .find(|r| replay::of_consumer(r.durable) != Some(endpoint))
+        {
+            return Err(WorkerError::ForeignConsumer(foreign.durable, service.name));
+        }
+        let replayers = crate::replay::Replayers {
+            js: async_nats::jetstream::new(client.clone()),
+            consumers: Arc::new(std::mem::take(&mut self.replayers)),
+        };
+        self.routes
+            .push((endpoint, crate::route(replayers, crate::replay::handle)));
+        Ok(())
     }
 }
 

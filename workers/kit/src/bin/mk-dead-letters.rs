@@ -1,5 +1,6 @@
 //! `mk-dead-letters`: the events every consumer gave up on (stream DEADLETTER): list them with
-//! their origin and error, and replay them once the cause is fixed.
+//! their origin and error, and replay them once the cause is fixed (the consumer's own worker
+//! reads the event from its stream and handles it again: see `menuskart_kit::dead_letters`).
 
 use clap::{Parser, Subcommand};
 use menuskart_kit::dead_letters;
@@ -17,7 +18,7 @@ struct Cli {
 enum Command {
     /// Every dead letter: sequence, consumer, original subject and sequence, error.
     List,
-    /// Publish dead letters again on their original subjects (all of them without SEQ).
+    /// Have each letter's consumer handle its event again (all letters without SEQ).
     Replay { sequences: Vec<u64> },
 }
 
@@ -50,8 +51,11 @@ async fn main() -> anyhow::Result<()> {
                 sequences
             };
             for sequence in sequences {
-                let letter = dead_letters::replay(&client, sequence).await?;
-                println!("replayed {sequence} on {}", letter.subject);
+                let replayed = dead_letters::replay(&client, sequence).await?;
+                println!(
+                    "replayed {sequence}: {} handled {}#{} {} again",
+                    replayed.consumer, replayed.stream, replayed.stream_sequence, replayed.subject
+                );
             }
         }
     }
