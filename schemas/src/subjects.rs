@@ -454,6 +454,10 @@ pub mod events {
             max_age: super::FOREVER,
         };
         events! {
+            /// A payment of the order went to the provider; `succeeded` or `failed` follows
+            /// (after a bank's confirmation, maybe days later). The order service keeps such an
+            /// order from expiring meanwhile.
+            STARTED = "mk.evt.payments.started": crate::payments::PaymentEvent => Started,
             SUCCEEDED = "mk.evt.payments.succeeded": crate::payments::PaymentEvent => Succeeded,
             FAILED = "mk.evt.payments.failed": crate::payments::PaymentEvent => Failed,
             REFUNDED = "mk.evt.payments.refunded": crate::payments::PaymentEvent => Refunded,

@@ -58,6 +58,8 @@ pub struct Options {
     pub cart_instances: usize,
     pub orders_instances: usize,
     pub payments_instances: usize,
+    /// How long a placed order may stay unpaid before the order workers expire it.
+    pub order_payment_timeout: Duration,
     pub edge_timeout: Duration,
     /// Credential requests per minute per IP; tests come from one IP, so high by default.
     pub auth_rate_per_minute: u32,
@@ -98,6 +100,7 @@ impl Default for Options {
             cart_instances: 0,
             orders_instances: 0,
             payments_instances: 0,
+            order_payment_timeout: Duration::from_secs(900),
             edge_timeout: Duration::from_secs(5),
             auth_rate_per_minute: 100_000,
             auth_rate_burst: 10_000,
@@ -205,10 +208,11 @@ impl TestApp {
         let mut orders = Vec::new();
         for _ in 0..options.orders_instances {
             let db = orders_db.as_ref().expect("orders database");
-            orders.push(
-                WorkerInstance::start::<menuskart_orders::Orders>(&nats, orders_settings(&db.url))
-                    .await,
-            );
+            let settings = menuskart_orders::Settings {
+                order_payment_timeout_secs: options.order_payment_timeout.as_secs() as i64,
+                ..orders_settings(&db.url)
+            };
+            orders.push(WorkerInstance::start::<menuskart_orders::Orders>(&nats, settings).await);
         }
         let payments_db = if options.payments_instances > 0 {
             Some(TestDatabase::create().await)

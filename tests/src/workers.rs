@@ -189,6 +189,7 @@ pub fn orders_settings(database_url: &str) -> menuskart_orders::Settings {
     menuskart_orders::Settings {
         postgres: PostgresSettings::new(database_url, 5),
         order_payment_timeout_secs: 900,
+        order_payment_wait_max_secs: 14 * 24 * 3600,
         order_max_unpaid: 5,
         order_sweep_interval_ms: 200,
         outbox: Default::default(),

@@ -20,6 +20,8 @@ mod notify;
 mod orders;
 mod outages;
 mod payment_and_mail_limits;
+mod payment_in_flight;
+mod payment_outcomes;
 mod payment_safety;
 mod payments;
 mod refresh_tokens;

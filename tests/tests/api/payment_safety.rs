@@ -4,14 +4,11 @@
 
 use std::time::Duration;
 
-use menuskart_e2e::fake_stripe::FakeStripe;
-use menuskart_e2e::payments::{
-    order_path, pay, placed_order, signature, stripe_worker, webhook_with,
-};
-use menuskart_e2e::{Options, TestApp, TestDatabase, TestUser, WorkerInstance, json_of};
+use menuskart_e2e::payments::{StripeShop, pay};
+use menuskart_e2e::{Options, TestApp, json_of};
 use menuskart_kit::settings::{Environment, WorkerSettings};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// The shop without the default payment worker (each test starts its own, against the fake).
 async fn shop() -> TestApp {
@@ -20,103 +17,6 @@ async fn shop() -> TestApp {
         ..Options::shop()
     })
     .await
-}
-
-/// A shop whose payment worker speaks to a fake Stripe (its settings changed by `configure`),
-/// and a customer with a placed order.
-struct StripeShop {
-    app: TestApp,
-    fake: FakeStripe,
-    admin: TestUser,
-    user: TestUser,
-    order: Value,
-    _payments: (WorkerInstance, TestDatabase),
-}
-
-async fn stripe_shop(configure: impl FnOnce(&mut menuskart_payments::Settings)) -> StripeShop {
-    let app = shop().await;
-    let fake = FakeStripe::start().await;
-    let payments = stripe_worker(&app, &fake, configure).await;
-    let admin = app.admin().await;
-    let (user, order, _) = placed_order(&app, &admin).await;
-    StripeShop {
-        app,
-        fake,
-        admin,
-        user,
-        order,
-        _payments: payments,
-    }
-}
-
-impl StripeShop {
-    /// Pays the order with a card Stripe takes, its answer held past our provider timeout.
-    async fn pay_and_lose_the_reply(&self, key: Option<&str>) {
-        self.fake.stall_replies(Some(Duration::from_secs(3)));
-        let lost = pay(
-            &self.app,
-            &self.user.access_token,
-            &self.order,
-            "pm_card_visa",
-            key,
-        )
-        .await;
-        assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
-        self.fake.stall_replies(None);
-    }
-
-    /// Stripe's `payment_intent.succeeded` for `intent_id`, signed in Stripe's own header, with
-    /// our transaction id in its metadata when given.
-    async fn stripe_succeeded(
-        &self,
-        event_id: &str,
-        intent_id: &str,
-        transaction_id: Option<&str>,
-    ) {
-        let mut object = json!({"id": intent_id, "object": "payment_intent"});
-        if let Some(transaction_id) = transaction_id {
-            object["metadata"] = json!({ "transaction_id": transaction_id });
-        }
-        let body = json!({"id": event_id, "type": "payment_intent.succeeded",
-                          "data": {"object": object}})
-        .to_string();
-        let now = chrono::Utc::now().timestamp();
-        let signed = signature(&self.app.secrets.webhook, now, &body);
-        let delivered = webhook_with(&self.app, "Stripe-Signature", &signed, &body).await;
-        assert_eq!(delivered.status(), StatusCode::OK);
-    }
-
-    async fn order_status_is(&self, status: &str) {
-        self.app
-            .eventually(
-                &order_path(&self.order),
-                Some(&self.user.access_token),
-                |o| o["status"] == status,
-            )
-            .await;
-    }
-
-    async fn cancel_order(&self) {
-        let cancelled = self
-            .app
-            .post(
-                &format!("{}/cancel", order_path(&self.order)),
-                Some(&self.user.access_token),
-                json!({}),
-            )
-            .await;
-        assert_eq!(cancelled.status(), StatusCode::OK);
-    }
-
-    /// The order's payments, newest first.
-    async fn payments(&self) -> Value {
-        let path = format!("{}/payments", order_path(&self.order));
-        json_of(self.app.get(&path, Some(&self.user.access_token)).await).await
-    }
-
-    fn total(&self) -> i64 {
-        self.order["total"].as_i64().unwrap()
-    }
 }
 
 #[tokio::test]
@@ -137,7 +37,7 @@ async fn the_sandbox_provider_is_refused_in_production() {
 
 #[tokio::test]
 async fn a_lost_reply_is_settled_by_the_webhook_that_names_the_transaction() {
-    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
+    let shop = StripeShop::start(|settings| settings.provider_timeout_ms = 500).await;
     // Stripe takes the money, but its answer never arrives in time.
     shop.pay_and_lose_the_reply(Some("lost-1")).await;
     let payments = shop.payments().await;
@@ -163,7 +63,7 @@ async fn a_lost_reply_is_settled_by_the_webhook_that_names_the_transaction() {
 
 #[tokio::test]
 async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
-    let shop = stripe_shop(|settings| {
+    let shop = StripeShop::start(|settings| {
         settings.provider_timeout_ms = 500;
         settings.payments_reconcile_secs = 1;
         settings.payments_stale_after_secs = 1;
@@ -191,7 +91,7 @@ async fn the_reconciler_asks_again_with_the_same_key_and_charges_once() {
 
 #[tokio::test]
 async fn a_refund_retried_after_a_timeout_refunds_once() {
-    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
+    let shop = StripeShop::start(|settings| settings.provider_timeout_ms = 500).await;
     let (app, admin) = (&shop.app, &shop.admin.access_token);
     let payment = json_of(
         pay(
@@ -245,7 +145,7 @@ async fn a_refund_retried_after_a_timeout_refunds_once() {
 
 #[tokio::test]
 async fn a_charge_racing_the_orders_cancellation_is_refunded_on_record() {
-    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 5_000).await;
+    let shop = StripeShop::start(|settings| settings.provider_timeout_ms = 5_000).await;
 
     // Stripe takes its time; the order is cancelled meanwhile.
     shop.fake.stall_replies(Some(Duration::from_secs(2)));
@@ -273,7 +173,7 @@ async fn a_charge_racing_the_orders_cancellation_is_refunded_on_record() {
 
 #[tokio::test]
 async fn a_pending_payment_resumed_after_the_cancellation_pays_nothing() {
-    let shop = stripe_shop(|settings| settings.provider_timeout_ms = 500).await;
+    let shop = StripeShop::start(|settings| settings.provider_timeout_ms = 500).await;
     // The reply is lost: the payment stays pending (Stripe did take the money).
     shop.pay_and_lose_the_reply(Some("resume-1")).await;
     shop.cancel_order().await;
@@ -295,7 +195,7 @@ async fn a_pending_payment_resumed_after_the_cancellation_pays_nothing() {
 
 #[tokio::test]
 async fn a_payment_needing_3d_secure_hands_the_client_its_next_action() {
-    let shop = stripe_shop(|_| {}).await;
+    let shop = StripeShop::start(|_| {}).await;
     let (app, token) = (&shop.app, &shop.user.access_token);
     let waiting = json_of(
         pay(

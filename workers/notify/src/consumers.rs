@@ -55,8 +55,10 @@ pub async fn on_payment_event(
     state: Arc<NotifyState>,
     delivery: Delivery<payments::Event>,
 ) -> Result<(), DeliverError> {
-    let notice = Notice::from_payment_event(&delivery.event, delivery.stream_sequence);
-    deliver(&state, &notice).await
+    match Notice::from_payment_event(&delivery.event, delivery.stream_sequence) {
+        Some(notice) => deliver(&state, &notice).await,
+        None => Ok(()),
+    }
 }
 
 /// Parses `MK_NOTIFY_RETRY_DELAYS_MS` (`1000,5000,30000`); kept for the process's life.

@@ -25,12 +25,14 @@ impl Kind {
         }
     }
 
-    /// The notification a payment event calls for, with its payload.
-    pub fn of_payment(event: &payments::Event) -> (Self, &PaymentEvent) {
+    /// The notification a payment event calls for, with its payload (`None`: no message; a
+    /// payment under way is news only when it ends).
+    pub fn of_payment(event: &payments::Event) -> Option<(Self, &PaymentEvent)> {
         match event {
-            payments::Event::Succeeded(e) => (Self::PaymentSucceeded, e),
-            payments::Event::Failed(e) => (Self::PaymentFailed, e),
-            payments::Event::Refunded(e) => (Self::PaymentRefunded, e),
+            payments::Event::Started(_) => None,
+            payments::Event::Succeeded(e) => Some((Self::PaymentSucceeded, e)),
+            payments::Event::Failed(e) => Some((Self::PaymentFailed, e)),
+            payments::Event::Refunded(e) => Some((Self::PaymentRefunded, e)),
         }
     }
 

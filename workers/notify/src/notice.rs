@@ -35,8 +35,8 @@ impl Notice {
     }
 
     /// `stream_sequence` tells refunds of one payment apart.
-    pub fn from_payment_event(event: &payments::Event, stream_sequence: u64) -> Self {
-        let (kind, event) = Kind::of_payment(event);
+    pub fn from_payment_event(event: &payments::Event, stream_sequence: u64) -> Option<Self> {
+        let (kind, event) = Kind::of_payment(event)?;
         let event_key = match kind {
             Kind::PaymentRefunded => format!(
                 "{}:{}:{stream_sequence}",
@@ -45,7 +45,7 @@ impl Notice {
             ),
             _ => format!("{}:{}", kind.as_str(), event.transaction_id),
         };
-        Self {
+        Some(Self {
             kind,
             event_key,
             user_id: event.user_id,
@@ -54,6 +54,6 @@ impl Notice {
             currency: event.currency.to_string(),
             transaction_id: Some(event.transaction_id),
             reason: event.reason.clone(),
-        }
+        })
     }
 }

@@ -1,5 +1,6 @@
-//! Payment outcomes move orders (durable consumer `orders-payments` on PAYMENTS): succeeded ->
-//! `paid`. A failed payment only goes into the order's history: the order stays
+//! Payment outcomes move orders (durable consumer `orders-payments` on PAYMENTS): `started`
+//! notes a payment under way, which keeps the order from expiring until its verdict
+//! ([`crate::store::payments_under_way`]); succeeded -> `paid`. A failed payment only goes into the order's history: the order stays
 //! `pending_payment`, its stock reserved, so the shopper can pay with another method until it
 //! expires (as a card terminal lets one try another card). A redelivered event finds the order
 //! there already and changes nothing; the stock follows from the order's own event
@@ -29,6 +30,13 @@ pub async fn handle(
     delivery: Delivery<payments::Event>,
 ) -> Result<(), StoreError> {
     let (to, reason, event) = match &delivery.event {
+        // The order waits for it instead of expiring.
+        payments::Event::Started(event) => {
+            return state
+                .store
+                .payment_started(event.order_id, event.transaction_id)
+                .await;
+        }
         payments::Event::Succeeded(event) => (
             OrderStatus::Paid,
             format!("payment {} succeeded", event.transaction_id),
@@ -42,7 +50,11 @@ pub async fn handle(
             );
             // Nothing to publish: the payment service announced the failure itself.
             state.store.note_unpaid(event.order_id, &reason).await?;
-            return Ok(());
+            // No longer under way: the order expires when its time is up.
+            return state
+                .store
+                .payment_settled(event.order_id, event.transaction_id)
+                .await;
         }
         // Refunds do not move an order.
         payments::Event::Refunded(_) => return Ok(()),
@@ -63,5 +75,8 @@ pub async fn handle(
             tracing::warn!(order_id = %event.order_id, "payment event for an unknown order");
         }
     }
-    Ok(())
+    state
+        .store
+        .payment_settled(event.order_id, event.transaction_id)
+        .await
 }

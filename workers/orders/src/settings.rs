@@ -14,6 +14,12 @@ pub struct Settings {
     /// this long after it was placed (default 15 minutes).
     #[serde(default = "defaults::payment_timeout_secs")]
     pub order_payment_timeout_secs: i64,
+    /// `MK_ORDER_PAYMENT_WAIT_MAX_SECS`: how long a payment under way (a bank's confirmation,
+    /// 3-D Secure) keeps its order from expiring (default 14 days, as long as a bank debit may
+    /// take). Past it the order expires like an unpaid one, and a confirmation that still comes
+    /// is refunded by the payment service.
+    #[serde(default = "defaults::payment_wait_max_secs")]
+    pub order_payment_wait_max_secs: i64,
     /// `MK_ORDER_MAX_UNPAID`: unpaid orders one customer may have at once (default 5): each
     /// holds stock, so one account cannot reserve the whole shop.
     #[serde(default = "defaults::max_unpaid")]
@@ -36,6 +42,9 @@ pub struct Settings {
 mod defaults {
     pub fn payment_timeout_secs() -> i64 {
         15 * 60
+    }
+    pub fn payment_wait_max_secs() -> i64 {
+        14 * 24 * 3600
     }
     pub fn max_unpaid() -> i64 {
         5

@@ -14,6 +14,8 @@ pub struct OrdersState {
     pub relay: Relay,
     /// How long an order may stay unpaid.
     pub payment_timeout: Duration,
+    /// How long a payment under way keeps its order from expiring.
+    pub payment_wait_max: Duration,
     /// How many unpaid orders one customer may have at once.
     pub max_unpaid: i64,
     /// The live views this instance feeds ([`crate::live`]).

@@ -1,7 +1,8 @@
 //! Periodic clean-up, safe to run in every instance at once (each change re-checks the order's
 //! status under a row lock):
-//! - unpaid orders past their deadline are cancelled (reason `expired`); the stock follows from
-//!   the `cancelled` event;
+//! - unpaid orders past their deadline are cancelled (reason `expired`), unless a payment of
+//!   theirs is under way (see [`crate::store::payments_under_way`]); the stock follows from the
+//!   `cancelled` event;
 //! - placements abandoned half-way (a crash between writing and confirming) have their
 //!   reservation released and are removed.
 
@@ -12,10 +13,9 @@ use menuskart_kit::CancellationToken;
 
 use menuskart_kit::rpc::RpcError;
 use menuskart_schemas::ErrorCode;
-use menuskart_schemas::orders::OrderStatus;
 
 use crate::state::OrdersState;
-use crate::store::{StoreError, TransitionOutcome};
+use crate::store::StoreError;
 
 const BATCH: i64 = 100;
 /// A placement not confirmed after this long is abandoned (a request takes seconds at most).
@@ -35,16 +35,9 @@ pub async fn run(state: Arc<OrdersState>, every: Duration, stop: CancellationTok
 }
 
 async fn expire(state: &OrdersState) -> Result<(), StoreError> {
-    for order_id in state.store.expired_orders(BATCH).await? {
-        let outcome = state
-            .store
-            .transition(
-                order_id,
-                OrderStatus::Cancelled,
-                Some("expired: not paid in time"),
-            )
-            .await?;
-        if let TransitionOutcome::Changed(_) = outcome {
+    let wait_max = state.payment_wait_max;
+    for order_id in state.store.expired_orders(wait_max, BATCH).await? {
+        if state.store.expire(order_id, wait_max).await? {
             tracing::info!(%order_id, "unpaid order expired");
             state.written();
         }

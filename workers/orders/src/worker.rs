@@ -46,6 +46,7 @@ impl Domain for Orders {
                 Duration::from_millis(settings.service_timeout_ms),
             )),
             payment_timeout: chrono::Duration::seconds(settings.order_payment_timeout_secs),
+            payment_wait_max: chrono::Duration::seconds(settings.order_payment_wait_max_secs),
             max_unpaid: settings.order_max_unpaid,
         });
         let every = Duration::from_millis(settings.order_sweep_interval_ms);

@@ -87,13 +87,15 @@ pub async fn refund(
                 .await?;
             state.written();
         }
-        // Unknown whether the provider refunded: the refund stays pending, and the next
-        // attempt asks again under the same id.
-        Err(unavailable @ ProviderError::Unavailable(_)) => return Err(unavailable.into()),
-        Err(refused) => {
+        // The provider did nothing: the refund no longer holds the payment's place.
+        Err(refused) if refused.nothing_happened() => {
             state.store.fail_refund(pending.refund_id).await?;
             return Err(refused.into());
         }
+        // Unknown whether the provider refunded (no answer, or another attempt with this
+        // refund's id still at the provider): the refund stays pending, and the next attempt
+        // asks again under the same id.
+        Err(unknown) => return Err(unknown.into()),
     }
     let refunded = state
         .store

@@ -2,11 +2,13 @@
 //! in `workers/orders/migrations` and are applied at start-up.
 //!
 //! [`orders`]: writing a placement and reading orders; [`transitions`]: every later status
-//! change, each in one transaction with its history row and its outbox event; [`status`]: the
+//! change, each in one transaction with its history row and its outbox event;
+//! [`payments_under_way`]: the payments an order waits for, and the expiry; [`status`]: the
 //! status column's type. Every query is a `sqlx::query!`, checked against the migrations at
 //! compile time (`scripts/sqlx`).
 
 pub mod orders;
+pub mod payments_under_way;
 pub mod status;
 pub mod transitions;
 

@@ -269,18 +269,6 @@ impl Store {
         Ok((orders, total))
     }
 
-    /// Unpaid orders past their payment deadline.
-    pub async fn expired_orders(&self, limit: i64) -> Result<Vec<OrderId>, StoreError> {
-        let ids = sqlx::query_scalar!(
-            "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at <= now() \
-             ORDER BY expires_at LIMIT $1",
-            limit,
-        )
-        .fetch_all(self.pool())
-        .await?;
-        Ok(ids.into_iter().map(OrderId).collect())
-    }
-
     /// Placements that stopped half-way (the process died between writing and confirming) and
     /// were not resumed for `older_than`.
     pub async fn abandoned_placements(

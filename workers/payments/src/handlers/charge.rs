@@ -5,10 +5,14 @@
 //! 2. The order is read from the order service as the caller (the owner check is the order
 //!    service's); it must be `pending_payment`. The amount is the order's total, never the
 //!    client's.
-//! 3. A `pending` row is written; one live payment per order is a unique index, so a second
+//! 3. A `pending` row is written, with a `started` event that keeps the order from expiring
+//!    while the payment is under way; one live payment per order is a unique index, so a second
 //!    payment of a paid (or being paid) order is 409.
 //! 4. The provider is called with the transaction id as its idempotency key, and its verdict
-//!    settled with the event in the outbox.
+//!    settled with the event in the outbox. Only a verdict, or a refusal that says the provider
+//!    did nothing, closes the payment: with an unknown outcome (no answer, a 5xx, a 409 while
+//!    another call with the key is still running) it stays `pending` for the webhook, the
+//!    client's retry or the reconciler, so a capture is never recorded as a failure.
 //! 5. The order is read again: if it was cancelled while the provider worked (it expired, or its
 //!    owner cancelled it), the money taken goes back at once, on record, and the answer is 409.
 //!    A payment resumed after its order was cancelled (a client's retry, the reconciler) is
@@ -23,7 +27,7 @@ use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::payments::{ChargeRequest, Payment, PaymentMethod, PaymentStatus};
 use uuid::Uuid;
 
-use crate::provider::{ChargeIntent, ChargeOutcome};
+use crate::provider::{ChargeIntent, ChargeOutcome, ProviderError};
 use crate::state::PaymentsState;
 use crate::store::payments::InsertConflict;
 use crate::store::{NewPayment, Settlement, StoredPayment};
@@ -67,7 +71,7 @@ pub async fn handle(
         payment_method: req.body.pay.payment_method.as_str(),
     };
     match state.store.insert_pending(&new).await? {
-        Ok(()) => {}
+        Ok(()) => state.written(),
         Err(InsertConflict::OrderHasPayment) => {
             return Err(ReplyError::conflict(
                 "the order is paid already, or a payment for it is under way",
@@ -120,8 +124,9 @@ pub(crate) async fn resume_or_answer(
         Ok(ChargeOutcome::Declined { reference, reason }) => {
             Settlement::Failed { reference, reason }
         }
-        // Refused as malformed: the payment failed (the order may be paid another way).
-        Err(crate::provider::ProviderError::Invalid(message)) => {
+        // Refused as malformed: the provider did nothing, the payment failed (the order may be
+        // paid another way).
+        Err(ProviderError::Invalid(message)) => {
             state
                 .store
                 .settle(
@@ -136,7 +141,16 @@ pub(crate) async fn resume_or_answer(
             state.written();
             return Err(ReplyError::invalid_field("payment_method", message));
         }
-        // Unavailable: stays pending; the client's retry with the same key resumes it.
+        // Another call with this key (the client's first attempt, another reconciler) is still
+        // at the provider and decides the outcome: the payment stays open, and is answered as
+        // it stands (`pending`), to be followed like a bank payment.
+        Err(ProviderError::KeyInUse(message)) => {
+            tracing::info!(%message, "the provider is still working on this payment");
+            let current = state.store.payment(payment.transaction_id).await?;
+            return answer(current.map_or_else(|| stored.payment.clone(), |c| c.payment));
+        }
+        // Unknown outcome (unavailable, cut off) or our credentials refused: stays pending; the
+        // client's retry with the same key, the webhook or the reconciler settle it.
         Err(other) => return Err(other.into()),
     };
     let (settled, _) = state

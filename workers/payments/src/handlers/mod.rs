@@ -21,6 +21,10 @@ impl From<ProviderError> for ReplyError {
                 menuskart_schemas::ErrorCode::Unavailable,
                 "the payment provider is unavailable; retry with the same Idempotency-Key",
             ),
+            ProviderError::KeyInUse(_) => ReplyError::conflict(
+                "the payment provider is still processing this request; its outcome will be \
+                 recorded: read it again shortly",
+            ),
             ProviderError::Unauthorized => {
                 ReplyError::internal("the payment provider refused our credentials")
             }

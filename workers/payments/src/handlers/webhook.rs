@@ -13,8 +13,10 @@
 
 use std::sync::Arc;
 
+use menuskart_kit::rpc::RpcError;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
+use menuskart_schemas::ErrorCode;
 use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::payments::{PaymentStatus, WebhookDelivery};
@@ -118,15 +120,20 @@ pub async fn handle(
     if changed {
         state.written();
     }
-    // Confirmed after its order was cancelled (expired while the bank took its time): refund.
-    if changed
-        && settled.payment.status == PaymentStatus::Succeeded
-        && let Ok(order) = state.orders.lookup(settled.payment.order_id).await
-        && order.status == OrderStatus::Cancelled
-    {
-        crate::refund_on_cancel::refund_order(&state, order.id)
-            .await
-            .map_err(ReplyError::from)?;
+    // Confirmed after its order was cancelled (the customer or an admin cancelled it while the
+    // bank took its time): the money goes back now, on record. Checked on every delivery of a
+    // success, not only the one that settled it: when the order service or the refund failed,
+    // the error makes the provider deliver the event again, and the next delivery refunds.
+    if settled.payment.status == PaymentStatus::Succeeded {
+        let order = match state.orders.lookup(settled.payment.order_id).await {
+            Ok(order) => Some(order),
+            Err(RpcError::Reply(body)) if body.code == ErrorCode::NotFound => None,
+            Err(other) => return Err(other.into()),
+        };
+        if let Some(order) = order.filter(|o| o.status == OrderStatus::Cancelled) {
+            tracing::info!(order_id = %order.id, %transaction_id, "confirmed for a cancelled order: refunding");
+            crate::refund_on_cancel::refund_order(&state, order.id).await?;
+        }
     }
     Ok(Empty {})
 }

@@ -48,17 +48,37 @@ pub struct RefundReceipt {
     pub reference: String,
 }
 
+/// Why a provider call did not give a verdict. Only [`ProviderError::Invalid`] and
+/// [`ProviderError::Unauthorized`] say that nothing happened; after any other error the money
+/// may have moved, so the payment or refund stays open (`pending`) until a webhook, a retry with
+/// the same idempotency key or the reconciler learns what the provider did. Closing it as
+/// failed would let the customer pay again while the first capture is never refunded.
 #[derive(Debug, thiserror::Error)]
 pub enum ProviderError {
-    /// The provider refused the request as malformed (e.g. an unknown payment method).
+    /// The provider refused the request as malformed (e.g. an unknown payment method): it did
+    /// nothing.
     #[error("the provider refused the request: {0}")]
     Invalid(String),
-    /// Our credentials were refused: an operator must fix the configuration.
+    /// Our credentials were refused: nothing was done; an operator must fix the configuration.
     #[error("the provider refused our credentials")]
     Unauthorized,
-    /// Network trouble, timeouts, the provider's 5xx: safe to retry with the same key.
+    /// No answer we can read: network trouble, a timeout, a connection cut mid-answer, a 5xx
+    /// or 429, a body we cannot parse. The outcome is unknown: ask again with the same key.
     #[error("the provider is unavailable: {0}")]
     Unavailable(String),
+    /// The provider holds our idempotency key for another request (Stripe: 409
+    /// `idempotency_error` while the first request with the key is still running). That
+    /// request decides the outcome, and may yet move the money.
+    #[error("the provider is still processing a request with this idempotency key: {0}")]
+    KeyInUse(String),
+}
+
+impl ProviderError {
+    /// Whether the provider said that it did nothing: only then may a payment or refund be
+    /// closed as failed.
+    pub fn nothing_happened(&self) -> bool {
+        matches!(self, Self::Invalid(_) | Self::Unauthorized)
+    }
 }
 
 #[async_trait::async_trait]

@@ -1,6 +1,8 @@
 //! A Stripe-compatible adapter: the PaymentIntents and Refunds endpoints, form-encoded, with
 //! our secret key as Bearer token and an `Idempotency-Key` on every call. Provider errors map to
-//! [`ChargeOutcome::Declined`] (card errors, HTTP 402) or a [`ProviderError`]. A payment that
+//! [`ChargeOutcome::Declined`] (card errors, HTTP 402) or a [`ProviderError`]; only an answer
+//! that says the request did nothing is a decline or [`ProviderError::Invalid`]: a 409, a 5xx,
+//! a cut-off answer or an unknown status leave the outcome unknown (see [`ProviderError`]). A payment that
 //! needs the customer (`requires_action`: 3-D Secure) is processing, with the intent's client
 //! secret and next action for Stripe.js; the webhook settles it.
 
@@ -127,22 +129,39 @@ impl Stripe {
     }
 }
 
-/// A non-success answer that is not a card decline.
+/// A non-success answer that is not a card decline. Only a 4xx that refuses the request itself
+/// says nothing happened; a 409 or an `idempotency_error` is about another request with our key
+/// (which may have moved the money), and a 5xx or 429 may come after the work was done.
 async fn failure(response: reqwest::Response) -> ProviderError {
     let status = response.status();
-    let message = response
-        .json::<ErrorEnvelope>()
-        .await
-        .ok()
-        .and_then(|e| e.error.message)
+    let error = response.json::<ErrorEnvelope>().await.ok().map(|e| e.error);
+    let message = error
+        .as_ref()
+        .and_then(|e| e.message.clone())
         .unwrap_or_else(|| status.to_string());
+    let idempotency = error
+        .as_ref()
+        .is_some_and(|e| e.kind == "idempotency_error");
     match status {
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ProviderError::Unauthorized,
-        s if s == StatusCode::TOO_MANY_REQUESTS || s.is_server_error() => {
-            ProviderError::Unavailable(message)
+        StatusCode::CONFLICT => ProviderError::KeyInUse(message),
+        _ if idempotency => ProviderError::KeyInUse(message),
+        s if s.is_client_error() && s != StatusCode::TOO_MANY_REQUESTS => {
+            ProviderError::Invalid(message)
         }
-        _ => ProviderError::Invalid(message),
+        _ => ProviderError::Unavailable(message),
     }
+}
+
+/// The body of an answer: one we cannot read (the connection dropped half-way, a proxy's page)
+/// leaves the outcome unknown, whatever the status said.
+async fn body<T: serde::de::DeserializeOwned>(
+    response: reqwest::Response,
+) -> Result<T, ProviderError> {
+    response
+        .json()
+        .await
+        .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
 }
 
 #[async_trait::async_trait]
@@ -167,10 +186,7 @@ impl PaymentProvider for Stripe {
         let key = intent.transaction_id.to_string();
         let response = self.post("/v1/payment_intents", &key, &form).await?;
         if response.status() == StatusCode::PAYMENT_REQUIRED {
-            let envelope: ErrorEnvelope = response
-                .json()
-                .await
-                .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+            let envelope: ErrorEnvelope = body(response).await?;
             return Ok(ChargeOutcome::Declined {
                 reference: envelope.error.payment_intent.as_ref().map(|p| p.id.clone()),
                 reason: envelope.error.reason(),
@@ -179,10 +195,7 @@ impl PaymentProvider for Stripe {
         if !response.status().is_success() {
             return Err(failure(response).await);
         }
-        let intent: PaymentIntent = response
-            .json()
-            .await
-            .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+        let intent: PaymentIntent = body(response).await?;
         Ok(match intent.status.as_str() {
             "succeeded" => ChargeOutcome::Succeeded {
                 reference: intent.id,
@@ -197,7 +210,8 @@ impl PaymentProvider for Stripe {
                     next_action: None,
                 }
             }
-            _ => ChargeOutcome::Declined {
+            // Statuses that say the intent took no money.
+            "requires_payment_method" | "canceled" => ChargeOutcome::Declined {
                 reason: intent
                     .last_payment_error
                     .as_ref()
@@ -205,6 +219,14 @@ impl PaymentProvider for Stripe {
                     .map_or_else(|| intent.status.clone(), StripeError::reason),
                 reference: Some(intent.id),
             },
+            // A status we do not know may be money taken: the webhook or the reconciler will
+            // tell.
+            other => {
+                return Err(ProviderError::Unavailable(format!(
+                    "payment intent {} in an unknown status {other:?}",
+                    intent.id
+                )));
+            }
         })
     }
 
@@ -225,10 +247,7 @@ impl PaymentProvider for Stripe {
         if !response.status().is_success() {
             return Err(failure(response).await);
         }
-        let refund: StripeRefund = response
-            .json()
-            .await
-            .map_err(|e| ProviderError::Invalid(e.to_string()))?;
+        let refund: StripeRefund = body(response).await?;
         Ok(RefundReceipt {
             reference: refund.id,
         })

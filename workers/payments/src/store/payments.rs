@@ -57,10 +57,13 @@ pub enum Settlement {
 }
 
 impl Store {
+    /// Writes a new payment `pending`, with its `started` event in the outbox: the order
+    /// service then keeps the order from expiring until the payment's verdict.
     pub async fn insert_pending(
         &self,
         new: &NewPayment<'_>,
     ) -> Result<Result<(), InsertConflict>, StoreError> {
+        let mut tx = self.pool().begin().await?;
         let inserted = sqlx::query!(
             "INSERT INTO payments (transaction_id, order_id, user_id, idempotency_key, status, \
                amount, currency, provider, payment_method) \
@@ -75,19 +78,33 @@ impl Store {
             new.provider,
             new.payment_method,
         )
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await;
         match inserted {
-            Ok(_) => Ok(Ok(())),
-            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => Ok(Err(
-                if db.constraint() == Some("payments_one_live_per_order") {
-                    InsertConflict::OrderHasPayment
-                } else {
-                    InsertConflict::SameTransaction
-                },
-            )),
-            Err(other) => Err(other.into()),
+            Ok(_) => {}
+            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                return Ok(Err(
+                    if db.constraint() == Some("payments_one_live_per_order") {
+                        InsertConflict::OrderHasPayment
+                    } else {
+                        InsertConflict::SameTransaction
+                    },
+                ));
+            }
+            Err(other) => return Err(other.into()),
         }
+        let event = PaymentEvent {
+            transaction_id: new.transaction_id,
+            order_id: new.order_id,
+            user_id: new.user_id,
+            amount: new.amount,
+            currency: Currency::try_from(new.currency)?,
+            reason: None,
+        };
+        let msg_id = format!("{}:started", new.transaction_id);
+        outbox::enqueue(&mut tx, subjects::STARTED, &msg_id, &event).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
     }
 
     pub async fn payment(
