@@ -3,6 +3,18 @@
 # (nomad/jobs/menuskart; each task's NATS seed from nomad/jobs/menuskart/nats, `<task>_seed`),
 # never from this file. Access tokens: auth alone gets `jwt_signing_key`; every task gets
 # `jwt_public_keys` (`mk-jwt-key new <kid>` makes both).
+#
+# Stores: every task reads only its own credentials, each from a variable of its own name
+# (`<task>_...`), and each is a user of its own:
+# - PostgreSQL (auth, orders, payments, notify): `<task>_database_url`, with the task's own role,
+#   owner of its own database only (make both with deploy/postgres/worker-database.sql, as
+#   deploy/postgres/databases.sh does; the superuser's password stays with the operator).
+# - Redis: `inventory_stock_redis_url` (the stock Redis, users from deploy/redis/stock.acl:
+#   inventory alone), `edge_rate_redis_url` and `catalog_cache_redis_url` (the cache Redis,
+#   deploy/redis/cache.acl), as redis://<user>:<password>@host:port/.
+# - SurrealDB (catalog, cart): users `catalog` and `cart` with `catalog_db_password` and
+#   `cart_db_password`, made once with the root password by `mk-surreal-users catalog cart`
+#   (see its header); no task holds root.
 job "menuskart" {
   datacenters = ["dc1"]
   type        = "service"
@@ -42,15 +54,22 @@ MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys
 EOT
       }
 
+      # Every edge counts rate limits in the same Redis, as its user `edge`.
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_RATE_REDIS_URL={{ with nomadVar "nomad/jobs/menuskart" }}{{ .edge_rate_redis_url }}{{ end }}
+EOT
+      }
+
       env {
-        MK_HTTP_ADDR      = "0.0.0.0:8080"
-        MK_METRICS_ADDR   = "0.0.0.0:9464"
-        # Every edge counts rate limits in the same Redis.
-        MK_RATE_REDIS_URL = "redis://redis.service.consul:6379/"
+        MK_HTTP_ADDR    = "0.0.0.0:8080"
+        MK_METRICS_ADDR = "0.0.0.0:9464"
         # "true" once browsers reach the shop over HTTPS (HSTS, Secure cookies).
-        MK_BEHIND_TLS     = "false"
-        MK_NATS_URL       = "nats://nats.service.consul:4222"
-        MK_LOG_FORMAT     = "json"
+        MK_BEHIND_TLS   = "false"
+        MK_NATS_URL     = "nats://nats.service.consul:4222"
+        MK_LOG_FORMAT   = "json"
       }
 
       resources {
@@ -131,10 +150,18 @@ EOT
       kill_timeout = "30s"
 
       env {
-        MK_NATS_URL        = "nats://nats.service.consul:4222"
-        MK_JS_REPLICAS     = "3"
-        MK_STOCK_REDIS_URL = "redis://redis.service.consul:6379/"
-        MK_LOG_FORMAT      = "json"
+        MK_NATS_URL    = "nats://nats.service.consul:4222"
+        MK_JS_REPLICAS = "3"
+        MK_LOG_FORMAT  = "json"
+      }
+
+      # The stock Redis, as its only user `inventory`.
+      template {
+        destination = "secrets/env"
+        env         = true
+        data        = <<EOT
+MK_STOCK_REDIS_URL={{ with nomadVar "nomad/jobs/menuskart" }}{{ .inventory_stock_redis_url }}{{ end }}
+EOT
       }
 
       resources {
@@ -170,8 +197,7 @@ EOT
         MK_NATS_URL        = "nats://nats.service.consul:4222"
         MK_JS_REPLICAS     = "3"
         MK_CATALOG_DB_URL  = "ws://surrealdb.service.consul:8000"
-        MK_CATALOG_DB_USER = "root"
-        MK_CACHE_REDIS_URL = "redis://redis.service.consul:6379/"
+        MK_CATALOG_DB_USER = "catalog"
         MK_LOG_FORMAT      = "json"
       }
 
@@ -179,7 +205,10 @@ EOT
         destination = "secrets/env"
         env         = true
         data        = <<EOT
-MK_CATALOG_DB_PASSWORD={{ with nomadVar "nomad/jobs/menuskart" }}{{ .surreal_password }}{{ end }}
+{{ with nomadVar "nomad/jobs/menuskart" }}
+MK_CATALOG_DB_PASSWORD={{ .catalog_db_password }}
+MK_CACHE_REDIS_URL={{ .catalog_cache_redis_url }}
+{{ end }}
 EOT
       }
 
@@ -215,7 +244,7 @@ EOT
       env {
         MK_NATS_URL       = "nats://nats.service.consul:4222"
         MK_CART_DB_URL    = "ws://surrealdb.service.consul:8000"
-        MK_CART_DB_USER   = "root"
+        MK_CART_DB_USER   = "cart"
         MK_TAX_DEFAULT_BP = "1900"
         MK_TAX_RATES      = "groceries=700"
         MK_LOG_FORMAT     = "json"
@@ -225,7 +254,7 @@ EOT
         destination = "secrets/env"
         env         = true
         data        = <<EOT
-MK_CART_DB_PASSWORD={{ with nomadVar "nomad/jobs/menuskart" }}{{ .surreal_password }}{{ end }}
+MK_CART_DB_PASSWORD={{ with nomadVar "nomad/jobs/menuskart" }}{{ .cart_db_password }}{{ end }}
 EOT
       }
 

@@ -121,13 +121,19 @@ SQL
   export MK_PG_BASE_URL="postgres://menuskart:$password@127.0.0.1:5432"
 }
 
-# Creates database $1 owned by menuskart if it does not exist.
-ensure_database() {
-  local db=$1
-  if ! as_root runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
-    log "creating database $db"
-    as_root runuser -u postgres -- createdb -O menuskart "$db"
-  fi
+# Worker database $1 (auth's, orders', ...) with its own role of the same name and password $2:
+# the role owns that database only, is no superuser and cannot COPY ... PROGRAM
+# (deploy/postgres/worker-database.sql, which compose's postgres init runs too). Idempotent; a
+# database an earlier version made for the shared `menuskart` role moves to the worker's role.
+ensure_worker_database() {
+  local db=$1 password=$2
+  # The password goes in on standard input (psql's \set quoting), never on a command line.
+  local quoted=${password//\\/\\\\}
+  quoted=${quoted//\'/\'\'}
+  {
+    printf "\\\\set %s '%s'\n" role "$db" database "$db" password "$quoted"
+    cat "$MK_ROOT/deploy/postgres/worker-database.sql"
+  } | as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres >/dev/null
 }
 
 # Redis from Debian's packages, for caches (the machine's, on 6379).
@@ -144,19 +150,41 @@ ensure_redis() {
 
 # Our own Redis for stock, which is business data: AOF on, fsync before every reply (an
 # acknowledged reservation must survive a crash), on $MK_STOCK_REDIS_PORT (16379) with its
-# data in $1 (the machine's Redis on 6379 keeps nothing on disk).
+# data in $1 (the machine's Redis on 6379 keeps nothing on disk). Only the inventory worker may
+# use it: its user `inventory` with the password $MK_INVENTORY_REDIS_PASSWORD
+# (deploy/redis/stock.acl); a client without a user is refused.
 MK_STOCK_REDIS_PORT=${MK_STOCK_REDIS_PORT:-16379}
 ensure_stock_redis() {
   local dir=${1:-$MK_CACHE/redis-stock} port=$MK_STOCK_REDIS_PORT
+  : "${MK_INVENTORY_REDIS_PASSWORD:?set the inventory worker Redis password}"
   if ! command -v redis-server >/dev/null; then apt_install redis-server; fi
-  if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
-    mkdir -p "$dir"
-    log "starting the stock Redis on 127.0.0.1:$port (appendonly, data in $dir)"
-    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$dir" \
-      --appendonly yes --appendfsync always --save "" \
-      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
-    wait_for "redis-cli -h 127.0.0.1 -p $port ping" 10 || die "the stock Redis did not start"
+  mkdir -p "$dir"
+  # Rendered afresh each time: the file holds the password's hash only.
+  (umask 077 && "$MK_ROOT/deploy/redis/render-acl" "$MK_ROOT/deploy/redis/stock.acl" >"$dir/users.acl.new")
+  mv "$dir/users.acl.new" "$dir/users.acl"
+  if stock_redis_answers "$port"; then return 0; fi
+  if [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; then
+    # One an earlier version started, open to anyone: its data stays (AOF), its users change.
+    log "the stock Redis on 127.0.0.1:$port answers anyone: restarting it with its users"
+    redis-cli -h 127.0.0.1 -p "$port" shutdown >/dev/null 2>&1 || true
+  elif [ -s "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; then
+    log "the stock Redis on 127.0.0.1:$port refuses inventory's password: restarting it"
+    kill "$(cat "$dir/redis.pid")"
   fi
+  wait_for "! (exec 3<>/dev/tcp/127.0.0.1/$port)" 10 || die "something else listens on 127.0.0.1:$port"
+  log "starting the stock Redis on 127.0.0.1:$port (appendonly, user inventory, data in $dir)"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$dir" \
+    --aclfile "$dir/users.acl" --appendonly yes --appendfsync always --save "" \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+  wait_for "stock_redis_answers $port" 10 || die "the stock Redis did not start; see $dir/redis.log"
+}
+
+# Whether the stock Redis on port $1 takes the inventory user's password. (redis-cli exits 0 on
+# refusals, and with --user it runs the command even when AUTH failed, so the AUTH's own answer
+# counts; the password goes in on standard input, not on a command line.)
+stock_redis_answers() {
+  [ "$(printf 'AUTH inventory %s\n' "$MK_INVENTORY_REDIS_PASSWORD" \
+    | redis-cli -h 127.0.0.1 -p "$1" 2>/dev/null)" = OK ]
 }
 
 # Node.js (>= 20.19, what Vite needs) and npm for the web app. Debian's own nodejs is older on

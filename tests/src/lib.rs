@@ -12,6 +12,7 @@ pub mod fake_stripe;
 pub mod mail_links;
 pub mod nats_server;
 pub mod payments;
+pub mod postgres_server;
 pub mod redis;
 pub mod shop;
 pub mod smtp_server;

@@ -91,3 +91,58 @@ pub fn start_redis(dir: &std::path::Path) -> Child {
 pub fn socket_url(dir: &std::path::Path) -> String {
     format!("redis+unix://{}", dir.join("redis.sock").display())
 }
+
+/// A redis-server of a test's own with users (an ACL file, as `redis-server --aclfile`
+/// reads it) on a free port of 127.0.0.1, nothing on disk; killed on drop.
+pub struct AclRedis {
+    child: Child,
+    pub port: u16,
+}
+
+impl AclRedis {
+    /// Starts it in `dir` with the users of `acl_file`; returns once it answers (a refusal of
+    /// the anonymous PING counts: the point is that it does refuse).
+    pub fn start(dir: &std::path::Path, acl_file: &std::path::Path) -> Self {
+        // A port that was free a moment ago; another process may take it first, so try again.
+        for _ in 0..5 {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|listener| listener.local_addr())
+                .expect("a free port")
+                .port();
+            let mut child = Command::new("redis-server")
+                .args(["--bind", "127.0.0.1", "--port", &port.to_string()])
+                .arg("--aclfile")
+                .arg(acl_file)
+                .arg("--dir")
+                .arg(dir)
+                .args(["--save", "", "--appendonly", "no"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("redis-server (scripts/test installs it)");
+            for _ in 0..250 {
+                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Self { child, port };
+                }
+                if child.try_wait().ok().flatten().is_some() {
+                    break; // it could not bind the port (or refused the ACL file)
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!(
+            "redis-server did not start with {} in {}",
+            acl_file.display(),
+            dir.display()
+        );
+    }
+}
+
+impl Drop for AclRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -57,12 +57,29 @@ impl SurrealServer {
         panic!("the SurrealDB server did not become healthy on port {port}");
     }
 
-    /// How a worker reaches it.
-    pub fn settings(&self) -> SurrealSettings {
+    /// How `service`'s workers reach it: as the service's own user, made now as
+    /// `mk-surreal-users` makes it (an editor of the database named after the service in
+    /// `menuskart`). No worker gets root.
+    pub async fn service_settings(&self, service: &str) -> SurrealSettings {
+        let url = format!("ws://127.0.0.1:{}", self.port);
+        let root_password = SecretString::from(self.password.clone());
+        let root = menuskart_kit::surreal::connect_root(&url, "root", &root_password)
+            .await
+            .expect("sign in to the SurrealDB server as root");
+        let password = SecretString::from(crate::random_secret());
+        menuskart_kit::surreal::define_service_user(
+            &root,
+            "menuskart",
+            service,
+            service,
+            &password,
+        )
+        .await
+        .expect("define the service's user");
         SurrealSettings {
-            db_url: Some(format!("ws://127.0.0.1:{}", self.port)),
-            db_user: Some("root".into()),
-            db_password: Some(SecretString::from(self.password.clone())),
+            db_url: Some(url),
+            db_user: Some(service.into()),
+            db_password: Some(password),
         }
     }
 }

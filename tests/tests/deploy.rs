@@ -8,6 +8,11 @@ use menuskart_kit::settings::WorkerSettings;
 use secrecy::ExposeSecret;
 use serde_norway::Value;
 
+#[path = "deploy/credentials.rs"]
+mod credentials;
+#[path = "deploy/stores.rs"]
+mod stores;
+
 fn repo_file(path: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -115,7 +120,9 @@ fn environment(service: &Value) -> BTreeMap<String, String> {
 }
 
 /// A value for a variable the operator must set, shaped as the binaries parse it: the token
-/// keys are one generated pair, anything else 40 characters (secret-length rules).
+/// keys are one generated pair, anything else 40 characters or more (secret-length rules),
+/// different for each variable (so a test can tell whose password a service holds) and
+/// URL-safe (passwords go into URLs).
 fn stand_in(variable: &str) -> String {
     static TOKEN_KEY: std::sync::LazyLock<menuskart_kit::jwt::SigningKey> =
         std::sync::LazyLock::new(|| menuskart_kit::jwt::SigningKey::generate("deploy").unwrap());
@@ -123,7 +130,7 @@ fn stand_in(variable: &str) -> String {
         "MK_JWT_SIGNING_KEY" => TOKEN_KEY.expose_secret(),
         "MK_JWT_PUBLIC_KEYS" => TOKEN_KEY.public_key().to_string(),
         "MK_PAYMENTS_PROVIDER" => "stripe".into(),
-        _ => "x".repeat(40),
+        _ => format!("{}-{}", variable.to_ascii_lowercase(), "x".repeat(40)),
     }
 }
 
@@ -175,7 +182,14 @@ fn compose_names_every_service_and_only_existing_dependencies() {
     let services = doc["services"].as_mapping().expect("services");
     let names: Vec<&str> = services.keys().map(|k| k.as_str().unwrap()).collect();
     for expected in [
-        "nats-1", "nats-2", "nats-3", "postgres", "redis", "auth", "edge",
+        "nats-1",
+        "nats-2",
+        "nats-3",
+        "postgres",
+        "redis",
+        "redis-stock",
+        "auth",
+        "edge",
     ] {
         assert!(names.contains(&expected), "{expected} is missing");
     }
@@ -218,7 +232,7 @@ fn compose_configures_the_binaries_it_runs() {
         auth.postgres
             .database_url
             .expose_secret()
-            .ends_with("/menuskart"),
+            .ends_with("/menuskart_auth"),
         "auth owns a database"
     );
     let auth_worker: WorkerSettings = load_settings("auth", &environment(&doc["services"]["auth"]));
@@ -286,23 +300,31 @@ fn compose_configures_the_binaries_it_runs() {
     let edge: menuskart_edge::Settings =
         load_settings("edge", &environment(&doc["services"]["edge"]));
     assert_eq!(edge.http_addr, "0.0.0.0:8080");
-    // The edges share their rate limits through the one Redis.
-    assert_eq!(edge.rate_redis_url, "redis://redis:6379/");
+    // The edges share their rate limits through the one Redis, as their user there.
+    assert!(
+        edge.rate_redis_url.starts_with("redis://edge:")
+            && edge.rate_redis_url.ends_with("@redis:6379/"),
+        "{}",
+        edge.rate_redis_url
+    );
 }
 
 #[test]
 fn compose_creates_every_database_a_worker_is_given() {
     let doc = compose();
     let postgres = environment(&doc["services"]["postgres"]);
-    let mut created: Vec<&str> = postgres["MK_DATABASES"].split_whitespace().collect();
-    created.push(&postgres["POSTGRES_DB"]);
+    // deploy/postgres/databases.sh: menuskart_<worker> for each worker listed.
+    let created: Vec<String> = postgres["MK_DATABASES"]
+        .split_whitespace()
+        .map(|worker| format!("menuskart_{worker}"))
+        .collect();
     let mut given = 0;
     for service in doc["services"].as_mapping().expect("services").values() {
         for (key, url) in environment(service) {
             if key.ends_with("_DATABASE_URL") {
                 let database = url.rsplit('/').next().expect("a database name");
                 assert!(
-                    created.contains(&database),
+                    created.iter().any(|made| made == database),
                     "{key}: {database} is never created"
                 );
                 given += 1;

@@ -44,15 +44,17 @@ async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
         ..Options::default()
     })
     .await;
-    let db = server.settings();
+    // Each service as its own user, as compose and Nomad run them.
+    let catalog_db = server.service_settings("catalog").await;
+    let cart_db = server.service_settings("cart").await;
     let mut instances = Vec::new();
     for _ in 0..2 {
         let mut catalog = catalog_settings(&app.redis);
-        catalog.surreal = db.clone();
+        catalog.surreal = catalog_db.clone();
         instances
             .push(WorkerInstance::start::<menuskart_catalog::Catalog>(&app.nats, catalog).await);
         let mut cart = cart_settings();
-        cart.surreal = db.clone();
+        cart.surreal = cart_db.clone();
         instances.push(WorkerInstance::start::<menuskart_cart::Cart>(&app.nats, cart).await);
     }
 
@@ -103,5 +105,48 @@ async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
     assert!(
         cart.len() == 2 && cart.iter().all(|&n| n > 0),
         "both cart instances served: {cart:?}"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the SurrealDB server: scripts/surreal-server build (scripts/test runs it when built)"]
+async fn on_a_shared_surrealdb_server_the_catalog_s_user_cannot_read_carts() {
+    let server = SurrealServer::start().await;
+    let cart = server.service_settings("cart").await;
+    let catalog = server.service_settings("catalog").await;
+    // The cart worker's store, as its own user, keeps a line.
+    let carts = menuskart_kit::surreal::connect(&cart, "menuskart", "cart", "RETURN true;")
+        .await
+        .expect("cart signs in as its user");
+    carts
+        .query("CREATE cart_line SET cart = 'user:ada', product_id = 'p', quantity = 1")
+        .await
+        .and_then(|response| response.check())
+        .expect("cart writes its own database");
+
+    // The catalog's credentials reach the catalog's database, and nothing of the cart's.
+    let db = menuskart_kit::surreal::connect(&catalog, "menuskart", "catalog", "RETURN true;")
+        .await
+        .expect("the catalog signs in as its user");
+    let read = match db.use_db("cart").await {
+        Ok(_) => db
+            .query("SELECT * FROM cart_line")
+            .await
+            .and_then(|response| response.check())
+            .and_then(|mut response| response.take::<Vec<serde_json::Value>>(0)),
+        Err(refused) => Err(refused),
+    };
+    assert!(
+        read.as_ref().map_or(true, Vec::is_empty),
+        "the catalog's user reads carts: {read:?}"
+    );
+    // Nor do they sign in to the cart's database.
+    let mut stolen = catalog.clone();
+    stolen.db_user = Some("cart".into());
+    let signed_in =
+        menuskart_kit::surreal::connect(&stolen, "menuskart", "cart", "RETURN true;").await;
+    assert!(
+        signed_in.is_err(),
+        "the catalog's password opens the cart's user"
     );
 }

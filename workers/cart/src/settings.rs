@@ -7,7 +7,7 @@ use serde::Deserialize;
 pub struct Settings {
     /// `MK_CART_DB_URL`: `surrealkv://<dir>` (embedded, the default `~/.cache/menuskart/cart-db`),
     /// `mem://` or `ws://host:port` (a SurrealDB server shared by several instances);
-    /// `MK_CART_DB_USER` / `MK_CART_DB_PASSWORD`: root credentials for a server.
+    /// `MK_CART_DB_USER` / `MK_CART_DB_PASSWORD`: the cart's own user on a server (`mk-surreal-users`).
     #[serde(flatten)]
     pub surreal: SurrealSettings,
     /// `MK_TAX_DEFAULT_BP`: tax rate in basis points for products of a category without its own

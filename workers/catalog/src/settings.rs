@@ -8,7 +8,7 @@ pub struct Settings {
     /// `MK_CATALOG_DB_URL`: `surrealkv://<dir>` (embedded, on disk; the default
     /// `~/.cache/menuskart/catalog-db`), `mem://` (embedded, in memory) or `ws://host:port` (a
     /// SurrealDB server, for several instances); `MK_CATALOG_DB_USER` / `MK_CATALOG_DB_PASSWORD`:
-    /// root credentials for a server.
+    /// the catalog's own user on a server (`mk-surreal-users` makes it).
     #[serde(flatten)]
     pub surreal: SurrealSettings,
     /// `MK_CACHE_REDIS_URL`: the Redis for the read cache (the machine's; nothing to persist).

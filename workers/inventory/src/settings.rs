@@ -5,7 +5,8 @@ use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
-    /// `MK_STOCK_REDIS_URL`: the Redis that holds stock; it must persist (AOF).
+    /// `MK_STOCK_REDIS_URL`: the Redis that holds stock; it must persist (AOF). With inventory's
+    /// own user: `redis://inventory:<password>@host:port/` (deploy/redis/stock.acl).
     #[serde(default = "defaults::stock_redis_url")]
     pub stock_redis_url: SecretString,
     /// `MK_STOCK_KEY_PREFIX`: prefix of every key we write (tests use one each).
