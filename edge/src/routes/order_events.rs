@@ -8,8 +8,10 @@
 //!
 //! The watch is a lease the edge renews every [`RENEW_EVERY`] by asking again; each answer is
 //! the order as it is then, so a change missed while NATS was away (a restart, a lost
-//! connection) is caught up at the next renewal. The stream ends when the customer's token
-//! expires, or when a renewal is refused: it never outlives the token.
+//! connection) is caught up at the next renewal. Each renewal first has the auth service check
+//! the customer's session, so the stream ends within one renewal of a logout or a password
+//! reset; it also ends when the token expires or a renewal is refused: it never outlives the
+//! token.
 //!
 //! The stream takes its place under the caps ([`crate::live_streams`]) first, and ends after a
 //! final status (`shipped`, `cancelled`), when the client leaves, or when the edge shuts down.
@@ -23,9 +25,10 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
 use menuskart_schemas::ErrorCode;
+use menuskart_schemas::auth::TokenRequest;
 use menuskart_schemas::ids::{OrderId, WatchId};
 use menuskart_schemas::orders::{LiveUpdate, Order, OrderStatus, WatchRequest};
-use menuskart_schemas::subjects::orders;
+use menuskart_schemas::subjects::{auth, orders};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
@@ -126,6 +129,9 @@ pub async fn order_events(
     let slot = state.live_streams.open(user.claims.sub)?;
     let closing = state.live_streams.closing();
     let caller = user.caller();
+    let session = TokenRequest {
+        access_token: user.token.clone(),
+    };
     let watch = WatchRequest {
         order_id,
         watch_id: WatchId::new(),
@@ -164,9 +170,10 @@ pub async fn order_events(
                 () = tx.closed() => return,
                 () = closing.cancelled() => return,
                 () = tokio::time::sleep_until(token_expiry) => return,
-                _ = renew.tick() => match call.send(orders::WATCH, &caller, &watch).await {
+                _ = renew.tick() => match renewal(&call, &caller, &session, &watch).await {
                     Ok(order) => seen.catch_up(&order),
-                    // The token expired, or the order is no longer the caller's to see.
+                    // The session ended (logout, password reset), the token expired, or the
+                    // order is no longer the caller's to see.
                     Err(error) if ends_the_watch(error.code()) => return,
                     // The orders service is away for now: the next renewal tries again.
                     Err(_) => None,
@@ -189,6 +196,19 @@ pub async fn order_events(
         }
     });
     Ok(Sse::new(ReceiverStream::new(rx)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}
+
+/// A renewal: the customer's session must still be open (tokens are checked by signature
+/// alone elsewhere, so only auth knows of a logout), then the watch is asked again.
+async fn renewal(
+    call: &Call,
+    caller: &menuskart_kit::Caller,
+    session: &TokenRequest,
+    watch: &WatchRequest,
+) -> Result<Order, ApiError> {
+    let _: menuskart_schemas::auth::ValidatedToken =
+        call.send(auth::VALIDATE, caller, session).await?;
+    call.send(orders::WATCH, caller, watch).await
 }
 
 /// Whether a refused renewal ends the stream: the caller is no longer who may watch.

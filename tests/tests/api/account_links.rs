@@ -166,6 +166,24 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 }
 
 #[tokio::test]
+async fn a_reset_request_takes_as_long_for_an_unknown_address_as_for_a_known_one() {
+    let app = TestApp::spawn().await;
+    let user = app.customer().await;
+    // Issuing a link writes; an unknown address only reads. Both answers wait for the same
+    // floor, which is well above the difference, so the timing names no account.
+    let floor = menuskart_auth::handlers::password_reset::ANSWER_FLOOR;
+    for email in [user.email.as_str(), "nobody-here@example.com"] {
+        let started = std::time::Instant::now();
+        request_reset(&app, email).await;
+        let took = started.elapsed();
+        assert!(
+            took >= floor,
+            "a reset request for {email} answered after {took:?}, before the {floor:?} floor"
+        );
+    }
+}
+
+#[tokio::test]
 async fn only_the_newest_reset_link_works_and_an_expired_one_never() {
     let smtp = SmtpServer::start();
     // Auth with reset links that live two seconds.

@@ -1,8 +1,10 @@
 //! Someone guessing an account's password from elsewhere cannot lock its owner out: a device
 //! the account has logged in from before is throttled on its own count. Clients the account has
-//! never logged in from share the address's count, as before.
+//! never logged in from share the address's count, as before. A password reset forgets them.
 
-use menuskart_e2e::{TestApp, assert_error};
+use menuskart_e2e::mail_links::{RESET_SUBJECT, link_token, mail_to};
+use menuskart_e2e::smtp_server::SmtpServer;
+use menuskart_e2e::{TestApp, TestDatabase, assert_error};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -77,6 +79,51 @@ async fn the_owners_device_logs_in_while_strangers_have_locked_the_address() {
     let device_locked = login(&app, &owner.email, &owner.password, Some(&device)).await;
     assert_error(
         device_locked,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_requests",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_password_reset_forgets_the_devices_that_logged_in_before() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let db = TestDatabase::create().await;
+    let _notify = app.notify_on(&db, &smtp, 10).await;
+    let owner = app.customer().await;
+
+    // A device that logged in with the old password (say, the attacker's who knew it).
+    let before = login(&app, &owner.email, &owner.password, None).await;
+    assert_eq!(before.status(), StatusCode::OK);
+    let old_device = device_of(&before);
+
+    // The owner resets the password.
+    let asked = app
+        .post("/auth/password-reset", None, json!({"email": owner.email}))
+        .await;
+    assert_eq!(asked.status(), StatusCode::ACCEPTED);
+    let mail = &mail_to(&smtp, &owner.email, RESET_SUBJECT, 1).await[0];
+    let token = link_token(mail, "/reset-password");
+    let new_password = "the owner's new password";
+    let reset = app
+        .post(
+            "/auth/password-reset/confirm",
+            None,
+            json!({"token": token, "password": new_password}),
+        )
+        .await;
+    assert_eq!(reset.status(), StatusCode::NO_CONTENT);
+
+    // Guesses lock the address; the old device is a stranger now and shares that lock, so it
+    // cannot go on guessing the new password on a count of its own.
+    for _ in 0..5 {
+        let guess = login(&app, &owner.email, "a wrong guess", None).await;
+        assert_eq!(guess.status(), StatusCode::UNAUTHORIZED);
+    }
+    let from_old_device = login(&app, &owner.email, new_password, Some(&old_device)).await;
+    assert_error(
+        from_old_device,
         StatusCode::TOO_MANY_REQUESTS,
         "too_many_requests",
     )

@@ -1,6 +1,6 @@
 //! Live order status (SSE) under limits: each stream holds a subscription, a task and a watch
 //! at the orders worker, so a user may have only a few open at once, a stranger gets nothing,
-//! a stream ends with its token, and shutting the edge down ends open streams instead of
+//! a stream ends with its token or its session, and shutting the edge down ends open streams instead of
 //! waiting for their clients. The edge reads no JetStream for any of it.
 
 use std::time::Duration;
@@ -108,6 +108,33 @@ async fn a_live_stream_ends_when_its_token_expires() {
     assert!(
         ends_within(&mut body, Duration::from_secs(10)).await,
         "the stream outlived its token"
+    );
+}
+
+#[tokio::test]
+async fn a_live_stream_ends_when_its_customer_logs_out() {
+    let app = TestApp::spawn_shop().await;
+    let (user, order) = placed_order(&app).await;
+    let live = app
+        .get(&events_path(&order), Some(&user.access_token))
+        .await;
+    assert_eq!(live.status(), StatusCode::OK);
+    let mut body = live.bytes_stream();
+    assert!(body.next().await.is_some(), "the current status first");
+
+    let logout = app
+        .post(
+            "/auth/logout",
+            Some(&user.access_token),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    // The next renewal (every 15 s) finds the session ended; the token itself has 15 minutes
+    // left.
+    assert!(
+        ends_within(&mut body, Duration::from_secs(25)).await,
+        "the stream outlived the logout"
     );
 }
 

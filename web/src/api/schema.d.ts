@@ -1642,6 +1642,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many resends from this client or account */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     cart_show: {
@@ -2434,7 +2443,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream of `status` events, current status first; ends at a final status */
+            /** @description text/event-stream of `status` events, current status first; ends at a final status or when the access token expires */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2612,6 +2621,15 @@ export interface operations {
             };
             /** @description Not a provider token (card data is refused outright) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many payment attempts from this client or account */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

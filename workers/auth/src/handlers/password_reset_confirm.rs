@@ -29,6 +29,6 @@ pub async fn handle(
                 "this reset link is invalid, used or expired: ask for a new one",
             )
         })?;
-    tracing::info!(%user_id, "password reset; every session ended");
+    tracing::info!(%user_id, "password reset; every session ended, known devices forgotten");
     Ok(Empty {})
 }

@@ -132,6 +132,12 @@ impl Store {
         )
         .execute(&mut *tx)
         .await?;
+        // Devices that logged in before no longer count as the owner's: one may be the
+        // attacker's who knew the old password, and a known device escapes the address's
+        // lockout (`handlers::login`).
+        sqlx::query!("DELETE FROM known_devices WHERE user_id = $1", user_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
