@@ -109,6 +109,18 @@ pub struct StripeShop {
 }
 
 impl StripeShop {
+    /// The customer pays the shop's order with a Visa card, without an idempotency key.
+    pub async fn pay_by_card(&self) -> reqwest::Response {
+        pay(
+            &self.app,
+            &self.user.access_token,
+            &self.order,
+            "pm_card_visa",
+            None,
+        )
+        .await
+    }
+
     /// The whole shop but its payment worker, which speaks to the fake Stripe with its settings
     /// changed by `configure`.
     pub async fn start(configure: impl FnOnce(&mut menuskart_payments::Settings)) -> Self {

@@ -16,14 +16,7 @@ const REFUNDS: &str = "/v1/refunds";
 
 /// Pays the shop's order with a card Stripe takes (the answer arrives at once).
 async fn paid(shop: &StripeShop) -> Value {
-    let payment = pay(
-        &shop.app,
-        &shop.user.access_token,
-        &shop.order,
-        "pm_card_visa",
-        None,
-    )
-    .await;
+    let payment = shop.pay_by_card().await;
     assert_eq!(payment.status(), StatusCode::OK);
     let payment = json_of(payment).await;
     assert_eq!(payment["status"], "succeeded", "{payment}");
@@ -102,14 +95,7 @@ async fn the_reconciler_meeting_a_capture_still_in_flight_leaves_it_open_and_set
     })
     .await;
     shop.fake.slow_work(Some(Duration::from_secs(3)));
-    let lost = pay(
-        &shop.app,
-        &shop.user.access_token,
-        &shop.order,
-        "pm_card_visa",
-        None,
-    )
-    .await;
+    let lost = shop.pay_by_card().await;
     assert_eq!(lost.status(), StatusCode::SERVICE_UNAVAILABLE);
 
     // The reconciler asks while the capture is still running (409), then again after it.

@@ -18,6 +18,23 @@ async fn messages_in(app: &TestApp, stream: &str) -> u64 {
     stream.info().await.expect("stream info").state.messages
 }
 
+/// Registers `customers` accounts and waits until their events are in the AUTH stream; how
+/// many messages it holds then.
+async fn auth_events_of_new_customers(app: &TestApp, customers: u64) -> u64 {
+    for _ in 0..customers {
+        app.customer().await;
+    }
+    for _ in 0..50 {
+        if messages_in(app, "AUTH").await >= customers {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = messages_in(app, "AUTH").await;
+    assert!(stored >= customers, "the accounts' events reached AUTH");
+    stored
+}
+
 async fn consumer_exists(app: &TestApp, stream: &str, durable: &str) -> bool {
     let js = app.nats.ops_jetstream().await;
     let stream = js.get_stream(stream).await.expect("the stream exists");
@@ -73,16 +90,7 @@ async fn steer_orders_reply(app: &TestApp, component: &str, reply: &str) {
 #[tokio::test]
 async fn a_reply_aimed_at_the_jetstream_api_purges_nothing_and_is_counted() {
     let app = TestApp::spawn_shop().await;
-    // Accounts registered: their events are in the AUTH stream.
-    app.customer().await;
-    app.customer().await;
-    for _ in 0..50 {
-        if messages_in(&app, "AUTH").await >= 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let stored = messages_in(&app, "AUTH").await;
+    let stored = auth_events_of_new_customers(&app, 2).await;
 
     // The payments worker may call `mk.orders.get`, and so may the edge: with either key, the
     // orders worker refuses to answer anywhere but an inbox.
@@ -121,15 +129,7 @@ async fn a_reply_aimed_at_another_services_consumer_deletes_nothing() {
 #[tokio::test]
 async fn an_operators_service_api_request_cannot_aim_the_answers_at_jetstream() {
     let app = TestApp::spawn_shop().await;
-    app.customer().await;
-    for _ in 0..50 {
-        if messages_in(&app, "AUTH").await >= 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let stored = messages_in(&app, "AUTH").await;
-    assert!(stored >= 1);
+    let stored = auth_events_of_new_customers(&app, 1).await;
 
     // The service API's answers are sent by async-nats itself, past the kit's refusal: every
     // instance of every worker answers `$SRV.PING`. Only the accounts keep those answers away
@@ -172,15 +172,7 @@ async fn an_operators_service_api_request_cannot_aim_the_answers_at_jetstream() 
 #[ignore = "open: a pull request's reply steers JetStream's own answer onto its API (docs/security.md, Open)"]
 async fn a_workers_pull_request_cannot_aim_jetstreams_answer_at_its_api() {
     let app = TestApp::spawn_shop().await;
-    app.customer().await;
-    for _ in 0..50 {
-        if messages_in(&app, "AUTH").await >= 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let stored = messages_in(&app, "AUTH").await;
-    assert!(stored >= 1);
+    let stored = auth_events_of_new_customers(&app, 1).await;
 
     // The orders worker's own consumer, nothing pending: JetStream answers "404 No Messages",
     // with an empty body, to the reply subject.
