@@ -33,6 +33,9 @@ pub struct NatsServer {
     /// The CA of the server's certificate, when it requires TLS.
     tls_ca: Option<PathBuf>,
     token_key: SigningKey,
+    /// How it was started (all but the port), for a restart.
+    args: Vec<std::ffi::OsString>,
+    env: Vec<(String, String)>,
 }
 
 /// A certificate for a server that requires TLS: PEM files of the certificate, its key and the
@@ -97,31 +100,28 @@ impl NatsServer {
         tls_ca: Option<PathBuf>,
         token_key: SigningKey,
     ) -> Self {
-        let binary = std::env::var("MK_NATS_SERVER_BIN").unwrap_or_else(|_| "nats-server".into());
         let dir = std::env::temp_dir().join(format!("mk-nats-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("nats temp dir");
-        let mut command = Command::new(&binary);
-        for (user, seed) in &seeds {
-            let public = menuskart_kit::nats::public_key(seed).expect("a seed of ours");
-            command.env(public_key_variable(user), public);
-        }
-        for (name, value) in env {
-            command.env(name, value);
-        }
-        let mut child = command
-            .arg("-c")
-            .arg(config)
-            .args(["-a", "127.0.0.1", "-p", "-1", "-sd"])
-            .arg(dir.join("store"))
-            .arg("--ports_file_dir")
-            .arg(&dir)
-            .args(extra_args)
-            .stdout(Stdio::null())
-            .stderr(log_target(&dir))
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {binary} ({e}); run the tests through scripts/test, which installs it")
-            });
+        let mut variables: Vec<(String, String)> = seeds
+            .iter()
+            .map(|(user, seed)| {
+                let public = menuskart_kit::nats::public_key(seed).expect("a seed of ours");
+                (public_key_variable(user), public)
+            })
+            .collect();
+        variables.extend(
+            env.iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone())),
+        );
+        let mut args: Vec<std::ffi::OsString> = vec!["-c".into(), config.into()];
+        args.extend(["-a".into(), "127.0.0.1".into(), "-sd".into()]);
+        args.extend([
+            dir.join("store").into(),
+            "--ports_file_dir".into(),
+            dir.clone().into(),
+        ]);
+        args.extend(extra_args);
+        let mut child = spawn(&dir, &args, &variables, "-1");
         let ports_file = dir.join(format!("nats-server_{}.ports", child.id()));
         let mut port = None;
         for _ in 0..200 {
@@ -139,6 +139,8 @@ impl NatsServer {
                     seeds,
                     tls_ca,
                     token_key,
+                    args,
+                    env: variables,
                 };
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -149,6 +151,28 @@ impl NatsServer {
             "nats-server did not start (ports file {}, log {})",
             ports_file.display(),
             dir.join("nats.log").display()
+        );
+    }
+
+    /// Stops the server, removes `path` from its JetStream store (a stream or consumer lost, as
+    /// a store restored from an older backup would be), and starts it again on the same port;
+    /// returns once an operator can connect. Clients reconnect by themselves.
+    pub async fn restart_without(&mut self, path: &str) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let lost = self.dir.join("store").join(path);
+        std::fs::remove_dir_all(&lost)
+            .unwrap_or_else(|e| panic!("cannot remove {}: {e}", lost.display()));
+        self.child = spawn(&self.dir, &self.args, &self.env, &self.port.to_string());
+        for _ in 0..200 {
+            if connect(&self.settings_for("ops"), "ops").await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!(
+            "nats-server did not start again (log {})",
+            self.dir.join("nats.log").display()
         );
     }
 
@@ -284,6 +308,23 @@ fn read_client_port(path: &Path) -> Option<u16> {
     let ports: serde_json::Value = serde_json::from_str(&text).ok()?;
     let url = ports["nats"].as_array()?.first()?.as_str()?;
     url.rsplit(':').next()?.parse().ok()
+}
+
+/// Starts nats-server with `args` and `env` on `port` (`-1`: one it picks).
+fn spawn(dir: &Path, args: &[std::ffi::OsString], env: &[(String, String)], port: &str) -> Child {
+    let binary = std::env::var("MK_NATS_SERVER_BIN").unwrap_or_else(|_| "nats-server".into());
+    Command::new(&binary)
+        .envs(env.iter().map(|(name, value)| (name, value)))
+        .args(args)
+        .args(["-p", port])
+        .stdout(Stdio::null())
+        .stderr(log_target(dir))
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot start {binary} ({e}); run the tests through scripts/test, which installs it"
+            )
+        })
 }
 
 impl Drop for NatsServer {

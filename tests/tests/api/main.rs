@@ -35,4 +35,5 @@ mod slow_clients;
 mod stock_redis;
 mod storefront_files;
 mod tracing;
+mod vanished_consumers;
 mod verified_callers;

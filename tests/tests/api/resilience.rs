@@ -228,6 +228,7 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
             client.clone(),
             subscription,
             stop,
+            consumer::RecreatedConsumers::default(),
             move |delivery: Delivery<orders::Event>| {
                 let (started_tx, release, finished) =
                     (started_tx.clone(), release.clone(), finished.clone());

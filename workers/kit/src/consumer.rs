@@ -8,10 +8,18 @@
 //! them again ([`crate::replay`]). Handlers must be idempotent:
 //! a message can arrive again after a crash between handling and ack, or be replayed. Every
 //! instance of a worker binds to the same durable consumer, so the pool shares the work.
+//!
+//! A durable that vanishes (deleted by hand, a store restored without it) would otherwise stop
+//! its events silently until a restart: when the pull ends, the consumer checks that its durable
+//! still exists, recreates it if not, and counts that ([`RecreatedConsumers`], in the service's
+//! stats as `consumers_recreated`).
 
 use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use async_nats::jetstream::context::ConsumerInfoErrorKind;
 use async_nats::jetstream::{self, AckKind, consumer::pull};
 use futures::{StreamExt, future};
 use menuskart_schemas::subjects::events::{Stream, StreamEvent};
@@ -52,6 +60,20 @@ pub enum ConsumerError {
     Setup(String, async_nats::Error),
 }
 
+/// How many times a worker's consumers found their durable gone and recreated it.
+#[derive(Debug, Clone, Default)]
+pub struct RecreatedConsumers(Arc<AtomicU64>);
+
+impl RecreatedConsumers {
+    pub fn count(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn add(&self) {
+        self.0.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// What a consumer reads and under which durable name.
 #[derive(Debug, Clone)]
 pub struct Subscription {
@@ -90,6 +112,7 @@ pub async fn run<T, E, F, Fut>(
     client: async_nats::Client,
     subscription: Subscription,
     stop: CancellationToken,
+    recreated: RecreatedConsumers,
     handle: F,
 ) -> Result<(), ConsumerError>
 where
@@ -122,23 +145,86 @@ where
     // 1-second step would redeliver any message not acked within a second (a slow SMTP server,
     // a message waiting in the pulled batch) to another instance while it is still being
     // handled. Retry delays are the naks' own (below), and `ack_wait` is only for crashes.
-    let consumer: jetstream::consumer::Consumer<pull::Config> = stream
-        .create_consumer(pull::Config {
-            durable_name: Some(subscription.durable.to_owned()),
-            filter_subject: subscription.filter.to_owned(),
-            ack_wait: ACK_WAIT,
-            max_deliver: subscription.max_deliver,
-            max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
-            ..Default::default()
-        })
+    let config = pull::Config {
+        durable_name: Some(subscription.durable.to_owned()),
+        filter_subject: subscription.filter.to_owned(),
+        ack_wait: ACK_WAIT,
+        max_deliver: subscription.max_deliver,
+        max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
+        ..Default::default()
+    };
+    let mut consumer: jetstream::consumer::Consumer<pull::Config> = stream
+        .create_consumer(config.clone())
         .await
         .map_err(|e| setup(e.into()))?;
     while !stop.is_cancelled() {
         let messages = tokio::select! {
             () = stop.cancelled() => break,
-            messages = consumer.messages() => messages.map_err(|e| setup(e.into()))?,
+            messages = consumer.messages() => messages,
         };
-        messages
+        // Not pulling: NATS is away, or the durable is gone (checked below).
+        let messages = messages.inspect_err(|error| {
+            tracing::warn!(%error, consumer = subscription.durable, "cannot pull");
+        });
+        if let Ok(messages) = messages {
+            pull_until_it_ends(&js, &subscription, &handle, messages, &stop).await;
+        }
+        if stop.is_cancelled() {
+            break;
+        }
+        if let Some(again) = recreate_if_gone(&stream, &config, subscription.durable).await {
+            recreated.add();
+            consumer = again;
+        }
+        tokio::select! {
+            () = stop.cancelled() => {}
+            () = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The durable again, created anew, if the server says it no longer exists. Any other answer
+/// (NATS away, a timeout) leaves it be: the next pull tries again.
+async fn recreate_if_gone(
+    stream: &jetstream::stream::Stream,
+    config: &pull::Config,
+    durable: &'static str,
+) -> Option<jetstream::consumer::Consumer<pull::Config>> {
+    match stream.consumer_info(durable).await {
+        Err(error) if error.kind() == ConsumerInfoErrorKind::NotFound => {}
+        _ => return None,
+    }
+    match stream.create_consumer(config.clone()).await {
+        Ok(consumer) => {
+            tracing::error!(
+                consumer = durable,
+                "the durable consumer had vanished: recreated (events published meanwhile are delivered from its start policy)"
+            );
+            Some(consumer)
+        }
+        Err(error) => {
+            tracing::error!(%error, consumer = durable, "the durable consumer vanished and cannot be recreated");
+            None
+        }
+    }
+}
+
+/// Handles the pulled messages until their stream ends (a reconnect, the consumer reset or
+/// deleted) or the worker stops.
+async fn pull_until_it_ends<T, E, F, Fut>(
+    js: &jetstream::Context,
+    subscription: &Subscription,
+    handle: &F,
+    messages: jetstream::consumer::pull::Stream,
+    stop: &CancellationToken,
+) where
+    T: StreamEvent,
+    E: std::fmt::Display,
+    F: Fn(Delivery<T>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
+    messages
             .take_until(stop.clone().cancelled_owned())
             // Until the stream fails (reconnect, consumer reset): then pull again.
             .scan((), |_, message| {
@@ -151,15 +237,9 @@ where
                 )
             })
             .for_each_concurrent(subscription.concurrency.max(1), |message| {
-                settle(&js, &subscription, &handle, message)
+                settle(js, subscription, handle, message)
             })
             .await;
-        tokio::select! {
-            () = stop.cancelled() => {}
-            () = tokio::time::sleep(Duration::from_millis(500)) => {}
-        }
-    }
-    Ok(())
 }
 
 /// Handles one message and acks it, naks it for a later retry, or dead-letters it.

@@ -99,6 +99,8 @@ pub struct Declaration<S> {
     pub(crate) stats: Option<StatsData>,
     /// The consumers, for the worker's `replay` endpoint (dead letters).
     pub(crate) replayers: Vec<crate::replay::Replayer>,
+    /// Durables the consumers found gone and recreated (reported in the stats).
+    pub(crate) recreated: crate::consumer::RecreatedConsumers,
 }
 
 impl<S> std::fmt::Debug for Declaration<S> {
@@ -122,6 +124,7 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
             tasks: Vec::new(),
             stats: None,
             replayers: Vec::new(),
+            recreated: crate::consumer::RecreatedConsumers::default(),
         }
     }
 
@@ -161,8 +164,11 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
             handle.clone(),
         ));
         let name = subscription.durable;
+        let recreated = self.recreated.clone();
         self.task(name, move |_, nats, stop| {
-            crate::consumer::run(nats, subscription, stop, move |delivery| handle(delivery))
+            crate::consumer::run(nats, subscription, stop, recreated, move |delivery| {
+                handle(delivery)
+            })
         })
     }
 

@@ -47,6 +47,7 @@ pub struct Worker {
     stats: Option<StatsData>,
     verifier: TokenVerifier,
     replayers: Vec<crate::replay::Replayer>,
+    recreated: crate::consumer::RecreatedConsumers,
 }
 
 impl std::fmt::Debug for Worker {
@@ -91,6 +92,7 @@ impl Worker {
             stats: declaration.stats,
             verifier: settings.jwt.verifier(),
             replayers: declaration.replayers,
+            recreated: declaration.recreated,
         }
     }
 
@@ -112,8 +114,13 @@ impl Worker {
         let refused = RefusedReplies::default();
         let domain_stats = self.stats.clone();
         let counted = refused.clone();
+        let recreated = self.recreated.clone();
         builder = builder.stats_handler(move |_endpoint, _stats| {
-            stats_data(&counted, domain_stats.as_ref().map(|data| data()))
+            stats_data(
+                &counted,
+                &recreated,
+                domain_stats.as_ref().map(|data| data()),
+            )
         });
         let service = builder
             .start(self.service.name, self.version)
@@ -304,13 +311,18 @@ async fn round_trip(client: &async_nats::Client) -> Result<(), async_nats::Error
 
 /// What a worker reports as its stats' `data`: what the kit counts, with the domain's own
 /// figures beside it.
-fn stats_data(refused: &RefusedReplies, domain: Option<serde_json::Value>) -> serde_json::Value {
+fn stats_data(
+    refused: &RefusedReplies,
+    recreated: &crate::consumer::RecreatedConsumers,
+    domain: Option<serde_json::Value>,
+) -> serde_json::Value {
     let mut data = match domain {
         Some(serde_json::Value::Object(fields)) => fields,
         Some(other) => serde_json::Map::from_iter([("domain".to_owned(), other)]),
         None => serde_json::Map::new(),
     };
     data.insert("refused_replies".to_owned(), refused.count().into());
+    data.insert("consumers_recreated".to_owned(), recreated.count().into());
     serde_json::Value::Object(data)
 }
 
