@@ -232,6 +232,23 @@ impl NatsServer {
 }
 
 impl NatsServer {
+    /// `field` of the `data` every instance of `service` reports in its stats (`nats micro
+    /// stats`), summed over the instances that answer within 300 ms.
+    pub async fn stats_sum(&self, service: &str, field: &str) -> u64 {
+        let ops = self.client_as("ops").await;
+        menuskart_kit::service_api::discover(
+            &ops,
+            menuskart_kit::service_api::Verb::Stats,
+            Some(service),
+            Duration::from_millis(300),
+        )
+        .await
+        .expect("the service API answers")
+        .iter()
+        .map(|stats| stats["endpoints"][0]["data"][field].as_u64().unwrap_or(0))
+        .sum()
+    }
+
     /// JetStream as an operator sees it (read-only, through the operators' account).
     pub async fn ops_jetstream(&self) -> async_nats::jetstream::Context {
         menuskart_kit::ops::jetstream(self.client_as("ops").await)

@@ -47,22 +47,7 @@ async fn consumer_exists(app: &TestApp, stream: &str, durable: &str) -> bool {
 
 /// The orders workers' count of requests refused for their reply subject.
 async fn refused_by_orders(app: &TestApp) -> u64 {
-    let ops = app.nats.client_as("ops").await;
-    discover(
-        &ops,
-        Verb::Stats,
-        Some("orders"),
-        Duration::from_millis(300),
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|stats| {
-        stats["endpoints"][0]["data"]["refused_replies"]
-            .as_u64()
-            .unwrap_or(0)
-    })
-    .sum()
+    app.nats.stats_sum("orders", "refused_replies").await
 }
 
 /// Sends `mk.orders.get` as `component` with `reply` as its reply subject, then waits until

@@ -5,26 +5,10 @@
 use std::time::Duration;
 
 use menuskart_e2e::TestApp;
-use menuskart_kit::service_api::{Verb, discover};
 
 /// The payments workers' count of durables found gone and recreated.
 async fn recreated_by_payments(app: &TestApp) -> u64 {
-    let ops = app.nats.client_as("ops").await;
-    discover(
-        &ops,
-        Verb::Stats,
-        Some("payments"),
-        Duration::from_millis(300),
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|stats| {
-        stats["endpoints"][0]["data"]["consumers_recreated"]
-            .as_u64()
-            .unwrap_or(0)
-    })
-    .sum()
+    app.nats.stats_sum("payments", "consumers_recreated").await
 }
 
 async fn refunds_consumer_exists(app: &TestApp) -> bool {
