@@ -2,8 +2,8 @@
 FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY . .
-# Every binary of the workspace (each worker, the edge, the tools), so a new domain needs no
-# edit here.
+# Every binary of the workspace (each worker, the edge, the JetStream keeper mk-jetstream, the
+# tools), so a new domain needs no edit here.
 RUN cargo build --release --locked --bins \
     && mkdir /out \
     && find target/release -maxdepth 1 -type f -perm -u+x \( -name 'menuskart-*' -o -name 'mk-*' \) \

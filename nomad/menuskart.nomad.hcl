@@ -1,8 +1,8 @@
-# The MenusKart platform: edges and worker pools. Scaling a pool is changing its `count`: every
-# instance joins its service's NATS queue group. Secrets come from Nomad variables
-# (nomad/jobs/menuskart; each task's NATS seed from nomad/jobs/menuskart/nats, `<task>_seed`),
-# never from this file. Access tokens: auth alone gets `jwt_signing_key`; every task gets
-# `jwt_public_keys` (`mk-jwt-key new <kid>` makes both).
+# The MenusKart platform: edges, the JetStream keepers and worker pools. Scaling a pool is
+# changing its `count`: every instance joins its service's NATS queue group. Secrets come from
+# Nomad variables (nomad/jobs/menuskart; each task's NATS seed from nomad/jobs/menuskart/nats,
+# `<task>_seed`), never from this file. Access tokens: auth alone gets `jwt_signing_key`; every
+# task gets `jwt_public_keys` (`mk-jwt-key new <kid>` makes both).
 #
 # Stores: every task reads only its own credentials, each from a variable of its own name
 # (`<task>_...`), and each is a user of its own:
@@ -75,6 +75,46 @@ EOT
       resources {
         cpu    = 500
         memory = 256
+      }
+    }
+  }
+
+  # The JetStream keeper (`mk-jetstream`): the only component that makes streams and durable
+  # consumers, and the only one in NATS's JETSTREAM account (nats/permissions.conf). Every
+  # worker that uses JetStream asks it for its own at start-up (waiting up to 60 s), so it runs
+  # wherever they do. Stateless, no store.
+  group "jetstream" {
+    count = 2
+
+    task "jetstream" {
+      driver = "exec"
+
+      config {
+        command = "mk-jetstream"
+      }
+
+      # The task's own NATS user (nats/permissions.conf): its NKey seed, a Nomad variable.
+      template {
+        destination = "secrets/nats.env"
+        env         = true
+        data        = <<EOT
+MK_JETSTREAM_NATS_SEED={{ with nomadVar "nomad/jobs/menuskart/nats" }}{{ .jetstream_seed }}{{ end }}
+MK_JWT_PUBLIC_KEYS={{ with nomadVar "nomad/jobs/menuskart" }}{{ .jwt_public_keys }}{{ end }}
+EOT
+      }
+
+      kill_timeout = "30s"
+
+      env {
+        MK_NATS_URL    = "nats://nats.service.consul:4222"
+        # Copies of each stream it makes: one per node of the cluster.
+        MK_JS_REPLICAS = "3"
+        MK_LOG_FORMAT  = "json"
+      }
+
+      resources {
+        cpu    = 200
+        memory = 128
       }
     }
   }

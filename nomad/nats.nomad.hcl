@@ -66,6 +66,7 @@ job "nats" {
         data        = <<EOT
 {{ with nomadVar "nomad/jobs/nats" }}
 MK_NATS_EDGE_NKEY={{ .edge_nkey }}
+MK_NATS_JETSTREAM_NKEY={{ .jetstream_nkey }}
 MK_NATS_AUTH_NKEY={{ .auth_nkey }}
 MK_NATS_CATALOG_NKEY={{ .catalog_nkey }}
 MK_NATS_INVENTORY_NKEY={{ .inventory_nkey }}

@@ -5,6 +5,8 @@
 //! - [`headers`]: the NATS and HTTP header names we set and read;
 //! - [`envelope`]: the `{"ok":true,"data":..}` / `{"ok":false,"error":..}` reply envelope;
 //! - [`error`]: the closed set of error codes and the HTTP status each one means;
+//! - [`components`]: who serves, calls, publishes and consumes what over NATS (the grants);
+//! - [`jetstream`]: what a component asks the JetStream keeper for;
 //! - [`dead_letters`]: what an operator's replay of a dead letter asks and gets;
 //! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
@@ -15,12 +17,14 @@
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod components;
 pub mod dead_letters;
 pub mod envelope;
 pub mod error;
 pub mod headers;
 pub mod ids;
 pub mod inventory;
+pub mod jetstream;
 pub mod money;
 pub mod notify;
 pub mod orders;

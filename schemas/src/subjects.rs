@@ -251,8 +251,11 @@ pub mod orders {
         format!("{LIVE_PREFIX}.{watch_id}")
     }
 
-    /// The prefix of every [`live_subject`] (the NATS grants name it).
+    /// The prefix of every [`live_subject`].
     pub const LIVE_PREFIX: &str = "mk.live.orders";
+
+    /// Every [`live_subject`] (the NATS grants name it).
+    pub const LIVE_SUBJECTS: &str = "mk.live.orders.>";
 }
 
 /// Payments through a provider (`workers/payments`).
@@ -287,6 +290,23 @@ pub mod notify {
         /// Operators only: handle again the event a dead letter of one of this service's
         /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
         REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
+    });
+}
+
+/// The JetStream keeper (`mk-jetstream`): the one component that may create streams and
+/// durable consumers. Each component that uses JetStream asks it, on an endpoint of its own (so
+/// the keeper knows who asks from the subject, which NATS grants to that component alone), for
+/// the streams and consumers `crate::components` declares for it; the keeper builds each
+/// configuration itself (pull consumers only: a push consumer's delivery subject is not checked
+/// by the server and could deliver anywhere).
+pub mod jetstream {
+    service!("jetstream", "mk.jetstream", "Streams and durable consumers, made as each component declares them", {
+        AUTH = "auth": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
+        CATALOG = "catalog": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
+        INVENTORY = "inventory": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
+        ORDERS = "orders": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
+        PAYMENTS = "payments": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
+        NOTIFY = "notify": crate::jetstream::EnsureRequest => crate::jetstream::Ensured,
     });
 }
 

@@ -36,6 +36,9 @@ pub struct NatsServer {
     /// How it was started (all but the port), for a restart.
     args: Vec<std::ffi::OsString>,
     env: Vec<(String, String)>,
+    /// The JetStream keeper (`mk-jetstream`), which makes the streams and durable consumers
+    /// the workers declare; on every server with JetStream, as in production.
+    keeper: Option<crate::WorkerInstance>,
 }
 
 /// A certificate for a server that requires TLS: PEM files of the certificate, its key and the
@@ -71,7 +74,16 @@ impl NatsServer {
             }))
             .collect();
         let config = repo_root().join("nats/test.conf");
-        Self::launch(&config, args, &[], seeds, tls.map(|tls| tls.ca), token_key).await
+        let mut server =
+            Self::launch(&config, args, &[], seeds, tls.map(|tls| tls.ca), token_key).await;
+        server.keeper = Some(
+            crate::WorkerInstance::start::<menuskart_kit::keeper::Keeper>(
+                &server,
+                menuskart_kit::keeper::KeeperSettings::default(),
+            )
+            .await,
+        );
+        server
     }
 
     /// A node of a cluster: `config` (a node's configuration, say one that includes
@@ -141,6 +153,7 @@ impl NatsServer {
                     token_key,
                     args,
                     env: variables,
+                    keeper: None,
                 };
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -346,6 +359,7 @@ fn spawn(dir: &Path, args: &[std::ffi::OsString], env: &[(String, String)], port
 
 impl Drop for NatsServer {
     fn drop(&mut self) {
+        drop(self.keeper.take());
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);

@@ -461,11 +461,13 @@ fn the_nomad_platform_job_runs_our_binaries_with_known_settings() {
             }
         }
     }
-    // Each worker of the workspace and the edge, once each: nothing unknown, nothing twice.
+    // Each worker of the workspace, the JetStream keeper and the edge, once each: nothing
+    // unknown, nothing twice.
     let mut commands = nomad_commands();
     commands.sort();
     let mut expected = worker_binaries();
     expected.push("menuskart-edge".into());
+    expected.push("mk-jetstream".into());
     expected.sort();
     assert_eq!(commands, expected);
 }
@@ -500,11 +502,12 @@ fn nats_users() -> Vec<String> {
 
 #[test]
 fn every_component_is_a_nats_user_with_its_key_in_every_deployment() {
-    // Every service is a user (a worker or the edge without one could not connect), and ops.
+    // Every service is a user (a worker, the JetStream keeper or the edge without one could not
+    // connect), and ops.
     let mut expected: Vec<String> = worker_binaries()
         .iter()
         .map(|b| b.trim_start_matches("menuskart-").to_owned())
-        .chain(["edge".to_owned(), "ops".to_owned()])
+        .chain(["jetstream".to_owned(), "edge".to_owned(), "ops".to_owned()])
         .collect();
     expected.sort();
     let users = nats_users();

@@ -192,7 +192,13 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     // The order service's own stream, events and consumer (its key grants no other).
     let client = nats.client_as("orders").await;
     let events = Events::new(client.clone());
-    events.ensure_stream(orders::STREAM, 1).await.unwrap();
+    let streams = menuskart_schemas::jetstream::EnsureRequest {
+        streams: vec![orders::STREAM.name.to_owned()],
+        consumers: Vec::new(),
+    };
+    menuskart_kit::keeper::ask(&client, "orders", &streams)
+        .await
+        .unwrap();
     let event = |n: u128| OrderEvent {
         order_id: menuskart_schemas::ids::OrderId(uuid::Uuid::from_u128(n)),
         user_id: menuskart_schemas::ids::UserId(uuid::Uuid::from_u128(n)),
@@ -267,7 +273,7 @@ async fn a_stopped_consumer_settles_the_event_in_hand_and_takes_no_more() {
     );
 
     // The ack is not confirmed by the server before the handler returns: look until it lands.
-    let mut consumer = async_nats::jetstream::new(client)
+    let mut consumer = menuskart_kit::nats::jetstream(client)
         .get_consumer_from_stream::<async_nats::jetstream::consumer::pull::Config, _, _>(
             "orders-stock",
             orders::STREAM.name,

@@ -24,7 +24,11 @@ async fn every_service_answers_ping_and_auth_reports_info_and_stats() {
     let pings = gather(&client, Verb::Ping, None).await;
     let mut names: Vec<&str> = pings.iter().map(|p| p["name"].as_str().unwrap()).collect();
     names.sort_unstable();
-    assert_eq!(names, ["auth", "catalog", "inventory"], "{pings:?}");
+    assert_eq!(
+        names,
+        ["auth", "catalog", "inventory", "jetstream"],
+        "{pings:?}"
+    );
     assert!(
         pings
             .iter()

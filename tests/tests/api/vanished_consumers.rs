@@ -1,6 +1,7 @@
 //! A durable consumer that vanishes (a JetStream store restored from a backup taken before it
-//! existed, or deleted by hand) is recreated by its worker and counted, instead of its events
-//! stopping silently until a restart (refunds, stock release).
+//! existed, or deleted by hand) is made again by the JetStream keeper when its worker finds it
+//! gone, and counted, instead of its events stopping silently until a restart (refunds, stock
+//! release).
 
 use std::time::Duration;
 
@@ -27,7 +28,7 @@ async fn a_durable_lost_from_the_store_is_recreated_and_counted() {
 
     // NATS comes back from a store without the payments worker's durable on ORDERS.
     app.nats
-        .restart_without("jetstream/MK/streams/ORDERS/obs/payments-refunds")
+        .restart_without("jetstream/JETSTREAM/streams/ORDERS/obs/payments-refunds")
         .await;
     assert!(
         !refunds_consumer_exists(&app).await,

@@ -265,7 +265,7 @@ fn scripts_dev_gives_each_process_only_its_own_credentials() {
     let components: Vec<String> = worker_binaries()
         .iter()
         .map(|binary| binary.trim_start_matches("menuskart-").to_owned())
-        .chain(["edge".to_owned(), "ops".to_owned()])
+        .chain(["jetstream".to_owned(), "edge".to_owned(), "ops".to_owned()])
         .collect();
     // What the kit's key tools would make (they are not built here): stand-ins, each unique.
     let mut keys = String::from(
@@ -321,7 +321,7 @@ fn scripts_dev_gives_each_process_only_its_own_credentials() {
         }
         checked += 1;
     }
-    // The four database passwords, inventory's Redis password, nine seeds, and the rest.
+    // The four database passwords, inventory's Redis password, ten seeds, and the rest.
     assert!(checked >= 15, "{checked} credentials in dev.env");
 
     // Each PostgreSQL worker connects as its own role to its own database; nobody else has

@@ -26,7 +26,7 @@ impl Application {
     ) -> Result<Self, StartupError> {
         let service = D::SERVICE;
         let client = crate::nats::connect(&worker.nats, service.name).await?;
-        let nats = Nats::new(client.clone(), worker.js_replicas);
+        let nats = Nats::new(client.clone(), service.name, worker.js_replicas);
         let declaration = D::declare(settings, nats).await?;
         let worker = Worker::new(service, VERSION, &worker, declaration)
             .start(client)

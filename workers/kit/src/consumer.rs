@@ -9,9 +9,11 @@
 //! a message can arrive again after a crash between handling and ack, or be replayed. Every
 //! instance of a worker binds to the same durable consumer, so the pool shares the work.
 //!
-//! A durable that vanishes (deleted by hand, a store restored without it) would otherwise stop
-//! its events silently until a restart: when the pull ends, the consumer checks that its durable
-//! still exists, recreates it if not, and counts that ([`RecreatedConsumers`], in the service's
+//! The durable itself is made by the JetStream keeper ([`crate::keeper`]), as the worker's
+//! declaration in `menuskart_schemas::components` says: a worker may only look it up, pull
+//! from it and ack. A durable that vanishes (deleted by hand, a store restored without it)
+//! would otherwise stop its events silently until a restart: when the pull ends, the consumer
+//! checks that its durable still exists, has the keeper make it again if not, and counts that ([`RecreatedConsumers`], in the service's
 //! stats as `consumers_recreated`).
 
 use std::future::Future;
@@ -19,9 +21,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use async_nats::jetstream::context::ConsumerInfoErrorKind;
+use async_nats::jetstream::stream::ConsumerErrorKind;
 use async_nats::jetstream::{self, AckKind, consumer::pull};
 use futures::{StreamExt, future};
+use menuskart_schemas::jetstream::{ConsumerLimits, EnsureRequest};
 use menuskart_schemas::subjects::events::{Stream, StreamEvent};
 use tokio_util::sync::CancellationToken;
 
@@ -39,12 +42,7 @@ pub const DEFAULT_BACKOFF: &[Duration] = &[
 ];
 
 /// The dead-letter stream every consumer's failures end in.
-pub const DEAD_LETTERS: Stream = Stream {
-    name: "DEADLETTER",
-    subjects: "mk.dlq.>",
-    // Until an operator replays or drops them.
-    max_age: menuskart_schemas::subjects::events::FOREVER,
-};
+pub use menuskart_schemas::components::DEAD_LETTERS;
 /// Headers of a dead letter: where it came from and why it failed.
 pub mod dead_letter_headers {
     pub const SUBJECT: &str = "Mk-Dlq-Subject";
@@ -122,39 +120,14 @@ where
     Fut: Future<Output = Result<(), E>>,
 {
     let setup = |e: async_nats::Error| ConsumerError::Setup(subscription.durable.to_owned(), e);
-    let js = jetstream::new(client);
-    let mut stream = js
-        .get_stream(subscription.stream.name)
+    let js = crate::nats::jetstream(client);
+    // The keeper makes the durable (and its stream, and the dead letters) as our declaration
+    // says; we may only look it up, pull from it and ack.
+    ask_keeper(&js, &subscription)
         .await
         .map_err(|e| setup(e.into()))?;
-    // As many copies of the dead letters as of the stream they come from.
-    let replicas = stream
-        .info()
-        .await
-        .map_err(|e| setup(e.into()))?
-        .config
-        .num_replicas;
-    crate::events::Events::new(js.client())
-        .ensure_stream(DEAD_LETTERS, replicas)
-        .await
-        .map_err(|e| setup(e.into()))?;
-    // Create or update: a durable declared by an older version (or with other limits) takes
-    // this configuration, so changing a setting such as the pace takes effect on restart.
-    //
-    // No server-side `backoff`: nats-server replaces `ack_wait` with its first step, so a
-    // 1-second step would redeliver any message not acked within a second (a slow SMTP server,
-    // a message waiting in the pulled batch) to another instance while it is still being
-    // handled. Retry delays are the naks' own (below), and `ack_wait` is only for crashes.
-    let config = pull::Config {
-        durable_name: Some(subscription.durable.to_owned()),
-        filter_subject: subscription.filter.to_owned(),
-        ack_wait: ACK_WAIT,
-        max_deliver: subscription.max_deliver,
-        max_ack_pending: subscription.max_ack_pending.unwrap_or_default(),
-        ..Default::default()
-    };
-    let mut consumer: jetstream::consumer::Consumer<pull::Config> = stream
-        .create_consumer(config.clone())
+    let mut consumer: jetstream::consumer::Consumer<pull::Config> = js
+        .get_consumer_from_stream(subscription.durable, subscription.stream.name)
         .await
         .map_err(|e| setup(e.into()))?;
     while !stop.is_cancelled() {
@@ -172,7 +145,7 @@ where
         if stop.is_cancelled() {
             break;
         }
-        if let Some(again) = recreate_if_gone(&stream, &config, subscription.durable).await {
+        if let Some(again) = recreate_if_gone(&js, &subscription).await {
             recreated.add();
             consumer = again;
         }
@@ -184,18 +157,51 @@ where
     Ok(())
 }
 
-/// The durable again, created anew, if the server says it no longer exists. Any other answer
-/// (NATS away, a timeout) leaves it be: the next pull tries again.
+/// Asks the JetStream keeper for the durable, with this worker's limits.
+async fn ask_keeper(
+    js: &jetstream::Context,
+    subscription: &Subscription,
+) -> Result<(), crate::rpc::RpcError> {
+    let owner = subscription
+        .durable
+        .split_once('-')
+        .map_or(subscription.durable, |(owner, _)| owner);
+    let request = EnsureRequest {
+        streams: Vec::new(),
+        consumers: vec![ConsumerLimits {
+            durable: subscription.durable.to_owned(),
+            max_deliver: subscription.max_deliver,
+            max_ack_pending: subscription.max_ack_pending,
+        }],
+    };
+    crate::keeper::ask(&js.client(), owner, &request).await?;
+    Ok(())
+}
+
+/// The durable again, made anew by the keeper, if the server says it no longer exists. Any
+/// other answer (NATS away, a timeout) leaves it be: the next pull tries again.
 async fn recreate_if_gone(
-    stream: &jetstream::stream::Stream,
-    config: &pull::Config,
-    durable: &'static str,
+    js: &jetstream::Context,
+    subscription: &Subscription,
 ) -> Option<jetstream::consumer::Consumer<pull::Config>> {
-    match stream.consumer_info(durable).await {
-        Err(error) if error.kind() == ConsumerInfoErrorKind::NotFound => {}
+    let durable = subscription.durable;
+    match js
+        .get_consumer_from_stream::<pull::Config, _, _>(durable, subscription.stream.name)
+        .await
+    {
+        Err(error)
+            if matches!(error.kind(), ConsumerErrorKind::JetStream(e)
+                if e.error_code() == jetstream::ErrorCode::CONSUMER_NOT_FOUND) => {}
         _ => return None,
     }
-    match stream.create_consumer(config.clone()).await {
+    let again = match ask_keeper(js, subscription).await {
+        Ok(()) => js
+            .get_consumer_from_stream(durable, subscription.stream.name)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match again {
         Ok(consumer) => {
             tracing::error!(
                 consumer = durable,

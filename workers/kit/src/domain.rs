@@ -29,6 +29,7 @@ use menuskart_schemas::subjects::{Endpoint, EndpointName, Service};
 use serde::de::DeserializeOwned;
 use tokio_util::sync::CancellationToken;
 
+use menuskart_schemas::jetstream::EnsureRequest;
 use menuskart_schemas::subjects::events::{Stream, StreamEvent};
 
 use crate::consumer::{Delivery, Subscription};
@@ -57,27 +58,45 @@ pub trait Domain: 'static {
     ) -> impl Future<Output = Result<Declaration<Self::State>, StartupError>> + Send;
 }
 
-/// The NATS connection a domain is declared with, and how many copies its streams keep here.
+/// The NATS connection a domain is declared with, as which component, and how many copies
+/// streams keep here (what the JetStream keeper makes them with).
 #[derive(Debug, Clone)]
 pub struct Nats {
     pub client: async_nats::Client,
+    component: &'static str,
     js_replicas: usize,
 }
 
 impl Nats {
-    pub(crate) fn new(client: async_nats::Client, js_replicas: usize) -> Self {
+    pub(crate) fn new(
+        client: async_nats::Client,
+        component: &'static str,
+        js_replicas: usize,
+    ) -> Self {
         Self {
             client,
+            component,
             js_replicas,
         }
     }
 
-    /// Declares `streams` (idempotently: ours, and those of others we consume, so that either
-    /// side may start first) and returns the publisher of events.
+    /// Has the JetStream keeper make `streams` (ours, and those of others we consume, so that
+    /// either side may start first; each one our declaration names) and returns the publisher
+    /// of events.
     pub async fn streams(&self, streams: &[Stream]) -> Result<Events, EventError> {
-        let events = Events::new(self.client.clone());
-        events.ensure_streams(streams, self.js_replicas).await?;
-        Ok(events)
+        let request = EnsureRequest {
+            streams: streams.iter().map(|s| s.name.to_owned()).collect(),
+            consumers: Vec::new(),
+        };
+        crate::keeper::ask(&self.client, self.component, &request)
+            .await
+            .map_err(|e| EventError::Streams(e.into_error_body().message))?;
+        Ok(Events::new(self.client.clone()))
+    }
+
+    /// How many copies a stream keeps (`MK_JS_REPLICAS`: 1 on one machine, 3 on a cluster).
+    pub fn replicas(&self) -> usize {
+        self.js_replicas
     }
 }
 

@@ -1,11 +1,11 @@
-//! JetStream events: streams declared at start-up (idempotently) and events published with a
-//! `Nats-Msg-Id`, so a retried publish of the same event is stored once (the stream's
-//! de-duplication window).
+//! JetStream events: published with a `Nats-Msg-Id`, so a retried publish of the same event is
+//! stored once (the stream's de-duplication window). The streams are made by the JetStream
+//! keeper ([`crate::keeper`]).
 
 use std::time::Duration;
 
-use async_nats::jetstream::{self, message::PublishMessage, stream};
-use menuskart_schemas::subjects::events::{EventSubject, Stream};
+use async_nats::jetstream::{self, message::PublishMessage};
+use menuskart_schemas::subjects::events::EventSubject;
 use serde::Serialize;
 
 /// How long JetStream remembers message ids for de-duplication.
@@ -13,8 +13,8 @@ pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
 
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
-    #[error("cannot declare stream {0}: {1}")]
-    Stream(&'static str, async_nats::Error),
+    #[error("the JetStream keeper did not make the streams: {0}")]
+    Streams(String),
     #[error("cannot encode event: {0}")]
     Encode(#[from] serde_json::Error),
     #[error("JetStream did not acknowledge {subject}: {source}")]
@@ -25,7 +25,7 @@ pub enum EventError {
     },
 }
 
-/// Publishes events and declares the streams they go to.
+/// Publishes events.
 #[derive(Debug, Clone)]
 pub struct Events {
     js: jetstream::Context,
@@ -36,37 +36,6 @@ impl Events {
         Self {
             js: jetstream::new(client),
         }
-    }
-
-    /// Creates the stream if it does not exist (file storage, `replicas` copies: 1 on one
-    /// machine, 3 on a cluster). An existing stream is left as its operators configured it.
-    pub async fn ensure_stream(&self, stream: Stream, replicas: usize) -> Result<(), EventError> {
-        self.js
-            .get_or_create_stream(stream::Config {
-                name: stream.name.to_owned(),
-                subjects: vec![stream.subjects.to_owned()],
-                storage: stream::StorageType::File,
-                num_replicas: replicas.max(1),
-                duplicate_window: DUPLICATE_WINDOW,
-                max_age: stream.max_age,
-                ..Default::default()
-            })
-            .await
-            .map_err(|e| EventError::Stream(stream.name, e.into()))?;
-        Ok(())
-    }
-
-    /// [`Events::ensure_stream`] for each of `streams` (a worker declares the streams it
-    /// publishes to and those it consumes, so the pools may start in any order).
-    pub async fn ensure_streams(
-        &self,
-        streams: &[Stream],
-        replicas: usize,
-    ) -> Result<(), EventError> {
-        for stream in streams {
-            self.ensure_stream(*stream, replicas).await?;
-        }
-        Ok(())
     }
 
     /// Publishes `event` on its subject with message id `id` and waits for JetStream's ack.

@@ -45,9 +45,11 @@ pub mod consumer;
 pub mod dead_letters;
 pub mod domain;
 pub mod events;
+pub mod grants;
 pub mod handler;
 pub mod idempotency_key;
 pub mod jwt;
+pub mod keeper;
 pub mod nats;
 pub mod ops;
 #[cfg(feature = "postgres")]

@@ -69,6 +69,7 @@ pub enum ConnectError {
 /// Every component with a NATS user of its own (`nats/permissions.conf`): the edge, the
 /// workers, and `ops` for the operator tools.
 pub const COMPONENTS: &[&str] = &[
+    "jetstream",
     "edge",
     "auth",
     "catalog",
@@ -79,6 +80,13 @@ pub const COMPONENTS: &[&str] = &[
     "notify",
     "ops",
 ];
+
+/// The part of JetStream's API a component's account imports (its durables, the streams it
+/// reads; for the operators the read-only API), seen under
+/// `menuskart_schemas::components::JS_API_PREFIX`.
+pub fn jetstream(client: async_nats::Client) -> async_nats::jetstream::Context {
+    async_nats::jetstream::with_prefix(client, menuskart_schemas::components::JS_API_PREFIX)
+}
 
 /// The inbox prefix of component `name`: its replies arrive under `<prefix>.>`, the only inbox
 /// subjects its NATS user may subscribe to.

@@ -33,11 +33,10 @@ impl OpsConnection {
     }
 }
 
-/// Where the operators' account sees the platform's JetStream API (`$JS.API.…` of the `MK`
-/// account, imported read-only).
-pub const JS_API_PREFIX: &str = "JS.MK.API";
+/// Where the operators' account sees the platform's JetStream API (imported read-only).
+pub const JS_API_PREFIX: &str = menuskart_schemas::components::JS_API_PREFIX;
 
 /// The platform's JetStream, as the operators reach it.
 pub fn jetstream(client: async_nats::Client) -> jetstream::Context {
-    jetstream::with_prefix(client, JS_API_PREFIX)
+    crate::nats::jetstream(client)
 }

@@ -65,6 +65,9 @@ type ReplayFn = Arc<
 #[derive(Clone)]
 pub(crate) struct Replayer {
     pub durable: &'static str,
+    /// The stream and the filter it reads, checked against the worker's declaration.
+    pub stream: &'static str,
+    pub filter: &'static str,
     run: ReplayFn,
 }
 
@@ -83,13 +86,22 @@ impl Replayer {
         H: Fn(Delivery<T>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), E>> + Send + 'static,
     {
-        let durable = subscription.durable;
+        let (durable, stream, filter) = (
+            subscription.durable,
+            subscription.stream.name,
+            subscription.filter,
+        );
         let run: ReplayFn = Arc::new(move |js, sequence| {
             let subscription = subscription.clone();
             let handle = handle.clone();
             Box::pin(async move { replay_one(&js, &subscription, &*handle, sequence).await })
         });
-        Self { durable, run }
+        Self {
+            durable,
+            stream,
+            filter,
+            run,
+        }
     }
 }
 

@@ -67,6 +67,10 @@ pub enum WorkerError {
         "consumer {0} is not named after its service {1} (`{1}-...`), so its dead letters could not be replayed"
     )]
     ForeignConsumer(&'static str, &'static str),
+    #[error(
+        "consumer {0} is not declared for {1} as it is used (stream and filter) in menuskart_schemas::components, so the JetStream keeper will not make it"
+    )]
+    UndeclaredConsumer(&'static str, &'static str),
     #[error("service {0} consumes events but has no replay endpoint in the schemas")]
     NoReplayEndpoint(&'static str),
     #[error("cannot register with the NATS service API: {0}")]
@@ -193,8 +197,19 @@ impl Worker {
         {
             return Err(WorkerError::ForeignConsumer(foreign.durable, service.name));
         }
+        let declared = menuskart_schemas::components::named(service.name);
+        if let Some(undeclared) = self.replayers.iter().find(|r| {
+            declared
+                .and_then(|c| c.consumer(r.durable))
+                .is_none_or(|c| c.stream.name != r.stream || c.filter != r.filter)
+        }) {
+            return Err(WorkerError::UndeclaredConsumer(
+                undeclared.durable,
+                service.name,
+            ));
+        }
         let replayers = crate::replay::Replayers {
-            js: async_nats::jetstream::new(client.clone()),
+            js: crate::nats::jetstream(client.clone()),
             consumers: Arc::new(std::mem::take(&mut self.replayers)),
         };
         self.routes
