@@ -27,6 +27,7 @@ pub mod rate_limit;
 pub mod routes;
 pub mod secure_cookies;
 pub mod serve;
+pub mod session_cookie;
 pub mod settings;
 pub mod startup;
 pub mod state;

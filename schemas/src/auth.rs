@@ -119,11 +119,61 @@ pub struct TokenPair {
     pub refresh_token: String,
 }
 
-/// POST /auth/refresh.
+/// `mk.auth.refresh`: rotate this refresh token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
     pub refresh_token: String,
+}
+
+/// POST /auth/refresh: the refresh token, or nothing in a browser session (`X-Session: cookie`),
+/// whose refresh token travels only in its HttpOnly cookie.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// POST /auth/login and /auth/refresh: the new access token and, for an API client, the
+/// refresh token. A browser session (`X-Session: cookie`) gets its refresh token only in the
+/// HttpOnly `mk_refresh` cookie, never in a body a page script could read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionTokens {
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Lifetime of the access token in seconds.
+    pub expires_in: i64,
+    /// Opaque; use it once with POST /auth/refresh. Absent in a browser session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+impl SessionTokens {
+    /// `pair` with its refresh token, for an API client.
+    pub fn with_refresh(pair: TokenPair) -> Self {
+        Self {
+            access_token: pair.access_token,
+            token_type: pair.token_type,
+            expires_in: pair.expires_in,
+            refresh_token: Some(pair.refresh_token),
+        }
+    }
+
+    /// `pair` without it, and the refresh token apart (for the cookie).
+    pub fn without_refresh(pair: TokenPair) -> (Self, String) {
+        (
+            Self {
+                access_token: pair.access_token,
+                token_type: pair.token_type,
+                expires_in: pair.expires_in,
+                refresh_token: None,
+            },
+            pair.refresh_token,
+        )
+    }
 }
 
 /// `mk.auth.validate` and `mk.auth.logout`: the caller's access token, forwarded by the edge so the

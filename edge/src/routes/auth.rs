@@ -2,17 +2,17 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderName, StatusCode};
+use axum::http::{HeaderMap, HeaderName, StatusCode};
 use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
-use menuskart_schemas::Empty;
 use menuskart_schemas::auth::{
     EmailVerified, LoginAttempt, LoginOutcome, LoginRequest, PasswordResetConfirm,
-    PasswordResetRequest, RefreshRequest, RegisterRequest, TokenPair, TokenRequest, UserView,
-    ValidatedToken, VerifyEmailRequest,
+    PasswordResetRequest, RefreshBody, RefreshRequest, RegisterRequest, SessionTokens, TokenPair,
+    TokenRequest, UserView, ValidatedToken, VerifyEmailRequest,
 };
 use menuskart_schemas::cart::{Cart, CartMerge};
 use menuskart_schemas::subjects::{auth, cart};
+use menuskart_schemas::{Empty, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,6 +23,7 @@ use crate::device_token::{self, DeviceToken};
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::ApiJson;
 use crate::rate_limit::{Admitted, Credentials, EmailResends};
+use crate::session_cookie::{self, BrowserSession};
 use crate::state::AppState;
 
 /// Routes that take credentials or send mail are rate-limited per client ([`Admitted`]).
@@ -57,18 +58,30 @@ pub async fn register(
     Ok((StatusCode::CREATED, Json(user)))
 }
 
+/// What a client brings to a login besides its credentials: a visitor's cart, its known-device
+/// token, and whether it is a browser session.
+#[derive(axum::extract::FromRequestParts)]
+pub struct LoginClient {
+    cart: CartToken,
+    device: DeviceToken,
+    browser: BrowserSession,
+}
+
 /// Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
 /// `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared. The device's
 /// known-device token (the `mk_device` cookie or `X-Device-Token` header) keeps failed logins
-/// made elsewhere from locking this device out; the response sets it (cookie and header).
+/// made elsewhere from locking this device out; the response sets it (cookie, and the header
+/// for API clients). A browser session (`X-Session: cookie`) gets its refresh token only in the
+/// HttpOnly `mk_refresh` cookie ([`session_cookie`]).
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
     params(
         ("X-Cart-Token" = Option<String>, Header, description = "A visitor's cart to merge"),
         ("X-Device-Token" = Option<String>, Header, description = "This device's token from an earlier login (API clients; browsers send the cookie)"),
+        ("X-Session" = Option<String>, Header, description = "`cookie`: a browser session; the refresh token is set as an HttpOnly cookie for /auth, not returned"),
     ),
     responses(
-        (status = 200, description = "Logged in", body = TokenPair,
-            headers(("X-Device-Token" = String, description = "Keep it and send it with the next login from this device"))),
+        (status = 200, description = "Logged in", body = SessionTokens,
+            headers(("X-Device-Token" = String, description = "Keep it and send it with the next login from this device (not sent to a browser session, which has the cookie)"))),
         (status = 401, description = "Wrong email or password (never says which)", body = ErrorResponse),
         (status = 429, description = "Too many failed logins for this address (from clients the account has not logged in from)", body = ErrorResponse),
     ))]
@@ -76,11 +89,14 @@ pub async fn login(
     _: Admitted<Credentials>,
     State(state): State<AppState>,
     call: Call,
-    CartToken(cart_token): CartToken,
-    DeviceToken(device_token): DeviceToken,
+    LoginClient {
+        cart: CartToken(cart_token),
+        device: DeviceToken(device_token),
+        browser: BrowserSession(browser),
+    }: LoginClient,
     jar: CookieJar,
     ApiJson(credentials): ApiJson<LoginRequest>,
-) -> Result<(CookieJar, [(HeaderName, String); 1], Json<TokenPair>), ApiError> {
+) -> Result<(CookieJar, HeaderMap, Json<SessionTokens>), ApiError> {
     let attempt = LoginAttempt {
         credentials,
         device_token,
@@ -91,16 +107,18 @@ pub async fn login(
     } = call
         .send(auth::LOGIN, &Caller::anonymous(), &attempt)
         .await?;
-    let device_header = [(
-        HeaderName::from_static(device_token::HEADER),
-        device_token.clone(),
-    )];
+    let mut device_header = HeaderMap::new();
+    if !browser && let Ok(value) = device_token.parse() {
+        device_header.insert(HeaderName::from_static(device_token::HEADER), value);
+    }
     let jar = jar.add(device_token::cookie(device_token));
+    let access_token = pair.access_token.clone();
+    let (jar, tokens) = session_tokens(jar, browser, pair);
     let Some(cart_token) = cart_token else {
-        return Ok((jar, device_header, Json(pair)));
+        return Ok((jar, device_header, Json(tokens)));
     };
     // The login stands even if the merge fails: the visitor's cart is then simply not moved.
-    match state.tokens.verify(&pair.access_token) {
+    match state.tokens.verify(&access_token) {
         Ok(verified) => {
             let user = Caller::from(verified);
             let merged: Result<Cart, ApiError> = call
@@ -112,34 +130,85 @@ pub async fn login(
         }
         Err(error) => tracing::warn!(%error, "fresh access token does not decode"),
     }
-    Ok((jar.remove(cart_token::removal()), device_header, Json(pair)))
+    Ok((
+        jar.remove(cart_token::removal()),
+        device_header,
+        Json(tokens),
+    ))
+}
+
+/// What a login or refresh answers: the pair for an API client; for a browser session, the
+/// refresh token goes into its cookie instead.
+fn session_tokens(jar: CookieJar, browser: bool, pair: TokenPair) -> (CookieJar, SessionTokens) {
+    if !browser {
+        return (jar, SessionTokens::with_refresh(pair));
+    }
+    let (tokens, refresh_token) = SessionTokens::without_refresh(pair);
+    (jar.add(session_cookie::cookie(refresh_token)), tokens)
 }
 
 /// Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again
-/// ends the whole session.
-#[utoipa::path(post, path = "/auth/refresh", tag = "auth", request_body = RefreshRequest,
+/// ends the whole session. A browser session (`X-Session: cookie`) sends no token: its cookie
+/// holds it, and the new one replaces it there.
+#[utoipa::path(post, path = "/auth/refresh", tag = "auth", request_body = RefreshBody,
+    params(
+        ("X-Session" = Option<String>, Header, description = "`cookie`: refresh the browser session of the HttpOnly cookie"),
+    ),
     responses(
-        (status = 200, description = "A new token pair", body = TokenPair),
+        (status = 200, description = "A new token pair (the refresh token in the cookie for a browser session)", body = SessionTokens),
         (status = 401, description = "Invalid, expired, revoked or reused refresh token", body = ErrorResponse),
+        (status = 403, description = "A browser session asked for from another site", body = ErrorResponse),
+        (status = 422, description = "No refresh token (neither in the body nor, for a browser session, in the cookie)", body = ErrorResponse),
     ))]
 pub async fn refresh(
     _: Admitted<Credentials>,
     call: Call,
-    ApiJson(body): ApiJson<RefreshRequest>,
-) -> Result<Json<TokenPair>, ApiError> {
-    let pair = call
-        .send(auth::REFRESH, &Caller::anonymous(), &body)
-        .await?;
-    Ok(Json(pair))
+    jar: CookieJar,
+    BrowserSession(browser): BrowserSession,
+    ApiJson(body): ApiJson<RefreshBody>,
+) -> Result<(CookieJar, Json<SessionTokens>), (CookieJar, ApiError)> {
+    let refresh_token = match (body.refresh_token, browser) {
+        (Some(token), _) => token,
+        (None, true) => session_cookie::token(&jar).ok_or_else(|| {
+            let error = ApiError::new(ErrorCode::Unauthorized, "no browser session to refresh");
+            (jar.clone(), error)
+        })?,
+        (None, false) => {
+            let error = ApiError::new(ErrorCode::ValidationFailed, "refresh_token is required");
+            return Err((jar, error));
+        }
+    };
+    let renewed: Result<TokenPair, ApiError> = call
+        .send(
+            auth::REFRESH,
+            &Caller::anonymous(),
+            &RefreshRequest { refresh_token },
+        )
+        .await;
+    match renewed {
+        Ok(pair) => {
+            let (jar, tokens) = session_tokens(jar, browser, pair);
+            Ok((jar, Json(tokens)))
+        }
+        // A refused browser session's cookie is of no more use.
+        Err(error) if browser && error.code() == ErrorCode::Unauthorized => {
+            Err((jar.remove(session_cookie::removal()), error))
+        }
+        Err(error) => Err((jar, error)),
+    }
 }
 
-/// End the session of the presented access token.
+/// End the session of the presented access token (and forget a browser session's cookie).
 #[utoipa::path(post, path = "/auth/logout", tag = "auth", security(("bearer" = [])),
     responses(
         (status = 204, description = "Session ended; its refresh tokens are revoked"),
         (status = 401, description = "Missing or bad token", body = ErrorResponse),
     ))]
-pub async fn logout(call: Call, user: AuthUser) -> Result<StatusCode, ApiError> {
+pub async fn logout(
+    call: Call,
+    user: AuthUser,
+    jar: CookieJar,
+) -> Result<(CookieJar, StatusCode), ApiError> {
     let _: Empty = call
         .send(
             auth::LOGOUT,
@@ -149,7 +218,10 @@ pub async fn logout(call: Call, user: AuthUser) -> Result<StatusCode, ApiError> 
             },
         )
         .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok((
+        jar.remove(session_cookie::removal()),
+        StatusCode::NO_CONTENT,
+    ))
 }
 
 /// Who the token belongs to, checked by the auth service (session still open, current roles).

@@ -4,6 +4,7 @@ mod account_links;
 mod admin_orders;
 mod auth_flow;
 mod browser_headers;
+mod browser_sessions;
 mod campaigns;
 mod cart;
 mod catalog;

@@ -12,7 +12,6 @@ import { adminCredentials, BASE_URL, setting } from './env';
 
 export interface Tokens {
   accessToken: string;
-  refreshToken: string;
 }
 
 export interface Account {
@@ -73,7 +72,7 @@ export async function register(account: Account): Promise<void> {
 
 export async function login(email: string, password: string): Promise<Tokens> {
   const pair = ok('login', await client.POST('/auth/login', { body: { email, password } }));
-  return { accessToken: pair.access_token, refreshToken: pair.refresh_token };
+  return { accessToken: pair.access_token };
 }
 
 /** Registers a fresh account and signs it in. */

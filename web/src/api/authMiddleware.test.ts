@@ -23,32 +23,33 @@ interface FakeServer {
   fetch: typeof globalThis.fetch;
   refreshCalls: number;
   profileCalls: string[];
+  /** The browser session's HttpOnly cookie, as the browser holds it (no script can read it). */
+  cookie: string;
 }
 
 /**
- * A fake edge: /users/me accepts only the NEW access token; /auth/refresh renews
- * refresh-1 (after `refreshDelay` ms) unless told to refuse.
+ * A fake edge: /users/me accepts only the NEW access token; /auth/refresh renews the browser
+ * session of cookie refresh-1 (after `refreshDelay` ms) unless told to refuse, rotating the
+ * cookie and answering no refresh token in the body, as the edge does for `X-Session: cookie`.
  */
 function fakeServer({ refuse = false, refreshDelay = 0 } = {}): FakeServer {
   const server: FakeServer = {
     refreshCalls: 0,
     profileCalls: [],
+    cookie: 'refresh-1',
     fetch: async (input, init) => {
       const request = input instanceof Request ? input : new Request(input, init);
       const path = new URL(request.url).pathname;
       if (path === '/auth/refresh') {
         server.refreshCalls += 1;
-        const body = (await request.json()) as { refresh_token: string };
+        const body = (await request.json()) as { refresh_token?: string };
         await new Promise((r) => setTimeout(r, refreshDelay));
-        if (refuse || body.refresh_token !== 'refresh-1') {
+        const browserSession = request.headers.get('x-session') === 'cookie';
+        if (refuse || !browserSession || body.refresh_token || server.cookie !== 'refresh-1') {
           return json(401, { error: { code: 'unauthorized', message: 'session revoked' } });
         }
-        return json(200, {
-          access_token: NEW,
-          token_type: 'Bearer',
-          expires_in: 900,
-          refresh_token: 'refresh-2',
-        });
+        server.cookie = 'refresh-2';
+        return json(200, { access_token: NEW, token_type: 'Bearer', expires_in: 900 });
       }
       if (path === '/users/me') {
         const auth = request.headers.get('authorization') ?? '';
@@ -66,7 +67,7 @@ function fakeServer({ refuse = false, refreshDelay = 0 } = {}): FakeServer {
 
 function signedInStore(): SessionStore {
   const store = createSessionStore(window.localStorage);
-  store.set({ accessToken: OLD, refreshToken: 'refresh-1' });
+  store.set({ accessToken: OLD });
   return store;
 }
 
@@ -82,7 +83,25 @@ describe('auth middleware', () => {
     expect(data?.name).toBe('Ada');
     expect(server.refreshCalls).toBe(1);
     expect(server.profileCalls).toEqual([`Bearer ${OLD}`, `Bearer ${NEW}`]);
-    expect(store.get()?.tokens).toEqual({ accessToken: NEW, refreshToken: 'refresh-2' });
+    expect(store.get()?.tokens).toEqual({ accessToken: NEW });
+    expect(server.cookie).toBe('refresh-2');
+  });
+
+  it('never keeps a refresh token where a page script could read it', async () => {
+    const server = fakeServer();
+    const store = signedInStore();
+    const api = createApiClient({ baseUrl: 'http://edge.test', fetch: server.fetch, store });
+
+    await api.GET('/users/me');
+
+    expect(window.localStorage.getItem('mk.session')).toBe(JSON.stringify({ accessToken: NEW }));
+  });
+
+  it('drops a session an older version stored with its refresh token', () => {
+    window.localStorage.setItem('mk.session', JSON.stringify({ accessToken: OLD, refreshToken: 'r' }));
+
+    expect(createSessionStore(window.localStorage).get()).toBeNull();
+    expect(window.localStorage.getItem('mk.session')).toBeNull();
   });
 
   it('shares one refresh between concurrent 401s', async () => {
@@ -94,7 +113,7 @@ describe('auth middleware', () => {
 
     expect(results.map((r) => r.response.status)).toEqual([200, 200, 200]);
     expect(server.refreshCalls).toBe(1);
-    expect(store.get()?.tokens.refreshToken).toBe('refresh-2');
+    expect(server.cookie).toBe('refresh-2');
   });
 
   it('signs out locally when the refresh is refused', async () => {

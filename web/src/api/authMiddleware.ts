@@ -14,7 +14,8 @@ export type RefreshResult =
 
 export interface AuthMiddlewareOptions {
   store: SessionStore;
-  refresh: (refreshToken: string) => Promise<RefreshResult>;
+  /** Renews the session (its refresh token travels in the HttpOnly cookie). */
+  refresh: () => Promise<RefreshResult>;
 }
 
 /** Paths that never carry (or renew) a bearer token: they are how one gets one. */
@@ -36,7 +37,7 @@ export function createAuthMiddleware({ store, refresh }: AuthMiddlewareOptions):
     if (inflight) return inflight;
     const current = store.get();
     if (!current) return Promise.resolve(null);
-    inflight = refresh(current.tokens.refreshToken)
+    inflight = refresh()
       .then((result) => {
         if (result.kind === 'renewed') {
           store.set(result.tokens);

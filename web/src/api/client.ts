@@ -10,6 +10,12 @@ import { session as defaultSession, type SessionStore } from '../auth/session';
 
 export type ApiClient = Client<paths>;
 
+/**
+ * Sent with login and refresh: a browser session, whose refresh token the edge keeps in an
+ * HttpOnly cookie instead of the response body.
+ */
+export const BROWSER_SESSION = { 'X-Session': 'cookie' } as const;
+
 export interface ApiClientOptions {
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
@@ -24,17 +30,14 @@ export function createApiClient({
 }: ApiClientOptions = {}): ApiClient {
   const client = createClient<paths>({ baseUrl, fetch, credentials: 'same-origin' });
 
-  async function refresh(refreshToken: string): Promise<RefreshResult> {
+  // The browser session's refresh token is in its HttpOnly cookie: the edge reads it there.
+  async function refresh(): Promise<RefreshResult> {
     try {
       const { data, response } = await client.POST('/auth/refresh', {
-        body: { refresh_token: refreshToken },
+        body: {},
+        headers: BROWSER_SESSION,
       });
-      if (data) {
-        return {
-          kind: 'renewed',
-          tokens: { accessToken: data.access_token, refreshToken: data.refresh_token },
-        };
-      }
+      if (data) return { kind: 'renewed', tokens: { accessToken: data.access_token } };
       // A 429 or 5xx says nothing about the session: keep it and let the caller see the 401.
       return response.status === 401 || response.status === 400 || response.status === 422
         ? { kind: 'refused' }

@@ -37,7 +37,9 @@ export interface paths {
          * Log in: a token pair for the account. A visitor's cart (the `mk_cart` cookie or
          *     `X-Cart-Token` header) is merged into the user's cart, and the cookie cleared. The device's
          *     known-device token (the `mk_device` cookie or `X-Device-Token` header) keeps failed logins
-         *     made elsewhere from locking this device out; the response sets it (cookie and header).
+         *     made elsewhere from locking this device out; the response sets it (cookie, and the header
+         *     for API clients). A browser session (`X-Session: cookie`) gets its refresh token only in the
+         *     HttpOnly `mk_refresh` cookie ([`session_cookie`]).
          */
         post: operations["auth_login"];
         delete?: never;
@@ -55,7 +57,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of the presented access token. */
+        /** End the session of the presented access token (and forget a browser session's cookie). */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -114,7 +116,8 @@ export interface paths {
         put?: never;
         /**
          * Rotate a refresh token: a new pair; the old refresh token is revoked, and presenting it again
-         *     ends the whole session.
+         *     ends the whole session. A browser session (`X-Session: cookie`) sends no token: its cookie
+         *     holds it, and the new one replaces it there.
          */
         post: operations["auth_refresh"];
         delete?: never;
@@ -1143,9 +1146,12 @@ export interface components {
             name?: string | null;
             phone?: string | null;
         };
-        /** @description POST /auth/refresh. */
-        RefreshRequest: {
-            refresh_token: string;
+        /**
+         * @description POST /auth/refresh: the refresh token, or nothing in a browser session (`X-Session: cookie`),
+         *     whose refresh token travels only in its HttpOnly cookie.
+         */
+        RefreshBody: {
+            refresh_token?: string | null;
         };
         /** @description One refund of a payment. */
         Refund: {
@@ -1214,6 +1220,23 @@ export interface components {
          * @enum {string}
          */
         Role: "customer" | "admin";
+        /**
+         * @description POST /auth/login and /auth/refresh: the new access token and, for an API client, the
+         *     refresh token. A browser session (`X-Session: cookie`) gets its refresh token only in the
+         *     HttpOnly `mk_refresh` cookie, never in a body a page script could read.
+         */
+        SessionTokens: {
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Lifetime of the access token in seconds.
+             */
+            expires_in: number;
+            /** @description Opaque; use it once with POST /auth/refresh. Absent in a browser session. */
+            refresh_token?: string | null;
+            /** @description Always `Bearer`. */
+            token_type: string;
+        };
         /** @description PATCH /cart/items/{item_id} `{quantity}`: sets a line's quantity (0 removes it). */
         SetQuantity: {
             /** Format: int64 */
@@ -1245,19 +1268,6 @@ export interface components {
             product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             set?: number | null;
-        };
-        /** @description An access token and a refresh token. */
-        TokenPair: {
-            access_token: string;
-            /**
-             * Format: int64
-             * @description Lifetime of the access token in seconds.
-             */
-            expires_in: number;
-            /** @description Opaque; use it once with POST /auth/refresh. */
-            refresh_token: string;
-            /** @description Always `Bearer`. */
-            token_type: string;
         };
         /**
          * Format: uuid
@@ -1341,6 +1351,8 @@ export interface operations {
                 "X-Cart-Token"?: string | null;
                 /** @description This device's token from an earlier login (API clients; browsers send the cookie) */
                 "X-Device-Token"?: string | null;
+                /** @description `cookie`: a browser session; the refresh token is set as an HttpOnly cookie for /auth, not returned */
+                "X-Session"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -1354,12 +1366,12 @@ export interface operations {
             /** @description Logged in */
             200: {
                 headers: {
-                    /** @description Keep it and send it with the next login from this device */
+                    /** @description Keep it and send it with the next login from this device (not sent to a browser session, which has the cookie) */
                     "X-Device-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["SessionTokens"];
                 };
             };
             /** @description Wrong email or password (never says which) */
@@ -1483,27 +1495,48 @@ export interface operations {
     auth_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: refresh the browser session of the HttpOnly cookie */
+                "X-Session"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshBody"];
             };
         };
         responses: {
-            /** @description A new token pair */
+            /** @description A new token pair (the refresh token in the cookie for a browser session) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["SessionTokens"];
                 };
             };
             /** @description Invalid, expired, revoked or reused refresh token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A browser session asked for from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No refresh token (neither in the body nor, for a browser session, in the cookie) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

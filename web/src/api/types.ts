@@ -21,4 +21,4 @@ export type Profile = Schemas['Profile'];
 export type Address = Schemas['Address'];
 export type StockLevel = Schemas['StockLevel'];
 export type Campaign = Schemas['Campaign'];
-export type TokenPair = Schemas['TokenPair'];
+export type SessionTokens = Schemas['SessionTokens'];

@@ -1,13 +1,16 @@
 /**
- * The signed-in session: the token pair from POST /auth/login, kept in localStorage so it
+ * The signed-in session: the access token from POST /auth/login, kept in localStorage so it
  * survives a reload, and shared between tabs through the `storage` event. Components read it
  * with `useSession`; the API client reads and replaces it in its auth middleware.
+ *
+ * The refresh token is never here: the app signs in as a browser session (`X-Session: cookie`),
+ * whose refresh token the edge keeps in an HttpOnly cookie no page script can read, so an
+ * injected script could take at most a 15-minute access token.
  */
 import { decodeClaims, type AccessClaims } from './jwt';
 
 export interface Tokens {
   accessToken: string;
-  refreshToken: string;
 }
 
 export interface Session {
@@ -30,13 +33,16 @@ function read(storage: Storage): Session | null {
   const raw = storage.getItem(STORAGE_KEY);
   if (!raw) return null;
   try {
-    const parsed = JSON.parse(raw) as Partial<Tokens>;
-    if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string') {
+    const parsed = JSON.parse(raw) as Partial<Tokens> & { refreshToken?: unknown };
+    // A session kept by an older version held its refresh token here: drop it (sign in again).
+    if ('refreshToken' in parsed) {
+      storage.removeItem(STORAGE_KEY);
       return null;
     }
+    if (typeof parsed.accessToken !== 'string') return null;
     const claims = decodeClaims(parsed.accessToken);
     if (!claims) return null;
-    return { tokens: { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken }, claims };
+    return { tokens: { accessToken: parsed.accessToken }, claims };
   } catch {
     return null;
   }
@@ -63,7 +69,7 @@ export function createSessionStore(storage: Storage = localStorage): SessionStor
         this.clear();
         return;
       }
-      storage.setItem(STORAGE_KEY, JSON.stringify(tokens));
+      storage.setItem(STORAGE_KEY, JSON.stringify({ accessToken: tokens.accessToken }));
       current = { tokens, claims };
       notify();
     },

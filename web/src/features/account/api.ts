@@ -1,6 +1,6 @@
 /** Signing in and out, accounts and the profile. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, BROWSER_SESSION } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Profile } from '../../api/types';
 import { session } from '../../auth/session';
@@ -21,8 +21,10 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (credentials: Credentials) => {
-      const pair = await unwrap(api.POST('/auth/login', { body: credentials }));
-      session.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });
+      const pair = await unwrap(
+        api.POST('/auth/login', { body: credentials, headers: BROWSER_SESSION }),
+      );
+      session.set({ accessToken: pair.access_token });
       return pair;
     },
     onSuccess: () => client.invalidateQueries(),
