@@ -6,7 +6,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::cookie::Cookie;
 
 use crate::errors::ApiError;
 
@@ -34,10 +34,5 @@ impl<S: Send + Sync> FromRequestParts<S> for DeviceToken {
 /// The cookie that keeps the device's token: HttpOnly (page scripts never need it), and only
 /// for the auth routes.
 pub fn cookie(token: String) -> Cookie<'static> {
-    Cookie::build((COOKIE, token))
-        .path("/auth")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .max_age(cookie::time::Duration::days(MAX_AGE_DAYS))
-        .build()
+    crate::client_token::auth_cookie(COOKIE, token, MAX_AGE_DAYS)
 }

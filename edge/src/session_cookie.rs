@@ -13,7 +13,7 @@ use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::header::{HOST, ORIGIN};
 use axum::http::request::Parts;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 
 use crate::errors::ApiError;
 
@@ -62,12 +62,7 @@ pub fn requested(headers: &HeaderMap) -> Result<bool, ApiError> {
 
 /// The cookie that keeps a browser session's refresh token.
 pub fn cookie(token: String) -> Cookie<'static> {
-    Cookie::build((COOKIE, token))
-        .path("/auth")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .max_age(cookie::time::Duration::days(MAX_AGE_DAYS))
-        .build()
+    crate::client_token::auth_cookie(COOKIE, token, MAX_AGE_DAYS)
 }
 
 /// The refresh token a browser session's cookie holds.
@@ -85,6 +80,7 @@ pub fn removal() -> Cookie<'static> {
 #[cfg(test)]
 mod tests {
     use axum::http::HeaderValue;
+    use axum_extra::extract::cookie::SameSite;
 
     use super::*;
 
