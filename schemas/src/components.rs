@@ -37,7 +37,14 @@ pub const DEAD_LETTERS: Stream = Stream {
     subjects: "mk.dlq.>",
     // Until an operator replays or drops them.
     max_age: events::FOREVER,
+    max_bytes: 512 * 1024 * 1024,
+    keeps_history: false,
 };
+
+/// The dead letters each durable's subject (`mk.dlq.<durable>`) keeps at the most: every
+/// consumer writes its own subject, so one that floods the stream drops only its own oldest
+/// letters, never another's.
+pub const DEAD_LETTERS_PER_CONSUMER: i64 = 1_000;
 
 /// One component's part in the NATS traffic.
 #[derive(Debug, Clone, Copy)]

@@ -318,14 +318,26 @@ pub mod jetstream {
 pub mod events {
     use std::marker::PhantomData;
 
-    /// A JetStream stream: its name, the subjects it stores, and how long it keeps a message.
+    /// A JetStream stream: its name, the subjects it stores, how long it keeps a message, and
+    /// how much it may hold.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Stream {
         pub name: &'static str,
         pub subjects: &'static str,
         /// `Duration::ZERO`: for good (events are the shop's history).
         pub max_age: std::time::Duration,
+        /// Its share of the server's storage: a flood through one component's key fills its
+        /// own stream, never the server (every stream's JetStream writes would fail). What
+        /// happens when it is full is [`Stream::keeps_history`]'s to say.
+        pub max_bytes: i64,
+        /// Full, it refuses new messages (history is never dropped to make room; its publisher
+        /// retries until an operator gives it more room) instead of dropping the oldest.
+        pub keeps_history: bool,
     }
+
+    /// The largest event a stream takes: every event is a small JSON document.
+    pub const MAX_EVENT_BYTES: i32 = 64 * 1024;
+    const MIB: i64 = 1024 * 1024;
 
     /// Kept for good.
     pub const FOREVER: std::time::Duration = std::time::Duration::ZERO;
@@ -407,6 +419,8 @@ pub mod events {
             subjects: "mk.evt.auth.>",
             // The events carry single-use links that expire within days: nothing to keep.
             max_age: std::time::Duration::from_secs(3 * 24 * 3600),
+            max_bytes: 256 * super::MIB,
+            keeps_history: false,
         };
         events! {
             /// Email a password-reset link.
@@ -423,6 +437,8 @@ pub mod events {
             name: "INVENTORY",
             subjects: "mk.evt.inventory.>",
             max_age: super::FOREVER,
+            max_bytes: 512 * super::MIB,
+            keeps_history: true,
         };
         events! {
             /// An order's lines were reserved.
@@ -445,6 +461,8 @@ pub mod events {
             name: "ORDERS",
             subjects: "mk.evt.orders.>",
             max_age: super::FOREVER,
+            max_bytes: 1024 * super::MIB,
+            keeps_history: true,
         };
         events! {
             PLACED = "mk.evt.orders.placed": crate::orders::OrderEvent => Placed,
@@ -472,6 +490,8 @@ pub mod events {
             name: "PAYMENTS",
             subjects: "mk.evt.payments.>",
             max_age: super::FOREVER,
+            max_bytes: 512 * super::MIB,
+            keeps_history: true,
         };
         events! {
             /// A payment of the order went to the provider; `succeeded` or `failed` follows
@@ -493,6 +513,8 @@ pub mod events {
             // Work, not history: a campaign's messages are sent within hours; what happened
             // is in the notification records.
             max_age: std::time::Duration::from_secs(7 * 24 * 3600),
+            max_bytes: 512 * super::MIB,
+            keeps_history: false,
         };
         events! {
             /// One promotional email to one user.

@@ -35,6 +35,7 @@ mod shared_rate_limits;
 mod slow_clients;
 mod stock_redis;
 mod storefront_files;
+mod stream_limits;
 mod tracing;
 mod vanished_consumers;
 mod verified_callers;

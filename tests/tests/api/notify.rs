@@ -172,6 +172,58 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     );
 }
 
+/// Another consumer's key cannot have a dead letter dropped: JetStream de-duplicates by message
+/// id across the whole dead-letter stream, and any writer picks its ids, so the catalog's key
+/// planted letters under the ids notify's letters would get (`notify-orders:ORDERS:<sequence>`)
+/// and notify's real letter was taken for a duplicate and lost, its event terminated. Found by
+/// an attack on the per-component accounts.
+#[tokio::test]
+async fn a_dead_letter_is_kept_when_another_key_planted_its_id() {
+    let port = SmtpServer::free_port();
+    let app = TestApp::spawn_shop().await;
+    let catalog = async_nats::jetstream::new(app.nats.client_as("catalog").await);
+    for sequence in 1..=30 {
+        let mut headers = async_nats::HeaderMap::new();
+        headers.insert(
+            "Nats-Msg-Id",
+            format!("notify-orders:ORDERS:{sequence}").as_str(),
+        );
+        catalog
+            .publish_with_headers("mk.dlq.catalog-stock", headers, "decoy".into())
+            .await
+            .expect("the catalog may write its own dead letters")
+            .await
+            .expect("stored");
+    }
+    let db = TestDatabase::create().await;
+    let _notify = WorkerInstance::start::<menuskart_notify::Notify>(
+        &app.nats,
+        notify_settings(&db.url, port, 2),
+    )
+    .await;
+    let (_, order) = customer_order(&app).await;
+
+    // SMTP is down: two failed deliveries, then the letter, which must be there.
+    let client = app.nats.client_as("ops").await;
+    let mut found = false;
+    for _ in 0..150 {
+        let letters = dead_letters::list(&client).await.unwrap_or_default();
+        found = letters.iter().any(|l| {
+            l.consumer == "notify-orders"
+                && serde_json::from_slice::<Value>(&l.payload)
+                    .is_ok_and(|event| event["order_id"] == order["id"])
+        });
+        if found {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        found,
+        "notify's dead letter was dropped as a duplicate of a planted one"
+    );
+}
+
 #[tokio::test]
 async fn a_customer_with_a_phone_number_also_gets_a_text_once() {
     use menuskart_e2e::fake_sms::{self, FakeSms};

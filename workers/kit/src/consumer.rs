@@ -324,17 +324,46 @@ async fn dead_letter(
         .as_str(),
     );
     let subject = format!("mk.dlq.{}", subscription.durable);
-    let published = match js
-        .publish_with_headers(subject, headers, message.payload.clone())
-        .await
-    {
-        Ok(ack) => ack.await.map(|_| ()).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
+    let mut published = store_letter(js, &subject, headers.clone(), message).await;
+    // The stream already held a letter under this id. Ours, stored before a crash, or one that
+    // another consumer's key wrote under our id to have ours dropped as a duplicate (any writer
+    // picks its message ids): store it again under an id nobody could have guessed. A second
+    // copy of a letter is harmless; a letter lost is an event nobody hears of.
+    if matches!(published, Ok(true)) {
+        tracing::warn!(
+            consumer = subscription.durable,
+            stream_sequence,
+            "a dead letter with this id was stored already: storing ours under a new id"
+        );
+        let unique = format!(
+            "{}:{}:{stream_sequence}:{}",
+            subscription.durable,
+            subscription.stream.name,
+            uuid::Uuid::new_v4().simple()
+        );
+        headers.insert("Nats-Msg-Id", unique.as_str());
+        published = store_letter(js, &subject, headers, message).await;
+    }
     if let Err(error) = published {
         // The event stays in its own stream; an operator can find it by its sequence.
         tracing::error!(%error, stream_sequence, "cannot store the dead letter");
     }
+}
+
+/// Publishes a dead letter; whether JetStream took it for a duplicate of an earlier one.
+async fn store_letter(
+    js: &jetstream::Context,
+    subject: &str,
+    headers: async_nats::HeaderMap,
+    message: &jetstream::Message,
+) -> Result<bool, String> {
+    let ack = js
+        .publish_with_headers(subject.to_owned(), headers, message.payload.clone())
+        .await
+        .map_err(|e| e.to_string())?;
+    ack.await
+        .map(|ack| ack.duplicate)
+        .map_err(|e| e.to_string())
 }
 
 /// Whether NATS subject filter `filter` (`*` one token, `>` the rest) matches `subject`.

@@ -30,15 +30,29 @@ const OPS_JS_READS: &[&str] = &[
     "STREAM.MSG.DELETE.DEADLETTER",
 ];
 
-/// What the keeper does with JetStream: look up, create and update streams and consumers.
-const KEEPER_JS_API: &[&str] = &[
-    "$JS.API.INFO",
-    "$JS.API.STREAM.INFO.*",
-    "$JS.API.STREAM.CREATE.*",
-    "$JS.API.CONSUMER.INFO.*.*",
-    "$JS.API.CONSUMER.CREATE.*.>",
-    "$JS.API.CONSUMER.CREATE.*",
-];
+/// What the keeper does with JetStream: look up and create the declared streams, and look up,
+/// create and update the declared durables, each by name. Nothing else: a stolen keeper key
+/// can make no stream of its own (one capturing `mk.jetstream.>` would answer the workers'
+/// requests, one republishing onto `$JS.API.…` would delete streams) and change no stream.
+fn keeper_js_api() -> Vec<String> {
+    let mut streams = BTreeSet::new();
+    let mut api = Vec::new();
+    for component in components::ALL {
+        for stream in component.streams() {
+            if streams.insert(stream.name) {
+                api.push(format!("$JS.API.STREAM.INFO.{}", stream.name));
+                api.push(format!("$JS.API.STREAM.CREATE.{}", stream.name));
+            }
+        }
+        for consumer in component.consumes {
+            let (stream, durable) = (consumer.stream.name, consumer.durable);
+            api.push(format!("$JS.API.CONSUMER.INFO.{stream}.{durable}"));
+            api.push(format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}"));
+            api.push(format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}.>"));
+        }
+    }
+    api
+}
 
 /// `api` (`CONSUMER.INFO.<stream>.<durable>`) where an importer sees it: under [`JS_API_PREFIX`].
 fn prefixed(api: &str) -> String {
@@ -189,7 +203,7 @@ fn grants() -> Vec<Grant> {
 fn publishes(component: &Component) -> Vec<String> {
     let mut subjects = vec![format!("{}.>", inbox_prefix(component.name))];
     if component.name == JETSTREAM.name {
-        subjects.extend(KEEPER_JS_API.iter().map(|s| (*s).to_owned()));
+        subjects.extend(keeper_js_api());
     }
     let imported = grants()
         .into_iter()
@@ -360,6 +374,18 @@ mod tests {
         let declared: BTreeSet<&str> = components::ALL.iter().map(|c| c.name).collect();
         let kit: BTreeSet<&str> = crate::nats::COMPONENTS.iter().copied().collect();
         assert_eq!(declared, kit);
+    }
+
+    #[test]
+    fn the_keeper_may_make_only_declared_streams_and_durables_by_name() {
+        let keeper = publishes(&JETSTREAM);
+        assert!(keeper.contains(&"$JS.API.STREAM.CREATE.ORDERS".to_owned()));
+        assert!(keeper.contains(&"$JS.API.CONSUMER.CREATE.ORDERS.payments-refunds.>".to_owned()));
+        for subject in keeper.iter().filter(|s| s.starts_with("$JS.API.")) {
+            let api = subject.trim_end_matches(".>");
+            assert!(!api.contains('*') && !api.contains('>'), "{subject}");
+            assert!(!api.contains("DELETE") && !api.contains("UPDATE") && !api.contains("PURGE"));
+        }
     }
 
     #[test]

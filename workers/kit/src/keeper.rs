@@ -20,7 +20,7 @@ use std::time::Duration;
 use async_nats::jetstream::{self, consumer::pull, context::ConsumerInfoErrorKind, stream};
 use menuskart_schemas::components::{self, Component};
 use menuskart_schemas::jetstream::{ConsumerLimits, EnsureRequest, Ensured};
-use menuskart_schemas::subjects::events::Stream;
+use menuskart_schemas::subjects::events::{MAX_EVENT_BYTES, Stream};
 use menuskart_schemas::subjects::{Endpoint, jetstream as keeper};
 
 use crate::domain::{Declaration, Domain, Nats};
@@ -32,6 +32,10 @@ use crate::{Incoming, ReplyError, StartupError};
 const MAX_DELIVER: i64 = 1_000;
 /// The most events a durable may have in flight.
 const MAX_ACK_PENDING: i64 = 100_000;
+/// The most streams, and durables, one request may name: a component declares a handful, and
+/// each costs the keeper JetStream calls (and a write to disk), so a longer list is refused
+/// rather than worked through.
+const MAX_NAMES: usize = 16;
 
 /// The keeper as a worker: one endpoint per component that uses JetStream.
 pub struct Keeper;
@@ -90,8 +94,9 @@ impl KeeperState {
     async fn ensure(
         &self,
         component: &'static Component,
-        request: EnsureRequest,
+        mut request: EnsureRequest,
     ) -> Result<Ensured, ReplyError> {
+        check_request(&mut request)?;
         let declared = component.streams();
         for name in &request.streams {
             let stream = declared
@@ -131,6 +136,18 @@ impl KeeperState {
                 num_replicas: self.replicas.max(1),
                 duplicate_window: DUPLICATE_WINDOW,
                 max_age: stream.max_age,
+                max_bytes: stream.max_bytes,
+                max_message_size: MAX_EVENT_BYTES,
+                discard: if stream.keeps_history {
+                    stream::DiscardPolicy::New
+                } else {
+                    stream::DiscardPolicy::Old
+                },
+                max_messages_per_subject: if stream == components::DEAD_LETTERS {
+                    components::DEAD_LETTERS_PER_CONSUMER
+                } else {
+                    0
+                },
                 ..Default::default()
             })
             .await
@@ -183,6 +200,36 @@ fn undeclared(component: &Component, what: &str, name: &str) -> ReplyError {
         "refused: not in the component's declaration"
     );
     ReplyError::forbidden(format!("{} does not declare {what} {name}", component.name))
+}
+
+/// At most [`MAX_NAMES`] of each, each name once.
+fn check_request(request: &mut EnsureRequest) -> Result<(), ReplyError> {
+    if request.streams.len() > MAX_NAMES {
+        return Err(ReplyError::invalid_field(
+            "streams",
+            format!("at most {MAX_NAMES}"),
+        ));
+    }
+    if request.consumers.len() > MAX_NAMES {
+        return Err(ReplyError::invalid_field(
+            "consumers",
+            format!("at most {MAX_NAMES}"),
+        ));
+    }
+    request.streams.sort();
+    request.streams.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    if !request
+        .consumers
+        .iter()
+        .all(|c| seen.insert(c.durable.clone()))
+    {
+        return Err(ReplyError::invalid_field(
+            "consumers",
+            "a durable named twice",
+        ));
+    }
+    Ok(())
 }
 
 fn check_limits(limits: &ConsumerLimits) -> Result<(), ReplyError> {
@@ -238,5 +285,58 @@ pub async fn ask(
             }
             outcome => return outcome,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits(durable: &str) -> ConsumerLimits {
+        ConsumerLimits {
+            durable: durable.to_owned(),
+            max_deliver: 5,
+            max_ack_pending: None,
+        }
+    }
+
+    #[test]
+    fn a_request_names_few_things_each_once() {
+        let mut repeated = EnsureRequest {
+            streams: vec!["ORDERS".into(); 3],
+            consumers: vec![limits("orders-stock")],
+        };
+        check_request(&mut repeated).unwrap();
+        assert_eq!(repeated.streams, ["ORDERS"]);
+
+        let mut flood = EnsureRequest {
+            streams: vec!["ORDERS".into(); 70_000],
+            consumers: Vec::new(),
+        };
+        assert!(check_request(&mut flood).is_err());
+        let mut twice = EnsureRequest {
+            streams: Vec::new(),
+            consumers: vec![limits("orders-stock"), limits("orders-stock")],
+        };
+        assert!(check_request(&mut twice).is_err());
+    }
+
+    #[test]
+    fn limits_stay_within_bounds() {
+        assert!(check_limits(&limits("x")).is_ok());
+        for max_deliver in [0, -1, MAX_DELIVER + 1] {
+            assert!(
+                check_limits(&ConsumerLimits {
+                    max_deliver,
+                    ..limits("x")
+                })
+                .is_err()
+            );
+        }
+        let pending = ConsumerLimits {
+            max_ack_pending: Some(MAX_ACK_PENDING + 1),
+            ..limits("x")
+        };
+        assert!(check_limits(&pending).is_err());
     }
 }
