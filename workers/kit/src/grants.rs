@@ -60,13 +60,13 @@ fn prefixed(api: &str) -> String {
 }
 
 /// An account's name: its component's, in capitals.
-fn account(component: &Component) -> String {
+pub(crate) fn account(component: &Component) -> String {
     component.name.to_ascii_uppercase()
 }
 
 /// An export or import line of an account.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Link {
+pub(crate) enum Link {
     /// A request subject (`service`), answered once or, with `stream`, many times.
     Service { subject: String, stream: bool },
     /// Messages flowing one way (`stream`).
@@ -81,7 +81,7 @@ impl Link {
         }
     }
 
-    fn subject(&self) -> &str {
+    pub(crate) fn subject(&self) -> &str {
         match self {
             Self::Service { subject, .. } | Self::Stream { subject } => subject,
         }
@@ -89,16 +89,16 @@ impl Link {
 }
 
 /// What `component` reaches in `exporter`'s account (an import of its, an export of theirs).
-struct Grant {
-    exporter: String,
-    importer: String,
-    link: Link,
+pub(crate) struct Grant {
+    pub(crate) exporter: String,
+    pub(crate) importer: String,
+    pub(crate) link: Link,
     /// Seen under another name in the importer's account (`to:`).
     local: Option<String>,
 }
 
 /// Every cross-account link the declarations make.
-fn grants() -> Vec<Grant> {
+pub(crate) fn grants() -> Vec<Grant> {
     let mut grants = Vec::new();
     let mut add =
         |exporter: &Component, importer: &Component, link: Link, local: Option<String>| {
@@ -200,7 +200,7 @@ fn grants() -> Vec<Grant> {
 }
 
 /// What `component`'s user may publish inside its account.
-fn publishes(component: &Component) -> Vec<String> {
+pub(crate) fn publishes(component: &Component) -> Vec<String> {
     let mut subjects = vec![format!("{}.>", inbox_prefix(component.name))];
     if component.name == JETSTREAM.name {
         subjects.extend(keeper_js_api());
@@ -216,7 +216,7 @@ fn publishes(component: &Component) -> Vec<String> {
 }
 
 /// What `component`'s user may subscribe to inside its account.
-fn subscribes(component: &Component) -> Vec<String> {
+pub(crate) fn subscribes(component: &Component) -> Vec<String> {
     let mut subjects = vec![format!("{}.>", inbox_prefix(component.name))];
     if let Some((service, _)) = component.serves {
         subjects.push(format!("{}.>", service.group));

@@ -46,6 +46,7 @@ pub mod dead_letters;
 pub mod domain;
 pub mod events;
 pub mod grants;
+pub mod grants_doc;
 pub mod handler;
 pub mod idempotency_key;
 pub mod jwt;
