@@ -48,7 +48,7 @@ export default defineConfig({
       // A phone of 390x844 CSS pixels (iPhone 12 to 15), with touch and the mobile viewport.
       name: 'phone',
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-      testMatch: ['pages.spec.ts', 'responsive.spec.ts'],
+      testMatch: ['pages.spec.ts', 'responsive.spec.ts', 'checkout-errors.spec.ts'],
     },
   ],
 });

@@ -25,6 +25,10 @@ pub struct CartItem {
     pub tax_rate_bp: i64,
     /// This line's tax, rounded half away from zero to the minor unit.
     pub tax: Amount,
+    /// Units of the product that can be bought now (its available stock), so a client offers
+    /// no more; `null` when the stock is not known (inventory did not answer in time).
+    #[serde(default)]
+    pub available: Option<i64>,
 }
 
 /// A cart: `subtotal` is the sum of line totals, `tax` the sum of the lines' rounded taxes,

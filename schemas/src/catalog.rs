@@ -116,7 +116,8 @@ pub struct ProductRef {
     pub id: String,
 }
 
-/// `mk.catalog.get_many`: up to 100 product ids; unknown ids are left out of the answer.
+/// `mk.catalog.get_many`: up to 100 product ids; unknown ids are left out of the answer, and
+/// each product found comes with its current stock (when inventory answers in time).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProductIds {
     pub ids: Vec<ProductId>,

@@ -126,10 +126,28 @@ async fn bad_cart_requests_are_clear_4xx() {
     )
     .await;
     assert_eq!(body["error"]["details"]["available"], 5);
-    assert_eq!(
-        app.add_to_cart(token, &rice, 5).await.status(),
-        StatusCode::OK
-    );
+    // A shopper reads the product's name, never its id.
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("\"Basmati Rice\""), "{message}");
+    assert!(!message.contains(&rice), "{message}");
+    let cart = json_of(app.add_to_cart(token, &rice, 5).await).await;
+    // Each line says how many can be bought, so the basket offers no more.
+    assert_eq!(cart["items"][0]["available"], 5);
+    let item_id = cart["items"][0]["item_id"].as_str().unwrap().to_owned();
+    let too_many = assert_error(
+        app.call(
+            Method::PATCH,
+            &format!("/cart/items/{item_id}"),
+            Some(token),
+            Some(json!({"quantity": 6})),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
+    let message = too_many["error"]["message"].as_str().unwrap();
+    assert!(message.contains("\"Basmati Rice\""), "{message}");
     // The line, not just the addition, is held to the stock.
     assert_error(
         app.add_to_cart(token, &rice, 1).await,

@@ -131,6 +131,20 @@ export async function stockedProduct(slug: string, atLeast = 30): Promise<Produc
   return product;
 }
 
+/** A new product of the test's own (so no other test changes its stock), with `stock` units. */
+export async function newProduct(name: string, price: number, stock: number): Promise<Product> {
+  const admin = await adminSession();
+  const product = ok(
+    'create product',
+    await client.POST('/products', {
+      body: { name, description: 'Made by a browser test.', price, currency: 'EUR', category: 'dishes' },
+      headers: bearer(admin),
+    }),
+  );
+  await setStock(product.id, stock);
+  return product;
+}
+
 export async function deleteProduct(productId: string): Promise<void> {
   const admin = await adminSession();
   const { response } = await client.DELETE('/products/{id}', {

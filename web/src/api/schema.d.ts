@@ -847,6 +847,12 @@ export interface components {
         };
         /** @description One line of a cart, priced now from the catalog. */
         CartItem: {
+            /**
+             * Format: int64
+             * @description Units of the product that can be bought now (its available stock), so a client offers
+             *     no more; `null` when the stock is not known (inventory did not answer in time).
+             */
+            available?: number | null;
             category: string;
             item_id: string;
             /** @description `unit_price * quantity`. */

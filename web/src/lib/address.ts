@@ -10,6 +10,27 @@ export interface AddressValue {
 
 export type AddressProblems = Partial<Record<keyof AddressValue, string>>;
 
+/** The fields in the order a form shows them (and lists their problems). */
+export const ADDRESS_FIELDS: readonly (keyof AddressValue)[] = [
+  'name',
+  'line1',
+  'line2',
+  'postal_code',
+  'city',
+  'country',
+];
+
+/** The id of an address form's field, so an error summary can link to it. */
+export const addressFieldId = (form: string, field: keyof AddressValue) => `${form}-${field}`;
+
+/** The problems in the order of the fields, each with the id of its field in `form`. */
+export function addressProblemList(form: string, problems: AddressProblems) {
+  return ADDRESS_FIELDS.flatMap((field) => {
+    const message = problems[field];
+    return message ? [{ fieldId: addressFieldId(form, field), message }] : [];
+  });
+}
+
 export const EMPTY_ADDRESS: AddressValue = {
   name: '',
   line1: '',

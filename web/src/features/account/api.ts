@@ -21,9 +21,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (credentials: Credentials) => {
-      const pair = await unwrap(
-        api.POST('/auth/login', { body: credentials, headers: BROWSER_SESSION }),
-      );
+      const pair = await unwrap(api.POST('/auth/login', { body: credentials, headers: BROWSER_SESSION }));
       session.set({ accessToken: pair.access_token });
       return pair;
     },

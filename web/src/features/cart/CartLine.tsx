@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { Price } from '../../components/Price';
 import { ProductImage } from '../../components/ProductImage';
 import { useRemoveLine, useSetQuantity } from './api';
+import { quantityChoices, shortfall } from './quantityChoices';
 
 interface CartLineProps {
   item: CartItem;
@@ -17,6 +18,7 @@ export function CartLine({ item, currency }: CartLineProps) {
   const remove = useRemoveLine();
   const error = setQuantity.error ?? remove.error;
   const busy = setQuantity.isPending || remove.isPending;
+  const short = shortfall(item.name, item.quantity, item.available);
 
   return (
     <li className="flex gap-4 py-4" aria-busy={busy}>
@@ -50,7 +52,7 @@ export function CartLine({ item, currency }: CartLineProps) {
               onChange={(e) => setQuantity.mutate({ itemId: item.item_id, quantity: Number(e.target.value) })}
               className="rounded-lg border border-stone-400 bg-white px-2 py-1.5 tabular-nums"
             >
-              {Array.from({ length: Math.max(20, item.quantity) }, (_, i) => i + 1).map((n) => (
+              {quantityChoices(item.quantity, item.available).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
@@ -67,6 +69,7 @@ export function CartLine({ item, currency }: CartLineProps) {
             Remove
           </Button>
         </div>
+        {short && !error && <p className="text-sm font-medium text-amber-900">{short}</p>}
         {error && (
           <p role="alert" className="text-sm font-medium text-red-700">
             {errorMessage(error)}

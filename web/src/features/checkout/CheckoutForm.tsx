@@ -9,19 +9,31 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { Order, Profile } from '../../api/types';
 import { AddressFields } from '../../components/AddressFields';
-import { addressProblems, type AddressProblems, type AddressValue } from '../../lib/address';
+import {
+  addressProblemList,
+  addressProblems,
+  type AddressProblems,
+  type AddressValue,
+} from '../../lib/address';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FocusedAlert } from '../../components/FocusedAlert';
 import { SelectField } from '../../components/SelectField';
 import { formatMoney } from '../../lib/money';
 import { orderLabel } from '../../lib/orderNumber';
-import { useFetchOrder, useOrder, usePay, usePlaceOrder } from '../orders/api';
-import { fromSaved, initialAddress, toShipping } from './address';
+import { useUpdateProfile } from '../account/api';
+import { useFetchOrder, useOrder, usePay, usePlaceOrder, type ShippingAddress } from '../orders/api';
+import { fromSaved, initialAddress, toShipping, withLastUsed } from './address';
 import { PaymentMethods } from './PaymentMethods';
 import { ShippingAddressView } from '../orders/ShippingAddressView';
 import type { PaymentMethod } from './paymentMethods';
 import { ReorderButton } from './ReorderButton';
 import { Step } from './Step';
 import { useAttemptKey } from '../../lib/useAttemptKey';
+
+/** The delivery form's field ids start with this (`addressFieldId`). */
+const DELIVERY_FORM = 'delivery';
 
 type Problem =
   | { kind: 'declined'; reason: string }
@@ -47,6 +59,7 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
   const navigate = useNavigate();
   const [address, setAddress] = useState<AddressValue>(() => initialAddress(profile));
   const [errors, setErrors] = useState<AddressProblems>({});
+  const [saveAddress, setSaveAddress] = useState(true);
   const [method, setMethod] = useState<PaymentMethod>('pm_card_ok');
   const [order, setOrder] = useState<Order | undefined>(existing);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -56,8 +69,8 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
   const pay = usePay();
   const latest = useOrder(order?.id ?? '');
   const fetchOrder = useFetchOrder();
+  const updateProfile = useUpdateProfile();
   const submitting = useRef(false);
-  const formRef = useRef<HTMLDivElement>(null);
   const busy = placeOrder.isPending || pay.isPending;
   const current = latest.data ?? order;
   const amount = current ? formatMoney(current.total, current.currency) : formatMoney(total, currency);
@@ -65,22 +78,29 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
   async function placeIfNeeded(): Promise<Order | null> {
     if (order) return order;
     const found = addressProblems(address);
+    // A new object per attempt: the error summary takes focus again each time.
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return null;
-    }
+    if (Object.keys(found).length > 0) return null;
     try {
-      const placed = await placeOrder.mutateAsync({ address: toShipping(address), key: placeKey.key() });
+      const shipping = toShipping(address);
+      const placed = await placeOrder.mutateAsync({ address: shipping, key: placeKey.key() });
       placeKey.settle();
       setOrder(placed);
       onPlaced(placed);
+      rememberAddress(shipping);
       return placed;
     } catch (error) {
       placeKey.settle(error);
       setProblem({ kind: 'error', message: errorMessage(error) });
       return null;
     }
+  }
+
+  /** The address used goes first in the address book (saved if new and asked): the next
+   * checkout starts from it. Best effort: the order is placed whatever happens here. */
+  function rememberAddress(used: ShippingAddress) {
+    const addresses = profile ? withLastUsed(profile.addresses, used, saveAddress) : null;
+    if (addresses) updateProfile.mutate({ addresses });
   }
 
   async function submit() {
@@ -115,12 +135,13 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
   const saved = profile?.addresses ?? [];
 
   return (
-    <div className="space-y-6" ref={formRef}>
+    <div className="space-y-6">
       <Step number={2} id="shipping-heading" title="Delivery address" done={order !== undefined}>
         {order ? (
           <ShippingAddressView address={order.shipping_address} />
         ) : (
           <div className="space-y-4">
+            <ErrorSummary problems={addressProblemList(DELIVERY_FORM, errors)} />
             {saved.length > 1 && (
               <SelectField
                 label="Use a saved address"
@@ -141,50 +162,53 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
                 ))}
               </SelectField>
             )}
-            <AddressFields value={address} onChange={setAddress} errors={errors} />
+            <AddressFields value={address} onChange={setAddress} errors={errors} form={DELIVERY_FORM} />
+            {profile && (
+              <CheckboxField
+                label="Save this address to my address book"
+                hint="The next checkout starts from the address you used last."
+                checked={saveAddress}
+                onChange={(e) => setSaveAddress(e.target.checked)}
+              />
+            )}
           </div>
         )}
       </Step>
 
       <Step number={3} id="payment-heading" title="Payment">
+        {problem?.kind === 'declined' && (
+          <FocusedAlert cause={problem} className="mb-4">
+            <p className="font-semibold">Your payment was declined: {problem.reason}.</p>
+            <p className="mt-1 text-sm">
+              Your order {order ? orderLabel(order) : ''} is kept. Choose another payment method and pay
+              again.
+            </p>
+          </FocusedAlert>
+        )}
+        {problem?.kind === 'cancelled' && (
+          <FocusedAlert cause={problem} tone="neutral" className="mb-4">
+            <p className="font-semibold">
+              {problem.reason ? `Your payment was declined: ${problem.reason}. ` : ''}This order was
+              cancelled, so it cannot be paid any more.
+            </p>
+            <p className="mt-1 text-sm">
+              Nothing was charged. You can{' '}
+              <Link to="/basket" className="font-semibold underline">
+                go back to the basket
+              </Link>{' '}
+              and order again.
+            </p>
+            {current && <ReorderButton order={current} />}
+          </FocusedAlert>
+        )}
+        {problem?.kind === 'error' && (
+          <FocusedAlert cause={problem} className="mb-4">
+            <p className="font-medium">{problem.message}</p>
+          </FocusedAlert>
+        )}
         {problem?.kind !== 'cancelled' && (
           <PaymentMethods value={method} onChange={setMethod} disabled={busy} />
         )}
-        <div aria-live="assertive" className="mt-4">
-          {problem?.kind === 'declined' && (
-            <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
-              <p className="font-semibold">Your payment was declined: {problem.reason}.</p>
-              <p className="mt-1 text-sm">
-                Your order {order ? orderLabel(order) : ''} is kept. Choose another payment method and pay
-                again.
-              </p>
-            </div>
-          )}
-          {problem?.kind === 'cancelled' && (
-            <div role="alert" className="rounded-xl border border-stone-300 bg-stone-100 p-4 text-stone-900">
-              <p className="font-semibold">
-                {problem.reason ? `Your payment was declined: ${problem.reason}. ` : ''}This order was
-                cancelled, so it cannot be paid any more.
-              </p>
-              <p className="mt-1 text-sm">
-                Nothing was charged. You can{' '}
-                <Link to="/basket" className="font-semibold underline">
-                  go back to the basket
-                </Link>{' '}
-                and order again.
-              </p>
-              {current && <ReorderButton order={current} />}
-            </div>
-          )}
-          {problem?.kind === 'error' && (
-            <p
-              role="alert"
-              className="rounded-xl border border-red-200 bg-red-50 p-4 font-medium text-red-900"
-            >
-              {problem.message}
-            </p>
-          )}
-        </div>
         {problem?.kind !== 'cancelled' && (
           <Button size="lg" className="mt-4 w-full" busy={busy} onClick={() => void submit()}>
             {busy ? 'Paying…' : `Pay ${amount}`}

@@ -84,7 +84,8 @@ export function CheckoutPage() {
               existing={order}
               onPlaced={(placed) => {
                 setPlacedId(placed.id);
-                setParams({ order: placed.id }, { replace: true });
+                // No scroll to the top: the payment step's messages follow at once.
+                setParams({ order: placed.id }, { replace: true, preventScrollReset: true });
               }}
               total={totals.total}
               currency={currency ?? 'EUR'}

@@ -32,3 +32,34 @@ export function toShipping(address: AddressValue): ShippingAddress {
   if (address.line2.trim()) shipping.line2 = address.line2.trim();
   return shipping;
 }
+
+/** How many addresses a profile keeps (the auth service's `MAX_ADDRESSES`). */
+export const MAX_SAVED_ADDRESSES = 10;
+
+const sameAddress = (a: Address, b: ShippingAddress) =>
+  a.line1 === b.line1 &&
+  (a.line2 ?? '') === (b.line2 ?? '') &&
+  a.city === b.city &&
+  a.postal_code === b.postal_code &&
+  a.country === b.country;
+
+/**
+ * The address book after an order went to `used`: that address first (the next checkout
+ * starts from the first one), added when `save` is asked and it is new. `null` when nothing
+ * changes, so no request is made. A full book drops its last entry for the new one.
+ */
+export function withLastUsed(saved: Address[], used: ShippingAddress, save: boolean): Address[] | null {
+  const index = saved.findIndex((a) => sameAddress(a, used));
+  if (index === 0) return null;
+  if (index > 0) return [saved[index]!, ...saved.filter((_, i) => i !== index)];
+  if (!save) return null;
+  const added: Address = {
+    label: null,
+    line1: used.line1,
+    line2: used.line2 ?? null,
+    city: used.city,
+    postal_code: used.postal_code,
+    country: used.country,
+  };
+  return [added, ...saved].slice(0, MAX_SAVED_ADDRESSES);
+}

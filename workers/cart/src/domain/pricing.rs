@@ -58,6 +58,7 @@ pub fn price(lines: &[StoredLine], products: &[Product], tax: &TaxRates) -> Cart
             line_total,
             tax_rate_bp,
             tax: line_tax,
+            available: product.stock.as_ref().map(|s| s.available),
         });
     }
     cart.total = cart.subtotal + cart.tax;

@@ -31,6 +31,7 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartAdd>) -> Result<Car
     }
     let addition = Addition {
         product_id: &product.id,
+        name: &product.name,
         currency: product.currency,
         quantity,
         available,
@@ -42,6 +43,8 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartAdd>) -> Result<Car
 /// Units of one product going into a cart.
 pub(crate) struct Addition<'a> {
     pub product_id: &'a ProductId,
+    /// The product's name, for messages a shopper reads.
+    pub name: &'a str,
     pub currency: Currency,
     pub quantity: i64,
     /// The product's available stock, when known: the line may not exceed it.
@@ -119,8 +122,8 @@ fn check<'l>(
         && total > available
     {
         return Err(ReplyError::conflict(format!(
-            "only {available} of {} in stock ({total} wanted)",
-            addition.product_id
+            "only {available} of \"{}\" in stock ({total} wanted)",
+            addition.name
         ))
         .with_details(serde_json::json!({
             "product_id": addition.product_id, "requested": total, "available": available

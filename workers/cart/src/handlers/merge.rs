@@ -31,6 +31,8 @@ pub async fn handle(state: Arc<CartState>, req: Incoming<CartMerge>) -> Result<C
         let room = state.limits.max_quantity - already.get(&line.product_id).copied().unwrap_or(0);
         let addition = Addition {
             product_id: &line.product_id,
+            // Merging checks no stock, so never says a name.
+            name: line.product_id.as_str(),
             currency: line.currency,
             quantity: line.quantity.min(room),
             available: None,

@@ -40,8 +40,8 @@ pub async fn handle(
             && quantity > stock.available
         {
             return Err(ReplyError::conflict(format!(
-                "only {} of {} in stock",
-                stock.available, line.product_id
+                "only {} of \"{}\" in stock",
+                stock.available, product.name
             ))
             .with_details(serde_json::json!({
                 "product_id": line.product_id, "requested": quantity, "available": stock.available

@@ -1,5 +1,5 @@
-//! `mk.catalog.get_many`: several products by id (through the cache, without stock), for carts
-//! that price their lines at read time.
+//! `mk.catalog.get_many`: several products by id (through the cache) with their stock, for
+//! carts that price their lines at read time and offer no more than can be bought.
 
 use std::sync::Arc;
 
@@ -8,7 +8,7 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{Product, ProductIds};
 
-use super::get::find;
+use super::get::{find, stock};
 use crate::state::CatalogState;
 
 const MAX_IDS: usize = 100;
@@ -32,6 +32,10 @@ pub async fn handle(
             Err(error) if error.code() == ErrorCode::NotFound => {}
             Err(error) => return Err(error),
         }
+    }
+    let levels = join_all(products.iter().map(|p| stock(&state, &p.id))).await;
+    for (product, level) in products.iter_mut().zip(levels) {
+        product.stock = level;
     }
     Ok(products)
 }
