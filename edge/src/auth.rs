@@ -127,3 +127,28 @@ impl FromRequestParts<AppState> for MaybeUser {
         )))
     }
 }
+
+/// Whoever reads a public page: the user of a valid token, else a visitor. A public read never
+/// fails on a missing, bad or stale token (a shopper whose session ran out still sees the
+/// shop); a valid token can only widen what is shown (an admin also sees draft products),
+/// and the worker decides that from the token it verifies itself.
+#[derive(Debug, Clone)]
+pub struct Viewer(pub Caller);
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, std::convert::Infallible> {
+        if !parts.headers.contains_key(AUTHORIZATION) {
+            return Ok(Self(Caller::anonymous()));
+        }
+        Ok(Self(
+            authenticate(parts, state)
+                .map(|user| user.caller())
+                .unwrap_or_else(|_| Caller::anonymous()),
+        ))
+    }
+}

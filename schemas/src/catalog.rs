@@ -32,6 +32,9 @@ pub struct Product {
     /// Average review rating (1 to 5), absent without reviews.
     pub rating: Option<f64>,
     pub review_count: i64,
+    /// Draft, active or archived; only active products are in the shop.
+    #[serde(default)]
+    pub status: ProductStatus,
     /// Units available as the catalog last heard from inventory (its events; eventually
     /// consistent): what listings and search show ("only 3 left", "out of stock"). Product
     /// details add `stock`, asked of inventory at that moment.
@@ -45,6 +48,44 @@ pub struct Product {
     pub score: Option<f64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Whether shoppers see a product. Only `active` products are listed, found, shown or sold;
+/// the owner sees every status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProductStatus {
+    /// Being prepared, or hidden for now: not in the shop.
+    Draft,
+    /// In the shop.
+    #[default]
+    Active,
+    /// No longer sold: not in the shop; past orders keep their lines.
+    Archived,
+}
+
+impl ProductStatus {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Active => "active",
+            Self::Archived => "archived",
+        }
+    }
+}
+
+/// Which products a listing holds: one status, or `any` (the admin's product list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    /// Active products only: what shoppers see.
+    #[default]
+    Active,
+    Draft,
+    Archived,
+    /// Every product (admins only).
+    Any,
 }
 
 /// POST /products and PUT /products/{id}.
@@ -67,6 +108,9 @@ pub struct ProductInput {
     pub attributes: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub images: Vec<String>,
+    /// Absent: `active` for a new product; a replaced one keeps its status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProductStatus>,
 }
 
 /// PATCH /products/{id}: absent fields stay.
@@ -90,6 +134,8 @@ pub struct ProductPatch {
     pub attributes: Option<BTreeMap<String, serde_json::Value>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub images: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProductStatus>,
 }
 
 /// `mk.catalog.create`.
@@ -157,6 +203,9 @@ pub struct ListProducts {
     pub attributes: BTreeMap<String, String>,
     #[serde(default)]
     pub sort: Sort,
+    /// Active products unless an admin asks for others.
+    #[serde(default)]
+    pub status: StatusFilter,
     #[serde(flatten)]
     pub paging: Paging,
 }

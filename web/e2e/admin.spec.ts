@@ -9,7 +9,10 @@ import { expect, test } from './support/fixtures';
 import { waitForEmail } from './support/mail';
 import { accountNav, euros, expectHeading, expectTitleAndLang, orderStatus } from './support/ui';
 
-test('the admin adds a product with stock, and the shop finds it', async ({ page }) => {
+test('the admin adds a product with stock, the shop finds it, and the admin hides it as a draft', async ({
+  page,
+  browser,
+}) => {
   const name = `Tamarind Tofu Bowl ${uniqueTag()}`;
   let productId = '';
   try {
@@ -71,6 +74,36 @@ test('the admin adds a product with stock, and the shop finds it', async ({ page
       await expect(page.getByRole('region', { name: 'Details' })).toContainText('Spice level');
       await expect(page.getByRole('region', { name: 'Details' })).toContainText('Hot');
       await expect(page.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
+    });
+
+    await test.step('hide it as a draft: shoppers no longer find it, the admin still does', async () => {
+      await page.goto(`/admin/products/${productId}`);
+      await expectHeading(page, name);
+      const address = (await page.getByRole('link', { name: /^\/p\// }).textContent()) ?? '';
+      const form = page.getByRole('form', { name: 'Product' });
+      await form.getByLabel('Status').selectOption('draft');
+      await expect(form.getByText('Hidden from shoppers until you make it active.')).toBeVisible();
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page.getByText('Changes saved.')).toBeVisible();
+
+      await page.goto('/admin/products?status=draft');
+      const row = page.getByRole('row').filter({ hasText: name });
+      await expect(row.getByText('Draft', { exact: true })).toBeVisible();
+
+      const visitor = await browser.newPage();
+      try {
+        await visitor.goto(`/shop?q=${encodeURIComponent(name)}`);
+        await expectHeading(visitor, `Results for “${name}”`);
+        // The results have loaded (other products may match a word of the name) ...
+        await expect(visitor.getByText(/^\d+ products?$|^Nothing found/).first()).toBeVisible();
+        // ... and the draft is not among them.
+        await expect(visitor.getByRole('article').filter({ hasText: name })).toHaveCount(0);
+        await visitor.goto(address);
+        await expect(visitor).toHaveTitle(/^Product not found/);
+        await expect(visitor.getByRole('button', { name: 'Add to cart' })).toHaveCount(0);
+      } finally {
+        await visitor.close();
+      }
     });
   } finally {
     // Keep the catalog as the seed made it, for the next run and the screenshots.

@@ -9,14 +9,14 @@ use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
     AddReview, AttributeFacets, Category, CategoryInput, CreateProduct, ListProducts, ListReviews,
     Product, ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage,
-    Sort, UpdateProduct,
+    Sort, StatusFilter, UpdateProduct,
 };
 use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::catalog;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{AdminUser, AuthUser};
+use crate::auth::{AdminUser, AuthUser, Viewer};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery, PageQuery};
@@ -47,6 +47,8 @@ pub struct Filters {
     in_stock: Option<bool>,
     /// relevance, price_asc, price_desc, newest, name
     sort: Option<String>,
+    /// active (the default), draft, archived or any; anything but active needs an admin's token.
+    status: Option<String>,
 }
 
 /// Parses the query string: known keys (the filters and [`Paging`]'s), `attr.*`, and nothing
@@ -86,6 +88,11 @@ fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
                         )
                     })?
             }
+            "status" => {
+                list.status =
+                    serde_json::from_value::<StatusFilter>(serde_json::Value::String(value.clone()))
+                        .map_err(|_| bad(&key, "must be active, draft, archived or any"))?
+            }
             "page" => list.paging.page = count()?,
             "per_page" => list.paging.per_page = count()?,
             other => match other.strip_prefix("attr.") {
@@ -105,15 +112,16 @@ fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
     responses(
         (status = 200, description = "A page of products", body = ProductPage),
         (status = 400, description = "A malformed parameter", body = ErrorResponse),
+        (status = 403, description = "Another status than active without an admin's token", body = ErrorResponse),
         (status = 422, description = "A parameter out of range", body = ErrorResponse),
     ))]
 pub async fn list(
     call: Call,
+    Viewer(viewer): Viewer,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Json<ProductPage>, ApiError> {
     Ok(Json(
-        call.send(catalog::LIST, &Caller::anonymous(), &filters(pairs)?)
-            .await?,
+        call.send(catalog::LIST, &viewer, &filters(pairs)?).await?,
     ))
 }
 
@@ -125,10 +133,11 @@ pub async fn list(
     ))]
 pub async fn search(
     call: Call,
+    Viewer(viewer): Viewer,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> Result<Json<ProductPage>, ApiError> {
     Ok(Json(
-        call.send(catalog::SEARCH, &Caller::anonymous(), &filters(pairs)?)
+        call.send(catalog::SEARCH, &viewer, &filters(pairs)?)
             .await?,
     ))
 }
@@ -138,12 +147,15 @@ pub async fn search(
     params(("id" = String, Path, description = "Product id or slug")),
     responses(
         (status = 200, description = "The product", body = Product),
-        (status = 404, description = "No such product", body = ErrorResponse),
+        (status = 404, description = "No such product (or not active, unless an admin asks)", body = ErrorResponse),
     ))]
-pub async fn details(call: Call, Path(id): Path<String>) -> Result<Json<Product>, ApiError> {
+pub async fn details(
+    call: Call,
+    Viewer(viewer): Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<Product>, ApiError> {
     Ok(Json(
-        call.send(catalog::GET, &Caller::anonymous(), &ProductRef { id })
-            .await?,
+        call.send(catalog::GET, &viewer, &ProductRef { id }).await?,
     ))
 }
 

@@ -1081,6 +1081,8 @@ export interface components {
              */
             score?: number | null;
             slug: string;
+            /** @description Draft, active or archived; only active products are in the shop. */
+            status?: components["schemas"]["ProductStatus"];
             stock?: components["schemas"]["StockLevel"] | null;
             /** Format: date-time */
             updated_at: string;
@@ -1104,6 +1106,7 @@ export interface components {
             price: components["schemas"]["Amount"];
             /** @description Derived from the name when absent. */
             slug?: string | null;
+            status?: components["schemas"]["ProductStatus"] | null;
         };
         /** @description A page of products. */
         ProductPage: {
@@ -1125,7 +1128,14 @@ export interface components {
             images?: string[] | null;
             name?: string | null;
             price?: components["schemas"]["Amount"] | null;
+            status?: components["schemas"]["ProductStatus"] | null;
         };
+        /**
+         * @description Whether shoppers see a product. Only `active` products are listed, found, shown or sold;
+         *     the owner sees every status.
+         * @enum {string}
+         */
+        ProductStatus: "draft" | "active" | "archived";
         /** @description GET /users/me. */
         Profile: {
             addresses: components["schemas"]["Address"][];
@@ -2813,6 +2823,8 @@ export interface operations {
                 in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
+                /** @description active (the default), draft, archived or any; anything but active needs an admin's token. */
+                status?: string;
                 /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
@@ -2835,6 +2847,15 @@ export interface operations {
             };
             /** @description A malformed parameter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another status than active without an admin's token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2917,6 +2938,8 @@ export interface operations {
                 in_stock?: boolean;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
+                /** @description active (the default), draft, archived or any; anything but active needs an admin's token. */
+                status?: string;
                 /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
@@ -2969,7 +2992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description No such product */
+            /** @description No such product (or not active, unless an admin asks) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,7 @@ type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
 export type ProductPage = Schemas['ProductPage'];
 export type ProductInput = Schemas['ProductInput'];
+export type ProductStatus = Schemas['ProductStatus'];
 export type Category = Schemas['Category'];
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];

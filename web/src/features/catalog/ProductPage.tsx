@@ -91,6 +91,12 @@ export function ProductPage() {
           className="rounded-3xl"
         />
         <div>
+          {p.status && p.status !== 'active' && (
+            <p role="note" className="mb-3 rounded-xl bg-amber-50 p-3 text-sm font-medium text-amber-900">
+              {p.status === 'draft' ? 'Draft' : 'Archived'}: only staff see this page; shoppers do not find
+              this product.
+            </p>
+          )}
           <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">{p.name}</h1>
           {p.brand && <p className="mt-1 text-stone-600">by {p.brand}</p>}
           <div className="mt-2">

@@ -12,7 +12,9 @@ use clap::Parser;
 use futures::StreamExt;
 use menuskart_kit::rpc::{self, RpcError};
 use menuskart_schemas::auth::{LoginAttempt, LoginOutcome, LoginRequest};
-use menuskart_schemas::catalog::{CategoryInput, CreateProduct, Product, ProductInput};
+use menuskart_schemas::catalog::{
+    CategoryInput, CreateProduct, Product, ProductInput, ProductStatus,
+};
 use menuskart_schemas::inventory::{StockLevel, StockUpdate};
 use menuskart_schemas::money::Amount;
 use menuskart_schemas::subjects::{auth, catalog, inventory};
@@ -34,9 +36,18 @@ struct Cli {
     /// Also create this many generated products (for benchmarks).
     #[arg(long, default_value_t = 0)]
     products: usize,
+    /// The status of the generated products: `active` (the default; benchmarks list them) or
+    /// `draft` (there for the owner, hidden from shoppers).
+    #[arg(long, value_parser = parse_status, default_value = "active")]
+    status: ProductStatus,
     /// Requests in flight while generating.
     #[arg(long, default_value_t = 32)]
     concurrency: usize,
+}
+
+fn parse_status(raw: &str) -> Result<ProductStatus, String> {
+    serde_json::from_value(serde_json::Value::String(raw.to_owned()))
+        .map_err(|_| format!("{raw:?}: use draft, active or archived"))
 }
 
 #[derive(Deserialize)]
@@ -146,6 +157,7 @@ async fn main() -> anyhow::Result<()> {
             brand: item.brand,
             attributes: item.attributes,
             images: Vec::new(),
+            status: None,
         };
         created += usize::from(product(&admin, input, item.stock).await?);
     }
@@ -184,6 +196,7 @@ async fn main() -> anyhow::Result<()> {
             "Tofu",
             "Stir-Fry",
         ];
+        let status = cli.status;
         let generated = futures::stream::iter(0..cli.products)
             .map(|i| {
                 let admin = admin.clone();
@@ -207,6 +220,7 @@ async fn main() -> anyhow::Result<()> {
                             serde_json::json!(["mild", "medium", "hot"][i % 3]),
                         )]),
                         images: Vec::new(),
+                        status: Some(status),
                     };
                     product(&admin, input, (i % 50) as i64).await
                 }

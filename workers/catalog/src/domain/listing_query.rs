@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use menuskart_schemas::catalog::{ListProducts, Sort};
+use menuskart_schemas::catalog::{ListProducts, Sort, StatusFilter};
 use menuskart_schemas::paging::{Paging, Window};
 
 use super::{Slug, ValidationError};
@@ -17,6 +17,8 @@ pub struct ListingQuery {
     pub max_price: Option<i64>,
     pub in_stock: bool,
     pub attributes: BTreeMap<String, String>,
+    /// Whose products: shoppers see active ones (the handler checks who may ask for others).
+    pub status: StatusFilter,
     pub sort: Sort,
     pub paging: Paging,
     /// The rows `paging` stands for.
@@ -80,6 +82,7 @@ impl ListingQuery {
             max_price: raw.max_price,
             in_stock: raw.in_stock.unwrap_or(false),
             attributes: raw.attributes,
+            status: raw.status,
             sort: raw.sort,
             paging: raw.paging,
             window,

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use menuskart_schemas::catalog::{ProductInput, ProductPatch};
+use menuskart_schemas::catalog::{ProductInput, ProductPatch, ProductStatus};
 
 use menuskart_schemas::money::Amount;
 
@@ -18,6 +18,7 @@ pub struct ProductDraft {
     pub brand: Option<String>,
     pub attributes: BTreeMap<String, serde_json::Value>,
     pub images: Vec<String>,
+    pub status: ProductStatus,
 }
 
 /// The most a price may be, in minor units (one million in major units).
@@ -133,6 +134,7 @@ impl ProductDraft {
             brand: brand.filter(|b| !b.is_empty()),
             attributes: attributes(input.attributes)?,
             images: images(input.images)?,
+            status: input.status.unwrap_or_default(),
             name,
         })
     }
@@ -155,6 +157,7 @@ impl ProductDraft {
             brand: patch.brand.or_else(|| self.brand.clone()),
             attributes: patch.attributes.unwrap_or_else(|| self.attributes.clone()),
             images: patch.images.unwrap_or_else(|| self.images.clone()),
+            status: Some(patch.status.unwrap_or(self.status)),
         })
     }
 }
@@ -174,6 +177,7 @@ mod tests {
             brand: None,
             attributes: BTreeMap::from([("spice".into(), serde_json::json!("hot"))]),
             images: vec!["https://img.example.com/curry.jpg".into()],
+            status: None,
         }
     }
 
@@ -220,5 +224,25 @@ mod tests {
         assert_eq!(patched.name, "Red Curry");
         assert_eq!(patched.price, Amount(990));
         assert_eq!(patched.description, "Coconut, basil");
+    }
+
+    #[test]
+    fn a_new_product_is_active_and_a_patch_keeps_or_changes_the_status() {
+        let draft = ProductDraft::parse(input()).unwrap();
+        assert_eq!(draft.status, ProductStatus::Active);
+        let hidden = draft
+            .patched(ProductPatch {
+                status: Some(ProductStatus::Draft),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(hidden.status, ProductStatus::Draft);
+        let renamed = hidden
+            .patched(ProductPatch {
+                name: Some("Red Curry".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(renamed.status, ProductStatus::Draft);
     }
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use menuskart_kit::{Caller, Incoming, ReplyError};
-use menuskart_schemas::catalog::{Product, ProductRef};
+use menuskart_schemas::catalog::{Product, ProductRef, ProductStatus};
 use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::inventory::{StockLevel, StockQuery};
 use menuskart_schemas::subjects::inventory;
@@ -30,9 +30,21 @@ pub async fn handle(
     req: Incoming<ProductRef>,
 ) -> Result<Product, ReplyError> {
     let mut product = find(&state, &req.body.id).await?;
+    if !visible_to(&product, &req.caller) {
+        return Err(ReplyError::not_found(format!(
+            "no product {:?}",
+            req.body.id
+        )));
+    }
     // Stock is always fresh (never cached); without an answer the product shows without it.
     product.stock = stock(&state, &product.id).await;
     Ok(product)
+}
+
+/// Whether `caller` may see the product: shoppers (and the cart, which asks anonymously) see
+/// active products only, as if the others did not exist; admins see every status.
+pub(crate) fn visible_to(product: &Product, caller: &Caller) -> bool {
+    product.status == ProductStatus::Active || caller.is_admin()
 }
 
 /// The product's current stock from the inventory service, if it answers in time.

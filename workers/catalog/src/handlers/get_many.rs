@@ -8,7 +8,7 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{Product, ProductIds};
 
-use super::get::{find, stock};
+use super::get::{find, stock, visible_to};
 use crate::state::CatalogState;
 
 const MAX_IDS: usize = 100;
@@ -28,7 +28,9 @@ pub async fn handle(
     let mut products = Vec::with_capacity(found.len());
     for product in found {
         match product {
-            Ok(product) => products.push(product),
+            Ok(product) if visible_to(&product, &req.caller) => products.push(product),
+            // A draft or archived product is not sold: a cart drops its line, as for a deleted one.
+            Ok(_) => {}
             Err(error) if error.code() == ErrorCode::NotFound => {}
             Err(error) => return Err(error),
         }

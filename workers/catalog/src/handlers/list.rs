@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use menuskart_kit::{Incoming, ReplyError};
-use menuskart_schemas::catalog::{ListProducts, ProductPage};
+use menuskart_kit::{Caller, Incoming, ReplyError};
+use menuskart_schemas::catalog::{ListProducts, ProductPage, StatusFilter};
 
 use crate::cache::MAX_CACHED_PAGE;
 use crate::domain::ListingQuery;
@@ -12,9 +12,14 @@ use crate::state::CatalogState;
 /// Lists (or, with `search`, searches) through the cache for the first pages.
 pub(crate) async fn page(
     state: &CatalogState,
+    caller: &Caller,
     raw: ListProducts,
     search: bool,
 ) -> Result<ProductPage, ReplyError> {
+    if raw.status != StatusFilter::Active {
+        // Drafts and archived products are the owner's business.
+        caller.require_admin()?;
+    }
     let query = ListingQuery::parse(raw.clone(), search)?;
     let load = async {
         let listing = state.store.list_products(&query).await?;
@@ -42,5 +47,5 @@ pub async fn handle(
     state: Arc<CatalogState>,
     req: Incoming<ListProducts>,
 ) -> Result<ProductPage, ReplyError> {
-    page(&state, req.body, false).await
+    page(&state, &req.caller, req.body, false).await
 }

@@ -13,5 +13,5 @@ pub async fn handle(
     state: Arc<CatalogState>,
     req: Incoming<ListProducts>,
 ) -> Result<ProductPage, ReplyError> {
-    page(&state, req.body, true).await
+    page(&state, &req.caller, req.body, true).await
 }

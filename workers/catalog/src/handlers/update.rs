@@ -22,7 +22,11 @@ pub async fn handle(
         .await?
         .ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))?;
     let draft = match (put, patch) {
-        (Some(input), None) => ProductDraft::parse(input)?,
+        // A replacement without a status keeps the product's: a PUT must not publish a draft.
+        (Some(input), None) => ProductDraft::parse(ProductInput {
+            status: input.status.or(Some(current.status)),
+            ..input
+        })?,
         (None, Some(patch)) => current_draft(&current)?.patched(patch)?,
         _ => return Err(ReplyError::validation("give exactly one of put or patch")),
     };
@@ -50,6 +54,7 @@ fn current_draft(product: &Product) -> Result<ProductDraft, ReplyError> {
         brand: product.brand.clone(),
         attributes: product.attributes.clone(),
         images: product.images.clone(),
+        status: Some(product.status),
     })
     .map_err(|e| {
         ReplyError::internal(format!(

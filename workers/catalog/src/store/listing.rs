@@ -1,7 +1,7 @@
 //! Listings and search: filters, sort and pagination turned into one SurrealQL query, with
 //! every user value bound as a parameter.
 
-use menuskart_schemas::catalog::Sort;
+use menuskart_schemas::catalog::{ProductStatus, Sort, StatusFilter};
 use serde_json::{Map, Value, json};
 
 use super::products::{COLUMNS, decode};
@@ -22,7 +22,8 @@ impl Store {
     pub async fn all_attributes(&self) -> Result<Vec<Map<String, Value>>, StoreError> {
         let rows: Vec<Value> = self
             .db()
-            .query("SELECT VALUE attributes FROM product")
+            // Only what shoppers can find: a draft's attributes are not offered as filters.
+            .query("SELECT VALUE attributes FROM product WHERE status = 'active'")
             .await?
             .take(0)?;
         Ok(rows
@@ -93,6 +94,16 @@ fn conditions(query: &ListingQuery) -> (String, Option<String>, Map<String, Valu
             clauses.push(matches);
             score = Some(relevance);
         }
+    }
+    let status = match query.status {
+        StatusFilter::Any => None,
+        StatusFilter::Active => Some(ProductStatus::Active),
+        StatusFilter::Draft => Some(ProductStatus::Draft),
+        StatusFilter::Archived => Some(ProductStatus::Archived),
+    };
+    if let Some(status) = status {
+        clauses.push("status = $status".into());
+        vars.insert("status".into(), json!(status.as_str()));
     }
     if let Some(category) = &query.category {
         clauses.push("category_path CONTAINS $category".into());

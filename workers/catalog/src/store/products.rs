@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use menuskart_schemas::catalog::Product;
+use menuskart_schemas::catalog::{Product, ProductStatus};
 use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::money::{Amount, Currency};
 use serde::Deserialize;
@@ -14,7 +14,7 @@ use crate::domain::ProductDraft;
 
 /// The columns every product read selects (datetimes as RFC 3339 text).
 pub(crate) const COLUMNS: &str = "pid, slug, name, description, price, currency, category, brand, \
-    attributes, images, rating_sum, review_count, available, \
+    attributes, images, rating_sum, review_count, status, available, \
     <string> created_at AS created_at, <string> updated_at AS updated_at";
 
 /// A product row as stored.
@@ -37,6 +37,8 @@ pub(crate) struct ProductRow {
     rating_sum: i64,
     #[serde(default)]
     review_count: i64,
+    #[serde(default)]
+    status: ProductStatus,
     #[serde(default)]
     available: i64,
     #[serde(default)]
@@ -62,6 +64,7 @@ impl ProductRow {
             rating: (self.review_count > 0)
                 .then(|| (self.rating_sum as f64 / self.review_count as f64 * 10.0).round() / 10.0),
             review_count: self.review_count,
+            status: self.status,
             available: Some(self.available),
             stock: None,
             score: self.score,
@@ -91,6 +94,7 @@ fn assignments(draft: &ProductDraft, category_path: &[String]) -> (String, Value
         "category_path = $category_path",
         "attributes = $attributes",
         "images = $images",
+        "status = $status",
         "updated_at = time::now()",
     ];
     sets.push(if draft.brand.is_some() {
@@ -108,6 +112,7 @@ fn assignments(draft: &ProductDraft, category_path: &[String]) -> (String, Value
         "category_path": category_path,
         "attributes": draft.attributes,
         "images": draft.images,
+        "status": draft.status.as_str(),
         "brand": draft.brand,
     });
     (sets.join(", "), vars)

@@ -9,6 +9,7 @@ import { useCategories } from '../../catalog/api';
 import { categoryOptions } from './categoryOptions';
 import { ImageRows } from './ImageRows';
 import { KeyValueRows } from './KeyValueRows';
+import { PRODUCT_STATUSES } from './productStatus';
 import { toInput, type DraftErrors, type ProductDraft } from './productDraft';
 
 interface ProductFormProps {
@@ -101,6 +102,24 @@ export function ProductForm({ initial, creating, submitLabel, saving, error, onS
             </option>
           ))}
         </SelectField>
+        <SelectField
+          label="Status"
+          value={draft.status}
+          onChange={(e) => {
+            const picked = PRODUCT_STATUSES.find((s) => s.value === e.target.value);
+            if (picked) set('status')(picked.value);
+          }}
+          aria-describedby="status-hint"
+        >
+          {PRODUCT_STATUSES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </SelectField>
+        <p id="status-hint" className="-mt-2 self-end text-sm text-stone-600 sm:mt-0 sm:pb-2">
+          {PRODUCT_STATUSES.find((s) => s.value === draft.status)?.hint}
+        </p>
         <TextField
           label="Brand (optional)"
           value={draft.brand}

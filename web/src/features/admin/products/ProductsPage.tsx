@@ -9,9 +9,16 @@ import { inputClasses } from '../../../components/TextField';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { useState } from 'react';
 import { findCategory, useCategories } from '../../catalog/api';
-import { ADMIN_PER_PAGE, useAdminProducts } from './api';
+import { ADMIN_PER_PAGE, useAdminProducts, type AdminStatusFilter } from './api';
+import { SelectField } from '../../../components/SelectField';
+import { PRODUCT_STATUSES } from './productStatus';
+import { ProductStatusBadge } from './ProductStatusBadge';
 import { StockCell } from './StockCell';
 import { DeleteProductButton } from './DeleteProductButton';
+
+function statusParam(raw: string | null): AdminStatusFilter {
+  return PRODUCT_STATUSES.find((s) => s.value === raw)?.value ?? 'any';
+}
 
 export function ProductsPage() {
   useDocumentTitle('Products · Admin');
@@ -19,7 +26,8 @@ export function ProductsPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebouncedValue(text.trim(), 300);
-  const products = useAdminProducts(q, page);
+  const status = statusParam(params.get('status'));
+  const products = useAdminProducts(q, page, status);
   const categories = useCategories();
   // The tree names each slug; until it loads (or for a slug it lacks) the slug stands in.
   const categoryName = (slug: string) => findCategory(categories.data, slug)?.category.name ?? slug;
@@ -30,21 +38,55 @@ export function ProductsPage() {
         <h1 className="text-2xl font-bold">Products</h1>
         <LinkButton to="/admin/products/new">New product</LinkButton>
       </div>
-      <div className="max-w-md">
-        <label htmlFor="admin-product-search" className="mb-1 block text-sm font-medium">
-          Filter products
-        </label>
-        <input
-          id="admin-product-search"
-          type="search"
-          className={inputClasses}
-          value={text}
-          placeholder="Name or description"
-          onChange={(e) => {
-            setText(e.target.value);
-            setParams(e.target.value.trim() ? { q: e.target.value.trim() } : {}, { replace: true });
-          }}
-        />
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="w-full max-w-md">
+          <label htmlFor="admin-product-search" className="mb-1 block text-sm font-medium">
+            Filter products
+          </label>
+          <input
+            id="admin-product-search"
+            type="search"
+            className={inputClasses}
+            value={text}
+            placeholder="Name or description"
+            onChange={(e) => {
+              setText(e.target.value);
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  next.delete('page');
+                  if (e.target.value.trim()) next.set('q', e.target.value.trim());
+                  else next.delete('q');
+                  return next;
+                },
+                { replace: true },
+              );
+            }}
+          />
+        </div>
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                next.delete('page');
+                if (e.target.value === 'any') next.delete('status');
+                else next.set('status', e.target.value);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        >
+          <option value="any">Every status</option>
+          {PRODUCT_STATUSES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {products.isPending ? (
         <Skeleton className="h-64 w-full" />
@@ -55,7 +97,7 @@ export function ProductsPage() {
           onRetry={() => void products.refetch()}
         />
       ) : products.data.items.length === 0 ? (
-        <p className="text-stone-600">No products match “{q}”.</p>
+        <p className="text-stone-600">{q ? `No products match “${q}”.` : 'No products with this status.'}</p>
       ) : (
         <>
           <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
@@ -65,6 +107,9 @@ export function ProductsPage() {
                 <tr>
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Name
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Status
                   </th>
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Category
@@ -90,6 +135,9 @@ export function ProductsPage() {
                       >
                         {p.name}
                       </Link>
+                    </td>
+                    <td className="px-4 py-2">
+                      <ProductStatusBadge status={p.status} />
                     </td>
                     <td className="px-4 py-2 text-stone-700">{categoryName(p.category)}</td>
                     <td className="px-4 py-2 text-right">

@@ -2,19 +2,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
-import type { ProductInput } from '../../../api/types';
+import type { ProductInput, ProductStatus } from '../../../api/types';
 import { catalogKeys } from '../../catalog/api';
 
 export const ADMIN_PER_PAGE = 20;
 
 export const inventoryKey = (productId: string) => ['inventory', productId] as const;
 
-/** The products table: a search when there is a query, else all by name. */
-export function useAdminProducts(q: string, page: number) {
+/** Which products the table holds: every status, or one. */
+export type AdminStatusFilter = ProductStatus | 'any';
+
+/** The products table: a search when there is a query, else all by name; drafts and archived
+ * products too (the owner's token lets the catalog show them). */
+export function useAdminProducts(q: string, page: number, status: AdminStatusFilter = 'any') {
   return useQuery({
-    queryKey: [...catalogKeys.all, 'admin', q, page],
+    queryKey: [...catalogKeys.all, 'admin', q, page, status],
     queryFn: ({ signal }) => {
-      const query = { page, per_page: ADMIN_PER_PAGE };
+      const query = { page, per_page: ADMIN_PER_PAGE, status };
       return q
         ? unwrap(api.GET('/products/search', { params: { query: { ...query, query: q } }, signal }))
         : unwrap(api.GET('/products', { params: { query: { ...query, sort: 'name' } }, signal }));

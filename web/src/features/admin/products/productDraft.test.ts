@@ -40,8 +40,14 @@ describe('toInput', () => {
         brand: null,
         images: ['https://img.example/tom-yum.jpg'],
         attributes: { spice: 'hot' },
+        status: 'active',
       },
     });
+  });
+
+  it('carries the status the owner chose', () => {
+    const result = toInput({ ...valid, status: 'draft' });
+    expect('input' in result && result.input.status).toBe('draft');
   });
 
   it('names each problem', () => {

@@ -3,7 +3,7 @@
  * ProductInput. Attribute values are typed the way the catalog stores them: "true"/"false"
  * become booleans, numbers become numbers, a comma-separated list becomes a list.
  */
-import type { Product, ProductInput } from '../../../api/types';
+import type { Product, ProductInput, ProductStatus } from '../../../api/types';
 import { parseMoney, toMajorString } from '../../../lib/money';
 
 export interface AttributeRow {
@@ -21,6 +21,7 @@ export interface ProductDraft {
   brand: string;
   images: string[];
   attributes: AttributeRow[];
+  status: ProductStatus;
 }
 
 export type DraftErrors = Partial<
@@ -37,6 +38,7 @@ export const EMPTY_DRAFT: ProductDraft = {
   brand: '',
   images: [],
   attributes: [],
+  status: 'active',
 };
 
 function parseScalar(text: string): string | number | boolean {
@@ -78,6 +80,7 @@ export function toDraft(product: Product): ProductDraft {
       key,
       value: formatAttributeValue(value),
     })),
+    status: product.status ?? 'active',
   };
 }
 
@@ -110,6 +113,7 @@ export function toInput(draft: ProductDraft): { input: ProductInput } | { errors
     brand: draft.brand.trim() || null,
     images,
     attributes: Object.fromEntries(rows.map((row) => [row.key.trim(), parseAttributeValue(row.value)])),
+    status: draft.status,
   };
   if (draft.slug.trim()) input.slug = draft.slug.trim();
   return { input };
