@@ -150,7 +150,7 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
 
   await test.step('refund part of it', async () => {
     const payments = page.getByRole('region', { name: 'Payments' });
-    await expect(payments.getByText(`Captured: ${euros(order.total)}`)).toBeVisible();
+    await expect(payments.getByText(`Captured · ${euros(order.total)}`)).toBeVisible();
     const refund = payments.getByRole('form', { name: 'Refund' });
     await refund.getByLabel('Refund amount').fill('5.00');
     await refund.getByRole('button', { name: 'Refund' }).click();
@@ -160,11 +160,22 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
     );
     await dialog.getByRole('button', { name: 'Refund €5.00' }).click();
     await expect(dialog).toBeHidden();
-    await expect(payments.getByText(`Partly refunded: ${euros(order.total)}`)).toBeVisible();
-    await expect(payments.getByText('Refunded €5.00', { exact: true })).toBeVisible();
+    // Never a bare "Partly refunded: <the whole amount>", which reads as if all of it went back.
+    await expect(payments.getByText(`Partly refunded · captured ${euros(order.total)}`)).toBeVisible();
+    await expect(
+      payments.getByText(`€5.00 of ${euros(order.total)} refunded; ${euros(order.total - 500)} kept.`),
+    ).toBeVisible();
     await expect(payments.getByLabel('Refund amount')).toHaveAccessibleDescription(
       `Empty refunds everything left: ${euros(order.total - 500)}.`,
     );
+  });
+
+  await test.step('the customer finds the refund on the order page', async () => {
+    await customerPage.reload();
+    const refunds = customerPage.getByRole('region', { name: 'Refunds' });
+    await expect(refunds).toContainText(`Partly refunded: €5.00 of ${euros(order.total)} went back`);
+    await expect(refunds).toContainText(/Refund of \d{1,2} \w{3} \d{4}−€5\.00/);
+    await expect(refunds).toContainText(`Paid after refunds${euros(order.total - 500)}`);
   });
 
   const mail = await waitForEmail(customer.email, /refund/i);

@@ -3,6 +3,7 @@ import type { Order } from '../../api/types';
 import { Panel } from '../../components/Panel';
 import { CartTotals } from '../cart/CartTotals';
 import { OrderLines } from './OrderLines';
+import { RefundLines } from './RefundLines';
 import { ShippingAddressView } from './ShippingAddressView';
 import { StatusHistory } from './StatusHistory';
 
@@ -20,6 +21,7 @@ export function OrderDetails({ order, historyNote }: { order: Order; historyNote
           currency={order.currency}
           className="mt-4 ml-auto max-w-xs"
         />
+        <RefundLines orderId={order.id} />
       </Panel>
       <div className="space-y-6">
         <Panel title="Delivery address">

@@ -40,7 +40,8 @@ export function PaymentsPanel({ order }: { order: Order }) {
             <li key={p.transaction_id} className="rounded-xl border border-stone-200 p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-semibold">
-                  {STATUS[p.status] ?? p.status}: <Price amount={p.amount} currency={p.currency} />
+                  {STATUS[p.status] ?? p.status} · {p.refunded_amount > 0 ? 'captured ' : ''}
+                  <Price amount={p.amount} currency={p.currency} />
                 </p>
                 <p className="text-sm text-stone-600">{formatDateTime(p.created_at)}</p>
               </div>
@@ -50,8 +51,10 @@ export function PaymentsPanel({ order }: { order: Order }) {
               )}
               {p.refunded_amount > 0 && (
                 <p className="mt-1 text-sm">
-                  Refunded <Price amount={p.refunded_amount} currency={p.currency} />
-                  {p.refunds.length > 1 ? ` in ${p.refunds.length} refunds` : ''}
+                  <Price amount={p.refunded_amount} currency={p.currency} /> of{' '}
+                  <Price amount={p.amount} currency={p.currency} /> refunded
+                  {p.refunds.length > 1 ? ` in ${p.refunds.length} refunds` : ''};{' '}
+                  <Price amount={p.amount - p.refunded_amount} currency={p.currency} /> kept.
                 </p>
               )}
               {(p.status === 'succeeded' || p.status === 'partially_refunded') && (
