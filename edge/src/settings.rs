@@ -67,6 +67,12 @@ pub struct Settings {
     pub email_resend_rate_per_minute: u32,
     #[serde(default = "defaults::email_resend_rate_burst")]
     pub email_resend_rate_burst: u32,
+    /// `MK_REVIEW_RATE_PER_MINUTE`, `MK_REVIEW_RATE_BURST`: reviews one may write per minute,
+    /// per client address and per user.
+    #[serde(default = "defaults::review_rate_per_minute")]
+    pub review_rate_per_minute: u32,
+    #[serde(default = "defaults::review_rate_burst")]
+    pub review_rate_burst: u32,
     /// `MK_RATE_REDIS_URL`: the Redis every edge counts rate limits in; `MK_RATE_KEY_PREFIX`
     /// starts its keys.
     #[serde(default = "defaults::rate_redis_url")]
@@ -117,6 +123,12 @@ mod defaults {
     }
     pub fn email_resend_rate_burst() -> u32 {
         3
+    }
+    pub fn review_rate_per_minute() -> u32 {
+        2
+    }
+    pub fn review_rate_burst() -> u32 {
+        5
     }
     pub fn rate_redis_url() -> String {
         "redis://127.0.0.1:6379/".into()

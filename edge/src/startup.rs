@@ -83,6 +83,10 @@ impl Application {
                     settings.email_resend_rate_per_minute,
                     settings.email_resend_rate_burst,
                 ),
+                reviews: Quota::per_minute(
+                    settings.review_rate_per_minute,
+                    settings.review_rate_burst,
+                ),
             },
             settings.trusted_proxies.clone(),
         )

@@ -259,6 +259,14 @@ pub struct AddReview {
     pub review: ReviewInput,
 }
 
+/// `mk.catalog.review_delete`: one review of one product.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewRef {
+    /// The product's id or its slug (so a `String`, not a `ProductId`).
+    pub product_id: String,
+    pub review_id: String,
+}
+
 /// A review as shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -175,6 +175,8 @@ pub mod catalog {
         REVIEW_ADD = "review_add": crate::catalog::AddReview => crate::catalog::Review,
         /// A product's reviews.
         REVIEWS = "reviews": crate::catalog::ListReviews => crate::catalog::ReviewPage,
+        /// Remove a review (an admin, or its author).
+        REVIEW_DELETE = "review_delete": crate::catalog::ReviewRef => crate::Empty,
         /// Several products by id, without stock (carts price their lines with it).
         GET_MANY = "get_many": crate::catalog::ProductIds => Vec<crate::catalog::Product>,
         /// Operators only: handle again the event a dead letter of one of this service's

@@ -74,6 +74,8 @@ pub struct Options {
     pub payment_rate_burst: u32,
     pub email_resend_rate_per_minute: u32,
     pub email_resend_rate_burst: u32,
+    pub review_rate_per_minute: u32,
+    pub review_rate_burst: u32,
     /// `MK_TRUSTED_PROXIES` of the edge.
     pub trusted_proxies: &'static str,
     /// Where the edge counts rate limits: the test's Redis (under its prefix) unless given.
@@ -112,6 +114,8 @@ impl Default for Options {
             payment_rate_burst: 10_000,
             email_resend_rate_per_minute: 100_000,
             email_resend_rate_burst: 10_000,
+            review_rate_per_minute: 100_000,
+            review_rate_burst: 10_000,
             trusted_proxies: "",
             rate_redis_url: None,
             web_dir: None,
@@ -243,6 +247,8 @@ impl TestApp {
             payment_rate_burst: options.payment_rate_burst,
             email_resend_rate_per_minute: options.email_resend_rate_per_minute,
             email_resend_rate_burst: options.email_resend_rate_burst,
+            review_rate_per_minute: options.review_rate_per_minute,
+            review_rate_burst: options.review_rate_burst,
             rate_redis_url: options
                 .rate_redis_url
                 .clone()

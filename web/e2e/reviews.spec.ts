@@ -1,7 +1,9 @@
 /**
  * Reviews: a signed-in customer rates a product and writes a few words; the review shows at
  * once, named by the customer's first name and last initial, and the product's rating counts it.
+ * The shop's admin removes a review from the product page, and the rating follows.
  */
+import { addReview, deleteProduct, newProduct, uniqueTag } from './support/api';
 import { expect, test } from './support/fixtures';
 import { expectHeading } from './support/ui';
 
@@ -27,4 +29,28 @@ test('a customer reviews a product and sees it published under their name', asyn
   await expect(
     reviews.getByRole('list', { name: 'Reviews, newest first' }).getByRole('listitem'),
   ).toHaveCount(before + 1);
+});
+
+test('the admin removes a review from the product page, and its stars go with it', async ({
+  customer,
+  adminPage: page,
+}) => {
+  const product = await newProduct(`Review Target ${uniqueTag()}`, 650, 5);
+  try {
+    await addReview(customer, product.id, 1, 'Spam spam spam, buy cheap watches elsewhere.');
+    await page.goto(`/p/${product.slug}`);
+    await expectHeading(page, product.name);
+    const reviews = page.getByRole('region', { name: 'Reviews' });
+    await expect(reviews.getByText('Spam spam spam')).toBeVisible();
+
+    await reviews.getByRole('button', { name: /^Remove the review by Ada \w\.$/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Remove the review by Ada \w\.\?$/ });
+    await expect(dialog).toContainText('This cannot be undone.');
+    await dialog.getByRole('button', { name: 'Remove review' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(reviews.getByText('Spam spam spam')).toBeHidden();
+    await expect(reviews.getByText('No reviews yet.', { exact: false })).toBeVisible();
+  } finally {
+    await deleteProduct(product.id);
+  }
 });

@@ -88,6 +88,7 @@ mod tests {
             carts: slow,
             payments: slow,
             email_resends: slow,
+            reviews: slow,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Rate limits shared by every edge instance: credential routes (login, register, refresh,
 //! password reset), order placement, cart writes (which create carts), payment attempts (card
-//! testing: trying stolen card numbers one after another) and verification-email resends (each
-//! sends mail).
+//! testing: trying stolen card numbers one after another), verification-email resends (each
+//! sends mail) and reviews (spam).
 //!
 //! A route opts in with an [`Admitted`] extractor naming its limit. Each request counts against
 //! its client's address ([`client_address`]: the TCP peer, or `X-Forwarded-For` behind a trusted
@@ -44,15 +44,17 @@ pub enum Scope {
     Carts,
     Payments,
     EmailResends,
+    Reviews,
 }
 
 impl Scope {
-    const ALL: [Scope; 5] = [
+    const ALL: [Scope; 6] = [
         Scope::Credentials,
         Scope::Orders,
         Scope::Carts,
         Scope::Payments,
         Scope::EmailResends,
+        Scope::Reviews,
     ];
 
     fn name(self) -> &'static str {
@@ -62,6 +64,7 @@ impl Scope {
             Scope::Carts => "carts",
             Scope::Payments => "payments",
             Scope::EmailResends => "email_resends",
+            Scope::Reviews => "reviews",
         }
     }
 }
@@ -74,6 +77,7 @@ pub struct Quotas {
     pub carts: Quota,
     pub payments: Quota,
     pub email_resends: Quota,
+    pub reviews: Quota,
 }
 
 impl Quotas {
@@ -84,6 +88,7 @@ impl Quotas {
             Scope::Carts => self.carts,
             Scope::Payments => self.payments,
             Scope::EmailResends => self.email_resends,
+            Scope::Reviews => self.reviews,
         }
     }
 }
@@ -193,7 +198,7 @@ impl RateLimits {
 }
 
 /// A limit a route can name: [`Credentials`], [`OrderPlacement`], [`CartWrites`],
-/// [`PaymentAttempts`], [`EmailResends`].
+/// [`PaymentAttempts`], [`EmailResends`], [`ReviewWrites`].
 pub trait Limit: Send + Sync + 'static {
     const SCOPE: Scope;
 }
@@ -208,6 +213,8 @@ pub struct CartWrites;
 pub struct PaymentAttempts;
 /// Asking for another verification email.
 pub struct EmailResends;
+/// Writing a review (one per product and user, but accounts are cheap: spam across products).
+pub struct ReviewWrites;
 
 impl Limit for Credentials {
     const SCOPE: Scope = Scope::Credentials;
@@ -223,6 +230,10 @@ impl Limit for PaymentAttempts {
 }
 impl Limit for EmailResends {
     const SCOPE: Scope = Scope::EmailResends;
+}
+
+impl Limit for ReviewWrites {
+    const SCOPE: Scope = Scope::Reviews;
 }
 
 /// A request that passed its route's limit `L`.

@@ -9,7 +9,7 @@ use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
     AddReview, AttributeFacets, Category, CategoryInput, CreateProduct, ListProducts, ListReviews,
     Product, ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage,
-    Sort, StatusFilter, UpdateProduct,
+    ReviewRef, Sort, StatusFilter, UpdateProduct,
 };
 use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::catalog;
@@ -20,6 +20,7 @@ use crate::auth::{AdminUser, AuthUser, Viewer};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery, PageQuery};
+use crate::rate_limit::{Admitted, ReviewWrites};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -28,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search))
         .routes(routes!(details, replace, patch, remove))
         .routes(routes!(reviews, add_review))
+        .routes(routes!(remove_review))
         .routes(routes!(categories, create_category))
         .routes(routes!(attributes))
 }
@@ -292,8 +294,10 @@ pub async fn create_category(
         (status = 404, description = "No such product", body = ErrorResponse),
         (status = 409, description = "Already reviewed by this user", body = ErrorResponse),
         (status = 422, description = "Rating out of 1..5 or text too long", body = ErrorResponse),
+        (status = 429, description = "Too many reviews from this client or account", body = ErrorResponse),
     ))]
 pub async fn add_review(
+    _: Admitted<ReviewWrites>,
     call: Call,
     user: AuthUser,
     Path(product_id): Path<String>,
@@ -319,14 +323,40 @@ pub async fn add_review(
     ))]
 pub async fn reviews(
     call: Call,
+    Viewer(viewer): Viewer,
     Path(product_id): Path<String>,
     PageQuery(paging): PageQuery,
 ) -> Result<Json<ReviewPage>, ApiError> {
     let query = ListReviews { product_id, paging };
-    Ok(Json(
-        call.send(catalog::REVIEWS, &Caller::anonymous(), &query)
-            .await?,
-    ))
+    Ok(Json(call.send(catalog::REVIEWS, &viewer, &query).await?))
+}
+
+/// Remove a review: the shop's admins (spam, abuse), or its author. The rating follows.
+#[utoipa::path(delete, path = "/products/{id}/reviews/{review_id}", tag = "catalog", security(("bearer" = [])),
+    params(("id" = String, Path, description = "Product id or slug"),
+           ("review_id" = String, Path, description = "The review's id")),
+    responses(
+        (status = 204, description = "Removed; the product's rating no longer counts it"),
+        (status = 401, description = "Not logged in", body = ErrorResponse),
+        (status = 403, description = "Neither an admin nor the review's author", body = ErrorResponse),
+        (status = 404, description = "No such product or review", body = ErrorResponse),
+    ))]
+pub async fn remove_review(
+    call: Call,
+    user: AuthUser,
+    Path((product_id, review_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let _: Empty = call
+        .send(
+            catalog::REVIEW_DELETE,
+            &user.caller(),
+            &ReviewRef {
+                product_id,
+                review_id,
+            },
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ mod product_status;
 mod refresh_tokens;
 mod reply_steering;
 mod resilience;
+mod review_moderation;
 mod scale_out;
 mod secure_cookies;
 mod service_api;

@@ -129,3 +129,39 @@ async fn verification_email_resends_are_limited_per_user_and_per_client() {
     let third = app.customer().await;
     assert_limited(resend("203.0.113.9", Some(third.access_token.clone())).await).await;
 }
+
+#[tokio::test]
+async fn reviews_are_limited_per_user_and_per_client() {
+    let app = TestApp::spawn_with(Options {
+        review_rate_per_minute: 1,
+        review_rate_burst: 2,
+        trusted_proxies: "127.0.0.1",
+        ..Options::default()
+    })
+    .await;
+    let admin = app.admin().await;
+    let mut products = Vec::new();
+    for name in ["Review Me One", "Review Me Two", "Review Me Three"] {
+        products.push(app.stocked_product(&admin, name, 500, "dishes", 5).await);
+    }
+    let review = |product: &str, address: &'static str, token: String| {
+        let app = &app;
+        let path = format!("/products/{product}/reviews");
+        async move { post_from(app, &path, Some(&token), address, json!({"rating": 5})).await }
+    };
+    // One account, from ever new addresses: two reviews, then it must wait.
+    let spammer = app.customer().await;
+    for (product, address) in products.iter().zip(["203.0.113.1", "203.0.113.2"]) {
+        let response = review(product, address, spammer.access_token.clone()).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{address}");
+    }
+    assert_limited(review(&products[2], "203.0.113.3", spammer.access_token.clone()).await).await;
+    // Ever new accounts from one address run out too.
+    for product in &products[..2] {
+        let other = app.customer().await;
+        let response = review(product, "203.0.113.9", other.access_token.clone()).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let third = app.customer().await;
+    assert_limited(review(&products[2], "203.0.113.9", third.access_token.clone()).await).await;
+}

@@ -145,6 +145,18 @@ export async function newProduct(name: string, price: number, stock: number): Pr
   return product;
 }
 
+/** The customer reviews a product (through the API). */
+export async function addReview(customer: Customer, productId: string, rating: number, text: string) {
+  ok(
+    'add review',
+    await client.POST('/products/{id}/reviews', {
+      params: { path: { id: productId } },
+      body: { rating, text },
+      headers: bearer(customer.tokens),
+    }),
+  );
+}
+
 export async function deleteProduct(productId: string): Promise<void> {
   const admin = await adminSession();
   const { response } = await client.DELETE('/products/{id}', {

@@ -57,6 +57,7 @@ impl Domain for Catalog {
             .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)
             .endpoint(catalog::REVIEW_ADD, handlers::review_add::handle)
             .endpoint(catalog::REVIEWS, handlers::reviews::handle)
+            .endpoint(catalog::REVIEW_DELETE, handlers::review_delete::handle)
             .endpoint(catalog::GET_MANY, handlers::get_many::handle)
             .consume(
                 crate::stock_mirror::SUBSCRIPTION,

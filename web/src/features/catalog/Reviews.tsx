@@ -8,12 +8,13 @@ import { Button } from '../../components/Button';
 import { formatDate } from '../../lib/date';
 import { useSession } from '../../auth/useSession';
 import { useReviews } from './api';
+import { RemoveReviewButton } from './RemoveReviewButton';
 import { ReviewForm } from './ReviewForm';
 
 export function Reviews({ product }: { product: Product }) {
   const [page, setPage] = useState(1);
   const reviews = useReviews(product.id, page);
-  const { signedIn } = useSession();
+  const { signedIn, userId, isAdmin } = useSession();
   const location = useLocation();
   const pages = reviews.data ? Math.ceil(reviews.data.total / reviews.data.per_page) : 1;
 
@@ -54,6 +55,15 @@ export function Reviews({ product }: { product: Product }) {
                     </span>
                   </div>
                   {review.text && <p className="mt-2 whitespace-pre-line text-stone-800">{review.text}</p>}
+                  {(isAdmin || review.user_id === userId) && (
+                    <div className="mt-2 text-right">
+                      <RemoveReviewButton
+                        productId={product.id}
+                        review={review}
+                        own={review.user_id === userId}
+                      />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

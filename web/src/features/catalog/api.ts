@@ -100,6 +100,20 @@ export function useAddReview(productId: string) {
   });
 }
 
+/** Removes a review (the shop's admins, or its author); the product's rating follows. */
+export function useRemoveReview(productId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reviewId: string) =>
+      unwrap(
+        api.DELETE('/products/{id}/reviews/{review_id}', {
+          params: { path: { id: productId, review_id: reviewId } },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: catalogKeys.all }),
+  });
+}
+
 /** A category and where it sits, found in the tree by slug. */
 export function findCategory(
   tree: Category[] | undefined,

@@ -41,6 +41,19 @@ pub async fn handle(
     Ok(product)
 }
 
+/// A product `caller` may see, through the cache; any other is "no such product".
+pub(crate) async fn find_visible(
+    state: &CatalogState,
+    id: &str,
+    caller: &Caller,
+) -> Result<Product, ReplyError> {
+    let product = find(state, id).await?;
+    if !visible_to(&product, caller) {
+        return Err(ReplyError::not_found(format!("no product {id:?}")));
+    }
+    Ok(product)
+}
+
 /// Whether `caller` may see the product: shoppers (and the cart, which asks anonymously) see
 /// active products only, as if the others did not exist; admins see every status.
 pub(crate) fn visible_to(product: &Product, caller: &Caller) -> bool {

@@ -9,6 +9,7 @@ pub mod get;
 pub mod get_many;
 pub mod list;
 pub mod review_add;
+pub mod review_delete;
 pub(crate) mod reviewer;
 pub mod reviews;
 pub mod search;

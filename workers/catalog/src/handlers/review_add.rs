@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError, ValidationError};
 use menuskart_schemas::catalog::{AddReview, Review};
 
-use super::get::find;
+use super::get::find_visible;
 use super::reviewer;
 use super::written;
 use crate::state::CatalogState;
@@ -31,7 +31,7 @@ pub async fn handle(
         )
         .into());
     }
-    let product = find(&state, &product_id).await?;
+    let product = find_visible(&state, &product_id, &req.caller).await?;
     let author = reviewer::name_of(&state, &req.caller).await;
     let added = state
         .store

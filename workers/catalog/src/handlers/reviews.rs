@@ -5,7 +5,7 @@ use std::sync::Arc;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{ListReviews, ReviewPage};
 
-use super::get::find;
+use super::get::find_visible;
 use crate::state::CatalogState;
 
 #[tracing::instrument(skip_all, fields(product = %req.body.product_id))]
@@ -15,7 +15,7 @@ pub async fn handle(
 ) -> Result<ReviewPage, ReplyError> {
     let ListReviews { product_id, paging } = req.body;
     let window = paging.window()?;
-    let product = find(&state, &product_id).await?;
+    let product = find_visible(&state, &product_id, &req.caller).await?;
     let (items, total) = state
         .store
         .reviews(&product.id, window.limit, window.offset)

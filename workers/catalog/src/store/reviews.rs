@@ -78,6 +78,46 @@ impl Store {
         Ok(serde_json::from_value::<ReviewRow>(row)?.into_review())
     }
 
+    /// The author (user id) of a review of `product`, if there is one.
+    #[tracing::instrument(skip(self))]
+    pub async fn review_author(
+        &self,
+        product: &ProductId,
+        rid: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let authors: Vec<String> = self
+            .db()
+            .query("SELECT VALUE user FROM review WHERE rid = $rid AND product = $product")
+            .bind(json!({"rid": rid, "product": product}))
+            .await?
+            .take(0)?;
+        Ok(authors.into_iter().next())
+    }
+
+    /// Deletes a review and takes it out of its product's totals, in one transaction; whether
+    /// it existed. Deleting it twice at once takes it out once: the totals change only by the
+    /// rating of the row this statement deleted.
+    #[tracing::instrument(skip(self))]
+    pub async fn delete_review(&self, product: &ProductId, rid: &str) -> Result<bool, StoreError> {
+        let sql = "BEGIN TRANSACTION; \
+             LET $gone = (DELETE review WHERE rid = $rid AND product = $product RETURN BEFORE); \
+             IF array::len($gone) > 0 { \
+               UPDATE product SET rating_sum -= $gone[0].rating, review_count -= 1 \
+                 WHERE pid = $product RETURN NONE; \
+             }; \
+             COMMIT TRANSACTION; \
+             RETURN array::len($gone);";
+        let mut response = self
+            .db()
+            .query(sql)
+            .bind(json!({"rid": rid, "product": product}))
+            .await?
+            .check()?;
+        let last = response.num_statements() - 1;
+        let deleted: Option<i64> = response.take(last)?;
+        Ok(deleted.unwrap_or(0) > 0)
+    }
+
     /// A page of a product's reviews, newest first, and their total.
     #[tracing::instrument(skip(self))]
     pub async fn reviews(
