@@ -131,9 +131,18 @@ impl FromRequestParts<AppState> for MaybeUser {
 /// Whoever reads a public page: the user of a valid token, else a visitor. A public read never
 /// fails on a missing, bad or stale token (a shopper whose session ran out still sees the
 /// shop); a valid token can only widen what is shown (an admin also sees draft products),
-/// and the worker decides that from the token it verifies itself.
+/// and the worker decides that from the token it verifies itself. A token about to expire
+/// goes as a visitor too: the worker checks it again a moment later, and would refuse it.
 #[derive(Debug, Clone)]
 pub struct Viewer(pub Caller);
+
+/// A token with less than this left is not forwarded on a public read.
+const VIEWER_MARGIN_SECS: i64 = 5;
+
+/// Whether a token expiring at `exp` still outlives the request it came with.
+fn lasts_the_request(exp: i64, now: i64) -> bool {
+    exp - now >= VIEWER_MARGIN_SECS
+}
 
 impl FromRequestParts<AppState> for Viewer {
     type Rejection = std::convert::Infallible;
@@ -145,10 +154,23 @@ impl FromRequestParts<AppState> for Viewer {
         if !parts.headers.contains_key(AUTHORIZATION) {
             return Ok(Self(Caller::anonymous()));
         }
-        Ok(Self(
-            authenticate(parts, state)
-                .map(|user| user.caller())
-                .unwrap_or_else(|_| Caller::anonymous()),
-        ))
+        let now = chrono::Utc::now().timestamp();
+        Ok(Self(match authenticate(parts, state) {
+            Ok(user) if lasts_the_request(user.claims.exp, now) => user.caller(),
+            _ => Caller::anonymous(),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod viewer_tests {
+    use super::lasts_the_request;
+
+    #[test]
+    fn a_token_about_to_expire_is_not_forwarded() {
+        assert!(lasts_the_request(1_000 + 60, 1_000));
+        assert!(lasts_the_request(1_005, 1_000));
+        assert!(!lasts_the_request(1_004, 1_000));
+        assert!(!lasts_the_request(999, 1_000));
     }
 }

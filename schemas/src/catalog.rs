@@ -198,6 +198,9 @@ pub struct ListProducts {
     pub max_price: Option<i64>,
     #[serde(default)]
     pub in_stock: Option<bool>,
+    /// At most this many units available (as the catalog last heard): low stock.
+    #[serde(default)]
+    pub max_available: Option<i64>,
     /// Attribute equality, e.g. `{"spice": "hot"}`.
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,

@@ -300,6 +300,7 @@ pub const EDGE: Component = Component {
         subjects::orders::GET.untyped(),
         subjects::orders::BY_USER.untyped(),
         subjects::orders::LIST.untyped(),
+        subjects::orders::OVERVIEW.untyped(),
         subjects::orders::CANCEL.untyped(),
         subjects::orders::SET_STATUS.untyped(),
         subjects::orders::WATCH.untyped(),

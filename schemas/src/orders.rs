@@ -210,6 +210,49 @@ pub struct OrderPage {
     pub per_page: u32,
 }
 
+/// Orders and revenue over one period: orders paid (paid, fulfilled or shipped, before refunds)
+/// that were placed in it, in the shop's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SalesFigures {
+    pub orders: i64,
+    /// The orders' totals (tax included), minor units.
+    pub revenue: Amount,
+    /// `revenue / orders`, rounded down to the minor unit; 0 without orders.
+    pub average_order: Amount,
+}
+
+/// A product that sold well over the last 30 days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TopProduct {
+    pub product_id: String,
+    /// Its name on the latest order line.
+    pub name: String,
+    /// Units sold.
+    pub quantity: i64,
+    /// Its line totals (before tax), minor units.
+    pub revenue: Amount,
+}
+
+/// GET /sales/overview (`mk.orders.overview`, admin): the shop's sales at a glance. Days are
+/// calendar days in the shop's time zone (`MK_SHOP_TIMEZONE`): today, the last 7 and the last
+/// 30 days, today included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SalesOverview {
+    pub currency: Currency,
+    /// The IANA time zone the days are counted in.
+    pub timezone: String,
+    pub today: SalesFigures,
+    pub last_7_days: SalesFigures,
+    pub last_30_days: SalesFigures,
+    /// Paid orders not yet fulfilled: the work waiting.
+    pub awaiting_fulfilment: i64,
+    /// Up to 5 products by units sold over the last 30 days.
+    pub top_products: Vec<TopProduct>,
+}
+
 /// POST /orders/{order_id}/status (admin) `{status}`: `fulfilled` or `shipped`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

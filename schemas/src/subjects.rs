@@ -230,6 +230,8 @@ pub mod orders {
         BY_USER = "by_user": crate::orders::OrdersByUser => crate::orders::OrderPage,
         /// Admin: every customer's orders, by status, number or email, newest first.
         LIST = "list": crate::orders::OrdersList => crate::orders::OrderPage,
+        /// Admin: orders and revenue today, over 7 and 30 days, the best sellers.
+        OVERVIEW = "overview": crate::Empty => crate::orders::SalesOverview,
         /// Cancel an unpaid order (owner or admin).
         CANCEL = "cancel": crate::orders::OrderRef => crate::orders::Order,
         /// Admin: move a paid order on (`fulfilled`, `shipped`).

@@ -195,6 +195,8 @@ pub fn orders_settings(database_url: &str) -> menuskart_orders::Settings {
         outbox: Default::default(),
         service_timeout_ms: 5_000,
         order_max_watches: 1_000,
+        shop_currency: "EUR".into(),
+        shop_timezone: "Europe/Berlin".into(),
     }
 }
 

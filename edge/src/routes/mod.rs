@@ -9,6 +9,7 @@ pub mod order_events;
 pub mod orders;
 pub mod payments;
 pub mod products;
+pub mod sales;
 pub mod users;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -25,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(cart::router())
         .merge(orders::router())
         .merge(payments::router())
+        .merge(sales::router())
         .merge(notifications::router())
         .merge(health::router())
 }

@@ -47,6 +47,8 @@ pub struct Filters {
     min_price: Option<i64>,
     max_price: Option<i64>,
     in_stock: Option<bool>,
+    /// At most this many units available: low stock.
+    max_available: Option<i64>,
     /// relevance, price_asc, price_desc, newest, name
     sort: Option<String>,
     /// active (the default), draft, archived or any; anything but active needs an admin's token.
@@ -73,6 +75,7 @@ fn filters(pairs: Vec<(String, String)>) -> Result<ListProducts, ApiError> {
             "query" | "q" => list.query = Some(value.clone()),
             "category" => list.category = Some(value.clone()),
             "min_price" => list.min_price = Some(number()?),
+            "max_available" => list.max_available = Some(number()?),
             "max_price" => list.max_price = Some(number()?),
             "in_stock" => {
                 list.in_stock = Some(

@@ -610,3 +610,20 @@ async fn the_attributes_products_have_are_counted_for_filters_and_follow_writes(
     let vegan = json_of(app.get("/products?attr.vegan=true", None).await).await;
     assert_eq!(names(&vegan), ["Tofu Salad"]);
 }
+
+#[tokio::test]
+async fn a_listing_and_a_search_with_the_same_parameters_are_cached_apart() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    fixture(&app, &admin).await;
+    // A listing ignores `query`; cached under the search's key it would answer every search
+    // for that word with the whole catalog (and the other way round) until it expires.
+    let listing = json_of(app.get("/products?query=zzpoison", None).await).await;
+    assert!(listing["total"].as_i64().unwrap() > 0);
+    let search = json_of(app.get("/products/search?query=zzpoison", None).await).await;
+    assert_eq!(search["total"], 0, "{search}");
+    let search = json_of(app.get("/products/search?query=curry", None).await).await;
+    let found = search["total"].as_i64().unwrap();
+    let listing = json_of(app.get("/products?query=curry", None).await).await;
+    assert!(listing["total"].as_i64().unwrap() > found, "{listing}");
+}

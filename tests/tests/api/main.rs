@@ -30,6 +30,7 @@ mod refresh_tokens;
 mod reply_steering;
 mod resilience;
 mod review_moderation;
+mod sales_overview;
 mod scale_out;
 mod secure_cookies;
 mod service_api;

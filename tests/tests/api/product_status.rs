@@ -73,6 +73,26 @@ async fn only_active_products_are_in_the_shop_and_the_owner_sees_every_status() 
         )
         .await;
     }
+    // ... nor reviewed, nor its reviews read (by slug too): that would tell it exists.
+    for token in [None, Some(shopper)] {
+        assert_error(
+            app.get("/products/tamarind-tofu/reviews", token).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+    }
+    assert_error(
+        app.post(
+            "/products/tamarind-tofu/reviews",
+            Some(shopper),
+            json!({"rating": 5, "text": "first!"}),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
     // ... and it cannot be bought.
     assert_error(
         app.add_to_cart(shopper, &hidden, 1).await,

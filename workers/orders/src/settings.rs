@@ -37,9 +37,22 @@ pub struct Settings {
     /// each is a few dozen bytes and a lookup per status change of its order).
     #[serde(default = "defaults::max_watches")]
     pub order_max_watches: usize,
+    /// `MK_SHOP_CURRENCY`: the shop's currency, in which the sales overview counts (default EUR).
+    #[serde(default = "defaults::shop_currency")]
+    pub shop_currency: String,
+    /// `MK_SHOP_TIMEZONE`: the IANA time zone whose calendar days the sales overview counts
+    /// ("today"); checked against PostgreSQL's zones at start (default UTC).
+    #[serde(default = "defaults::shop_timezone")]
+    pub shop_timezone: String,
 }
 
 mod defaults {
+    pub fn shop_currency() -> String {
+        "EUR".into()
+    }
+    pub fn shop_timezone() -> String {
+        "UTC".into()
+    }
     pub fn payment_timeout_secs() -> i64 {
         15 * 60
     }

@@ -22,6 +22,8 @@ pub struct OrdersState {
     pub watches: Watches,
     /// Where status changes are heard and forwarded to watchers.
     pub live_client: async_nats::Client,
+    /// The shop's currency and time zone, for the sales overview.
+    pub shop: crate::store::Shop,
 }
 
 impl OrdersState {

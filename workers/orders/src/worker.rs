@@ -32,6 +32,10 @@ impl Domain for Orders {
         let store = Store::connect(&settings.postgres)
             .await
             .context("order database")?;
+        let shop = store
+            .shop(&settings.shop_currency, &settings.shop_timezone)
+            .await
+            .context("MK_SHOP_CURRENCY and MK_SHOP_TIMEZONE")?;
         // Ours, and the payments' (declared here too so either worker may start first).
         let events = nats
             .streams(&[order_events::STREAM, payments::STREAM])
@@ -48,6 +52,7 @@ impl Domain for Orders {
             payment_timeout: chrono::Duration::seconds(settings.order_payment_timeout_secs),
             payment_wait_max: chrono::Duration::seconds(settings.order_payment_wait_max_secs),
             max_unpaid: settings.order_max_unpaid,
+            shop,
         });
         let every = Duration::from_millis(settings.order_sweep_interval_ms);
         Ok(Declaration::new(state)
@@ -55,6 +60,7 @@ impl Domain for Orders {
             .endpoint(orders::GET, handlers::get::handle)
             .endpoint(orders::BY_USER, handlers::by_user::handle)
             .endpoint(orders::LIST, handlers::list::handle)
+            .endpoint(orders::OVERVIEW, handlers::overview::handle)
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
             .endpoint(orders::LOOKUP, handlers::lookup::handle)

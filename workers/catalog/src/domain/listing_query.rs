@@ -16,6 +16,7 @@ pub struct ListingQuery {
     pub min_price: Option<i64>,
     pub max_price: Option<i64>,
     pub in_stock: bool,
+    pub max_available: Option<i64>,
     pub attributes: BTreeMap<String, String>,
     /// Whose products: shoppers see active ones (the handler checks who may ask for others).
     pub status: StatusFilter,
@@ -44,6 +45,12 @@ impl ListingQuery {
             None
         };
         let window = raw.paging.window()?;
+        if raw.max_available.is_some_and(|units| units < 0) {
+            return Err(ValidationError::new(
+                "max_available",
+                "must not be negative",
+            ));
+        }
         for (field, price) in [("min_price", raw.min_price), ("max_price", raw.max_price)] {
             if price.is_some_and(|p| p < 0) {
                 return Err(ValidationError::new(field, "must not be negative"));
@@ -81,6 +88,7 @@ impl ListingQuery {
             min_price: raw.min_price,
             max_price: raw.max_price,
             in_stock: raw.in_stock.unwrap_or(false),
+            max_available: raw.max_available,
             attributes: raw.attributes,
             status: raw.status,
             sort: raw.sort,

@@ -31,12 +31,15 @@ pub(crate) async fn page(
         })
     };
     // Stock changes with every order and does not bump the cache generation, so listings
-    // filtered by stock are always read fresh.
-    if query.paging.page > MAX_CACHED_PAGE || query.in_stock {
+    // filtered by stock (in stock, low stock) are always read fresh.
+    if query.paging.page > MAX_CACHED_PAGE || query.in_stock || query.max_available.is_some() {
         return load.await;
     }
+    // A listing ignores `query` and a search ranks by it: the same filters are two different
+    // answers, so they are two keys.
     let key = format!(
-        "list:{}",
+        "{}:{}",
+        if search { "search" } else { "list" },
         serde_json::to_string(&raw).map_err(ReplyError::internal)?
     );
     state.cache.get_or_load(&key, load).await

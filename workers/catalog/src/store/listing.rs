@@ -120,6 +120,10 @@ fn conditions(query: &ListingQuery) -> (String, Option<String>, Map<String, Valu
     if query.in_stock {
         clauses.push("available > 0".into());
     }
+    if let Some(units) = query.max_available {
+        clauses.push("available <= $max_available".into());
+        vars.insert("max_available".into(), json!(units));
+    }
     for (i, (key, value)) in query.attributes.iter().enumerate() {
         clauses.push(format!(
             "<string> attributes[$attr_key_{i}] = $attr_value_{i}"

@@ -5,6 +5,7 @@ pub mod cancel;
 pub mod get;
 pub mod list;
 pub mod lookup;
+pub mod overview;
 pub mod place;
 pub mod set_status;
 pub mod watch;

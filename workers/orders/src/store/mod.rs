@@ -4,11 +4,12 @@
 //! [`orders`]: writing a placement and reading orders; [`transitions`]: every later status
 //! change, each in one transaction with its history row and its outbox event;
 //! [`payments_under_way`]: the payments an order waits for, and the expiry; [`status`]: the
-//! status column's type. Every query is a `sqlx::query!`, checked against the migrations at
+//! status column's type; [`sales`]: the sales overview. Every query is a `sqlx::query!`, checked against the migrations at
 //! compile time (`scripts/sqlx`).
 
 pub mod orders;
 pub mod payments_under_way;
+pub mod sales;
 pub mod status;
 pub mod transitions;
 
@@ -17,6 +18,7 @@ pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
 pub use orders::{Customer, OrderFilter, OrderRecord, Placing};
+pub use sales::{Shop, ShopError};
 pub use transitions::TransitionOutcome;
 
 #[derive(Debug, Clone)]
