@@ -24,6 +24,10 @@ test('the admin adds a product with stock, the shop finds it, and the admin hide
       await form.getByLabel('Password').fill(password);
       await form.getByRole('button', { name: 'Sign in' }).click();
       await accountNav(page).getByRole('link', { name: 'Admin' }).click();
+      await expectHeading(page, 'Overview');
+      await expect(page).toHaveURL('/admin');
+      await expectTitleAndLang(page, 'Overview · Admin · MenusKart');
+      await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Products' }).click();
       await expectHeading(page, 'Products');
       await expect(page).toHaveURL('/admin/products');
       await expectTitleAndLang(page, 'Products · Admin · MenusKart');
@@ -120,6 +124,20 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
   const customerPage = await pageAs(customer.tokens);
   await customerPage.goto(`/account/orders/${order.id}`);
   await expect(orderStatus(customerPage)).toHaveText('Paid');
+
+  await test.step("the overview's first figures count today's paid orders, this one too", async () => {
+    await page.goto('/admin');
+    await expectHeading(page, 'Overview');
+    const today = page.getByRole('region', { name: 'Today' });
+    await expect(today).toContainText(/\d+ orders? · average €\d+\.\d{2}/);
+    const revenue =
+      (await today
+        .getByText(/^€[\d,]+\.\d{2}$/)
+        .first()
+        .textContent()) ?? '';
+    expect(Math.round(Number(revenue.replace(/[^\d.]/g, '')) * 100)).toBeGreaterThanOrEqual(order.total);
+    await expect(page.getByRole('link', { name: /paid orders? waits? to be fulfilled/ })).toBeVisible();
+  });
 
   await test.step('find the order by its number', async () => {
     await page.goto('/admin');

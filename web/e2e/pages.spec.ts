@@ -190,6 +190,20 @@ const PAGES: PageCase[] = [
     heading: () => 'Not allowed',
   },
   {
+    name: 'admin overview',
+    who: 'admin',
+    path: () => '/admin',
+    title: () => 'Overview · Admin · MenusKart',
+    heading: () => 'Overview',
+    ready: async (page) => {
+      await expect(page.getByRole('region', { name: 'Today' })).toContainText(/\d+ orders?/);
+      await expect(
+        page.getByRole('region', { name: 'Recent orders' }).getByRole('link').first(),
+      ).toBeVisible();
+    },
+    screenshot: 'admin-overview',
+  },
+  {
     name: 'admin products',
     who: 'admin',
     path: () => '/admin/products',

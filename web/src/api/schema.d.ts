@@ -710,6 +710,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sales/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: orders and revenue today, over the last 7 and 30 days (calendar days in the shop's
+         *     time zone), the paid orders waiting to be fulfilled and the best sellers of 30 days.
+         */
+        get: operations["orders_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1254,6 +1274,38 @@ export interface components {
          */
         Role: "customer" | "admin";
         /**
+         * @description Orders and revenue over one period: orders paid (paid, fulfilled or shipped, before refunds)
+         *     that were placed in it, in the shop's currency.
+         */
+        SalesFigures: {
+            /** @description `revenue / orders`, rounded down to the minor unit; 0 without orders. */
+            average_order: components["schemas"]["Amount"];
+            /** Format: int64 */
+            orders: number;
+            /** @description The orders' totals (tax included), minor units. */
+            revenue: components["schemas"]["Amount"];
+        };
+        /**
+         * @description GET /sales/overview (`mk.orders.overview`, admin): the shop's sales at a glance. Days are
+         *     calendar days in the shop's time zone (`MK_SHOP_TIMEZONE`): today, the last 7 and the last
+         *     30 days, today included.
+         */
+        SalesOverview: {
+            /**
+             * Format: int64
+             * @description Paid orders not yet fulfilled: the work waiting.
+             */
+            awaiting_fulfilment: number;
+            currency: components["schemas"]["Currency"];
+            last_30_days: components["schemas"]["SalesFigures"];
+            last_7_days: components["schemas"]["SalesFigures"];
+            /** @description The IANA time zone the days are counted in. */
+            timezone: string;
+            today: components["schemas"]["SalesFigures"];
+            /** @description Up to 5 products by units sold over the last 30 days. */
+            top_products: components["schemas"]["TopProduct"][];
+        };
+        /**
          * @description POST /auth/login and /auth/refresh: the new access token and, for an API client, the
          *     refresh token. A browser session (`X-Session: cookie`) gets its refresh token only in the
          *     HttpOnly `mk_refresh` cookie, never in a body a page script could read.
@@ -1301,6 +1353,19 @@ export interface components {
             product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             set?: number | null;
+        };
+        /** @description A product that sold well over the last 30 days. */
+        TopProduct: {
+            /** @description Its name on the latest order line. */
+            name: string;
+            product_id: string;
+            /**
+             * Format: int64
+             * @description Units sold.
+             */
+            quantity: number;
+            /** @description Its line totals (before tax), minor units. */
+            revenue: components["schemas"]["Amount"];
         };
         /**
          * Format: uuid
@@ -2838,6 +2903,8 @@ export interface operations {
                 min_price?: number;
                 max_price?: number;
                 in_stock?: boolean;
+                /** @description At most this many units available: low stock. */
+                max_available?: number;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
                 /** @description active (the default), draft, archived or any; anything but active needs an admin's token. */
@@ -2953,6 +3020,8 @@ export interface operations {
                 min_price?: number;
                 max_price?: number;
                 in_stock?: boolean;
+                /** @description At most this many units available: low stock. */
+                max_available?: number;
                 /** @description relevance, price_asc, price_desc, newest, name */
                 sort?: string;
                 /** @description active (the default), draft, archived or any; anything but active needs an admin's token. */
@@ -3328,6 +3397,44 @@ export interface operations {
             };
             /** @description Not connected to NATS */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    orders_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shop's sales at a glance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOverview"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
  * The admin section: its own chunk, loaded only when an /admin address is opened. The token's
  * roles decide what is shown; the API refuses non-admins whatever the screen shows.
  */
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useSession } from '../../auth/useSession';
 import { NotFound } from '../../app/NotFound';
 import { AdminLayout } from './AdminLayout';
@@ -11,6 +11,7 @@ import { CampaignProgress } from './campaigns/CampaignProgress';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { CategoriesPage } from './categories/CategoriesPage';
 import { OrdersAdmin } from './orders/OrdersAdmin';
+import { OverviewPage } from './overview/OverviewPage';
 import { AdminOrderPage } from './orders/AdminOrderPage';
 import { ProductCreatePage } from './products/ProductCreatePage';
 import { ProductEditPage } from './products/ProductEditPage';
@@ -22,7 +23,7 @@ export function AdminApp() {
   return (
     <Routes>
       <Route element={<AdminLayout />}>
-        <Route index element={<Navigate to="products" replace />} />
+        <Route index element={<OverviewPage />} />
         <Route path="products" element={<ProductsPage />} />
         <Route path="products/new" element={<ProductCreatePage />} />
         <Route path="products/:productId" element={<ProductEditPage />} />

@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
 
-const SECTIONS = [
+/** The admin's sections; `end`: active on its own address only (not on those under it). */
+const SECTIONS: readonly { to: string; label: string; end?: boolean }[] = [
+  { to: '/admin', label: 'Overview', end: true },
   { to: '/admin/products', label: 'Products' },
   { to: '/admin/categories', label: 'Categories' },
   { to: '/admin/orders', label: 'Orders' },
@@ -17,6 +19,7 @@ export function AdminLayout() {
             <li key={s.to}>
               <NavLink
                 to={s.to}
+                end={s.end ?? false}
                 className={({ isActive }) =>
                   `block rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-orange-700 text-white' : 'hover:bg-stone-800'}`
                 }
