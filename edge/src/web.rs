@@ -8,6 +8,8 @@
 //!   the API's JSON 404, never the app (a stale page asking for an old chunk must see it fail).
 //! - any other `GET` from a browser (one that accepts `text/html`) is one of the app's own
 //!   client-side routes: `index.html`, revalidated on every visit so a deploy shows at once.
+//!   The shop's address itself, `/`, is the app for every client that does not ask for JSON
+//!   (`curl http://shop/` shows the shop, not an error).
 //! - everything else (an unknown API path from `curl` or a client library, other methods) stays
 //!   the JSON 404 it always was.
 
@@ -63,7 +65,7 @@ impl WebApp {
                 .into_response();
             }
             response
-        } else if accepts_html(&request) {
+        } else if accepts_html(&request) || (path == "/" && !asks_for_json(&request)) {
             let index = CompressionLayer::new().layer(ServeFile::new(self.dir.join("index.html")));
             respond(index.oneshot(request).await, REVALIDATE)
         } else {
@@ -105,13 +107,22 @@ fn names_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// A browser navigating; API clients send `application/json` or `*/*`.
-fn accepts_html(request: &Request) -> bool {
+fn accept(request: &Request) -> &str {
     request
         .headers()
         .get(header::ACCEPT)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
+        .unwrap_or("")
+}
+
+/// A browser navigating; API clients send `application/json` or `*/*`.
+fn accepts_html(request: &Request) -> bool {
+    accept(request).contains("text/html")
+}
+
+/// A client that wants JSON (an API client that got the address wrong).
+fn asks_for_json(request: &Request) -> bool {
+    accept(request).contains("application/json")
 }
 
 #[cfg(test)]

@@ -59,6 +59,38 @@ async fn the_home_page_and_the_apps_own_routes_are_index_html_revalidated_each_v
 }
 
 #[tokio::test]
+async fn the_shops_address_is_the_app_for_any_client_that_does_not_ask_for_json() {
+    let app = app_with_web().await;
+    // curl sends `Accept: */*`; some clients send no Accept at all.
+    for accept in [Some("*/*"), None] {
+        let mut request = app.http.get(app.url("/"));
+        if let Some(accept) = accept {
+            request = request.header(ACCEPT, accept);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{accept:?}");
+        assert_eq!(response.text().await.unwrap(), INDEX, "{accept:?}");
+    }
+    // A JSON client gets the API's answer, and an unknown path stays the JSON 404.
+    let json = app
+        .http
+        .get(app.url("/"))
+        .header(ACCEPT, "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_error(json, StatusCode::NOT_FOUND, "not_found").await;
+    let unknown = app
+        .http
+        .get(app.url("/no-such-api"))
+        .header(ACCEPT, "*/*")
+        .send()
+        .await
+        .unwrap();
+    assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
 async fn hashed_assets_are_cached_for_a_year_and_compressed() {
     let app = app_with_web().await;
     let response = app
