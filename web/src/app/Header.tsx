@@ -4,6 +4,7 @@ import { useCategories } from '../features/catalog/api';
 import { shopHref } from '../features/catalog/shopParams';
 import { useCart } from '../features/cart/api';
 import { useSession } from '../auth/useSession';
+import { countOf } from '../lib/plural';
 
 function BasketLink() {
   const { data } = useCart();
@@ -11,7 +12,7 @@ function BasketLink() {
   return (
     <Link
       to="/basket"
-      aria-label={`Basket, ${count === 1 ? '1 item' : `${count} items`}`}
+      aria-label={`Basket, ${countOf(count, 'item', 'items')}`}
       className="relative inline-flex items-center gap-1.5 rounded-full px-2 py-2 font-medium sm:gap-2 sm:px-3 text-stone-800 hover:bg-orange-50 hover:text-orange-900"
     >
       <span aria-hidden="true" className="text-xl">

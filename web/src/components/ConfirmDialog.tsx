@@ -46,7 +46,7 @@ export function ConfirmDialog({
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-2xl p-6 text-left text-stone-900 backdrop:bg-stone-900/50"
+      className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-2xl p-6 text-left whitespace-normal text-stone-900 backdrop:bg-stone-900/50"
     >
       <h2 id={titleId} className="text-lg font-semibold">
         {title}

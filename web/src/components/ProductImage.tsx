@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { categoryVisual } from '../lib/categoryVisuals';
 
 interface ProductImageProps {
@@ -11,8 +12,9 @@ interface ProductImageProps {
 const emojiSize = { sm: 'text-3xl', md: 'text-6xl', lg: 'text-8xl' };
 
 /**
- * The product's first image, or a gradient tile with its category's emoji. Images are
- * decorative next to the product name, so the alt text is empty.
+ * The product's first image, or a gradient tile with its category's emoji: also when the image
+ * fails to load (a broken address shows the tile, never the browser's broken-image icon).
+ * Images are decorative next to the product name, so the alt text is empty.
  */
 export function ProductImage({
   name,
@@ -22,11 +24,13 @@ export function ProductImage({
   size = 'md',
 }: ProductImageProps) {
   const src = images[0];
-  if (src) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (src && failed !== src) {
     return (
       <img
         src={src}
         alt=""
+        onError={() => setFailed(src)}
         loading="lazy"
         className={`aspect-[4/3] w-full rounded-xl bg-stone-100 object-cover ${className}`}
       />

@@ -1,3 +1,5 @@
+import { countOf } from '../lib/plural';
+
 interface StarsProps {
   rating: number | null | undefined;
   count?: number;
@@ -10,7 +12,7 @@ export function Stars({ rating, count, size = 'sm' }: StarsProps) {
     return <span className="text-sm text-stone-600">No reviews yet</span>;
   }
   const shown = Math.round(rating * 10) / 10;
-  const label = `Rated ${shown} out of 5${count !== undefined ? `, ${count} ${count === 1 ? 'review' : 'reviews'}` : ''}`;
+  const label = `Rated ${shown} out of 5${count !== undefined ? `, ${countOf(count, 'review', 'reviews')}` : ''}`;
   const text = size === 'sm' ? 'text-sm' : 'text-xl';
   return (
     <span className={`inline-flex items-center gap-1 ${text}`}>

@@ -16,3 +16,17 @@ export function capitalize(text: string): string {
 export function attributeLabel(name: string): string {
   return NAMES[name] ?? capitalize(name.replace(/_/g, ' '));
 }
+
+/** Values that form a scale, in the scale's order; others keep the catalog's order. */
+const SCALES: readonly (readonly string[])[] = [
+  ['mild', 'medium', 'hot', 'extra hot'],
+  ['small', 'regular', 'medium', 'large'],
+  ['xs', 's', 'm', 'l', 'xl', 'xxl'],
+];
+
+/** Orders values along a known scale (mild, medium, hot), when all of them are on one. */
+export function inScaleOrder(values: string[]): string[] {
+  const scale = SCALES.find((s) => values.every((v) => s.includes(v.toLowerCase())));
+  if (!scale) return values;
+  return [...values].sort((a, b) => scale.indexOf(a.toLowerCase()) - scale.indexOf(b.toLowerCase()));
+}

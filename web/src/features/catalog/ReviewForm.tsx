@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { TextArea } from '../../components/TextArea';
 import { useAddReview } from './api';
+import { countOf } from '../../lib/plural';
 
 /** Rating (1–5, as radio stars) and a text; one review per customer and product. */
 export function ReviewForm({ productId }: { productId: string }) {
@@ -45,7 +46,7 @@ export function ReviewForm({ productId }: { productId: string }) {
                 checked={rating === n}
                 onChange={() => setRating(n)}
                 className="peer sr-only"
-                aria-label={`${n} ${n === 1 ? 'star' : 'stars'}`}
+                aria-label={countOf(n, 'star', 'stars')}
               />
               <span
                 aria-hidden="true"

@@ -19,6 +19,7 @@ import {
   type ShopFilters,
   type SortKey,
 } from './shopParams';
+import { countOf } from '../../lib/plural';
 
 export function ShopPage() {
   const [params, setParams] = useSearchParams();
@@ -51,11 +52,7 @@ export function ShopPage() {
         <div>
           <h1 className="text-3xl font-bold">{title}</h1>
           <p className="mt-1 text-stone-600" aria-live="polite">
-            {list.data
-              ? `${total} ${total === 1 ? 'product' : 'products'}`
-              : list.isPending
-                ? 'Loading…'
-                : ''}
+            {list.data ? countOf(total, 'product', 'products') : list.isPending ? 'Loading…' : ''}
           </p>
         </div>
         <SelectField

@@ -48,3 +48,19 @@ describe('attributeFilters', () => {
     ]);
   });
 });
+
+describe('scales', () => {
+  it('offers spice levels mild to hot, whatever order the catalog counts them in', () => {
+    const [spice] = attributeFilters([
+      {
+        name: 'spice',
+        values: [
+          { value: 'mild', count: 9 },
+          { value: 'hot', count: 6 },
+          { value: 'medium', count: 3 },
+        ],
+      },
+    ]);
+    expect(spice?.options.map((o) => o.label)).toEqual(['Mild', 'Medium', 'Hot']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import { attributeLabel, capitalize } from '../../lib/attributeNames';
+import { attributeLabel, capitalize, inScaleOrder } from '../../lib/attributeNames';
 
 type AttributeFacet = components['schemas']['AttributeFacet'];
 
@@ -16,7 +16,7 @@ const MAX_OPTIONS = 6;
 /**
  * The filters worth offering from the catalog's attribute facets (`GET /attributes`):
  * yes/no attributes become one checkbox ("Vegan only"); a handful of words shared by several
- * products (spice: mild, hot, medium) become choices. Numbers, and values that each describe
+ * products (spice: mild, medium, hot, in the scale's order) become choices. Numbers, and values that each describe
  * one product, are left out: nobody filters on "400 ml".
  */
 export function attributeFilters(facets: AttributeFacet[]): AttributeFilter[] {
@@ -32,7 +32,11 @@ export function attributeFilters(facets: AttributeFacet[]): AttributeFilter[] {
     const words = values.every((v) => Number.isNaN(Number(v)));
     if (!shared || !words || values.length < 2 || values.length > MAX_OPTIONS) return [];
     return [
-      { name: facet.name, label, options: values.map((value) => ({ value, label: capitalize(value) })) },
+      {
+        name: facet.name,
+        label,
+        options: inScaleOrder(values).map((value) => ({ value, label: capitalize(value) })),
+      },
     ];
   });
 }

@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/date';
 import { orderLabel } from '../../lib/orderNumber';
 import { RequireSignIn } from '../account/RequireSignIn';
 import { ORDERS_PER_PAGE, useUserOrders } from './api';
+import { countOf } from '../../lib/plural';
 
 function OrderHistory() {
   const [params] = useSearchParams();
@@ -62,7 +63,12 @@ function OrderHistory() {
                 Order {orderLabel(order)}
               </Link>
               <p className="text-sm text-stone-600">
-                {formatDate(order.created_at)} · {order.items.reduce((n, i) => n + i.quantity, 0)} items
+                {formatDate(order.created_at)} ·{' '}
+                {countOf(
+                  order.items.reduce((n, i) => n + i.quantity, 0),
+                  'item',
+                  'items',
+                )}
               </p>
             </div>
             <div className="flex items-center gap-4">

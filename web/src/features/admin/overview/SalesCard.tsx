@@ -1,5 +1,6 @@
 import type { SalesFigures } from '../../../api/types';
 import { Price } from '../../../components/Price';
+import { countOf } from '../../../lib/plural';
 
 interface SalesCardProps {
   title: string;
@@ -16,7 +17,7 @@ export function SalesCard({ title, figures, currency }: SalesCardProps) {
         <Price amount={figures.revenue} currency={currency} />
       </p>
       <p className="mt-1 text-sm text-stone-700">
-        {figures.orders} {figures.orders === 1 ? 'order' : 'orders'}
+        {countOf(figures.orders, 'order', 'orders')}
         {figures.orders > 0 && (
           <>
             {' · average '}
