@@ -30,6 +30,7 @@ pub mod notify;
 pub mod orders;
 pub mod paging;
 pub mod payments;
+pub mod postcode;
 pub mod subjects;
 
 pub use envelope::{Empty, Envelope};

@@ -1,3 +1,5 @@
+import { postcodeProblem } from './postcode';
+
 /** A postal address as the forms edit it (every field a string), and its checks. */
 export interface AddressValue {
   name: string;
@@ -45,7 +47,8 @@ export function addressProblems(address: AddressValue, { needName = true } = {})
   if (needName && !address.name.trim()) problems.name = 'Enter the name for the delivery.';
   if (!address.line1.trim()) problems.line1 = 'Enter the street and house number.';
   if (!address.city.trim()) problems.city = 'Enter the town or city.';
-  if (!address.postal_code.trim()) problems.postal_code = 'Enter the postcode.';
+  const postcode = postcodeProblem(address.country, address.postal_code);
+  if (postcode) problems.postal_code = postcode;
   if (!address.country) problems.country = 'Choose the country.';
   return problems;
 }

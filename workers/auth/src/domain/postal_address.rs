@@ -45,12 +45,16 @@ impl PostalAddress {
                 "must be an ISO 3166-1 alpha-2 code like DE",
             ));
         }
+        let postal_code = required("addresses.postal_code", &raw.postal_code)?;
+        if let Some(problem) = menuskart_schemas::postcode::problem(&country, &postal_code) {
+            return Err(ValidationError::new("addresses.postal_code", problem));
+        }
         Ok(Self(Address {
             label: optional("addresses.label", raw.label.as_deref())?,
             line1: required("addresses.line1", &raw.line1)?,
             line2: optional("addresses.line2", raw.line2.as_deref())?,
             city: required("addresses.city", &raw.city)?,
-            postal_code: required("addresses.postal_code", &raw.postal_code)?,
+            postal_code,
             country,
         }))
     }

@@ -39,6 +39,13 @@ impl ShippingAddress {
                 return Err(invalid(format!("{field} is required")));
             }
         }
+        let text = |field: &str| object.get(field).and_then(Value::as_str).unwrap_or("");
+        if !text("postal_code").is_empty()
+            && let Some(problem) =
+                menuskart_schemas::postcode::problem(text("country"), text("postal_code"))
+        {
+            return Err(invalid(format!("postal_code {problem}")));
+        }
         Ok(Self(value.clone()))
     }
 
@@ -62,5 +69,12 @@ mod tests {
         );
         assert!(ShippingAddress::parse(&json!("1 Main St")).is_err());
         assert!(ShippingAddress::parse(&json!({"line1": 1, "city": "y", "country": "z"})).is_err());
+    }
+
+    #[test]
+    fn a_postcode_has_its_countrys_shape() {
+        let address = |code: &str| json!({"line1": "Unter den Linden 1", "city": "Berlin", "postal_code": code, "country": "DE"});
+        assert!(ShippingAddress::parse(&address("10117")).is_ok());
+        assert!(ShippingAddress::parse(&address("ABCDE")).is_err());
     }
 }
