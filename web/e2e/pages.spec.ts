@@ -250,7 +250,7 @@ const PAGES: PageCase[] = [
     heading: ({ order }) => `Order ${order.number}`,
     ready: async (page) => {
       await expect(page.getByRole('button', { name: 'Mark as fulfilled' })).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Payments' }).getByText(/^Captured: /)).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Payments' }).getByText(/^Captured · €/)).toBeVisible();
     },
     screenshot: 'admin-order',
   },
