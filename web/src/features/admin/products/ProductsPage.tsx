@@ -31,6 +31,18 @@ export function ProductsPage() {
   const categories = useCategories();
   // The tree names each slug; until it loads (or for a slug it lacks) the slug stands in.
   const categoryName = (slug: string) => findCategory(categories.data, slug)?.category.name ?? slug;
+  /** A new filter starts at page 1; an empty value drops its key from the address. */
+  const setFilter = (key: 'q' | 'status', value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('page');
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <div className="space-y-4">
@@ -51,34 +63,14 @@ export function ProductsPage() {
             placeholder="Name or description"
             onChange={(e) => {
               setText(e.target.value);
-              setParams(
-                (current) => {
-                  const next = new URLSearchParams(current);
-                  next.delete('page');
-                  if (e.target.value.trim()) next.set('q', e.target.value.trim());
-                  else next.delete('q');
-                  return next;
-                },
-                { replace: true },
-              );
+              setFilter('q', e.target.value.trim() || null);
             }}
           />
         </div>
         <SelectField
           label="Status"
           value={status}
-          onChange={(e) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                next.delete('page');
-                if (e.target.value === 'any') next.delete('status');
-                else next.set('status', e.target.value);
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(e) => setFilter('status', e.target.value === 'any' ? null : e.target.value)}
         >
           <option value="any">Every status</option>
           {PRODUCT_STATUSES.map((s) => (
