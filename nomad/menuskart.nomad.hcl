@@ -239,6 +239,11 @@ EOT
         MK_CATALOG_DB_URL  = "ws://surrealdb.service.consul:8000"
         MK_CATALOG_DB_USER = "catalog"
         MK_LOG_FORMAT      = "json"
+        # An EU shop: one currency, consumer prices including VAT (19 %, groceries 7 %).
+        MK_SHOP_CURRENCY      = "EUR"
+        MK_PRICES_INCLUDE_TAX = "true"
+        MK_TAX_DEFAULT_BP     = "1900"
+        MK_TAX_RATES          = "groceries=700"
       }
 
       template {
@@ -285,9 +290,9 @@ EOT
         MK_NATS_URL       = "nats://nats.service.consul:4222"
         MK_CART_DB_URL    = "ws://surrealdb.service.consul:8000"
         MK_CART_DB_USER   = "cart"
-        MK_TAX_DEFAULT_BP = "1900"
-        MK_TAX_RATES      = "groceries=700"
         MK_LOG_FORMAT     = "json"
+        MK_SHOP_CURRENCY      = "EUR"
+        MK_PRICES_INCLUDE_TAX = "true"
       }
 
       template {

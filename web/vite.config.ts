@@ -14,6 +14,7 @@ const API_PREFIXES = [
   '/cart',
   '/orders',
   '/payments',
+  '/pricing',
   '/sales',
   '/notifications',
   '/healthz',

@@ -4,7 +4,8 @@
 //! that the cart service hands out with the visitor's first cart and the edge keeps in a cookie.
 
 use crate::ids::ProductId;
-use crate::money::{Amount, Currency};
+use crate::money::Amount;
+use crate::tax::Totals;
 use serde::{Deserialize, Serialize};
 
 /// One line of a cart, priced now from the catalog.
@@ -16,14 +17,15 @@ pub struct CartItem {
     pub name: String,
     pub slug: String,
     pub category: String,
-    /// The catalog's current price, minor units.
+    /// The catalog's current price, minor units (with tax when `prices_include_tax`).
     pub unit_price: Amount,
     pub quantity: i64,
     /// `unit_price * quantity`.
     pub line_total: Amount,
     /// Tax rate of this line in basis points (1/100 of a percent): 700 = 7 %.
     pub tax_rate_bp: i64,
-    /// This line's tax, rounded half away from zero to the minor unit.
+    /// This line's tax (added to `line_total`, or contained in it when prices include tax),
+    /// rounded half away from zero to the minor unit.
     pub tax: Amount,
     /// Units of the product that can be bought now (its available stock), so a client offers
     /// no more; `null` when the stock is not known (inventory did not answer in time).
@@ -31,18 +33,25 @@ pub struct CartItem {
     pub available: Option<i64>,
 }
 
-/// A cart: `subtotal` is the sum of line totals, `tax` the sum of the lines' rounded taxes,
-/// `total = subtotal + tax`.
+impl From<&CartItem> for crate::tax::TaxedLine {
+    fn from(item: &CartItem) -> Self {
+        Self {
+            line_total: item.line_total,
+            tax_rate_bp: item.tax_rate_bp,
+            tax: item.tax,
+        }
+    }
+}
+
+/// A cart: its lines and their [`Totals`] (`subtotal + tax = total`; with prices including tax,
+/// the lines add up to `total`, else to `subtotal`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cart {
     pub items: Vec<CartItem>,
     pub item_count: i64,
-    pub subtotal: Amount,
-    pub tax: Amount,
-    pub total: Amount,
-    /// The cart's one currency; `null` while the cart is empty.
-    pub currency: Option<Currency>,
+    #[serde(flatten)]
+    pub totals: Totals,
     /// Lines dropped because their product no longer exists (shown once, then gone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed_products: Vec<ProductId>,

@@ -19,9 +19,17 @@ pub struct Product {
     pub slug: String,
     pub name: String,
     pub description: String,
-    /// Minor units (cents).
+    /// Minor units (cents); with tax when `price_includes_tax`.
     pub price: Amount,
     pub currency: Currency,
+    /// The tax rate of the product's category, basis points (1900 = 19 %).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub tax_rate_bp: i64,
+    /// Whether `price` includes tax (the shop's setting): "incl. 19 % VAT" beside it.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub price_includes_tax: bool,
     /// The category's slug.
     pub category: String,
     pub brand: Option<String>,
@@ -99,7 +107,9 @@ pub struct ProductInput {
     #[serde(default)]
     pub description: String,
     pub price: Amount,
-    pub currency: String,
+    /// The shop's currency (`MK_SHOP_CURRENCY`); another is refused. Absent: the shop's.
+    #[serde(default)]
+    pub currency: Option<String>,
     pub category: String,
     #[serde(default)]
     pub brand: Option<String>,
@@ -230,6 +240,14 @@ pub struct Category {
     pub slug: String,
     pub name: String,
     pub parent: Option<String>,
+    /// The category's own tax rate (basis points) as the owner set it; `null`: its parent's.
+    #[serde(default)]
+    pub tax_rate_bp: Option<i64>,
+    /// The rate its products are taxed at: its own, else the nearest ancestor's, else the
+    /// shop's configured rate for it or the default.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub effective_tax_rate_bp: i64,
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<Category>,
 }
@@ -242,6 +260,52 @@ pub struct CategoryInput {
     pub name: String,
     #[serde(default)]
     pub parent: Option<String>,
+}
+
+/// PATCH /categories/{slug} (admin): absent fields stay; `tax_rate_bp: null` makes the
+/// category take its parent's rate again.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Basis points, 0 to 10000.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub tax_rate_bp: Option<Option<i64>>,
+}
+
+/// A field that is present, `null` included: `Some(None)` for `null`, `None` when absent
+/// (with `#[serde(default)]`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// `mk.catalog.category_update`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UpdateCategory {
+    pub slug: String,
+    pub patch: CategoryPatch,
+}
+
+/// GET /shop: what every page of the storefront needs to show prices as the shop sets them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShopInfo {
+    /// The shop's one currency: every product is priced in it.
+    pub currency: Currency,
+    /// Whether prices include tax (EU consumer prices do).
+    pub prices_include_tax: bool,
+    /// The rate of products whose category has none, basis points.
+    pub default_tax_rate_bp: i64,
 }
 
 /// POST /products/{id}/reviews.

@@ -285,6 +285,8 @@ pub const EDGE: Component = Component {
         subjects::catalog::DELETE.untyped(),
         subjects::catalog::CATEGORIES.untyped(),
         subjects::catalog::CATEGORY_CREATE.untyped(),
+        subjects::catalog::CATEGORY_UPDATE.untyped(),
+        subjects::catalog::SHOP.untyped(),
         subjects::catalog::REVIEW_ADD.untyped(),
         subjects::catalog::REVIEWS.untyped(),
         subjects::catalog::REVIEW_DELETE.untyped(),

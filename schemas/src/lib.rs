@@ -7,6 +7,7 @@
 //! - [`error`]: the closed set of error codes and the HTTP status each one means;
 //! - [`components`]: who serves, calls, publishes and consumes what over NATS (the grants);
 //! - [`jetstream`]: what a component asks the JetStream keeper for;
+//! - [`tax`]: the rounding rule, prices with or without tax, and the [`tax::Totals`] of carts and orders;
 //! - [`dead_letters`]: what an operator's replay of a dead letter asks and gets;
 //! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
@@ -32,6 +33,7 @@ pub mod paging;
 pub mod payments;
 pub mod postcode;
 pub mod subjects;
+pub mod tax;
 
 pub use envelope::{Empty, Envelope};
 pub use error::{ErrorBody, ErrorCode};

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{OrderId, ProductId, UserId};
 use crate::money::{Amount, Currency};
 use crate::paging::Paging;
+use crate::tax::Totals;
 
 /// Where an order is in its life. `pending_payment -> paid -> fulfilled -> shipped`, or
 /// `-> cancelled` (expired unpaid, or cancelled by the user) from `pending_payment`. A declined
@@ -65,7 +66,18 @@ pub struct OrderLine {
     pub quantity: i64,
     pub line_total: Amount,
     pub tax_rate_bp: i64,
+    /// Added to `line_total`, or contained in it when the order's prices include tax.
     pub tax: Amount,
+}
+
+impl From<&OrderLine> for crate::tax::TaxedLine {
+    fn from(line: &OrderLine) -> Self {
+        Self {
+            line_total: line.line_total,
+            tax_rate_bp: line.tax_rate_bp,
+            tax: line.tax,
+        }
+    }
 }
 
 /// One entry of an order's status history.
@@ -92,10 +104,9 @@ pub struct Order {
     pub customer_email: Option<String>,
     pub status: OrderStatus,
     pub items: Vec<OrderLine>,
-    pub subtotal: Amount,
-    pub tax: Amount,
-    pub total: Amount,
-    pub currency: Currency,
+    /// Its totals as placed (flat in the JSON: `subtotal`, `tax`, `total`, `currency`, ...).
+    #[serde(flatten)]
+    pub totals: Totals,
     pub shipping_address: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

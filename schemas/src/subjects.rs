@@ -171,6 +171,10 @@ pub mod catalog {
         CATEGORIES = "categories": crate::Empty => Vec<crate::catalog::Category>,
         /// Admin: add a category.
         CATEGORY_CREATE = "category_create": crate::catalog::CategoryInput => crate::catalog::Category,
+        /// Admin: rename a category or set its tax rate.
+        CATEGORY_UPDATE = "category_update": crate::catalog::UpdateCategory => crate::catalog::Category,
+        /// The shop's currency and how its prices are taxed.
+        SHOP = "shop": crate::Empty => crate::catalog::ShopInfo,
         /// A user reviews a product (once).
         REVIEW_ADD = "review_add": crate::catalog::AddReview => crate::catalog::Review,
         /// A product's reviews.

@@ -91,6 +91,8 @@ pub struct Options {
     pub max_connections: usize,
     /// `MK_BEHIND_TLS` of the edge: browsers reach it over HTTPS.
     pub behind_tls: bool,
+    /// `MK_PRICES_INCLUDE_TAX` of the catalog and the cart.
+    pub prices_include_tax: bool,
 }
 
 impl Default for Options {
@@ -124,6 +126,7 @@ impl Default for Options {
             body_read_timeout: Duration::from_secs(10),
             max_connections: 1_000,
             behind_tls: false,
+            prices_include_tax: false,
         }
     }
 }
@@ -195,14 +198,20 @@ impl TestApp {
             catalog.push(
                 WorkerInstance::start::<menuskart_catalog::Catalog>(
                     &nats,
-                    catalog_settings(&redis),
+                    catalog_settings(&redis, options.prices_include_tax),
                 )
                 .await,
             );
         }
         let mut cart = Vec::new();
         for _ in 0..options.cart_instances {
-            cart.push(WorkerInstance::start::<menuskart_cart::Cart>(&nats, cart_settings()).await);
+            cart.push(
+                WorkerInstance::start::<menuskart_cart::Cart>(
+                    &nats,
+                    cart_settings(options.prices_include_tax),
+                )
+                .await,
+            );
         }
         let orders_db = if options.orders_instances > 0 {
             Some(TestDatabase::create().await)

@@ -162,22 +162,30 @@ pub fn inventory_settings(redis: &crate::TestRedis) -> menuskart_inventory::Sett
     }
 }
 
-/// Catalog settings for a test: in-memory SurrealDB, its own cache key prefix.
-pub fn catalog_settings(redis: &crate::TestRedis) -> menuskart_catalog::Settings {
+/// Catalog settings for a test: in-memory SurrealDB, its own cache key prefix, a shop in euros;
+/// groceries taxed at 7 %, the rest at 19 %, prices with or without tax.
+pub fn catalog_settings(
+    redis: &crate::TestRedis,
+    prices_include_tax: bool,
+) -> menuskart_catalog::Settings {
     menuskart_catalog::Settings {
         surreal: SurrealSettings::at("mem://"),
         cache_redis_url: redis.url.clone(),
         cache_key_prefix: redis.prefix.clone(),
+        shop_currency: "EUR".into(),
+        prices_include_tax,
+        tax_default_bp: 1900,
+        tax_rates: "groceries=700".into(),
         stock_timeout_ms: 2_000,
     }
 }
 
-/// Cart settings for a test: in-memory SurrealDB; groceries taxed at 7 %, the rest at 19 %.
-pub fn cart_settings() -> menuskart_cart::Settings {
+/// Cart settings for a test: in-memory SurrealDB, a shop in euros.
+pub fn cart_settings(prices_include_tax: bool) -> menuskart_cart::Settings {
     menuskart_cart::Settings {
         surreal: SurrealSettings::at("mem://"),
-        tax_default_bp: 1900,
-        tax_rates: "groceries=700".into(),
+        shop_currency: "EUR".into(),
+        prices_include_tax,
         cart_max_quantity: 99,
         cart_max_lines: 50,
         catalog_timeout_ms: 5_000,

@@ -199,3 +199,50 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
   const mail = await waitForEmail(customer.email, /refund/i);
   expect(mail.text).toContain('5.00');
 });
+
+/** The slug the categories form makes of a name. */
+function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+test('the owner sets a category’s tax rate, and its sub-category inherits it', async ({
+  adminPage: page,
+}) => {
+  const tag = uniqueTag();
+  const parent = `Teas ${tag}`;
+  const child = `Green teas ${tag}`;
+  await page.goto('/admin/categories');
+  await expectHeading(page, 'Categories');
+  const form = page.getByRole('form', { name: 'New category' });
+  // Under Groceries (taxed at 7 % by the shop's configuration), so the shop's top categories
+  // stay as they are.
+  await form.getByLabel('Category name').fill(parent);
+  await form.getByLabel('Parent category').selectOption('groceries');
+  await form.getByRole('button', { name: 'Create category' }).click();
+  await expect(form.getByText(`Category ${parent} created.`)).toBeVisible();
+  await form.getByLabel('Category name').fill(child);
+  await form.getByLabel('Parent category').selectOption({ label: `\u00a0\u00a0\u00a0${parent}` });
+  await form.getByRole('button', { name: 'Create category' }).click();
+  await expect(form.getByText(`Category ${child} created.`)).toBeVisible();
+
+  // Without a rate of its own: its parent's, 7 %.
+  await expect(page.getByTestId(`rate-${slugOf(parent)}`)).toHaveText('· tax 7% (inherited)');
+  await page.getByRole('button', { name: `Edit ${parent}` }).click();
+  const editor = page.getByRole('form', { name: `Edit ${parent}` });
+  await editor.getByLabel('Tax rate (%)').fill('7,5');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByTestId(`rate-${slugOf(parent)}`)).toHaveText('· tax 7.5%');
+  // The sub-category takes its parent's rate.
+  await expect(page.getByTestId(`rate-${slugOf(child)}`)).toHaveText('· tax 7.5% (inherited)');
+
+  // A rate that is not one is refused where it was typed.
+  await page.getByRole('button', { name: `Edit ${child}` }).click();
+  const childEditor = page.getByRole('form', { name: `Edit ${child}` });
+  await childEditor.getByLabel('Tax rate (%)').fill('120');
+  await childEditor.getByRole('button', { name: 'Save' }).click();
+  await expect(childEditor.getByText('Enter a percentage from 0 to 100')).toBeVisible();
+});

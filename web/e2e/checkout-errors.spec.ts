@@ -95,3 +95,27 @@ test('the basket offers what the stock allows and names the product when it fall
     await deleteProduct(product.id);
   }
 });
+
+test('the price on the product page includes VAT and is what checkout asks', async ({
+  customer,
+  customerPage: page,
+}) => {
+  // A fresh product at the demo's price of a dish: €11.90, 19 % VAT inside (€1.90).
+  const product = await newProduct(`Khao Soi ${uniqueTag()}`, 1190, 5);
+  try {
+    await page.goto(`/p/${product.slug}`);
+    await expect(page.getByTestId('product-price')).toHaveText('€11.90');
+    await expect(page.getByTestId('tax-note')).toHaveText('incl. 19% VAT');
+
+    await addToBasket(customer, product.id, 2);
+    await page.goto('/checkout');
+    await expectHeading(page, 'Checkout');
+    const summary = page.getByRole('complementary', { name: 'Order summary' });
+    await expect(summary.getByTestId('total')).toHaveText('€23.80');
+    await expect(summary.getByText('incl. 19% VAT')).toBeVisible();
+    await expect(summary.getByText('€3.80')).toBeVisible();
+    await expectNoHorizontalScroll(page, 'the checkout');
+  } finally {
+    await deleteProduct(product.id);
+  }
+});

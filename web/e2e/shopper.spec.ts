@@ -1,6 +1,6 @@
 /**
- * A visitor's whole journey: search, product, basket, an account made at checkout (the basket
- * comes along), the address, a card that succeeds, the order turning paid live, and the order
+ * A visitor's whole journey: search, product (its price including VAT, the price paid), basket,
+ * an account made at checkout (the basket comes along), the address, a card that succeeds, the order turning paid live, and the order
  * in the history after a reload, still signed in.
  */
 import { newAccount, stockedProduct } from './support/api';
@@ -19,6 +19,9 @@ import {
 test('a visitor finds a dish, signs up at checkout, pays, and follows the order live', async ({ page }) => {
   await stockedProduct('pad-thai');
   const account = newAccount();
+  // The price on the product page, VAT included (`scripts/dev up` runs an EU shop): the total
+  // of the basket, the checkout and the order.
+  let price = '';
 
   await test.step('search from the home page and open a suggestion', async () => {
     await page.goto('/');
@@ -34,6 +37,12 @@ test('a visitor finds a dish, signs up at checkout, pays, and follows the order 
     await expectTitleAndLang(page, 'Pad Thai · MenusKart');
   });
 
+  await test.step('the price includes VAT', async () => {
+    price = (await page.getByTestId('product-price').textContent()) ?? '';
+    expect(price).toMatch(/^€\d+\.\d\d$/);
+    await expect(page.getByTestId('tax-note')).toHaveText('incl. 19% VAT');
+  });
+
   await test.step('add it to the basket', async () => {
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByText('Added to your basket.')).toBeVisible();
@@ -42,6 +51,9 @@ test('a visitor finds a dish, signs up at checkout, pays, and follows the order 
     await expectHeading(page, 'Your basket');
     const items = page.getByRole('list', { name: 'Basket items' });
     await expect(items.getByRole('link', { name: 'Pad Thai' })).toBeVisible();
+    const basketSummary = page.getByRole('complementary', { name: 'Order summary' });
+    await expect(basketSummary.getByTestId('total')).toHaveText(price);
+    await expect(basketSummary.getByText('incl. 19% VAT')).toBeVisible();
     await page.getByRole('link', { name: 'Go to checkout' }).click();
   });
 
@@ -59,6 +71,7 @@ test('a visitor finds a dish, signs up at checkout, pays, and follows the order 
     await expect(page.getByText(`Signed in as ${account.name} (${account.email}).`)).toBeVisible();
     const summary = page.getByRole('complementary', { name: 'Order summary' });
     await expect(summary.getByText('1 × Pad Thai')).toBeVisible();
+    await expect(summary.getByTestId('total')).toHaveText(price);
     await expect(page.getByRole('link', { name: 'Basket, 1 item' })).toBeVisible();
   });
 
@@ -86,7 +99,9 @@ test('a visitor finds a dish, signs up at checkout, pays, and follows the order 
     await expect(heading).toHaveText(/^Order MK-\d+$/);
     orderNumber = ((await heading.textContent()) ?? '').replace('Order ', '');
     await expectTitleAndLang(page, `Order ${orderNumber} · MenusKart`);
-    await expect(page.getByRole('region', { name: 'Items' }).getByText('Pad Thai')).toBeVisible();
+    const items = page.getByRole('region', { name: 'Items' });
+    await expect(items.getByText('Pad Thai')).toBeVisible();
+    await expect(items.getByTestId('total')).toHaveText(price);
   });
 
   await test.step('after a reload, still signed in, the order is in the history', async () => {

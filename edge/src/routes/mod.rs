@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod order_events;
 pub mod orders;
 pub mod payments;
+pub mod pricing;
 pub mod products;
 pub mod sales;
 pub mod users;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(orders::router())
         .merge(payments::router())
         .merge(sales::router())
+        .merge(pricing::router())
         .merge(notifications::router())
         .merge(health::router())
 }

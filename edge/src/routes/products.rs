@@ -7,9 +7,9 @@ use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
-    AddReview, AttributeFacets, Category, CategoryInput, CreateProduct, ListProducts, ListReviews,
-    Product, ProductInput, ProductPage, ProductPatch, ProductRef, Review, ReviewInput, ReviewPage,
-    ReviewRef, Sort, StatusFilter, UpdateProduct,
+    AddReview, AttributeFacets, Category, CategoryInput, CategoryPatch, CreateProduct,
+    ListProducts, ListReviews, Product, ProductInput, ProductPage, ProductPatch, ProductRef,
+    Review, ReviewInput, ReviewPage, ReviewRef, Sort, StatusFilter, UpdateCategory, UpdateProduct,
 };
 use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::catalog;
@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews, add_review))
         .routes(routes!(remove_review))
         .routes(routes!(categories, create_category))
+        .routes(routes!(update_category))
         .routes(routes!(attributes))
 }
 
@@ -286,6 +287,31 @@ pub async fn create_category(
         .send(catalog::CATEGORY_CREATE, &admin.caller(), &category)
         .await?;
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Admin: rename a category or set its tax rate (`tax_rate_bp: null`: its parent's again).
+/// Its products' prices stay; their tax changes with the rate.
+#[utoipa::path(patch, path = "/categories/{slug}", tag = "catalog", security(("bearer" = [])),
+    request_body = CategoryPatch, params(("slug" = String, Path, description = "Category slug")),
+    responses(
+        (status = 200, description = "Updated, with its children", body = Category),
+        (status = 404, description = "No such category", body = ErrorResponse),
+        (status = 422, description = "Empty name or a rate outside 0..10000", body = ErrorResponse),
+    ))]
+pub async fn update_category(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(slug): Path<String>,
+    ApiJson(patch): ApiJson<CategoryPatch>,
+) -> Result<Json<Category>, ApiError> {
+    Ok(Json(
+        call.send(
+            catalog::CATEGORY_UPDATE,
+            &admin.caller(),
+            &UpdateCategory { slug, patch },
+        )
+        .await?,
+    ))
 }
 
 /// Review a product: rating 1 to 5 and a text; one review per user and product.

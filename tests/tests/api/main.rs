@@ -25,6 +25,7 @@ mod payment_in_flight;
 mod payment_outcomes;
 mod payment_safety;
 mod payments;
+mod prices_with_tax;
 mod product_status;
 mod refresh_tokens;
 mod reply_steering;

@@ -49,11 +49,11 @@ async fn two_catalog_and_two_cart_instances_share_one_surrealdb_server() {
     let cart_db = server.service_settings("cart").await;
     let mut instances = Vec::new();
     for _ in 0..2 {
-        let mut catalog = catalog_settings(&app.redis);
+        let mut catalog = catalog_settings(&app.redis, false);
         catalog.surreal = catalog_db.clone();
         instances
             .push(WorkerInstance::start::<menuskart_catalog::Catalog>(&app.nats, catalog).await);
-        let mut cart = cart_settings();
+        let mut cart = cart_settings(false);
         cart.surreal = cart_db.clone();
         instances.push(WorkerInstance::start::<menuskart_cart::Cart>(&app.nats, cart).await);
     }

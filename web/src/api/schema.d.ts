@@ -284,6 +284,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/categories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Admin: rename a category or set its tax rate (`tax_rate_bp: null`: its parent's again).
+         *     Its products' prices stay; their tax changes with the rate.
+         */
+        patch: operations["catalog_update_category"];
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -603,6 +623,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's one currency and whether its prices include tax: a client prints "incl. VAT"
+         *     (or "plus VAT") beside prices by it.
+         */
+        get: operations["catalog_pricing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -863,24 +903,20 @@ export interface components {
             subject: string;
         };
         /**
-         * @description A cart: `subtotal` is the sum of line totals, `tax` the sum of the lines' rounded taxes,
-         *     `total = subtotal + tax`.
+         * @description A cart: its lines and their [`Totals`] (`subtotal + tax = total`; with prices including tax,
+         *     the lines add up to `total`, else to `subtotal`).
          */
-        Cart: {
+        Cart: components["schemas"]["Totals"] & {
             /**
              * @description A visitor's cart token (only for anonymous carts): send it back as the `mk_cart` cookie
              *     or the `X-Cart-Token` header.
              */
             cart_token?: string | null;
-            currency?: components["schemas"]["Currency"] | null;
             /** Format: int64 */
             item_count: number;
             items: components["schemas"]["CartItem"][];
             /** @description Lines dropped because their product no longer exists (shown once, then gone). */
             removed_products?: components["schemas"]["ProductId"][];
-            subtotal: components["schemas"]["Amount"];
-            tax: components["schemas"]["Amount"];
-            total: components["schemas"]["Amount"];
         };
         /** @description One line of a cart, priced now from the catalog. */
         CartItem: {
@@ -899,28 +935,54 @@ export interface components {
             /** Format: int64 */
             quantity: number;
             slug: string;
-            /** @description This line's tax, rounded half away from zero to the minor unit. */
+            /**
+             * @description This line's tax (added to `line_total`, or contained in it when prices include tax),
+             *     rounded half away from zero to the minor unit.
+             */
             tax: components["schemas"]["Amount"];
             /**
              * Format: int64
              * @description Tax rate of this line in basis points (1/100 of a percent): 700 = 7 %.
              */
             tax_rate_bp: number;
-            /** @description The catalog's current price, minor units. */
+            /** @description The catalog's current price, minor units (with tax when `prices_include_tax`). */
             unit_price: components["schemas"]["Amount"];
         };
         /** @description A category and its sub-categories. */
         Category: {
             children: components["schemas"]["Category"][];
+            /**
+             * Format: int64
+             * @description The rate its products are taxed at: its own, else the nearest ancestor's, else the
+             *     shop's configured rate for it or the default.
+             */
+            effective_tax_rate_bp: number;
             name: string;
             parent?: string | null;
             slug: string;
+            /**
+             * Format: int64
+             * @description The category's own tax rate (basis points) as the owner set it; `null`: its parent's.
+             */
+            tax_rate_bp?: number | null;
         };
         /** @description POST /categories (admin). */
         CategoryInput: {
             name: string;
             parent?: string | null;
             slug: string;
+        };
+        /**
+         * @description PATCH /categories/{slug} (admin): absent fields stay; `tax_rate_bp: null` makes the
+         *     category take its parent's rate again.
+         */
+        CategoryPatch: {
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Basis points, 0 to 10000.
+             */
+            tax_rate_bp?: number | null;
         };
         /**
          * @description An ISO 4217 currency code we know (`EUR`); on the wire, that string.
@@ -964,10 +1026,9 @@ export interface components {
             type: string;
         };
         /** @description An order with its frozen lines and totals, and its status history (oldest first). */
-        Order: {
+        Order: components["schemas"]["Totals"] & {
             /** Format: date-time */
             created_at: string;
-            currency: components["schemas"]["Currency"];
             /** @description The customer's email address when the order was placed (none on orders older than it). */
             customer_email?: string | null;
             /**
@@ -985,9 +1046,6 @@ export interface components {
             number: string;
             shipping_address: unknown;
             status: components["schemas"]["OrderStatus"];
-            subtotal: components["schemas"]["Amount"];
-            tax: components["schemas"]["Amount"];
-            total: components["schemas"]["Amount"];
             /** Format: date-time */
             updated_at: string;
             user_id: components["schemas"]["UserId"];
@@ -1004,6 +1062,7 @@ export interface components {
             product_id: components["schemas"]["ProductId"];
             /** Format: int64 */
             quantity: number;
+            /** @description Added to `line_total`, or contained in it when the order's prices include tax. */
             tax: components["schemas"]["Amount"];
             /** Format: int64 */
             tax_rate_bp: number;
@@ -1103,8 +1162,10 @@ export interface components {
             id: components["schemas"]["ProductId"];
             images: string[];
             name: string;
-            /** @description Minor units (cents). */
+            /** @description Minor units (cents); with tax when `price_includes_tax`. */
             price: components["schemas"]["Amount"];
+            /** @description Whether `price` includes tax (the shop's setting): "incl. 19 % VAT" beside it. */
+            price_includes_tax: boolean;
             /**
              * Format: double
              * @description Average review rating (1 to 5), absent without reviews.
@@ -1121,6 +1182,11 @@ export interface components {
             /** @description Draft, active or archived; only active products are in the shop. */
             status?: components["schemas"]["ProductStatus"];
             stock?: components["schemas"]["StockLevel"] | null;
+            /**
+             * Format: int64
+             * @description The tax rate of the product's category, basis points (1900 = 19 %).
+             */
+            tax_rate_bp: number;
             /** Format: date-time */
             updated_at: string;
         };
@@ -1136,7 +1202,8 @@ export interface components {
             attributes?: Record<string, unknown>;
             brand?: string | null;
             category: string;
-            currency: string;
+            /** @description The shop's currency (`MK_SHOP_CURRENCY`); another is refused. Absent: the shop's. */
+            currency?: string | null;
             description?: string;
             images?: string[];
             name: string;
@@ -1327,6 +1394,18 @@ export interface components {
             /** Format: int64 */
             quantity: number;
         };
+        /** @description GET /shop: what every page of the storefront needs to show prices as the shop sets them. */
+        ShopInfo: {
+            /** @description The shop's one currency: every product is priced in it. */
+            currency: components["schemas"]["Currency"];
+            /**
+             * Format: int64
+             * @description The rate of products whose category has none, basis points.
+             */
+            default_tax_rate_bp: number;
+            /** @description Whether prices include tax (EU consumer prices do). */
+            prices_include_tax: boolean;
+        };
         /** @description One entry of an order's status history. */
         StatusChange: {
             /** Format: date-time */
@@ -1354,6 +1433,12 @@ export interface components {
             /** Format: int64 */
             set?: number | null;
         };
+        /** @description The tax of one rate across the lines: what a receipt prints as "VAT 19 %: €6.36". */
+        TaxLine: {
+            /** Format: int64 */
+            rate_bp: number;
+            tax: components["schemas"]["Amount"];
+        };
         /** @description A product that sold well over the last 30 days. */
         TopProduct: {
             /** @description Its name on the latest order line. */
@@ -1366,6 +1451,27 @@ export interface components {
             quantity: number;
             /** @description Its line totals (before tax), minor units. */
             revenue: components["schemas"]["Amount"];
+        };
+        /**
+         * @description What a cart or an order adds up to. On the wire its fields sit flat in the cart's or order's
+         *     object (`subtotal`, `tax`, `total`, `currency`, ...), as the contract has always had them.
+         *
+         *     `total = subtotal + tax` whatever the shop's setting: `subtotal` is before tax. With prices
+         *     including tax the lines add up to `total` (what the shopper saw on the product pages), and
+         *     `tax` is the part of it that is tax; without, the lines add up to `subtotal`.
+         */
+        Totals: {
+            currency: components["schemas"]["Currency"];
+            /** @description Whether the lines' prices include tax (the shop's setting when they were priced). */
+            prices_include_tax: boolean;
+            /** @description Before tax. */
+            subtotal: components["schemas"]["Amount"];
+            /** @description The sum of the lines' rounded taxes. */
+            tax: components["schemas"]["Amount"];
+            /** @description `tax` per rate, lowest rate first. */
+            tax_lines: components["schemas"]["TaxLine"][];
+            /** @description `subtotal + tax`: what the customer pays. */
+            total: components["schemas"]["Amount"];
         };
         /**
          * Format: uuid
@@ -2061,6 +2167,51 @@ export interface operations {
                 };
             };
             /** @description Bad slug or unknown parent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    catalog_update_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated, with its children */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            /** @description No such category */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty name or a rate outside 0..10000 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2888,6 +3039,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    catalog_pricing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How the shop prices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopInfo"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useCategories } from '../features/catalog/api';
+import { useCategories, usePricing } from '../features/catalog/api';
 import { shopHref } from '../features/catalog/shopParams';
 import { HELP_TOPICS } from '../features/help/topics';
 
@@ -39,6 +39,7 @@ const HELP_LINKS: FooterLink[] = HELP_TOPICS.map((topic) => ({
 export function Footer() {
   // The same (cached) category tree as the header's bar: the footer never lists a stale set.
   const { data: categories } = useCategories();
+  const { data: pricing } = usePricing();
   const shopLinks: FooterLink[] = [
     { to: '/shop', label: 'All products' },
     ...(categories ?? []).map((c) => ({ to: shopHref({ category: c.slug }), label: c.name })),
@@ -53,6 +54,13 @@ export function Footer() {
           <p className="mt-2 text-sm text-stone-300">
             Dishes cooked fresh and groceries for your own kitchen, delivered to your door.
           </p>
+          {pricing && (
+            <p className="mt-2 text-sm text-stone-300">
+              {pricing.prices_include_tax
+                ? 'All prices include VAT.'
+                : 'Prices exclude tax, which is added in the basket.'}
+            </p>
+          )}
         </div>
         <FooterLinks title="Shop" links={shopLinks} />
         <FooterLinks title="Your account" links={ACCOUNT_LINKS} />

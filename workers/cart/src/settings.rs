@@ -10,13 +10,12 @@ pub struct Settings {
     /// `MK_CART_DB_USER` / `MK_CART_DB_PASSWORD`: the cart's own user on a server (`mk-surreal-users`).
     #[serde(flatten)]
     pub surreal: SurrealSettings,
-    /// `MK_TAX_DEFAULT_BP`: tax rate in basis points for products of a category without its own
-    /// rate (700 = 7 %).
+    /// `MK_SHOP_CURRENCY` and `MK_PRICES_INCLUDE_TAX`: what an empty cart says. A line is taxed
+    /// at the rate, and by the setting, the catalog gives its product.
+    #[serde(default = "defaults::shop_currency")]
+    pub shop_currency: String,
     #[serde(default)]
-    pub tax_default_bp: i64,
-    /// `MK_TAX_RATES`: per-category rates, `category=bp,category=bp` (e.g. `groceries=700,wine=1900`).
-    #[serde(default)]
-    pub tax_rates: String,
+    pub prices_include_tax: bool,
     /// `MK_CART_MAX_QUANTITY`: the most units of one product a line may hold.
     #[serde(default = "defaults::max_quantity")]
     pub cart_max_quantity: i64,
@@ -29,6 +28,9 @@ pub struct Settings {
 }
 
 mod defaults {
+    pub fn shop_currency() -> String {
+        "EUR".into()
+    }
     pub fn max_quantity() -> i64 {
         99
     }

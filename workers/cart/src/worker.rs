@@ -8,11 +8,12 @@ use menuskart_kit::{Context, Declaration, Domain, Nats, StartupError};
 use menuskart_schemas::subjects::{Service, cart};
 
 use crate::catalog_client::CatalogClient;
-use crate::domain::{Limits, TaxRates};
+use crate::domain::{Limits, ShopDefaults};
 use crate::handlers;
 use crate::settings::Settings;
 use crate::state::CartState;
 use crate::store::Store;
+use menuskart_schemas::money::Currency;
 
 pub struct Cart;
 
@@ -25,8 +26,11 @@ impl Domain for Cart {
         settings: Settings,
         nats: Nats,
     ) -> Result<Declaration<Self::State>, StartupError> {
-        let tax = TaxRates::parse(settings.tax_default_bp, &settings.tax_rates)
-            .map_err(|e| StartupError::setting(format!("MK_TAX_RATES / MK_TAX_DEFAULT_BP: {e}")))?;
+        let shop = ShopDefaults {
+            currency: Currency::parse(&settings.shop_currency)
+                .map_err(|e| StartupError::setting(format!("MK_SHOP_CURRENCY: {e}")))?,
+            prices_include_tax: settings.prices_include_tax,
+        };
         let state = Arc::new(CartState {
             store: Store::connect(&settings.surreal)
                 .await
@@ -35,7 +39,7 @@ impl Domain for Cart {
                 nats.client,
                 Duration::from_millis(settings.catalog_timeout_ms),
             )),
-            tax,
+            shop,
             limits: Limits {
                 max_quantity: settings.cart_max_quantity,
                 max_lines: settings.cart_max_lines,

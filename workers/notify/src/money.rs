@@ -1,4 +1,5 @@
-//! Money for people: minor units and an ISO code to `€12.50`, `¥1200`, `12.500 KWD`.
+//! Money for people: minor units and an ISO code to `€12.50`, `¥1200`, `12.500 KWD`; tax rates
+//! in basis points to `19%`, `5.5%`.
 
 /// Digits after the decimal point of a currency (ISO 4217).
 fn exponent(currency: &str) -> u32 {
@@ -39,6 +40,16 @@ pub fn format(amount: i64, currency: &str) -> String {
     match symbol(currency) {
         Some(symbol) => format!("{sign}{symbol}{number}"),
         None => format!("{sign}{number} {currency}"),
+    }
+}
+
+/// A tax rate of `bp` basis points as people read it: `19%`, `5.5%`, `0%`.
+pub fn percent(bp: i64) -> String {
+    let (whole, hundredths) = (bp / 100, (bp % 100).abs());
+    match hundredths {
+        0 => format!("{whole}%"),
+        h if h % 10 == 0 => format!("{whole}.{}%", h / 10),
+        h => format!("{whole}.{h:02}%"),
     }
 }
 

@@ -98,6 +98,7 @@ impl Templates {
         env.add_filter("money", |amount: i64, currency: String| {
             crate::money::format(amount, &currency)
         });
+        env.add_filter("percent", crate::money::percent);
         Ok(Self { env })
     }
 
@@ -145,6 +146,7 @@ mod tests {
             order => minijinja::context! {
                 id => "o-1", number => "MK-10001", currency => "EUR", subtotal => 1500, tax => 106, total => 1606,
                 items => vec![minijinja::context! { quantity => 2, name => "Pad Thai", line_total => 1500 }],
+                tax_lines => vec![minijinja::context! { rate_bp => 700, tax => 106 }],
             },
         };
         let templates = Templates::new().unwrap();
@@ -155,6 +157,7 @@ mod tests {
             receipt.text
         );
         assert!(receipt.text.contains("Total: €16.06"));
+        assert!(receipt.text.contains("VAT 7%: €1.06"), "{}", receipt.text);
         assert!(
             receipt.html.contains("Ada &lt;script&gt;"),
             "{}",
@@ -175,6 +178,38 @@ mod tests {
                 "emails name the order by its number"
             );
         }
+    }
+
+    #[test]
+    fn prices_with_tax_show_the_tax_they_include() {
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada", amount => 2800, currency => "EUR",
+            transaction_id => "t-1", reason => "",
+            order => minijinja::context! {
+                id => "o-1", number => "MK-10001", currency => "EUR",
+                subtotal => 2393, tax => 407, total => 2800, prices_include_tax => true,
+                items => vec![
+                    minijinja::context! { quantity => 2, name => "Pad Thai", line_total => 2380 },
+                    minijinja::context! { quantity => 1, name => "Jasmine rice", line_total => 420 },
+                ],
+                tax_lines => vec![
+                    minijinja::context! { rate_bp => 700, tax => 27 },
+                    minijinja::context! { rate_bp => 1900, tax => 380 },
+                ],
+            },
+        };
+        let receipt = Templates::new()
+            .unwrap()
+            .render(Kind::PaymentSucceeded, &context)
+            .unwrap();
+        let text = &receipt.text;
+        assert!(text.contains("2 x Pad Thai: €23.80"), "{text}");
+        assert!(text.contains("Total: €28.00"), "{text}");
+        assert!(text.contains("incl. VAT 7%: €0.27"), "{text}");
+        assert!(text.contains("incl. VAT 19%: €3.80"), "{text}");
+        assert!(text.contains("Net: €23.93"), "{text}");
+        assert!(!text.contains("Subtotal"), "{text}");
+        assert!(receipt.html.contains("incl. VAT 19%"), "{}", receipt.html);
     }
 
     #[test]

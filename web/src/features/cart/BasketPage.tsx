@@ -39,7 +39,7 @@ export function BasketPage() {
           Some products are no longer sold and were taken out of your basket.
         </p>
       )}
-      {items.length === 0 || !currency ? (
+      {items.length === 0 ? (
         <div className="mt-6">
           <EmptyState icon="🧺" title="Your basket is empty">
             <p>Find something delicious in the shop.</p>
@@ -65,12 +65,7 @@ export function BasketPage() {
             <h2 id="summary-heading" className="mb-4 text-lg font-semibold">
               Order summary
             </h2>
-            <CartTotals
-              subtotal={cart.data.subtotal}
-              tax={cart.data.tax}
-              total={cart.data.total}
-              currency={currency}
-            />
+            <CartTotals totals={cart.data} />
             <LinkButton to="/checkout" size="lg" className="mt-5 w-full">
               Go to checkout
             </LinkButton>

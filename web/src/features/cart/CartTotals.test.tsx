@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import type { Totals } from '../../api/types';
 import { CartTotals } from './CartTotals';
 
 function amountOf(term: string): string | null {
@@ -7,16 +8,52 @@ function amountOf(term: string): string | null {
   return dt.nextElementSibling?.textContent ?? null;
 }
 
+const netPrices: Totals = {
+  subtotal: 2380,
+  tax: 452,
+  total: 2832,
+  currency: 'EUR',
+  prices_include_tax: false,
+  tax_lines: [{ rate_bp: 1900, tax: 452 }],
+};
+
 describe('CartTotals', () => {
-  it('shows subtotal, tax and total in the cart currency', () => {
-    render(<CartTotals subtotal={2380} tax={452} total={2832} currency="EUR" />);
+  it('adds the tax per rate to net prices', () => {
+    render(<CartTotals totals={netPrices} />);
     expect(amountOf('Subtotal')).toBe('€23.80');
-    expect(amountOf('Tax')).toBe('€4.52');
+    expect(amountOf('Tax 19%')).toBe('€4.52');
     expect(amountOf('Total')).toBe('€28.32');
   });
 
+  it('shows the VAT that prices including it contain, per rate, under the total', () => {
+    render(
+      <CartTotals
+        totals={{
+          subtotal: 2393,
+          tax: 407,
+          total: 2800,
+          currency: 'EUR',
+          prices_include_tax: true,
+          tax_lines: [
+            { rate_bp: 700, tax: 27 },
+            { rate_bp: 1900, tax: 380 },
+          ],
+        }}
+      />,
+    );
+    expect(amountOf('Total')).toBe('€28.00');
+    expect(amountOf('incl. 7% VAT')).toBe('€0.27');
+    expect(amountOf('incl. 19% VAT')).toBe('€3.80');
+    expect(screen.queryByText('Subtotal')).toBeNull();
+  });
+
   it('respects currencies without minor units', () => {
-    render(<CartTotals subtotal={1200} tax={0} total={1200} currency="JPY" />);
+    render(
+      <CartTotals
+        totals={{ ...netPrices, subtotal: 1200, tax: 0, total: 1200, currency: 'JPY', tax_lines: [] }}
+      />,
+    );
     expect(amountOf('Total')).toBe('JP¥1,200');
+    expect(amountOf('Tax')).toBe('JP¥0');
   });
 });

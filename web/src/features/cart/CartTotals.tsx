@@ -1,35 +1,57 @@
+import type { Totals } from '../../api/types';
 import { formatMoney } from '../../lib/money';
+import { formatRate } from '../../lib/taxRate';
 
-interface CartTotalsProps {
-  subtotal: number;
-  tax: number;
-  total: number;
-  currency: string;
-  className?: string;
+function Row({
+  term,
+  amount,
+  testId,
+  strong = false,
+}: {
+  term: string;
+  amount: string;
+  testId?: string;
+  strong?: boolean;
+}) {
+  return (
+    <div
+      className={`flex justify-between gap-4 ${strong ? 'border-t border-stone-200 pt-2 text-base font-semibold' : ''}`}
+    >
+      <dt className={strong ? undefined : 'text-stone-600'}>{term}</dt>
+      <dd className="tabular-nums" data-testid={testId}>
+        {amount}
+      </dd>
+    </div>
+  );
 }
 
-/** Subtotal, tax and total as a description list. */
-export function CartTotals({ subtotal, tax, total, currency, className = '' }: CartTotalsProps) {
+/** A basket's or order's totals as a receipt prints them. With prices including tax (an EU
+ * shop) the total comes first and the VAT it contains follows, per rate; otherwise the
+ * subtotal, the tax added per rate, and the total. */
+export function CartTotals({ totals, className = '' }: { totals: Totals; className?: string }) {
+  const money = (amount: number) => formatMoney(amount, totals.currency);
+  const taxLines = totals.tax_lines ?? [];
+  if (totals.prices_include_tax) {
+    return (
+      <dl className={`space-y-2 text-sm ${className}`}>
+        <Row term="Total" amount={money(totals.total)} testId="total" strong />
+        {taxLines.map((line) => (
+          <Row key={line.rate_bp} term={`incl. ${formatRate(line.rate_bp)} VAT`} amount={money(line.tax)} />
+        ))}
+      </dl>
+    );
+  }
   return (
     <dl className={`space-y-2 text-sm ${className}`}>
-      <div className="flex justify-between gap-4">
-        <dt className="text-stone-600">Subtotal</dt>
-        <dd className="tabular-nums" data-testid="subtotal">
-          {formatMoney(subtotal, currency)}
-        </dd>
-      </div>
-      <div className="flex justify-between gap-4">
-        <dt className="text-stone-600">Tax</dt>
-        <dd className="tabular-nums" data-testid="tax">
-          {formatMoney(tax, currency)}
-        </dd>
-      </div>
-      <div className="flex justify-between gap-4 border-t border-stone-200 pt-2 text-base font-semibold">
-        <dt>Total</dt>
-        <dd className="tabular-nums" data-testid="total">
-          {formatMoney(total, currency)}
-        </dd>
-      </div>
+      <Row term="Subtotal" amount={money(totals.subtotal)} testId="subtotal" />
+      {taxLines.length > 0 ? (
+        taxLines.map((line) => (
+          <Row key={line.rate_bp} term={`Tax ${formatRate(line.rate_bp)}`} amount={money(line.tax)} />
+        ))
+      ) : (
+        <Row term="Tax" amount={money(totals.tax)} testId="tax" />
+      )}
+      <Row term="Total" amount={money(totals.total)} testId="total" strong />
     </dl>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Category } from '../../api/types';
+import { useShopCurrency } from './api';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { TextField } from '../../components/TextField';
 import { parseMoney, toMajorString } from '../../lib/money';
-import { SHOP_CURRENCY } from '../../lib/shop';
 import type { AttributeFilter } from './attributeFilters';
 import type { ShopFilters } from './shopParams';
 
@@ -55,15 +55,16 @@ function CategoryOptions({
 }
 
 function PriceRange({ filters, onChange }: Pick<FiltersProps, 'filters' | 'onChange'>) {
-  const show = (minor: number | null) => (minor === null ? '' : toMajorString(minor, SHOP_CURRENCY));
+  const currency = useShopCurrency();
+  const show = (minor: number | null) => (minor === null ? '' : toMajorString(minor, currency));
   const [min, setMin] = useState(show(filters.minPrice));
   const [max, setMax] = useState(show(filters.maxPrice));
   const [error, setError] = useState<string | undefined>();
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    const minPrice = min.trim() ? parseMoney(min, SHOP_CURRENCY) : null;
-    const maxPrice = max.trim() ? parseMoney(max, SHOP_CURRENCY) : null;
+    const minPrice = min.trim() ? parseMoney(min, currency) : null;
+    const maxPrice = max.trim() ? parseMoney(max, currency) : null;
     if ((min.trim() && minPrice === null) || (max.trim() && maxPrice === null)) {
       setError('Enter prices as numbers, for example 12.50.');
       return;

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { NotFound } from '../../app/NotFound';
 import { Price } from '../../components/Price';
+import { taxNote } from '../../lib/taxRate';
 import { ProductImage } from '../../components/ProductImage';
 import { Skeleton } from '../../components/Skeleton';
 import { Stars } from '../../components/Stars';
@@ -103,8 +104,11 @@ export function ProductPage() {
             <Stars rating={p.rating} count={p.review_count} />
           </div>
           <p className="mt-4 text-lg text-stone-700">{p.description}</p>
-          <p className="mt-6 text-3xl font-bold">
+          <p className="mt-6 text-3xl font-bold" data-testid="product-price">
             <Price amount={p.price} currency={p.currency} />
+          </p>
+          <p className="text-sm text-stone-600" data-testid="tax-note">
+            {taxNote(p.tax_rate_bp, p.price_includes_tax)}
           </p>
           <div className="mt-2">
             <StockStatus available={p.stock?.available} />

@@ -9,6 +9,7 @@ import { toApiQuery, type ShopFilters } from './shopParams';
 export const catalogKeys = {
   all: ['catalog'] as const,
   categories: () => [...catalogKeys.all, 'categories'] as const,
+  pricing: () => [...catalogKeys.all, 'pricing'] as const,
   attributes: () => [...catalogKeys.all, 'attributes'] as const,
   list: (filters: ShopFilters) => [...catalogKeys.all, 'list', filters] as const,
   top: (sort: string, perPage: number) => [...catalogKeys.all, 'top', sort, perPage] as const,
@@ -23,6 +24,21 @@ export function useCategories() {
     queryFn: () => unwrap(api.GET('/categories')),
     staleTime: 5 * 60_000,
   });
+}
+
+/** How the shop prices (`GET /pricing`): its one currency, and whether prices include tax. */
+export function usePricing() {
+  return useQuery({
+    queryKey: catalogKeys.pricing(),
+    queryFn: () => unwrap(api.GET('/pricing')),
+    // Settings of the running shop: they change with a deployment, not while a page is open.
+    staleTime: Infinity,
+  });
+}
+
+/** The shop's currency; euros until the shop has said (the demo shop's). */
+export function useShopCurrency(): string {
+  return usePricing().data?.currency ?? 'EUR';
 }
 
 /** The filters the catalog's attributes make (`GET /attributes`). */

@@ -10,6 +10,8 @@ function product(name: string, category: string, rating: number | null, reviews 
     description: '',
     price: 100,
     currency: 'EUR',
+    tax_rate_bp: 1900,
+    price_includes_tax: true,
     category,
     attributes: {},
     images: [],

@@ -46,7 +46,7 @@ export function CheckoutPage() {
     return <Navigate to={`/account/orders/${order.id}${paidHere ? '?placed=1' : ''}`} replace />;
   }
   const currency = order?.currency ?? cart.data.currency;
-  if (!order && (cart.data.items.length === 0 || !currency)) {
+  if (!order && cart.data.items.length === 0) {
     return (
       <>
         <h1 className="mb-6 text-3xl font-bold">Checkout</h1>
@@ -88,7 +88,7 @@ export function CheckoutPage() {
                 setParams({ order: placed.id }, { replace: true, preventScrollReset: true });
               }}
               total={totals.total}
-              currency={currency ?? 'EUR'}
+              currency={currency}
             />
           ) : (
             <p className="rounded-2xl border border-dashed border-stone-300 p-5 text-stone-600">
@@ -96,13 +96,7 @@ export function CheckoutPage() {
             </p>
           )}
         </div>
-        <OrderSummary
-          lines={order ? orderLines(order) : cartLines(cart.data)}
-          subtotal={totals.subtotal}
-          tax={totals.tax}
-          total={totals.total}
-          currency={currency ?? 'EUR'}
-        />
+        <OrderSummary lines={order ? orderLines(order) : cartLines(cart.data)} totals={totals} />
       </div>
     </div>
   );

@@ -1,20 +1,9 @@
+import type { Totals } from '../../api/types';
 import type { SummaryLine } from './summaryLines';
 import { Price } from '../../components/Price';
 import { CartTotals } from '../cart/CartTotals';
 
-export function OrderSummary({
-  lines,
-  subtotal,
-  tax,
-  total,
-  currency,
-}: {
-  lines: SummaryLine[];
-  subtotal: number;
-  tax: number;
-  total: number;
-  currency: string;
-}) {
+export function OrderSummary({ lines, totals }: { lines: SummaryLine[]; totals: Totals }) {
   return (
     <aside
       aria-labelledby="summary-heading"
@@ -29,17 +18,11 @@ export function OrderSummary({
             <span>
               {line.quantity} × {line.name}
             </span>
-            <Price amount={line.line_total} currency={currency} />
+            <Price amount={line.line_total} currency={totals.currency} />
           </li>
         ))}
       </ul>
-      <CartTotals
-        subtotal={subtotal}
-        tax={tax}
-        total={total}
-        currency={currency}
-        className="border-t border-stone-200 pt-4"
-      />
+      <CartTotals totals={totals} className="border-t border-stone-200 pt-4" />
     </aside>
   );
 }

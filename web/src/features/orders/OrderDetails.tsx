@@ -14,13 +14,7 @@ export function OrderDetails({ order, historyNote }: { order: Order; historyNote
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <Panel title="Items">
         <OrderLines order={order} />
-        <CartTotals
-          subtotal={order.subtotal}
-          tax={order.tax}
-          total={order.total}
-          currency={order.currency}
-          className="mt-4 ml-auto max-w-xs"
-        />
+        <CartTotals totals={order} className="mt-4 ml-auto max-w-xs" />
         <RefundLines orderId={order.id} />
       </Panel>
       <div className="space-y-6">

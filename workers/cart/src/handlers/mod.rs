@@ -20,13 +20,13 @@ pub(crate) async fn priced(
     owner: Option<&CartOwner>,
 ) -> Result<Cart, ReplyError> {
     let Some(owner) = owner else {
-        return Ok(price(&[], &[], &state.tax));
+        return Ok(price(&[], &[], state.shop));
     };
     let key = owner.key();
     let lines = state.store.lines(&key).await?;
     let ids = lines.iter().map(|l| l.product_id.clone()).collect();
     let products = state.catalog.products(ids).await?;
-    let mut cart = price(&lines, &products, &state.tax);
+    let mut cart = price(&lines, &products, state.shop);
     if !cart.removed_products.is_empty() {
         state
             .store

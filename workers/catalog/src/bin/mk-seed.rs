@@ -152,7 +152,7 @@ async fn main() -> anyhow::Result<()> {
             slug: None,
             description: item.description,
             price: item.price,
-            currency: "EUR".into(),
+            currency: None,
             category: item.category,
             brand: item.brand,
             attributes: item.attributes,
@@ -212,7 +212,7 @@ async fn main() -> anyhow::Result<()> {
                         name,
                         slug: None,
                         price: Amount(300 + (i as i64 * 37) % 2500),
-                        currency: "EUR".into(),
+                        currency: None,
                         category: leaves[i % leaves.len()].clone(),
                         brand: None,
                         attributes: BTreeMap::from([(

@@ -6,6 +6,7 @@ mod product_draft;
 mod reviewer_name;
 mod slug;
 mod stock_shown;
+mod tax_rates;
 
 pub use listing_query::{ListingQuery, MAX_QUERY_CHARS};
 pub use menuskart_kit::ValidationError;
@@ -14,3 +15,4 @@ pub use product_draft::ProductDraft;
 pub use reviewer_name::reviewer_name;
 pub use slug::Slug;
 pub use stock_shown::StockShown;
+pub use tax_rates::{CategoryRates, TaxRates, TaxRatesError, checked_rate};

@@ -103,7 +103,9 @@ fn images(raw: Vec<String>) -> Result<Vec<String>, ValidationError> {
 }
 
 impl ProductDraft {
-    pub fn parse(input: ProductInput) -> Result<Self, ValidationError> {
+    /// `input` checked; its currency must be `shop_currency` (absent: that one), as a shop sells
+    /// in one currency and a basket holds one.
+    pub fn parse(input: ProductInput, shop_currency: Currency) -> Result<Self, ValidationError> {
         let name = text("name", &input.name, MAX_NAME_CHARS, true)?;
         let slug = match input.slug.as_deref() {
             Some(slug) => Slug::parse("slug", slug)?,
@@ -129,7 +131,7 @@ impl ProductDraft {
                 false,
             )?,
             price: input.price,
-            currency: Currency::parse(&input.currency)?,
+            currency: shop_priced(input.currency.as_deref(), shop_currency)?,
             category: Slug::parse("category", &input.category)?,
             brand: brand.filter(|b| !b.is_empty()),
             attributes: attributes(input.attributes)?,
@@ -140,26 +142,50 @@ impl ProductDraft {
     }
 
     /// The draft with `patch` applied; the slug stays (links keep working).
-    pub fn patched(&self, patch: ProductPatch) -> Result<Self, ValidationError> {
-        Self::parse(ProductInput {
-            name: patch.name.unwrap_or_else(|| self.name.clone()),
-            slug: Some(self.slug.as_str().to_owned()),
-            description: patch
-                .description
-                .unwrap_or_else(|| self.description.clone()),
-            price: patch.price.unwrap_or(self.price),
-            currency: patch
-                .currency
-                .unwrap_or_else(|| self.currency.as_str().to_owned()),
-            category: patch
-                .category
-                .unwrap_or_else(|| self.category.as_str().to_owned()),
-            brand: patch.brand.or_else(|| self.brand.clone()),
-            attributes: patch.attributes.unwrap_or_else(|| self.attributes.clone()),
-            images: patch.images.unwrap_or_else(|| self.images.clone()),
-            status: Some(patch.status.unwrap_or(self.status)),
-        })
+    pub fn patched(
+        &self,
+        patch: ProductPatch,
+        shop_currency: Currency,
+    ) -> Result<Self, ValidationError> {
+        Self::parse(
+            ProductInput {
+                name: patch.name.unwrap_or_else(|| self.name.clone()),
+                slug: Some(self.slug.as_str().to_owned()),
+                description: patch
+                    .description
+                    .unwrap_or_else(|| self.description.clone()),
+                price: patch.price.unwrap_or(self.price),
+                currency: Some(
+                    patch
+                        .currency
+                        .unwrap_or_else(|| self.currency.as_str().to_owned()),
+                ),
+                category: patch
+                    .category
+                    .unwrap_or_else(|| self.category.as_str().to_owned()),
+                brand: patch.brand.or_else(|| self.brand.clone()),
+                attributes: patch.attributes.unwrap_or_else(|| self.attributes.clone()),
+                images: patch.images.unwrap_or_else(|| self.images.clone()),
+                status: Some(patch.status.unwrap_or(self.status)),
+            },
+            shop_currency,
+        )
     }
+}
+
+/// The product's currency: the shop's, which is also what an absent one means.
+fn shop_priced(raw: Option<&str>, shop_currency: Currency) -> Result<Currency, ValidationError> {
+    let Some(raw) = raw else {
+        return Ok(shop_currency);
+    };
+    let currency = Currency::parse(raw)?;
+    if currency != shop_currency {
+        return Err(ValidationError::new(
+            "currency",
+            format!("the shop sells in {shop_currency}: every price is in it"),
+        ));
+    }
+    Ok(currency)
 }
 
 #[cfg(test)]
@@ -172,7 +198,7 @@ mod tests {
             slug: None,
             description: "Coconut, basil".into(),
             price: Amount(1250),
-            currency: "eur".into(),
+            currency: Some("eur".into()),
             category: "curries".into(),
             brand: None,
             attributes: BTreeMap::from([("spice".into(), serde_json::json!("hot"))]),
@@ -183,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_good_input_is_normalised() {
-        let draft = ProductDraft::parse(input()).unwrap();
+        let draft = ProductDraft::parse(input(), Currency::EUR).unwrap();
         assert_eq!(draft.name, "Green Curry");
         assert_eq!(draft.slug.as_str(), "green-curry");
         assert_eq!(draft.currency.as_str(), "EUR");
@@ -194,11 +220,13 @@ mod tests {
         let field = |change: fn(&mut ProductInput)| {
             let mut bad = input();
             change(&mut bad);
-            ProductDraft::parse(bad).unwrap_err().field
+            ProductDraft::parse(bad, Currency::EUR).unwrap_err().field
         };
         assert_eq!(field(|p| p.name = "  ".into()), "name");
         assert_eq!(field(|p| p.price = Amount(-1)), "price");
-        assert_eq!(field(|p| p.currency = "XXX".into()), "currency");
+        assert_eq!(field(|p| p.currency = Some("XXX".into())), "currency");
+        // A currency we know, but not the shop's: one basket, one currency.
+        assert_eq!(field(|p| p.currency = Some("usd".into())), "currency");
         assert_eq!(field(|p| p.category = "Not A Slug".into()), "category");
         assert_eq!(field(|p| p.images = vec!["ftp://x".into()]), "images");
         assert_eq!(
@@ -212,13 +240,16 @@ mod tests {
 
     #[test]
     fn a_patch_keeps_the_slug_and_absent_fields() {
-        let draft = ProductDraft::parse(input()).unwrap();
+        let draft = ProductDraft::parse(input(), Currency::EUR).unwrap();
         let patched = draft
-            .patched(ProductPatch {
-                name: Some("Red Curry".into()),
-                price: Some(Amount(990)),
-                ..Default::default()
-            })
+            .patched(
+                ProductPatch {
+                    name: Some("Red Curry".into()),
+                    price: Some(Amount(990)),
+                    ..Default::default()
+                },
+                Currency::EUR,
+            )
             .unwrap();
         assert_eq!(patched.slug.as_str(), "green-curry");
         assert_eq!(patched.name, "Red Curry");
@@ -228,20 +259,26 @@ mod tests {
 
     #[test]
     fn a_new_product_is_active_and_a_patch_keeps_or_changes_the_status() {
-        let draft = ProductDraft::parse(input()).unwrap();
+        let draft = ProductDraft::parse(input(), Currency::EUR).unwrap();
         assert_eq!(draft.status, ProductStatus::Active);
         let hidden = draft
-            .patched(ProductPatch {
-                status: Some(ProductStatus::Draft),
-                ..Default::default()
-            })
+            .patched(
+                ProductPatch {
+                    status: Some(ProductStatus::Draft),
+                    ..Default::default()
+                },
+                Currency::EUR,
+            )
             .unwrap();
         assert_eq!(hidden.status, ProductStatus::Draft);
         let renamed = hidden
-            .patched(ProductPatch {
-                name: Some("Red Curry".into()),
-                ..Default::default()
-            })
+            .patched(
+                ProductPatch {
+                    name: Some("Red Curry".into()),
+                    ..Default::default()
+                },
+                Currency::EUR,
+            )
             .unwrap();
         assert_eq!(renamed.status, ProductStatus::Draft);
     }

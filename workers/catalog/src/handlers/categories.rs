@@ -1,4 +1,4 @@
-//! `mk.catalog.categories`: the category tree.
+//! `mk.catalog.categories`: the category tree, each category with its tax rate.
 
 use std::sync::Arc;
 
@@ -6,7 +6,9 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::Empty;
 use menuskart_schemas::catalog::Category;
 
+use super::pricing::resolve;
 use crate::state::CatalogState;
+use crate::store::categories::category_tree;
 
 #[tracing::instrument(skip_all)]
 pub async fn handle(
@@ -16,7 +18,8 @@ pub async fn handle(
     state
         .cache
         .get_or_load("categories", async {
-            Ok(state.store.category_tree().await?)
+            let rows = state.store.categories().await?;
+            Ok(category_tree(&rows, &resolve(&state, &rows)))
         })
         .await
 }

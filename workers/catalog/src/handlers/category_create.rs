@@ -35,10 +35,13 @@ pub async fn handle(
         .await
         .map_err(slug_taken)?;
     written(&state).await;
+    let rates = super::pricing::category_rates(&state).await?;
     Ok(Category {
+        effective_tax_rate_bp: rates.rate_for(slug.as_str()),
         slug: slug.as_str().to_owned(),
         name,
         parent: parent.map(|p| p.as_str().to_owned()),
+        tax_rate_bp: None,
         children: Vec::new(),
     })
 }

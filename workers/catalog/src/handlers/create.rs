@@ -16,10 +16,10 @@ pub async fn handle(
     req: Incoming<CreateProduct>,
 ) -> Result<Product, ReplyError> {
     let admin = req.caller.require_admin()?;
-    let draft = ProductDraft::parse(req.body.product)?;
+    let draft = ProductDraft::parse(req.body.product, state.pricing.currency)?;
     let path = category_path(&state, "category", &draft.category).await?;
     let pid = ProductId::new();
-    let product = state
+    let mut product = state
         .store
         .create_product(&pid, &draft, &path)
         .await
@@ -32,6 +32,7 @@ pub async fn handle(
             .set_available(&product.id, level.available, 0)
             .await?;
     }
+    super::pricing::with_tax(&state, std::slice::from_mut(&mut product)).await?;
     tracing::info!(%admin, product_id = %product.id, slug = %product.slug, "product created");
     Ok(product)
 }

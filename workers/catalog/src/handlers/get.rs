@@ -38,6 +38,7 @@ pub async fn handle(
     }
     // Stock is always fresh (never cached); without an answer the product shows without it.
     product.stock = stock(&state, &product.id).await;
+    super::pricing::with_tax(&state, std::slice::from_mut(&mut product)).await?;
     Ok(product)
 }
 

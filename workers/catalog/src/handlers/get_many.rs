@@ -39,5 +39,6 @@ pub async fn handle(
     for (product, level) in products.iter_mut().zip(levels) {
         product.stock = level;
     }
+    super::pricing::with_tax(&state, &mut products).await?;
     Ok(products)
 }

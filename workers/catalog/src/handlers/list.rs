@@ -32,15 +32,29 @@ pub(crate) async fn page(
     };
     // Stock changes with every order and does not bump the cache generation, so listings
     // filtered by stock (in stock, low stock) are always read fresh.
-    if query.paging.page > MAX_CACHED_PAGE || query.in_stock || query.max_available.is_some() {
-        return load.await;
-    }
+    let mut page =
+        if query.paging.page > MAX_CACHED_PAGE || query.in_stock || query.max_available.is_some() {
+            load.await?
+        } else {
+            cached(state, &raw, search, load).await?
+        };
+    super::pricing::with_tax(state, &mut page.items).await?;
+    Ok(page)
+}
+
+/// `load` through the cache.
+async fn cached(
+    state: &CatalogState,
+    raw: &ListProducts,
+    search: bool,
+    load: impl std::future::Future<Output = Result<ProductPage, ReplyError>>,
+) -> Result<ProductPage, ReplyError> {
     // A listing ignores `query` and a search ranks by it: the same filters are two different
     // answers, so they are two keys.
     let key = format!(
         "{}:{}",
         if search { "search" } else { "list" },
-        serde_json::to_string(&raw).map_err(ReplyError::internal)?
+        serde_json::to_string(raw).map_err(ReplyError::internal)?
     );
     state.cache.get_or_load(&key, load).await
 }

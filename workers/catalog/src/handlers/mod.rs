@@ -3,16 +3,19 @@
 pub mod attributes;
 pub mod categories;
 pub mod category_create;
+pub mod category_update;
 pub mod create;
 pub mod delete;
 pub mod get;
 pub mod get_many;
 pub mod list;
+pub(crate) mod pricing;
 pub mod review_add;
 pub mod review_delete;
 pub(crate) mod reviewer;
 pub mod reviews;
 pub mod search;
+pub mod shop;
 pub mod update;
 
 use menuskart_kit::ReplyError;

@@ -5,15 +5,28 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Store, StoreError};
-use crate::domain::Slug;
+use crate::domain::{CategoryRates, Slug};
 
+/// A category as stored.
 #[derive(Debug, Deserialize)]
-struct CategoryRow {
-    slug: String,
-    name: String,
+pub struct CategoryRow {
+    pub slug: String,
+    pub name: String,
     #[serde(default)]
-    parent: Option<String>,
-    path: Vec<String>,
+    pub parent: Option<String>,
+    /// Root first, itself last.
+    pub path: Vec<String>,
+    /// The rate the owner set on it, if any.
+    #[serde(default)]
+    pub tax_rate_bp: Option<i64>,
+}
+
+/// What a category update changes; `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct CategoryChange<'a> {
+    pub name: Option<&'a str>,
+    /// `Some(None)` removes the category's own rate.
+    pub tax_rate_bp: Option<Option<i64>>,
 }
 
 impl Store {
@@ -60,30 +73,71 @@ impl Store {
         Ok(())
     }
 
-    /// Every category as a tree, children sorted by name.
-    #[tracing::instrument(skip(self))]
-    pub async fn category_tree(&self) -> Result<Vec<Category>, StoreError> {
-        let rows: Vec<Value> = self
+    /// Changes a category's name or tax rate; false when there is no such category.
+    #[tracing::instrument(skip(self, change), fields(slug = slug.as_str()))]
+    pub async fn update_category(
+        &self,
+        slug: &Slug,
+        change: &CategoryChange<'_>,
+    ) -> Result<bool, StoreError> {
+        let mut sets = Vec::new();
+        if change.name.is_some() {
+            sets.push("name = $name");
+        }
+        match change.tax_rate_bp {
+            Some(Some(_)) => sets.push("tax_rate_bp = $rate"),
+            Some(None) => sets.push("tax_rate_bp = NONE"),
+            None => {}
+        }
+        if sets.is_empty() {
+            return Ok(self.category_path(slug).await?.is_some());
+        }
+        let updated: Vec<Value> = self
             .db()
-            .query("SELECT slug, name, parent, path FROM category ORDER BY name")
+            .query(format!(
+                "UPDATE category SET {} WHERE slug = $slug RETURN VALUE slug",
+                sets.join(", ")
+            ))
+            .bind(json!({
+                "slug": slug.as_str(),
+                "name": change.name,
+                "rate": change.tax_rate_bp.flatten(),
+            }))
             .await?
             .take(0)?;
-        let rows: Vec<CategoryRow> = rows
-            .into_iter()
+        Ok(!updated.is_empty())
+    }
+
+    /// Every category, sorted by name.
+    #[tracing::instrument(skip(self))]
+    pub async fn categories(&self) -> Result<Vec<CategoryRow>, StoreError> {
+        let rows: Vec<Value> = self
+            .db()
+            .query("SELECT slug, name, parent, path, tax_rate_bp FROM category ORDER BY name")
+            .await?
+            .take(0)?;
+        rows.into_iter()
             .map(serde_json::from_value)
-            .collect::<Result<_, _>>()?;
-        Ok(children_of(None, &rows))
+            .collect::<Result<_, _>>()
+            .map_err(Into::into)
     }
 }
 
-fn children_of(parent: Option<&str>, rows: &[CategoryRow]) -> Vec<Category> {
+/// `rows` as a tree (children in the rows' order), each with the rate its products pay.
+pub fn category_tree(rows: &[CategoryRow], rates: &CategoryRates) -> Vec<Category> {
+    children_of(None, rows, rates)
+}
+
+fn children_of(parent: Option<&str>, rows: &[CategoryRow], rates: &CategoryRates) -> Vec<Category> {
     rows.iter()
         .filter(|row| row.parent.as_deref() == parent && row.path.len() < 16)
         .map(|row| Category {
             slug: row.slug.clone(),
             name: row.name.clone(),
             parent: row.parent.clone(),
-            children: children_of(Some(&row.slug), rows),
+            tax_rate_bp: row.tax_rate_bp,
+            effective_tax_rate_bp: rates.rate_for(&row.slug),
+            children: children_of(Some(&row.slug), rows, rates),
         })
         .collect()
 }

@@ -56,6 +56,9 @@ impl ProductRow {
             description: self.description,
             price: self.price,
             currency: self.currency,
+            // Set by the handler from the shop's settings and the category's rate.
+            tax_rate_bp: 0,
+            price_includes_tax: false,
             category: self.category,
             brand: self.brand,
             attributes: self.attributes,
@@ -181,6 +184,26 @@ impl Store {
         let mut response = response.check().map_err(StoreError::from_write)?;
         let rows: Vec<Value> = response.take(1)?;
         Ok(decode(rows)?.pop())
+    }
+
+    /// Up to 5 slugs of products priced in another currency than `currency`, and how many
+    /// there are: a shop sells in one currency, so the catalog checks at start-up.
+    #[tracing::instrument(skip(self))]
+    pub async fn priced_in_other_currencies(
+        &self,
+        currency: &str,
+    ) -> Result<(i64, Vec<String>), StoreError> {
+        let mut response = self
+            .db()
+            .query(
+                "SELECT VALUE count() FROM product WHERE currency != $currency GROUP ALL; \
+                 SELECT VALUE slug FROM product WHERE currency != $currency LIMIT 5;",
+            )
+            .bind(json!({"currency": currency}))
+            .await?;
+        let count: Vec<i64> = response.take(0)?;
+        let slugs: Vec<String> = response.take(1)?;
+        Ok((count.first().copied().unwrap_or(0), slugs))
     }
 
     /// Deletes product `pid`; whether it existed.

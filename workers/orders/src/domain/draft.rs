@@ -3,25 +3,21 @@
 use menuskart_kit::ReplyError;
 use menuskart_schemas::cart::Cart;
 use menuskart_schemas::inventory::ReservationLine;
-use menuskart_schemas::money::{Amount, Currency};
 use menuskart_schemas::orders::OrderLine;
+use menuskart_schemas::tax::Totals;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderDraft {
     pub lines: Vec<OrderLine>,
-    pub subtotal: Amount,
-    pub tax: Amount,
-    pub total: Amount,
-    pub currency: Currency,
+    pub totals: Totals,
 }
 
 impl OrderDraft {
     /// Freezes a priced cart; an empty cart cannot be placed.
     pub fn from_cart(cart: Cart) -> Result<Self, ReplyError> {
-        let currency = match cart.currency {
-            Some(currency) if !cart.items.is_empty() => currency,
-            _ => return Err(ReplyError::validation("the cart is empty")),
-        };
+        if cart.items.is_empty() {
+            return Err(ReplyError::validation("the cart is empty"));
+        }
         let lines = cart
             .items
             .into_iter()
@@ -37,10 +33,7 @@ impl OrderDraft {
             .collect();
         Ok(Self {
             lines,
-            subtotal: cart.subtotal,
-            tax: cart.tax,
-            total: cart.total,
-            currency,
+            totals: cart.totals,
         })
     }
 }
@@ -63,7 +56,7 @@ mod tests {
     #[test]
     fn an_empty_cart_is_refused() {
         let cart: Cart = serde_json::from_value(serde_json::json!({
-            "items": [], "item_count": 0, "subtotal": 0, "tax": 0, "total": 0, "currency": null
+            "items": [], "item_count": 0, "subtotal": 0, "tax": 0, "total": 0, "currency": "EUR"
         }))
         .unwrap();
         assert!(OrderDraft::from_cart(cart).is_err());

@@ -14,6 +14,7 @@ use super::{Store, StoreError};
 use crate::domain::{OrderDraft, ShippingAddress};
 use menuskart_kit::IdempotencyKey;
 use menuskart_schemas::money::{Amount, Currency};
+use menuskart_schemas::tax::{TaxLine, TaxedLine, Totals};
 
 /// Who places an order.
 #[derive(Debug, Clone)]
@@ -49,6 +50,7 @@ struct OrderRow {
     subtotal: i64,
     tax: i64,
     total: i64,
+    prices_include_tax: bool,
     shipping_address: serde_json::Value,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -102,17 +104,18 @@ impl Store {
         }
         let inserted = sqlx::query!(
             "INSERT INTO orders (id, user_id, customer_email, status, currency, subtotal, tax, \
-               total, shipping_address, idempotency_key, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) \
+               total, prices_include_tax, shipping_address, idempotency_key, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()) \
              ON CONFLICT DO NOTHING",
             order_id.0,
             customer.user_id.0,
             customer.email,
             StoredStatus::Placing as StoredStatus,
-            draft.currency.as_str(),
-            draft.subtotal.0,
-            draft.tax.0,
-            draft.total.0,
+            draft.totals.currency.as_str(),
+            draft.totals.subtotal.0,
+            draft.totals.tax.0,
+            draft.totals.total.0,
+            draft.totals.prices_include_tax,
             address.into_value(),
             key.map(IdempotencyKey::as_str),
         )
@@ -306,7 +309,8 @@ pub(crate) async fn load_many(
     let rows = sqlx::query_as!(
         OrderRow,
         r#"SELECT id, number, user_id, customer_email, status AS "status: StoredStatus", currency,
-             subtotal, tax, total, shipping_address, created_at, updated_at, expires_at
+             subtotal, tax, total, prices_include_tax, shipping_address, created_at, updated_at,
+             expires_at
            FROM orders WHERE id = ANY($1)"#,
         ids,
     )
@@ -354,6 +358,7 @@ pub(crate) async fn load_many(
         let placing = row.status == StoredStatus::Placing;
         // A placement reads as the status it is headed for.
         let status = row.status.placed().unwrap_or(OrderStatus::PendingPayment);
+        let items = lines.remove(&row.id).unwrap_or_default();
         let record = OrderRecord {
             order: Order {
                 id: OrderId(row.id),
@@ -361,11 +366,15 @@ pub(crate) async fn load_many(
                 user_id: UserId(row.user_id),
                 customer_email: row.customer_email,
                 status,
-                items: lines.remove(&row.id).unwrap_or_default(),
-                subtotal: Amount(row.subtotal),
-                tax: Amount(row.tax),
-                total: Amount(row.total),
-                currency: Currency::try_from(row.currency.as_str())?,
+                totals: Totals {
+                    subtotal: Amount(row.subtotal),
+                    tax: Amount(row.tax),
+                    total: Amount(row.total),
+                    currency: Currency::try_from(row.currency.as_str())?,
+                    prices_include_tax: row.prices_include_tax,
+                    tax_lines: TaxLine::by_rate(items.iter().map(TaxedLine::from)),
+                },
+                items,
                 shipping_address: row.shipping_address,
                 created_at: row.created_at,
                 updated_at: row.updated_at,

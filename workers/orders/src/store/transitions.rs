@@ -149,8 +149,8 @@ async fn announce(
         order_id: order.id,
         user_id: order.user_id,
         status: order.status,
-        total: order.total,
-        currency: order.currency,
+        total: order.totals.total,
+        currency: order.totals.currency,
         at: order.updated_at,
         reason: reason.map(str::to_owned),
     };

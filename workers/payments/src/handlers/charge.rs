@@ -65,8 +65,8 @@ pub async fn handle(
         order_id: order.id,
         user_id,
         idempotency_key: key.as_ref().map(IdempotencyKey::as_str),
-        amount: order.total,
-        currency: order.currency.as_str(),
+        amount: order.totals.total,
+        currency: order.totals.currency.as_str(),
         provider: state.provider.name(),
         payment_method: req.body.pay.payment_method.as_str(),
     };

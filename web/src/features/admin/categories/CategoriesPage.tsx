@@ -10,16 +10,43 @@ import { TextField } from '../../../components/TextField';
 import { useCategories } from '../../catalog/api';
 import { useCreateCategory } from '../products/api';
 import { categoryOptions } from '../products/categoryOptions';
+import { formatRate } from '../../../lib/taxRate';
+import { CategoryEditor } from './CategoryEditor';
+
+function CategoryItem({ category }: { category: Category }) {
+  const [editing, setEditing] = useState(false);
+  const own = category.tax_rate_bp !== null && category.tax_rate_bp !== undefined;
+  return (
+    <li>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <span className="font-medium">{category.name}</span>
+        <span className="text-sm text-stone-600">({category.slug})</span>
+        <span className="text-sm text-stone-700" data-testid={`rate-${category.slug}`}>
+          · tax {formatRate(category.effective_tax_rate_bp)}
+          {own ? '' : ' (inherited)'}
+        </span>
+        {!editing && (
+          <button
+            type="button"
+            className="text-sm font-medium text-orange-800 underline"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit ${category.name}`}
+          >
+            Edit
+          </button>
+        )}
+      </div>
+      {editing && <CategoryEditor category={category} onDone={() => setEditing(false)} />}
+      {category.children.length > 0 && <Tree categories={category.children} />}
+    </li>
+  );
+}
 
 function Tree({ categories }: { categories: Category[] }) {
   return (
     <ul className="space-y-1 pl-4 first:pl-0">
       {categories.map((c) => (
-        <li key={c.slug}>
-          <span className="font-medium">{c.name}</span>{' '}
-          <span className="text-sm text-stone-600">({c.slug})</span>
-          {c.children.length > 0 && <Tree categories={c.children} />}
-        </li>
+        <CategoryItem key={c.slug} category={c} />
       ))}
     </ul>
   );

@@ -5,7 +5,7 @@ import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/SelectField';
 import { TextArea } from '../../../components/TextArea';
 import { TextField } from '../../../components/TextField';
-import { useCategories } from '../../catalog/api';
+import { useCategories, usePricing } from '../../catalog/api';
 import { categoryOptions } from './categoryOptions';
 import { ImageRows } from './ImageRows';
 import { KeyValueRows } from './KeyValueRows';
@@ -26,6 +26,8 @@ export function ProductForm({ initial, creating, submitLabel, saving, error, onS
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const categories = useCategories();
+  const pricing = usePricing();
+  const currency = pricing.data?.currency ?? 'EUR';
   const set =
     <K extends keyof ProductDraft>(key: K) =>
     (value: ProductDraft[K]) =>
@@ -33,7 +35,7 @@ export function ProductForm({ initial, creating, submitLabel, saving, error, onS
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = toInput(draft);
+    const result = toInput(draft, currency);
     if ('errors' in result) {
       setErrors(result.errors);
       const form = event.currentTarget;
@@ -76,15 +78,7 @@ export function ProductForm({ initial, creating, submitLabel, saving, error, onS
           value={draft.price}
           onChange={(e) => set('price')(e.target.value)}
           error={errors.price}
-          hint="In major units, e.g. 11.90"
-          required
-        />
-        <TextField
-          label="Currency"
-          value={draft.currency}
-          maxLength={3}
-          onChange={(e) => set('currency')(e.target.value.toUpperCase())}
-          error={errors.currency}
+          hint={`In ${currency}, the shop's currency${pricing.data?.prices_include_tax ? ', including VAT' : ', before tax'}: e.g. 11.90`}
           required
         />
         <SelectField

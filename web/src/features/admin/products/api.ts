@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
-import type { ProductInput, ProductStatus } from '../../../api/types';
+import type { CategoryPatch, ProductInput, ProductStatus } from '../../../api/types';
 import { catalogKeys } from '../../catalog/api';
 
 export const ADMIN_PER_PAGE = 20;
@@ -71,6 +71,16 @@ export function useDeleteProduct() {
     // Mark stale without refetching now: the page showing the product is about to be left,
     // and refetching it would replace that page with "not found" first.
     onSuccess: () => client.invalidateQueries({ queryKey: catalogKeys.all, refetchType: 'none' }),
+  });
+}
+
+/** Renames a category or sets its tax rate: every product's price and tax shown may change. */
+export function useUpdateCategory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slug, patch }: { slug: string; patch: CategoryPatch }) =>
+      unwrap(api.PATCH('/categories/{slug}', { params: { path: { slug } }, body: patch })),
+    onSuccess: () => client.invalidateQueries({ queryKey: catalogKeys.all }),
   });
 }
 

@@ -29,13 +29,12 @@ describe('toInput', () => {
   };
 
   it('builds the API body in minor units', () => {
-    const result = toInput(valid);
+    const result = toInput(valid, 'EUR');
     expect(result).toEqual({
       input: {
         name: 'Tom Yum Soup',
         description: '',
         price: 990,
-        currency: 'EUR',
         category: 'soups',
         brand: null,
         images: ['https://img.example/tom-yum.jpg'],
@@ -46,18 +45,21 @@ describe('toInput', () => {
   });
 
   it('carries the status the owner chose', () => {
-    const result = toInput({ ...valid, status: 'draft' });
+    const result = toInput({ ...valid, status: 'draft' }, 'EUR');
     expect('input' in result && result.input.status).toBe('draft');
   });
 
   it('names each problem', () => {
-    const result = toInput({
-      ...valid,
-      name: '',
-      price: 'cheap',
-      images: ['ftp://x'],
-      attributes: [{ key: 'Spice Level', value: 'hot' }],
-    });
+    const result = toInput(
+      {
+        ...valid,
+        name: '',
+        price: 'cheap',
+        images: ['ftp://x'],
+        attributes: [{ key: 'Spice Level', value: 'hot' }],
+      },
+      'EUR',
+    );
     expect('errors' in result && result.errors).toMatchObject({
       name: expect.any(String),
       price: expect.any(String),

@@ -16,7 +16,6 @@ export interface ProductDraft {
   slug: string;
   description: string;
   price: string;
-  currency: string;
   category: string;
   brand: string;
   images: string[];
@@ -25,7 +24,7 @@ export interface ProductDraft {
 }
 
 export type DraftErrors = Partial<
-  Record<'name' | 'slug' | 'price' | 'currency' | 'category' | 'images' | 'attributes', string>
+  Record<'name' | 'slug' | 'price' | 'category' | 'images' | 'attributes', string>
 >;
 
 export const EMPTY_DRAFT: ProductDraft = {
@@ -33,7 +32,6 @@ export const EMPTY_DRAFT: ProductDraft = {
   slug: '',
   description: '',
   price: '',
-  currency: 'EUR',
   category: '',
   brand: '',
   images: [],
@@ -72,7 +70,6 @@ export function toDraft(product: Product): ProductDraft {
     slug: product.slug,
     description: product.description,
     price: toMajorString(product.price, product.currency),
-    currency: product.currency,
     category: product.category,
     brand: product.brand ?? '',
     images: [...product.images],
@@ -86,14 +83,18 @@ export function toDraft(product: Product): ProductDraft {
 
 const KEY = /^[a-z0-9_]{1,50}$/;
 
-export function toInput(draft: ProductDraft): { input: ProductInput } | { errors: DraftErrors } {
+/** The draft as the API takes it, its price read in `currency` (the shop's: every product is
+ * priced in it, so the input leaves the currency to the shop). */
+export function toInput(
+  draft: ProductDraft,
+  currency: string,
+): { input: ProductInput } | { errors: DraftErrors } {
   const errors: DraftErrors = {};
   if (!draft.name.trim()) errors.name = 'Enter the product name.';
   if (draft.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.slug.trim()))
     errors.slug = 'Use lowercase letters, digits and dashes, e.g. pad-thai.';
-  if (!/^[A-Z]{3}$/.test(draft.currency)) errors.currency = 'Use a three-letter currency code, e.g. EUR.';
-  const price = errors.currency ? null : parseMoney(draft.price, draft.currency);
-  if (price === null && !errors.currency) errors.price = 'Enter the price as a number, e.g. 11.90.';
+  const price = parseMoney(draft.price, currency);
+  if (price === null) errors.price = 'Enter the price as a number, e.g. 11.90.';
   if (!draft.category) errors.category = 'Choose a category.';
   const images = draft.images.map((url) => url.trim()).filter(Boolean);
   if (images.some((url) => !/^https?:\/\/\S+$/.test(url)))
@@ -108,7 +109,6 @@ export function toInput(draft: ProductDraft): { input: ProductInput } | { errors
     name: draft.name.trim(),
     description: draft.description.trim(),
     price: price ?? 0,
-    currency: draft.currency,
     category: draft.category,
     brand: draft.brand.trim() || null,
     images,
