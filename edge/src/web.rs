@@ -65,13 +65,33 @@ impl WebApp {
                 .into_response();
             }
             response
-        } else if accepts_html(&request) || (path == "/" && !asks_for_json(&request)) {
+        } else if is_navigation(request.headers()) || (path == "/" && !asks_for_json(&request)) {
             let index = CompressionLayer::new().layer(ServeFile::new(self.dir.join("index.html")));
             respond(index.oneshot(request).await, REVALIDATE)
         } else {
             errors::not_found().await.into_response()
         }
     }
+}
+
+impl WebApp {
+    /// The app's `index.html` for a browser navigating to an API path that is also one of the
+    /// app's pages (the unsubscribe link): its request headers kept, so revalidation works.
+    pub async fn page(&self, headers: &http::HeaderMap) -> Response {
+        let mut request = Request::new(Body::empty());
+        *request.headers_mut() = headers.clone();
+        let index = CompressionLayer::new().layer(ServeFile::new(self.dir.join("index.html")));
+        respond(index.oneshot(request).await, REVALIDATE)
+    }
+}
+
+/// Whether the request comes from a browser navigating (it accepts `text/html`); API clients
+/// send `application/json` or `*/*`.
+pub fn is_navigation(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 /// The router's fallback: the web app when one is configured, else the JSON 404.
@@ -113,11 +133,6 @@ fn accept(request: &Request) -> &str {
         .get(header::ACCEPT)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("")
-}
-
-/// A browser navigating; API clients send `application/json` or `*/*`.
-fn accepts_html(request: &Request) -> bool {
-    accept(request).contains("text/html")
 }
 
 /// A client that wants JSON (an API client that got the address wrong).

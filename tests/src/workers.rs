@@ -247,6 +247,7 @@ pub fn notify_settings(
         smtp_password: None,
         mail_from: "MenusKart Tests <shop@menuskart.test>".into(),
         shop_name: "MenusKart".into(),
+        shop_seller: "MenusKart Test GmbH · Teststraße 1, 10115 Berlin · VAT ID DE000000000".into(),
         sms_api_base: None,
         sms_account_sid: None,
         sms_auth_token: None,

@@ -2,8 +2,11 @@
 //! of their emails (no login: the signed token is the credential, checked by the worker).
 
 use axum::Json;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
 use menuskart_kit::Caller;
+use menuskart_schemas::ErrorCode;
 use menuskart_schemas::notify::{
     Campaign, CampaignAccepted, CampaignDraft, CampaignRef, CreateCampaign, UnsubscribeRequest,
     Unsubscribed,
@@ -18,6 +21,7 @@ use crate::errors::{ApiError, ErrorResponse};
 use crate::extract::{ApiJson, ApiQuery, PathId};
 use crate::idempotency::idempotency_key;
 use crate::state::AppState;
+use crate::web::is_navigation;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -77,21 +81,36 @@ pub async fn campaign(
     ))
 }
 
-/// The unsubscribe link of a promotional email: works without logging in and turns
-/// `marketing_opt_in` off; following it again changes nothing. POST is a mail client's
-/// one-click unsubscribe (RFC 8058) of the same link.
+/// The unsubscribe link of a promotional email, no login needed: POST turns `marketing_opt_in`
+/// off (again: no change), as the storefront's confirmation button and a mail client's
+/// one-click unsubscribe (RFC 8058, `List-Unsubscribe-Post`) do. A browser that follows the
+/// link (a GET accepting `text/html`) gets the storefront's page that asks to confirm: link
+/// scanners in mail systems follow links, and must not unsubscribe anyone. A GET from an API
+/// client (no `text/html`) unsubscribes as it always has.
 #[utoipa::path(method(get, post), path = "/notifications/unsubscribe", tag = "notifications",
     params(UnsubscribeRequest),
     responses(
-        (status = 200, description = "Unsubscribed", body = Unsubscribed),
+        (status = 200, description = "Unsubscribed (or, to a browser's GET, the page that asks to confirm)", body = Unsubscribed),
         (status = 400, description = "Missing, malformed or forged token", body = ErrorResponse),
     ))]
 pub async fn unsubscribe(
+    State(state): State<AppState>,
     call: Call,
+    method: Method,
+    headers: HeaderMap,
     ApiQuery(request): ApiQuery<UnsubscribeRequest>,
-) -> Result<Json<Unsubscribed>, ApiError> {
-    Ok(Json(
-        call.send(notify::UNSUBSCRIBE, &Caller::anonymous(), &request)
-            .await?,
-    ))
+) -> Result<Response, ApiError> {
+    if method == Method::GET && is_navigation(&headers) {
+        return match &state.web {
+            Some(web) => Ok(web.page(&headers).await),
+            None => Err(ApiError::new(
+                ErrorCode::NotFound,
+                "no storefront here to confirm with: POST to this link to unsubscribe",
+            )),
+        };
+    }
+    let unsubscribed: Unsubscribed = call
+        .send(notify::UNSUBSCRIBE, &Caller::anonymous(), &request)
+        .await?;
+    Ok(Json(unsubscribed).into_response())
 }

@@ -180,6 +180,21 @@ async fn a_campaign_reaches_opted_in_users_once_and_its_link_unsubscribes_withou
         )
         .await;
     }
+    // A browser (or a mail system's link scanner) following the link changes nothing: it gets
+    // the storefront's page that asks to confirm (none in this test, so a 404).
+    let followed = app
+        .http
+        .get(&link)
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(followed.status(), StatusCode::NOT_FOUND);
+    let profile = json_of(app.get("/users/me", Some(&ada.access_token)).await).await;
+    assert_eq!(
+        profile["marketing_opt_in"], true,
+        "following the link is no consent"
+    );
     for _ in 0..2 {
         let unsubscribed = app.http.get(&link).send().await.unwrap();
         assert_eq!(unsubscribed.status(), StatusCode::OK);

@@ -270,3 +270,16 @@ export async function confirmBankPayment(providerReference: string): Promise<voi
   });
   if (!response.ok) throw new Error(`webhook: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** Whether the customer wants promotional emails (`marketing_opt_in`), as the API says now. */
+export async function marketingOptIn(customer: Customer): Promise<boolean> {
+  return ok('users/me', await client.GET('/users/me', { headers: bearer(customer.tokens) })).marketing_opt_in;
+}
+
+/** Opts the customer in to promotional emails. */
+export async function optIn(customer: Customer): Promise<void> {
+  ok(
+    'users/me',
+    await client.PATCH('/users/me', { headers: bearer(customer.tokens), body: { marketing_opt_in: true } }),
+  );
+}

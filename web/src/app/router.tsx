@@ -1,6 +1,8 @@
 /**
  * The app's routes. App paths never reuse an API prefix (/products, /cart, /orders, ...): the
- * edge answers those as API and serves index.html for everything else. Pages other than the
+ * edge answers those as API and serves index.html for everything else. The one exception is
+ * the unsubscribe link of emails: the edge serves this app to a browser that follows it, so
+ * the page asks to confirm and only its button unsubscribes. Pages other than the
  * home page are loaded on demand; the admin section is its own chunk.
  */
 import { createBrowserRouter, type RouteObject } from 'react-router';
@@ -52,6 +54,9 @@ export const routes: RouteObject[] = [
       })),
       page('verify-email', async () => ({
         Component: (await import('../features/account/VerifyEmailPage')).VerifyEmailPage,
+      })),
+      page('notifications/unsubscribe', async () => ({
+        Component: (await import('../features/email/UnsubscribePage')).UnsubscribePage,
       })),
       page('help/:topic', async () => ({ Component: (await import('../features/help/HelpPage')).HelpPage })),
       page('admin/*', async () => ({ Component: (await import('../features/admin/AdminApp')).AdminApp })),

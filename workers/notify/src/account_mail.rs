@@ -96,6 +96,7 @@ async fn send(
             mail.as_str(),
             &context! {
                 shop => state.shop_name,
+                seller => state.shop_seller,
                 name => link.name,
                 url => url,
                 expires_at => link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),

@@ -77,6 +77,7 @@ async fn attempt(state: &NotifyState, message: &CampaignMessage) -> Result<Outco
     let unsubscribe = state.unsubscribe.url(message.user_id);
     let rendered = state.templates.render_campaign(&context! {
         shop => state.shop_name,
+        seller => state.shop_seller,
         name => profile.name,
         paragraphs => text.paragraphs(),
         unsubscribe_url => unsubscribe,

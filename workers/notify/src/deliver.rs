@@ -77,8 +77,10 @@ async fn email(
 ) -> Result<String, DeliverError> {
     let context = context! {
         shop => state.shop_name,
+        seller => state.shop_seller,
         name => profile.name,
         order => order,
+        order_url => state.order_page(&order.id),
         amount => notice.amount,
         currency => notice.currency,
         transaction_id => notice.transaction_id.map(|t| t.to_string()),

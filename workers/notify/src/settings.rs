@@ -35,6 +35,11 @@ pub struct Settings {
     /// `MK_SHOP_NAME`: how emails name the shop.
     #[serde(default = "defaults::shop_name")]
     pub shop_name: String,
+    /// `MK_SHOP_SELLER`: who sells, as the law wants it at the foot of every email (name,
+    /// address, contact, VAT number), e.g. `MenusKart GmbH · Beispielstraße 1, 10115 Berlin ·
+    /// VAT ID DE123456789`. Empty: no such line.
+    #[serde(default)]
+    pub shop_seller: String,
     /// `MK_SMS_API_BASE`, `MK_SMS_ACCOUNT_SID`, `MK_SMS_AUTH_TOKEN`, `MK_SMS_FROM`: a Twilio-style
     /// SMS API; texts are sent only when all four are set.
     #[serde(default)]

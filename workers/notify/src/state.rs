@@ -21,6 +21,8 @@ pub struct NotifyState {
     /// `None`: no SMS configured.
     pub sms: Option<SmsGateway>,
     pub shop_name: String,
+    /// `MK_SHOP_SELLER`, at the foot of every email (empty: none).
+    pub shop_seller: String,
     pub max_deliver: i64,
     /// Order and payment events handled at once per instance (each one email, independent).
     pub concurrency: usize,
@@ -34,6 +36,14 @@ pub struct NotifyState {
 }
 
 impl NotifyState {
+    /// The customer's page of order `order_id` in the storefront.
+    pub fn order_page(&self, order_id: &menuskart_schemas::ids::OrderId) -> String {
+        let mut url = self.public_url.clone();
+        url.set_path(&format!("/account/orders/{order_id}"));
+        url.set_query(None);
+        url.to_string()
+    }
+
     /// `MK_PUBLIC_URL` + `path` with `query` encoded.
     pub fn public_page(&self, path: &str, query: &[(&str, &str)]) -> String {
         let mut url = self.public_url.clone();

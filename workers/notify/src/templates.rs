@@ -9,6 +9,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("../templates/layout.html")),
     ("lines.html", include_str!("../templates/lines.html")),
     ("lines.txt", include_str!("../templates/lines.txt")),
+    ("address.html", include_str!("../templates/address.html")),
+    ("address.txt", include_str!("../templates/address.txt")),
+    ("signature.txt", include_str!("../templates/signature.txt")),
     (
         "order_placed.html",
         include_str!("../templates/order_placed.html"),
@@ -210,6 +213,75 @@ mod tests {
         assert!(text.contains("Net: €23.93"), "{text}");
         assert!(!text.contains("Subtotal"), "{text}");
         assert!(receipt.html.contains("incl. VAT 19%"), "{}", receipt.html);
+    }
+
+    #[test]
+    fn order_emails_read_on_a_phone_link_the_order_and_name_the_address_and_seller() {
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada", amount => 1190, currency => "EUR",
+            transaction_id => "t-1", reason => "",
+            seller => "MenusKart GmbH · Beispielstraße 1, 10115 Berlin",
+            order_url => "https://shop.example/account/orders/o-1",
+            order => minijinja::context! {
+                id => "o-1", number => "MK-10001", currency => "EUR",
+                subtotal => 1000, tax => 190, total => 1190, prices_include_tax => true,
+                items => vec![minijinja::context! { quantity => 1, name => "Pad Thai", line_total => 1190 }],
+                tax_lines => vec![minijinja::context! { rate_bp => 1900, tax => 190 }],
+                shipping_address => minijinja::context! {
+                    name => "Ada Lovelace", line1 => "Unter den Linden 1", city => "Berlin",
+                    postal_code => "10117", country => "DE",
+                },
+            },
+        };
+        let templates = Templates::new().unwrap();
+        for kind in [
+            Kind::OrderPlaced,
+            Kind::PaymentSucceeded,
+            Kind::OrderShipped,
+        ] {
+            let mail = templates.render(kind, &context).unwrap();
+            assert!(
+                mail.html.contains(
+                    r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
+                ),
+                "{kind:?}: a phone shows it at its own width"
+            );
+            for text in [&mail.text, &mail.html] {
+                assert!(text.contains("Unter den Linden 1"), "{kind:?}: {text}");
+                assert!(text.contains("10117 Berlin"), "{kind:?}: {text}");
+                assert!(
+                    text.contains("MenusKart GmbH · Beispielstraße 1"),
+                    "{kind:?}: {text}"
+                );
+            }
+            assert!(
+                mail.text
+                    .contains("See your order: https://shop.example/account/orders/o-1")
+            );
+            assert!(mail.html.contains("See your order"), "{}", mail.html);
+        }
+        let cancelled = templates.render(Kind::OrderCancelled, &context).unwrap();
+        assert!(
+            cancelled
+                .text
+                .contains("https://shop.example/account/orders/o-1")
+        );
+    }
+
+    #[test]
+    fn a_campaign_is_greeted_by_its_author_only() {
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada", paragraphs => vec![vec!["Dear friends of Thai food,"]],
+            unsubscribe_url => "https://shop.example/unsubscribe?token=a.b",
+        };
+        let mail = Templates::new().unwrap().render_campaign(&context).unwrap();
+        assert!(!mail.text.contains("Hello"), "{}", mail.text);
+        assert!(!mail.html.contains("Hello"), "{}", mail.html);
+        assert!(
+            mail.text.starts_with("Dear friends of Thai food,"),
+            "{}",
+            mail.text
+        );
     }
 
     #[test]

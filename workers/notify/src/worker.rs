@@ -63,6 +63,7 @@ impl Domain for Notify {
             mailer: Mailer::new(&settings.smtp()).context("SMTP settings")?,
             sms: settings.sms().map(SmsGateway::new),
             shop_name: settings.shop_name.clone(),
+            shop_seller: settings.shop_seller.clone(),
             max_deliver: settings.notify_max_deliver.max(1),
             concurrency: settings.notify_concurrency.max(1),
             unsubscribe: UnsubscribeLinks::new(unsubscribe_secrets, public_url.as_str()),
