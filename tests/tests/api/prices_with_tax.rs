@@ -196,3 +196,40 @@ async fn only_the_owner_sets_a_rate_and_only_a_real_one() {
     assert_eq!(groceries["children"][0]["tax_rate_bp"], Value::Null);
     assert_eq!(groceries["children"][0]["effective_tax_rate_bp"], 500);
 }
+
+/// A product may be free (a sample), but a basket of nothing but free things is no order: a
+/// card cannot be charged nothing. (Found under load: such an order answered its payment with
+/// a 500 from the payments table's `amount > 0` check.)
+#[tokio::test]
+async fn a_basket_that_costs_nothing_is_not_an_order() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let sample = app
+        .stocked_product(&admin, "Chili Sample", 0, "food", 10)
+        .await;
+    let customer = app.customer().await;
+    let token = customer.access_token.as_str();
+    let cart = json_of(app.add_to_cart(token, &sample, 1).await).await;
+    assert_eq!(cart["total"], 0);
+    let refused = assert_error(
+        app.place_order(token, None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert!(refused.to_string().contains("costs nothing"), "{refused}");
+
+    // With something paid for, the sample comes along.
+    let soup = app
+        .stocked_product(&admin, "Tom Yum", 890, "food", 10)
+        .await;
+    app.add_to_cart(token, &soup, 1).await;
+    let placed = app.place_order(token, None).await;
+    assert_eq!(placed.status(), StatusCode::CREATED);
+    let order = json_of(placed).await;
+    // This shop adds the tax: 8.90 + 19 % = 10.59.
+    assert_eq!(order["subtotal"], 890);
+    assert_eq!(order["total"], 1059);
+    let paid = pay(&app, token, &order, "pm_card_ok", None).await;
+    assert_eq!(paid.status(), StatusCode::OK);
+}

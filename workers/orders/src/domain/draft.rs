@@ -18,6 +18,12 @@ impl OrderDraft {
         if cart.items.is_empty() {
             return Err(ReplyError::validation("the cart is empty"));
         }
+        // A card cannot be charged nothing: free items come with something paid for.
+        if cart.totals.total.minor_units() <= 0 {
+            return Err(ReplyError::validation(
+                "the basket costs nothing: free items come with an order of something paid for",
+            ));
+        }
         let lines = cart
             .items
             .into_iter()

@@ -60,6 +60,10 @@ pub async fn handle(
         OrderStatus::Cancelled => return Err(ReplyError::conflict("the order is cancelled")),
         _ => return Err(ReplyError::conflict("the order is paid already")),
     }
+    // Orders are placed with something to pay; one from before that rule cannot be charged.
+    if order.totals.total.minor_units() <= 0 {
+        return Err(ReplyError::conflict("the order has nothing to pay"));
+    }
     let new = NewPayment {
         transaction_id,
         order_id: order.id,
