@@ -20,6 +20,8 @@ const API_PREFIXES = [
   '/healthz',
   '/readyz',
   '/openapi.json',
+  '/sitemap.xml',
+  '/robots.txt',
   '/docs',
 ];
 

@@ -29,6 +29,7 @@ pub mod secure_cookies;
 pub mod serve;
 pub mod session_cookie;
 pub mod settings;
+pub mod site;
 pub mod startup;
 pub mod state;
 pub mod web;

@@ -97,6 +97,10 @@ pub struct Settings {
     /// development): set it in every deployment served over HTTPS.
     #[serde(default)]
     pub behind_tls: bool,
+    /// `MK_PUBLIC_URL`: the shop's public address (`https://shop.example`), for the absolute
+    /// links of `/sitemap.xml`. Unset: the request's `Host`, over HTTPS when `MK_BEHIND_TLS`.
+    #[serde(default)]
+    pub public_url: Option<String>,
 }
 
 mod defaults {

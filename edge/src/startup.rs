@@ -106,6 +106,10 @@ impl Application {
                 stopping.clone(),
             ),
             web: settings.web_dir.as_deref().map(crate::web::WebApp::new),
+            site: crate::site::SiteAddress::new(
+                settings.public_url.as_deref(),
+                settings.behind_tls,
+            ),
         };
         crate::metrics::install();
         let router = router(

@@ -18,4 +18,6 @@ pub struct AppState {
     pub live_streams: LiveStreams,
     /// The storefront, when the edge serves one.
     pub web: Option<WebApp>,
+    /// Where the shop is reached, for absolute links (the sitemap).
+    pub site: crate::site::SiteAddress,
 }

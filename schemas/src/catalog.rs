@@ -308,6 +308,28 @@ pub struct ShopInfo {
     pub default_tax_rate_bp: i64,
 }
 
+/// `mk.catalog.sitemap`: what the shop's `/sitemap.xml` lists: every active product's page and
+/// every category's listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SitemapEntries {
+    /// At most [`SitemapEntries::MAX_PRODUCTS`], most recently changed first.
+    pub products: Vec<SitemapProduct>,
+    pub categories: Vec<String>,
+}
+
+impl SitemapEntries {
+    /// A sitemap file holds at most 50,000 addresses; the home page, the listing and the
+    /// categories take some.
+    pub const MAX_PRODUCTS: usize = 49_000;
+}
+
+/// One product page of the sitemap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SitemapProduct {
+    pub slug: String,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// POST /products/{id}/reviews.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

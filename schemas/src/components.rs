@@ -287,6 +287,7 @@ pub const EDGE: Component = Component {
         subjects::catalog::CATEGORY_CREATE.untyped(),
         subjects::catalog::CATEGORY_UPDATE.untyped(),
         subjects::catalog::SHOP.untyped(),
+        subjects::catalog::SITEMAP.untyped(),
         subjects::catalog::REVIEW_ADD.untyped(),
         subjects::catalog::REVIEWS.untyped(),
         subjects::catalog::REVIEW_DELETE.untyped(),

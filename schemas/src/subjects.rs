@@ -173,6 +173,8 @@ pub mod catalog {
         CATEGORY_CREATE = "category_create": crate::catalog::CategoryInput => crate::catalog::Category,
         /// Admin: rename a category or set its tax rate.
         CATEGORY_UPDATE = "category_update": crate::catalog::UpdateCategory => crate::catalog::Category,
+        /// Every active product's slug and every category: the shop's sitemap.
+        SITEMAP = "sitemap": crate::Empty => crate::catalog::SitemapEntries,
         /// The shop's currency and how its prices are taxed.
         SHOP = "shop": crate::Empty => crate::catalog::ShopInfo,
         /// A user reviews a product (once).

@@ -242,6 +242,7 @@ impl TestApp {
         let edge_settings = menuskart_edge::Settings {
             http_addr: "127.0.0.1:0".into(),
             metrics_addr: "127.0.0.1:0".into(),
+            public_url: None,
             nats: nats.settings_for("edge"),
             jwt: nats.jwt_settings(),
             request_timeout_ms: options.edge_timeout.as_millis() as u64,

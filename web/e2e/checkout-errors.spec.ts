@@ -5,6 +5,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { addToBasket, deleteProduct, newProduct, setStock, stockedProduct, uniqueTag } from './support/api';
+import { BASE_URL } from './support/env';
 import { expect, test } from './support/fixtures';
 import {
   CARD,
@@ -106,6 +107,17 @@ test('the price on the product page includes VAT and is what checkout asks', asy
     await page.goto(`/p/${product.slug}`);
     await expect(page.getByTestId('product-price')).toHaveText('€11.90');
     await expect(page.getByTestId('tax-note')).toHaveText('incl. 19% VAT');
+    // What search engines read: the page's one address, and the price and stock as data.
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      `${BASE_URL}/p/${product.slug}`,
+    );
+    const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(data.offers).toMatchObject({
+      price: '11.90',
+      priceCurrency: 'EUR',
+      availability: 'https://schema.org/InStock',
+    });
 
     await addToBasket(customer, product.id, 2);
     await page.goto('/checkout');

@@ -11,6 +11,7 @@ pub mod payments;
 pub mod pricing;
 pub mod products;
 pub mod sales;
+pub mod sitemap;
 pub mod users;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(orders::router())
         .merge(payments::router())
         .merge(sales::router())
+        .merge(sitemap::router())
         .merge(pricing::router())
         .merge(notifications::router())
         .merge(health::router())

@@ -36,6 +36,7 @@ mod scale_out;
 mod secure_cookies;
 mod service_api;
 mod shared_rate_limits;
+mod sitemap;
 mod slow_clients;
 mod stock_redis;
 mod storefront_files;

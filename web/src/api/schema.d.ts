@@ -404,16 +404,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The unsubscribe link of a promotional email: works without logging in and turns
-         *     `marketing_opt_in` off; following it again changes nothing. POST is a mail client's
-         *     one-click unsubscribe (RFC 8058) of the same link.
+         * The unsubscribe link of a promotional email, no login needed: POST turns `marketing_opt_in`
+         *     off (again: no change), as the storefront's confirmation button and a mail client's
+         *     one-click unsubscribe (RFC 8058, `List-Unsubscribe-Post`) do. A browser that follows the
+         *     link (a GET accepting `text/html`) gets the storefront's page that asks to confirm: link
+         *     scanners in mail systems follow links, and must not unsubscribe anyone. A GET from an API
+         *     client (no `text/html`) unsubscribes as it always has.
          */
         get: operations["notifications_unsubscribe"];
         put?: never;
         /**
-         * The unsubscribe link of a promotional email: works without logging in and turns
-         *     `marketing_opt_in` off; following it again changes nothing. POST is a mail client's
-         *     one-click unsubscribe (RFC 8058) of the same link.
+         * The unsubscribe link of a promotional email, no login needed: POST turns `marketing_opt_in`
+         *     off (again: no change), as the storefront's confirmation button and a mail client's
+         *     one-click unsubscribe (RFC 8058, `List-Unsubscribe-Post`) do. A browser that follows the
+         *     link (a GET accepting `text/html`) gets the storefront's page that asks to confirm: link
+         *     scanners in mail systems follow links, and must not unsubscribe anyone. A GET from an API
+         *     client (no `text/html`) unsubscribes as it always has.
          */
         post: operations["notifications_unsubscribe_post"];
         delete?: never;
@@ -750,6 +756,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/robots.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where crawlers may go: the shop, not the account, checkout or admin pages; and where the
+         *     sitemap is.
+         */
+        get: operations["catalog_robots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sales/overview": {
         parameters: {
             query?: never;
@@ -762,6 +788,26 @@ export interface paths {
          *     time zone), the paid orders waiting to be fulfilled and the best sellers of 30 days.
          */
         get: operations["orders_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sitemap (sitemaps.org): the home page, the full listing, each category's listing and
+         *     every active product's page with its last change. Drafts and archived products are not in it.
+         */
+        get: operations["catalog_sitemap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2432,7 +2478,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Unsubscribed */
+            /** @description Unsubscribed (or, to a browser's GET, the page that asks to confirm) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2464,7 +2510,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Unsubscribed */
+            /** @description Unsubscribed (or, to a browser's GET, the page that asks to confirm) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,6 +3623,26 @@ export interface operations {
             };
         };
     };
+    catalog_robots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules for crawlers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
     orders_overview: {
         parameters: {
             query?: never;
@@ -3611,6 +3677,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    catalog_sitemap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sitemap */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
                 };
             };
         };

@@ -68,6 +68,7 @@ impl Domain for Catalog {
             .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)
             .endpoint(catalog::CATEGORY_UPDATE, handlers::category_update::handle)
             .endpoint(catalog::SHOP, handlers::shop::handle)
+            .endpoint(catalog::SITEMAP, handlers::sitemap::handle)
             .endpoint(catalog::REVIEW_ADD, handlers::review_add::handle)
             .endpoint(catalog::REVIEWS, handlers::reviews::handle)
             .endpoint(catalog::REVIEW_DELETE, handlers::review_delete::handle)

@@ -1,6 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { usePageMeta } from '../../components/usePageMeta';
+import { productJsonLd } from './productJsonLd';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { NotFound } from '../../app/NotFound';
 import { Price } from '../../components/Price';
@@ -14,6 +16,12 @@ import { AddToCart } from './AddToCart';
 import { ProductAttributes } from './ProductAttributes';
 import { Reviews } from './Reviews';
 import { shopHref } from './shopParams';
+
+/** A search result's snippet: the description, at most about 160 characters. */
+function metaDescription(description: string, name: string): string {
+  const text = description.trim() || name;
+  return text.length <= 160 ? text : `${text.slice(0, 157).trimEnd()}…`;
+}
 
 function ProductSkeleton() {
   return (
@@ -40,6 +48,11 @@ export function ProductPage() {
   const product = useProduct(slug);
   const categories = useCategories();
   useDocumentTitle(product.data?.name ?? (product.error ? 'Product not found' : 'Product'));
+  usePageMeta({
+    description: product.data ? metaDescription(product.data.description, product.data.name) : undefined,
+    // The product's own address, however the page was reached (by id, with a query string).
+    canonicalPath: product.data ? `/p/${product.data.slug}` : undefined,
+  });
 
   if (product.isPending) return <ProductSkeleton />;
   if (product.error) {
@@ -58,6 +71,9 @@ export function ProductPage() {
 
   return (
     <article>
+      <script type="application/ld+json">
+        {JSON.stringify(productJsonLd(p, new URL(`/p/${p.slug}`, window.location.origin).href))}
+      </script>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-stone-600">
         <ol className="flex flex-wrap items-center gap-1">
           <li>

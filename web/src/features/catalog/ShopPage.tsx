@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { usePageMeta } from '../../components/usePageMeta';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
@@ -35,6 +36,17 @@ export function ShopPage() {
     ? `Results for “${filters.q}”`
     : (category?.name ?? (filters.category ? 'Products' : 'All products'));
   useDocumentTitle(filters.q ? `Search: ${filters.q}` : title);
+  usePageMeta({
+    description: category
+      ? `${category.name} at MenusKart: ${countOf(list.data?.total ?? 0, 'product', 'products')}, delivered.`
+      : undefined,
+    // One address per listing for search engines: its category, without filters, sort or page.
+    canonicalPath: filters.q
+      ? undefined
+      : filters.category
+        ? `/shop?category=${encodeURIComponent(filters.category)}`
+        : '/shop',
+  });
 
   function change(update: Partial<ShopFilters>) {
     setParams(toShopParams({ ...filters, ...update, page: update.page ?? 1 }));

@@ -16,6 +16,7 @@ pub(crate) mod reviewer;
 pub mod reviews;
 pub mod search;
 pub mod shop;
+pub mod sitemap;
 pub mod update;
 
 use menuskart_kit::ReplyError;

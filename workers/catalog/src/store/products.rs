@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use menuskart_schemas::catalog::{Product, ProductStatus};
+use menuskart_schemas::catalog::{Product, ProductStatus, SitemapProduct};
 use menuskart_schemas::ids::ProductId;
 use menuskart_schemas::money::{Amount, Currency};
 use serde::Deserialize;
@@ -184,6 +184,24 @@ impl Store {
         let mut response = response.check().map_err(StoreError::from_write)?;
         let rows: Vec<Value> = response.take(1)?;
         Ok(decode(rows)?.pop())
+    }
+
+    /// The slug and last change of up to `limit` active products, most recently changed first.
+    #[tracing::instrument(skip(self))]
+    pub async fn sitemap_products(&self, limit: usize) -> Result<Vec<SitemapProduct>, StoreError> {
+        let rows: Vec<Value> = self
+            .db()
+            .query(
+                "SELECT slug, updated_at FROM product WHERE status = 'active' \
+                 ORDER BY updated_at DESC LIMIT $limit",
+            )
+            .bind(json!({ "limit": limit }))
+            .await?
+            .take(0)?;
+        rows.into_iter()
+            .map(serde_json::from_value)
+            .collect::<Result<_, _>>()
+            .map_err(Into::into)
     }
 
     /// Up to 5 slugs of products priced in another currency than `currency`, and how many
