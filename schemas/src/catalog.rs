@@ -266,6 +266,8 @@ pub struct CategoryInput {
 /// category take its parent's rate again.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// A misspelt field (`tax_rate`) is refused, not ignored with a 200 that changed nothing.
+#[serde(deny_unknown_fields)]
 pub struct CategoryPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -277,6 +279,21 @@ pub struct CategoryPatch {
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub tax_rate_bp: Option<Option<i64>>,
+    /// Moves the category (with its sub-categories and their products) under this parent;
+    /// `null` makes it a top category.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub parent: Option<Option<String>>,
+}
+
+/// `mk.catalog.category_delete`: DELETE /categories/{slug}.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
 }
 
 /// A field that is present, `null` included: `Some(None)` for `null`, `None` when absent

@@ -286,6 +286,7 @@ pub const EDGE: Component = Component {
         subjects::catalog::CATEGORIES.untyped(),
         subjects::catalog::CATEGORY_CREATE.untyped(),
         subjects::catalog::CATEGORY_UPDATE.untyped(),
+        subjects::catalog::CATEGORY_DELETE.untyped(),
         subjects::catalog::SHOP.untyped(),
         subjects::catalog::SITEMAP.untyped(),
         subjects::catalog::REVIEW_ADD.untyped(),

@@ -171,7 +171,9 @@ pub mod catalog {
         CATEGORIES = "categories": crate::Empty => Vec<crate::catalog::Category>,
         /// Admin: add a category.
         CATEGORY_CREATE = "category_create": crate::catalog::CategoryInput => crate::catalog::Category,
-        /// Admin: rename a category or set its tax rate.
+        /// Admin: remove a category no product and no sub-category uses.
+        CATEGORY_DELETE = "category_delete": crate::catalog::CategoryRef => crate::Empty,
+        /// Admin: rename or move a category, or set its tax rate.
         CATEGORY_UPDATE = "category_update": crate::catalog::UpdateCategory => crate::catalog::Category,
         /// Every active product's slug and every category: the shop's sitemap.
         SITEMAP = "sitemap": crate::Empty => crate::catalog::SitemapEntries,

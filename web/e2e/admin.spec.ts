@@ -245,4 +245,21 @@ test('the owner sets a category’s tax rate, and its sub-category inherits it',
   await childEditor.getByLabel('Tax rate (%)').fill('120');
   await childEditor.getByRole('button', { name: 'Save' }).click();
   await expect(childEditor.getByText('Enter a percentage from 0 to 100')).toBeVisible();
+
+  // Tidy up through the page: a category in use cannot go, an empty one can.
+  await page.getByRole('button', { name: `Edit ${parent}` }).click();
+  const parentEditor = page.getByRole('form', { name: `Edit ${parent}` });
+  await parentEditor.getByRole('button', { name: `Delete ${parent}` }).click();
+  let dialog = page.getByRole('dialog', { name: `Delete ${parent}?` });
+  await dialog.getByRole('button', { name: 'Delete category' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('in use');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await childEditor.getByRole('button', { name: `Delete ${child}` }).click();
+  dialog = page.getByRole('dialog', { name: `Delete ${child}?` });
+  await dialog.getByRole('button', { name: 'Delete category' }).click();
+  await expect(page.getByTestId(`rate-${slugOf(child)}`)).toBeHidden();
+  await parentEditor.getByRole('button', { name: `Delete ${parent}` }).click();
+  dialog = page.getByRole('dialog', { name: `Delete ${parent}?` });
+  await dialog.getByRole('button', { name: 'Delete category' }).click();
+  await expect(page.getByTestId(`rate-${slugOf(parent)}`)).toBeHidden();
 });

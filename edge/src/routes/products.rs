@@ -7,7 +7,7 @@ use menuskart_kit::Caller;
 use menuskart_schemas::Empty;
 use menuskart_schemas::ErrorCode;
 use menuskart_schemas::catalog::{
-    AddReview, AttributeFacets, Category, CategoryInput, CategoryPatch, CreateProduct,
+    AddReview, AttributeFacets, Category, CategoryInput, CategoryPatch, CategoryRef, CreateProduct,
     ListProducts, ListReviews, Product, ProductInput, ProductPage, ProductPatch, ProductRef,
     Review, ReviewInput, ReviewPage, ReviewRef, Sort, StatusFilter, UpdateCategory, UpdateProduct,
 };
@@ -31,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews, add_review))
         .routes(routes!(remove_review))
         .routes(routes!(categories, create_category))
-        .routes(routes!(update_category))
+        .routes(routes!(update_category, delete_category))
         .routes(routes!(attributes))
 }
 
@@ -289,8 +289,9 @@ pub async fn create_category(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
-/// Admin: rename a category or set its tax rate (`tax_rate_bp: null`: its parent's again).
-/// Its products' prices stay; their tax changes with the rate.
+/// Admin: rename a category, move it (`parent`; `null`: to the top; its sub-categories and
+/// products come along), or set its tax rate (`tax_rate_bp: null`: its parent's again). Its
+/// products' prices stay; their tax changes with the rate.
 #[utoipa::path(patch, path = "/categories/{slug}", tag = "catalog", security(("bearer" = [])),
     request_body = CategoryPatch, params(("slug" = String, Path, description = "Category slug")),
     responses(
@@ -312,6 +313,29 @@ pub async fn update_category(
         )
         .await?,
     ))
+}
+
+/// Admin: remove a category that no product (of any status) and no sub-category uses.
+#[utoipa::path(delete, path = "/categories/{slug}", tag = "catalog", security(("bearer" = [])),
+    params(("slug" = String, Path, description = "Category slug")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 404, description = "No such category", body = ErrorResponse),
+        (status = 409, description = "Products or sub-categories use it", body = ErrorResponse),
+    ))]
+pub async fn delete_category(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    Path(slug): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let _: Empty = call
+        .send(
+            catalog::CATEGORY_DELETE,
+            &admin.caller(),
+            &CategoryRef { slug },
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Review a product: rating 1 to 5 and a text; one review per user and product.

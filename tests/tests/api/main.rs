@@ -8,6 +8,7 @@ mod browser_sessions;
 mod campaigns;
 mod cart;
 mod catalog;
+mod categories;
 mod dead_letter_replay;
 mod edge_errors;
 mod edge_limits;

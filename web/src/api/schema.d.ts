@@ -294,12 +294,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Admin: remove a category that no product (of any status) and no sub-category uses. */
+        delete: operations["catalog_delete_category"];
         options?: never;
         head?: never;
         /**
-         * Admin: rename a category or set its tax rate (`tax_rate_bp: null`: its parent's again).
-         *     Its products' prices stay; their tax changes with the rate.
+         * Admin: rename a category, move it (`parent`; `null`: to the top; its sub-categories and
+         *     products come along), or set its tax rate (`tax_rate_bp: null`: its parent's again). Its
+         *     products' prices stay; their tax changes with the rate.
          */
         patch: operations["catalog_update_category"];
         trace?: never;
@@ -1024,6 +1026,11 @@ export interface components {
          */
         CategoryPatch: {
             name?: string | null;
+            /**
+             * @description Moves the category (with its sub-categories and their products) under this parent;
+             *     `null` makes it a top category.
+             */
+            parent?: string | null;
             /**
              * Format: int64
              * @description Basis points, 0 to 10000.
@@ -2214,6 +2221,45 @@ export interface operations {
             };
             /** @description Bad slug or unknown parent */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    catalog_delete_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Category slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such category */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Products or sub-categories use it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

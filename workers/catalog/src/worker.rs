@@ -67,6 +67,7 @@ impl Domain for Catalog {
             .endpoint(catalog::CATEGORIES, handlers::categories::handle)
             .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)
             .endpoint(catalog::CATEGORY_UPDATE, handlers::category_update::handle)
+            .endpoint(catalog::CATEGORY_DELETE, handlers::category_delete::handle)
             .endpoint(catalog::SHOP, handlers::shop::handle)
             .endpoint(catalog::SITEMAP, handlers::sitemap::handle)
             .endpoint(catalog::REVIEW_ADD, handlers::review_add::handle)

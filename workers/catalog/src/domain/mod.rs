@@ -1,6 +1,7 @@
 //! Domain values of the catalog, parsed at the boundary.
 
 pub mod attribute_facets;
+mod category_move;
 mod listing_query;
 mod product_draft;
 mod reviewer_name;
@@ -8,6 +9,7 @@ mod slug;
 mod stock_shown;
 mod tax_rates;
 
+pub use category_move::{IntoItself, moved_paths};
 pub use listing_query::{ListingQuery, MAX_QUERY_CHARS};
 pub use menuskart_kit::ValidationError;
 pub use menuskart_schemas::money::Currency;

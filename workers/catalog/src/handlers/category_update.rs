@@ -1,4 +1,4 @@
-//! `mk.catalog.category_update` (admin): rename a category or set its tax rate.
+//! `mk.catalog.category_update` (admin): rename or move a category, or set its tax rate.
 
 use std::sync::Arc;
 
@@ -6,7 +6,7 @@ use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::catalog::{Category, UpdateCategory};
 
 use super::written;
-use crate::domain::{Slug, ValidationError, checked_rate};
+use crate::domain::{Slug, ValidationError, checked_rate, moved_paths};
 use crate::state::CatalogState;
 use crate::store::categories::{CategoryChange, category_tree};
 
@@ -35,13 +35,46 @@ pub async fn handle(
             slug.as_str()
         )));
     }
-    // Products' prices and every cached listing change with a rate.
+    if let Some(parent) = &patch.parent {
+        move_under(&state, &slug, parent.as_deref()).await?;
+    }
+    // Products' prices and every cached listing change with a rate or a move.
     written(&state).await;
     tracing::info!(%admin, slug = slug.as_str(), ?change, "category updated");
     let rows = state.store.categories().await?;
     let rates = super::pricing::resolve(&state, &rows);
     find(category_tree(&rows, &rates), slug.as_str())
         .ok_or_else(|| ReplyError::not_found(format!("no category {:?}", slug.as_str())))
+}
+
+/// Moves category `slug`, with everything under it, under `parent` (`None`: to the top).
+async fn move_under(
+    state: &CatalogState,
+    slug: &Slug,
+    parent: Option<&str>,
+) -> Result<(), ReplyError> {
+    let parent = parent.map(|p| Slug::parse("parent", p)).transpose()?;
+    let parent_path = match &parent {
+        Some(parent) => super::category_path(state, "parent", parent).await?,
+        None => Vec::new(),
+    };
+    let rows = state.store.categories().await?;
+    let path = rows
+        .iter()
+        .find(|row| row.slug == slug.as_str())
+        .map(|row| row.path.clone())
+        .ok_or_else(|| ReplyError::not_found(format!("no category {:?}", slug.as_str())))?;
+    let moved = moved_paths(
+        rows.iter().map(|row| row.path.as_slice()),
+        &path,
+        &parent_path,
+    )
+    .map_err(|e| ValidationError::new("parent", e.to_string()))?;
+    state
+        .store
+        .move_categories(parent.as_ref().map(Slug::as_str), &moved)
+        .await?;
+    Ok(())
 }
 
 /// `slug`'s category in `tree`, with its children.

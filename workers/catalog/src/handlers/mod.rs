@@ -3,6 +3,7 @@
 pub mod attributes;
 pub mod categories;
 pub mod category_create;
+pub mod category_delete;
 pub mod category_update;
 pub mod create;
 pub mod delete;

@@ -21,6 +21,18 @@ pub struct CategoryRow {
     pub tax_rate_bp: Option<i64>,
 }
 
+/// What [`Store::delete_category`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CategoryDeleted {
+    Deleted,
+    NotFound,
+    /// Not deleted: sub-categories or products (of any status) use it.
+    InUse {
+        children: i64,
+        products: i64,
+    },
+}
+
 /// What a category update changes; `None` leaves a field as it is.
 #[derive(Debug, Default)]
 pub struct CategoryChange<'a> {
@@ -106,6 +118,72 @@ impl Store {
             .await?
             .take(0)?;
         Ok(!updated.is_empty())
+    }
+
+    /// Gives each category of `moved` (slug, new path) its new path, and the products in it
+    /// theirs; the first one (the category moved) gets `parent` too. One transaction: no
+    /// listing sees half a move.
+    #[tracing::instrument(skip(self, moved))]
+    pub async fn move_categories(
+        &self,
+        parent: Option<&str>,
+        moved: &[Vec<String>],
+    ) -> Result<(), StoreError> {
+        let mut sql = String::from("BEGIN TRANSACTION; ");
+        let mut vars = serde_json::Map::new();
+        vars.insert("parent".into(), json!(parent));
+        for (i, path) in moved.iter().enumerate() {
+            let Some(slug) = path.last() else { continue };
+            vars.insert(format!("slug{i}"), json!(slug));
+            vars.insert(format!("path{i}"), json!(path));
+            let parent_set = if i == 0 { ", parent = $parent" } else { "" };
+            sql.push_str(&format!(
+                "UPDATE category SET path = $path{i}{parent_set} WHERE slug = $slug{i} RETURN NONE; \
+                 UPDATE product SET category_path = $path{i} WHERE category = $slug{i} RETURN NONE; "
+            ));
+        }
+        sql.push_str("COMMIT TRANSACTION;");
+        self.db()
+            .query(sql)
+            .bind(Value::Object(vars))
+            .await
+            .map_err(StoreError::from_write)?
+            .check()
+            .map_err(StoreError::from_write)?;
+        Ok(())
+    }
+
+    /// Deletes category `slug` unless something uses it: what does, else whether it existed.
+    #[tracing::instrument(skip(self), fields(slug = slug.as_str()))]
+    pub async fn delete_category(&self, slug: &Slug) -> Result<CategoryDeleted, StoreError> {
+        let mut response = self
+            .db()
+            .query(
+                "SELECT VALUE count() FROM category WHERE parent = $slug GROUP ALL; \
+                 SELECT VALUE count() FROM product WHERE category_path CONTAINS $slug GROUP ALL;",
+            )
+            .bind(json!({"slug": slug.as_str()}))
+            .await?;
+        let children: Vec<i64> = response.take(0)?;
+        let products: Vec<i64> = response.take(1)?;
+        let (children, products) = (
+            children.first().copied().unwrap_or(0),
+            products.first().copied().unwrap_or(0),
+        );
+        if children > 0 || products > 0 {
+            return Ok(CategoryDeleted::InUse { children, products });
+        }
+        let deleted: Vec<Value> = self
+            .db()
+            .query("DELETE category WHERE slug = $slug RETURN BEFORE")
+            .bind(json!({"slug": slug.as_str()}))
+            .await?
+            .take(0)?;
+        Ok(if deleted.is_empty() {
+            CategoryDeleted::NotFound
+        } else {
+            CategoryDeleted::Deleted
+        })
     }
 
     /// Every category, sorted by name.

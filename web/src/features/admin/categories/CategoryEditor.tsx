@@ -4,11 +4,29 @@ import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
 import { formatRate, parseRate } from '../../../lib/taxRate';
-import { useUpdateCategory } from '../products/api';
+import { ConfirmButton } from '../../../components/ConfirmButton';
+import { SelectField } from '../../../components/SelectField';
+import { useCategories } from '../../catalog/api';
+import { useDeleteCategory, useUpdateCategory } from '../products/api';
+import { categoryOptions } from '../products/categoryOptions';
 
-/** Renames one category or sets its own tax rate; an empty rate takes the parent's again. */
+/** Where a category may move: anywhere but itself and what is under it. */
+function parentChoices(tree: Category[] | undefined, category: Category) {
+  const own = new Set<string>();
+  const collect = (c: Category) => {
+    own.add(c.slug);
+    c.children.forEach(collect);
+  };
+  collect(category);
+  return categoryOptions(tree).filter((option) => !own.has(option.slug));
+}
+
+/** Renames, moves or removes one category, or sets its own tax rate (empty: the parent's). */
 export function CategoryEditor({ category, onDone }: { category: Category; onDone: () => void }) {
   const update = useUpdateCategory();
+  const remove = useDeleteCategory();
+  const categories = useCategories();
+  const [parent, setParent] = useState(category.parent ?? '');
   const [name, setName] = useState(category.name);
   const [rate, setRate] = useState(
     category.tax_rate_bp === null || category.tax_rate_bp === undefined
@@ -28,7 +46,15 @@ export function CategoryEditor({ category, onDone }: { category: Category; onDon
     setProblems(found);
     if (found.name || found.rate) return;
     update.mutate(
-      { slug: category.slug, patch: { name: name.trim(), tax_rate_bp: basisPoints } },
+      {
+        slug: category.slug,
+        patch: {
+          name: name.trim(),
+          tax_rate_bp: basisPoints,
+          // Only a changed parent moves the category (and everything under it).
+          ...(parent !== (category.parent ?? '') ? { parent: parent || null } : {}),
+        },
+      },
       { onSuccess: onDone },
     );
   }
@@ -56,6 +82,14 @@ export function CategoryEditor({ category, onDone }: { category: Category; onDon
         error={problems.rate}
         hint="Its products and its sub-categories' are taxed at it. Empty: the parent's rate."
       />
+      <SelectField label="Parent category" value={parent} onChange={(e) => setParent(e.target.value)}>
+        <option value="">None (a top category)</option>
+        {parentChoices(categories.data, category).map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.label}
+          </option>
+        ))}
+      </SelectField>
       {update.isError && (
         <p role="alert" className="text-sm font-medium text-red-700">
           {errorMessage(update.error)}
@@ -68,6 +102,18 @@ export function CategoryEditor({ category, onDone }: { category: Category; onDon
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>
           Cancel
         </Button>
+        <ConfirmButton
+          label="Delete"
+          ariaLabel={`Delete ${category.name}`}
+          variant="danger"
+          size="sm"
+          title={`Delete ${category.name}?`}
+          confirmLabel="Delete category"
+          action={remove}
+          run={(done) => remove.mutate(category.slug, { onSuccess: done })}
+        >
+          Only a category without products and sub-categories can go: move them first.
+        </ConfirmButton>
       </div>
     </form>
   );

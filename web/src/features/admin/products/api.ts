@@ -84,6 +84,15 @@ export function useUpdateCategory() {
   });
 }
 
+/** Removes a category nothing uses (the API refuses one with products or sub-categories). */
+export function useDeleteCategory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (slug: string) => unwrap(api.DELETE('/categories/{slug}', { params: { path: { slug } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: catalogKeys.all }),
+  });
+}
+
 export function useCreateCategory() {
   const client = useQueryClient();
   return useMutation({
