@@ -194,10 +194,7 @@ impl Store {
             .query("SELECT slug, name, parent, path, tax_rate_bp FROM category ORDER BY name")
             .await?
             .take(0)?;
-        rows.into_iter()
-            .map(serde_json::from_value)
-            .collect::<Result<_, _>>()
-            .map_err(Into::into)
+        super::rows_as(rows)
     }
 }
 

@@ -21,6 +21,16 @@ const DATABASE: &str = "catalog";
 
 pub use menuskart_kit::surreal::StoreError;
 
+/// Rows taken as JSON values, each decoded as `T`.
+pub(crate) fn rows_as<T: serde::de::DeserializeOwned>(
+    rows: Vec<serde_json::Value>,
+) -> Result<Vec<T>, StoreError> {
+    rows.into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()
+        .map_err(Into::into)
+}
+
 #[derive(Debug, Clone)]
 pub struct Store {
     db: Surreal<Any>,

@@ -198,10 +198,7 @@ impl Store {
             .bind(json!({ "limit": limit }))
             .await?
             .take(0)?;
-        rows.into_iter()
-            .map(serde_json::from_value)
-            .collect::<Result<_, _>>()
-            .map_err(Into::into)
+        super::rows_as(rows)
     }
 
     /// Up to 5 slugs of products priced in another currency than `currency`, and how many
