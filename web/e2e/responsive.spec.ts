@@ -101,3 +101,20 @@ test('on a phone, search and the basket work by touch', async ({ page }) => {
   await expectHeading(page, 'Dishes');
   await expectNoHorizontalScroll(page, 'the dishes');
 });
+
+test('on a phone, the filters take the shopper to what they found', async ({ page }) => {
+  await page.goto('/shop');
+  await expectHeading(page, 'All products');
+  const panel = page.getByRole('complementary', { name: 'Filters' });
+  await panel.getByText(/^Filters/).tap();
+  await panel.getByRole('radio', { name: 'Groceries' }).tap();
+  await expectHeading(page, 'Groceries');
+  // The open panel is taller than the screen; its button is always at hand.
+  const show = panel.getByRole('button', { name: /^Show \d+ results?$/ });
+  await expectTappable(show, 'Show results');
+  await show.tap();
+  await expect(panel.getByRole('radio', { name: 'Groceries' })).toBeHidden();
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results).toBeFocused();
+  await expect(results.getByRole('link').first()).toBeInViewport();
+});

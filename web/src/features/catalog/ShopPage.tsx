@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { usePageMeta } from '../../components/usePageMeta';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
+import { Button } from '../../components/Button';
 import { LinkButton } from '../../components/LinkButton';
 import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
@@ -26,6 +27,8 @@ export function ShopPage() {
   const [params, setParams] = useSearchParams();
   // Filters start open beside the results on wide screens, folded above them on phones.
   const [wide] = useState(() => window.matchMedia('(min-width: 1024px)').matches);
+  const [filtersOpen, setFiltersOpen] = useState(wide);
+  const results = useRef<HTMLElement>(null);
   const filters = parseShopParams(params);
   const categories = useCategories();
   const attributeFilters = useAttributeFilters();
@@ -83,7 +86,11 @@ export function ShopPage() {
 
       <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
         <aside aria-label="Filters">
-          <details className="rounded-2xl border border-stone-200 bg-white p-4" open={wide}>
+          <details
+            className="rounded-2xl border border-stone-200 bg-white p-4"
+            open={filtersOpen}
+            onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+          >
             <summary className="cursor-pointer text-lg font-semibold lg:hidden">
               Filters{active > 0 ? ` (${active} on)` : ''}
             </summary>
@@ -110,10 +117,28 @@ export function ShopPage() {
                 />
               )}
             </div>
+            {/* On a phone the open panel is taller than the screen: this takes the shopper to
+                what the filters found, and folds the panel away. */}
+            <Button
+              className="sticky bottom-3 mt-4 w-full lg:hidden"
+              onClick={() => {
+                setFiltersOpen(false);
+                results.current?.scrollIntoView({ block: 'start' });
+                results.current?.focus({ preventScroll: true });
+              }}
+            >
+              {list.data ? `Show ${countOf(total, 'result', 'results')}` : 'Show results'}
+            </Button>
           </details>
         </aside>
 
-        <section aria-labelledby="results-heading" aria-busy={list.isFetching}>
+        <section
+          ref={results}
+          tabIndex={-1}
+          aria-labelledby="results-heading"
+          aria-busy={list.isFetching}
+          className="scroll-mt-40 outline-none"
+        >
           <h2 id="results-heading" className="sr-only">
             Results
           </h2>
