@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { usePageMeta } from '../../components/usePageMeta';
@@ -122,7 +123,8 @@ export function ShopPage() {
             <Button
               className="sticky bottom-3 mt-4 w-full lg:hidden"
               onClick={() => {
-                setFiltersOpen(false);
+                // Folded first (rendered now), so the results are where the scroll goes.
+                flushSync(() => setFiltersOpen(false));
                 results.current?.scrollIntoView({ block: 'start' });
                 results.current?.focus({ preventScroll: true });
               }}
