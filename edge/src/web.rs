@@ -66,8 +66,7 @@ impl WebApp {
             }
             response
         } else if is_navigation(request.headers()) || (path == "/" && !asks_for_json(&request)) {
-            let index = CompressionLayer::new().layer(ServeFile::new(self.dir.join("index.html")));
-            respond(index.oneshot(request).await, REVALIDATE)
+            self.index(request).await
         } else {
             errors::not_found().await.into_response()
         }
@@ -80,6 +79,11 @@ impl WebApp {
     pub async fn page(&self, headers: &http::HeaderMap) -> Response {
         let mut request = Request::new(Body::empty());
         *request.headers_mut() = headers.clone();
+        self.index(request).await
+    }
+
+    /// `index.html`, compressed when the client takes it, revalidated on every visit.
+    async fn index(&self, request: Request) -> Response {
         let index = CompressionLayer::new().layer(ServeFile::new(self.dir.join("index.html")));
         respond(index.oneshot(request).await, REVALIDATE)
     }

@@ -5,7 +5,7 @@ import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/SelectField';
 import { TextArea } from '../../../components/TextArea';
 import { TextField } from '../../../components/TextField';
-import { useCategories, usePricing } from '../../catalog/api';
+import { useCategories, usePricing, useShopCurrency } from '../../catalog/api';
 import { categoryOptions } from './categoryOptions';
 import { ImageRows } from './ImageRows';
 import { KeyValueRows } from './KeyValueRows';
@@ -27,7 +27,7 @@ export function ProductForm({ initial, creating, submitLabel, saving, error, onS
   const [errors, setErrors] = useState<DraftErrors>({});
   const categories = useCategories();
   const pricing = usePricing();
-  const currency = pricing.data?.currency ?? 'EUR';
+  const currency = useShopCurrency();
   const set =
     <K extends keyof ProductDraft>(key: K) =>
     (value: ProductDraft[K]) =>
