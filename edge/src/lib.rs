@@ -23,6 +23,7 @@ pub mod idempotency;
 pub mod live_streams;
 pub mod metrics;
 pub mod openapi;
+pub mod order_csv;
 pub mod rate_limit;
 pub mod routes;
 pub mod secure_cookies;

@@ -384,6 +384,9 @@ pub struct Review {
     /// written; absent on reviews older than this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// The author had bought the product (an order with it was paid) when writing the review.
+    #[serde(default)]
+    pub verified_buyer: bool,
     pub rating: i64,
     pub text: String,
     pub created_at: DateTime<Utc>,

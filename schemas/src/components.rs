@@ -134,6 +134,7 @@ pub const CATALOG: Component = Component {
     calls: &[
         subjects::inventory::GET.untyped(),
         subjects::auth::PROFILE_GET.untyped(),
+        subjects::orders::PURCHASED.untyped(),
         subjects::jetstream::CATALOG.untyped(),
     ],
     consumes: &[Consumer {
@@ -304,6 +305,7 @@ pub const EDGE: Component = Component {
         subjects::orders::GET.untyped(),
         subjects::orders::BY_USER.untyped(),
         subjects::orders::LIST.untyped(),
+        subjects::orders::EXPORT.untyped(),
         subjects::orders::OVERVIEW.untyped(),
         subjects::orders::CANCEL.untyped(),
         subjects::orders::SET_STATUS.untyped(),

@@ -24,6 +24,24 @@ impl Amount {
     pub const fn minor_units(self) -> i64 {
         self.0
     }
+
+    /// As a plain decimal number in `currency` (`1190` EUR is `11.90`, `1200` JPY is `1200`):
+    /// what a spreadsheet or an email reads, without a symbol.
+    pub fn decimal(self, currency: Currency) -> String {
+        let digits = currency.exponent();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = self.0.unsigned_abs();
+        if digits == 0 {
+            return format!("{sign}{magnitude}");
+        }
+        let unit = 10u64.pow(digits);
+        format!(
+            "{sign}{}.{:0width$}",
+            magnitude / unit,
+            magnitude % unit,
+            width = digits as usize
+        )
+    }
 }
 
 impl From<i64> for Amount {
@@ -125,6 +143,15 @@ impl Currency {
         // Only ever built from KNOWN, which is ASCII.
         std::str::from_utf8(&self.0).expect("ASCII")
     }
+
+    /// Digits after the decimal point (ISO 4217's minor unit): none for the yen, won, dong and
+    /// forint, two for every other currency we know.
+    pub fn exponent(&self) -> u32 {
+        match self.as_str() {
+            "HUF" | "JPY" | "KRW" | "VND" => 0,
+            _ => 2,
+        }
+    }
 }
 
 impl fmt::Display for Currency {
@@ -183,6 +210,17 @@ mod tests {
             Amount(1190)
         );
         assert_eq!(Amount(250) * 3 + Amount(1), Amount(751));
+    }
+
+    #[test]
+    fn an_amount_reads_in_its_currencys_minor_unit() {
+        assert_eq!(Amount(1190).decimal(Currency::EUR), "11.90");
+        assert_eq!(Amount(5).decimal(Currency::EUR), "0.05");
+        assert_eq!(Amount(-990).decimal(Currency::EUR), "-9.90");
+        assert_eq!(
+            Amount(1200).decimal(Currency::parse("JPY").unwrap()),
+            "1200"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Messages and events of the order service (`mk.orders.*`, `mk.evt.orders.*`).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OrderId, ProductId, UserId};
@@ -102,6 +102,9 @@ pub struct Order {
     /// The customer's email address when the order was placed (none on orders older than it).
     #[serde(default)]
     pub customer_email: Option<String>,
+    /// The customer's account name when the order was placed (none on orders older than it).
+    #[serde(default)]
+    pub customer_name: Option<String>,
     pub status: OrderStatus,
     pub items: Vec<OrderLine>,
     /// Its totals as placed (flat in the JSON: `subtotal`, `tax`, `total`, `currency`, ...).
@@ -198,17 +201,79 @@ pub struct OrdersByUser {
     pub paging: Paging,
 }
 
-/// `mk.orders.list` (admin): every customer's orders, newest first.
+/// Which orders an admin asks for (`mk.orders.list`, `mk.orders.export`); every field left out
+/// matches all.
+/// Also the query string of `GET /orders` and `GET /orders/export`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct OrdersList {
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::IntoParams),
+    into_params(parameter_in = Query)
+)]
+pub struct OrderQuery {
     /// Only orders in this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
-    /// An order number (`MK-10042`), or part of the customer's email address.
+    /// An order number (`MK-10042`), or part of the customer's email address or name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
+    /// Placed on or after this day (`2026-12-01`, in the shop's time zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Placed on or before this day (`2026-12-07`, in the shop's time zone; that day included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// `mk.orders.list` (admin): every customer's orders, newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OrdersList {
+    #[serde(flatten)]
+    pub query: OrderQuery,
     #[serde(flatten)]
     pub paging: Paging,
+}
+
+/// `mk.orders.export` (admin): the orders a query matches as rows for a spreadsheet, newest
+/// first, one page at a time: each page names where the next starts, so a long export neither
+/// skips nor repeats an order while new ones are placed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OrdersExport {
+    #[serde(flatten)]
+    pub query: OrderQuery,
+    /// The `next` of the previous page; none for the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<ExportCursor>,
+}
+
+/// Where an export page ends: the last row's placement time and id (the list's order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportCursor {
+    pub created_at: DateTime<Utc>,
+    pub order_id: OrderId,
+}
+
+/// One page of an export.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrderExportPage {
+    pub rows: Vec<OrderExportRow>,
+    /// Where the next page starts; none when this one was the last.
+    pub next: Option<ExportCursor>,
+}
+
+/// One order as a spreadsheet row: who, when, what status, how many items, what money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderExportRow {
+    pub number: String,
+    pub placed_at: DateTime<Utc>,
+    pub status: OrderStatus,
+    pub customer_email: Option<String>,
+    pub customer_name: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub items: i64,
+    #[serde(flatten)]
+    pub totals: Totals,
 }
 
 /// A page of orders.
@@ -307,4 +372,17 @@ mod order_number_tests {
         assert_eq!(OrderNumber::parse("ada@example.com"), None);
         assert_eq!(OrderNumber::parse("99999999999999999999999"), None);
     }
+}
+
+/// `mk.orders.purchased`: did the caller buy this product?
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PurchaseQuestion {
+    pub product_id: ProductId,
+}
+
+/// The answer: an order of the caller's with the product was paid (and is paid, fulfilled or
+/// shipped now).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchased {
+    pub purchased: bool,
 }

@@ -236,8 +236,13 @@ pub mod orders {
         GET = "get": crate::orders::OrderRef => crate::orders::Order,
         /// A user's orders, newest first (that user or admin).
         BY_USER = "by_user": crate::orders::OrdersByUser => crate::orders::OrderPage,
-        /// Admin: every customer's orders, by status, number or email, newest first.
+        /// Admin: every customer's orders, by status, number, email, name or day, newest first.
         LIST = "list": crate::orders::OrdersList => crate::orders::OrderPage,
+        /// Admin: the orders a query matches as spreadsheet rows, a page at a time.
+        EXPORT = "export": crate::orders::OrdersExport => crate::orders::OrderExportPage,
+        /// The caller bought this product (an order with it was paid): marks their review of
+        /// it as a verified buyer's. Services only (the catalog, with the reviewer's token).
+        PURCHASED = "purchased": crate::orders::PurchaseQuestion => crate::orders::Purchased,
         /// Admin: orders and revenue today, over 7 and 30 days, the best sellers.
         OVERVIEW = "overview": crate::Empty => crate::orders::SalesOverview,
         /// Cancel an unpaid order (owner or admin).

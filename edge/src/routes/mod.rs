@@ -7,6 +7,7 @@ pub mod inventory;
 pub mod notifications;
 pub mod order_events;
 pub mod orders;
+pub mod orders_export;
 pub mod payments;
 pub mod pricing;
 pub mod products;

@@ -5,12 +5,11 @@ use axum::Json;
 use axum::http::{HeaderMap, StatusCode};
 use menuskart_schemas::ids::{OrderId, UserId};
 use menuskart_schemas::orders::{
-    Order, OrderPage, OrderRef, OrderStatus, OrdersByUser, OrdersList, PlaceOrder,
+    Order, OrderPage, OrderQuery, OrderRef, OrdersByUser, OrdersList, PlaceOrder,
     PlaceOrderRequest, SetStatusRequest, StatusUpdate,
 };
 use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::orders;
-use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -30,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(super::order_events::order_events))
         .routes(routes!(set_status))
         .routes(routes!(by_user))
+        .routes(routes!(super::orders_export::export))
 }
 
 /// Place the caller's cart as an order: stock is reserved, prices and totals are frozen, the
@@ -140,34 +140,22 @@ pub async fn by_user(
     ))
 }
 
-/// GET /orders filters.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Only orders in this status.
-    status: Option<OrderStatus>,
-    /// An order number (`MK-10042`) or part of the customer's email address.
-    q: Option<String>,
-}
-
-/// Admin: every customer's orders, newest first, by status and by order number or email.
+/// Admin: every customer's orders, newest first, by status, day range, and order number,
+/// email or name.
 #[utoipa::path(get, path = "/orders", tag = "orders", security(("bearer" = [])),
-    params(ListQuery, Paging),
+    params(OrderQuery, Paging),
     responses(
         (status = 200, description = "A page of orders", body = OrderPage),
+        (status = 400, description = "A date that is not `YYYY-MM-DD`, or an unknown status", body = ErrorResponse),
         (status = 403, description = "Not an admin", body = ErrorResponse),
-        (status = 422, description = "Unknown status or bad paging", body = ErrorResponse),
+        (status = 422, description = "`to` before `from`, or bad paging", body = ErrorResponse),
     ))]
 pub async fn list(
     call: Call,
     AdminUser(admin): AdminUser,
-    ApiQuery(filter): ApiQuery<ListQuery>,
+    ApiQuery(query): ApiQuery<OrderQuery>,
     PageQuery(paging): PageQuery,
 ) -> Result<Json<OrderPage>, ApiError> {
-    let body = OrdersList {
-        status: filter.status,
-        q: filter.q,
-        paging,
-    };
+    let body = OrdersList { query, paging };
     Ok(Json(call.send(orders::LIST, &admin.caller(), &body).await?))
 }

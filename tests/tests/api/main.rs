@@ -45,3 +45,4 @@ mod stream_limits;
 mod tracing;
 mod vanished_consumers;
 mod verified_callers;
+mod verified_reviews;

@@ -437,7 +437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admin: every customer's orders, newest first, by status and by order number or email. */
+        /**
+         * Admin: every customer's orders, newest first, by status, day range, and order number,
+         *     email or name.
+         */
         get: operations["orders_list"];
         put?: never;
         /**
@@ -445,6 +448,26 @@ export interface paths {
          *     cart is emptied. The same `Idempotency-Key` always answers with the same order.
          */
         post: operations["orders_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: the orders the list's filters match, as a CSV file for a spreadsheet or the
+         *     accountant: one row per order, newest first, amounts as decimal numbers.
+         */
+        get: operations["orders_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1084,6 +1107,8 @@ export interface components {
             created_at: string;
             /** @description The customer's email address when the order was placed (none on orders older than it). */
             customer_email?: string | null;
+            /** @description The customer's account name when the order was placed (none on orders older than it). */
+            customer_name?: string | null;
             /**
              * Format: date-time
              * @description When an unpaid order is cancelled and its stock released.
@@ -1369,6 +1394,8 @@ export interface components {
             rating: number;
             text: string;
             user_id: string;
+            /** @description The author had bought the product (an order with it was paid) when writing the review. */
+            verified_buyer?: boolean;
         };
         /** @description POST /products/{id}/reviews. */
         ReviewInput: {
@@ -2581,8 +2608,12 @@ export interface operations {
             query?: {
                 /** @description Only orders in this status. */
                 status?: components["schemas"]["OrderStatus"];
-                /** @description An order number (`MK-10042`) or part of the customer's email address. */
+                /** @description An order number (`MK-10042`), or part of the customer's email address or name. */
                 q?: string;
+                /** @description Placed on or after this day (`2026-12-01`, in the shop's time zone). */
+                from?: string;
+                /** @description Placed on or before this day (`2026-12-07`, in the shop's time zone; that day included). */
+                to?: string;
                 /** @description From 1 (default 1) to 10000. */
                 page?: number;
                 /** @description 1 to 100 (default 20). */
@@ -2603,6 +2634,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
+            /** @description A date that is not `YYYY-MM-DD`, or an unknown status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not an admin */
             403: {
                 headers: {
@@ -2612,7 +2652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Unknown status or bad paging */
+            /** @description `to` before `from`, or bad paging */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2677,6 +2717,62 @@ export interface operations {
             };
             /** @description Too many requests from this client or user; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    orders_export: {
+        parameters: {
+            query?: {
+                /** @description Only orders in this status. */
+                status?: components["schemas"]["OrderStatus"];
+                /** @description An order number (`MK-10042`), or part of the customer's email address or name. */
+                q?: string;
+                /** @description Placed on or after this day (`2026-12-01`, in the shop's time zone). */
+                from?: string;
+                /** @description Placed on or before this day (`2026-12-07`, in the shop's time zone; that day included). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders as CSV (UTF-8, with a header line) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A date that is not `YYYY-MM-DD`, or an unknown status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `to` before `from` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,6 +60,8 @@ impl Domain for Orders {
             .endpoint(orders::GET, handlers::get::handle)
             .endpoint(orders::BY_USER, handlers::by_user::handle)
             .endpoint(orders::LIST, handlers::list::handle)
+            .endpoint(orders::EXPORT, handlers::export::handle)
+            .endpoint(orders::PURCHASED, handlers::purchased::handle)
             .endpoint(orders::OVERVIEW, handlers::overview::handle)
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)

@@ -1,4 +1,5 @@
-//! `mk.catalog.review_add`: a logged-in user rates a product 1 to 5, once.
+//! `mk.catalog.review_add`: a logged-in user rates a product 1 to 5, once; the review says
+//! whether they bought it.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use super::get::find_visible;
 use super::reviewer;
 use super::written;
 use crate::state::CatalogState;
-use crate::store::StoreError;
+use crate::store::{NewReview, StoreError};
 
 const MAX_TEXT_CHARS: usize = 2_000;
 
@@ -32,16 +33,18 @@ pub async fn handle(
         .into());
     }
     let product = find_visible(&state, &product_id, &req.caller).await?;
-    let author = reviewer::name_of(&state, &req.caller).await;
+    let reviewer = reviewer::about(&state, &req.caller, &product.id).await;
+    let user = user.to_string();
     let added = state
         .store
-        .add_review(
-            &product.id,
-            &user.to_string(),
-            author.as_deref(),
-            review.rating,
+        .add_review(NewReview {
+            product: &product.id,
+            user: &user,
+            author: reviewer.name.as_deref(),
+            verified_buyer: reviewer.verified_buyer,
+            rating: review.rating,
             text,
-        )
+        })
         .await
         .map_err(|error| match error {
             StoreError::Duplicate => ReplyError::conflict("you have reviewed this product already"),

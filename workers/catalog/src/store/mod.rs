@@ -14,6 +14,7 @@ use surrealdb::Surreal;
 use surrealdb::engine::any::Any;
 
 pub use listing::Listing;
+pub use reviews::NewReview;
 
 const SCHEMA: &str = include_str!("schema.surql");
 const NAMESPACE: &str = "menuskart";

@@ -15,6 +15,8 @@ struct ReviewRow {
     user: String,
     #[serde(default)]
     author: Option<String>,
+    #[serde(default)]
+    verified_buyer: Option<bool>,
     rating: i64,
     text: String,
     created_at: DateTime<Utc>,
@@ -27,6 +29,7 @@ impl ReviewRow {
             product_id: self.product,
             user_id: self.user,
             author: self.author,
+            verified_buyer: self.verified_buyer.unwrap_or(false),
             rating: self.rating,
             text: self.text,
             created_at: self.created_at,
@@ -34,20 +37,33 @@ impl ReviewRow {
     }
 }
 
-const COLUMNS: &str = "rid, product, user, author, rating, text, <string> created_at AS created_at";
+const COLUMNS: &str =
+    "rid, product, user, author, verified_buyer, rating, text, <string> created_at AS created_at";
+
+/// A review to store.
+#[derive(Debug, Clone, Copy)]
+pub struct NewReview<'a> {
+    pub product: &'a ProductId,
+    pub user: &'a str,
+    pub author: Option<&'a str>,
+    pub verified_buyer: bool,
+    pub rating: i64,
+    pub text: &'a str,
+}
 
 impl Store {
     /// Stores a review and adds it to the product's totals, in one transaction; a second
     /// review by the same user is [`StoreError::Duplicate`].
-    #[tracing::instrument(skip(self, text))]
-    pub async fn add_review(
-        &self,
-        product: &ProductId,
-        user: &str,
-        author: Option<&str>,
-        rating: i64,
-        text: &str,
-    ) -> Result<Review, StoreError> {
+    #[tracing::instrument(skip_all, fields(product = %review.product))]
+    pub async fn add_review(&self, review: NewReview<'_>) -> Result<Review, StoreError> {
+        let NewReview {
+            product,
+            user,
+            author,
+            verified_buyer,
+            rating,
+            text,
+        } = review;
         let rid = uuid::Uuid::now_v7().simple().to_string();
         // `option<string>` takes NONE, not NULL: an unknown author is left out.
         let author_set = if author.is_some() {
@@ -58,7 +74,8 @@ impl Store {
         let sql = format!(
             "BEGIN TRANSACTION; \
              CREATE review SET rid = $rid, product = $product, user = $user, {author_set}\
-               rating = $rating, text = $text, created_at = time::now() RETURN NONE; \
+               verified_buyer = $verified_buyer, rating = $rating, text = $text, \
+               created_at = time::now() RETURN NONE; \
              UPDATE product SET rating_sum += $rating, review_count += 1 WHERE pid = $product RETURN NONE; \
              COMMIT TRANSACTION; \
              SELECT {COLUMNS} FROM review WHERE rid = $rid;"
@@ -68,7 +85,7 @@ impl Store {
             .query(sql)
             .bind(json!({
                 "rid": rid, "product": product, "user": user, "author": author,
-                "rating": rating, "text": text,
+                "verified_buyer": verified_buyer, "rating": rating, "text": text,
             }))
             .await
             .map_err(StoreError::from_write)?;

@@ -1,36 +1,32 @@
-//! `mk.orders.list` (admin): every customer's orders, newest first, by status and by an order
-//! number or (part of) the customer's email address as it was when the order was placed.
+//! `mk.orders.list` (admin): every customer's orders, newest first, by status, day range, and
+//! an order number or (part of) the customer's email address or name as it was when the order
+//! was placed.
 
 use std::sync::Arc;
 
 use menuskart_kit::{Incoming, ReplyError};
-use menuskart_schemas::orders::{OrderNumber, OrderPage, OrdersList};
+use menuskart_schemas::orders::{OrderPage, OrdersList};
 
+use crate::domain::OrderFilter;
 use crate::state::OrdersState;
-use crate::store::OrderFilter;
 
-#[tracing::instrument(skip_all, fields(status = ?req.body.status, q = ?req.body.q))]
+#[tracing::instrument(skip_all, fields(status = ?req.body.query.status, q = ?req.body.query.q))]
 pub async fn handle(
     state: Arc<OrdersState>,
     req: Incoming<OrdersList>,
 ) -> Result<OrderPage, ReplyError> {
     req.caller.require_admin()?;
-    let OrdersList { status, q, paging } = req.body;
+    let OrdersList { query, paging } = req.body;
     let window = paging.window()?;
-    let mut filter = OrderFilter {
-        status,
-        ..OrderFilter::default()
-    };
-    match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        None => {}
-        Some(q) => match OrderNumber::parse(q) {
-            Some(number) => filter.number = Some(number),
-            None => filter.email_contains = Some(q.to_owned()),
-        },
-    }
+    let filter = OrderFilter::parse(query)?;
     let (items, total) = state
         .store
-        .list_orders(&filter, i64::from(window.limit), i64::from(window.offset))
+        .list_orders(
+            &filter,
+            &state.shop.timezone,
+            i64::from(window.limit),
+            i64::from(window.offset),
+        )
         .await?;
     Ok(OrderPage {
         items,

@@ -2,11 +2,13 @@
 
 pub mod by_user;
 pub mod cancel;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod lookup;
 pub mod overview;
 pub mod place;
+pub mod purchased;
 pub mod set_status;
 pub mod watch;
 

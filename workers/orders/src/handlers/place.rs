@@ -58,6 +58,7 @@ pub async fn handle(
             let customer = Customer {
                 user_id,
                 email: profile.email,
+                name: profile.name,
             };
             let placing = state
                 .store

@@ -7,8 +7,10 @@
 //! status column's type; [`sales`]: the sales overview. Every query is a `sqlx::query!`, checked against the migrations at
 //! compile time (`scripts/sqlx`).
 
+pub mod order_search;
 pub mod orders;
 pub mod payments_under_way;
+pub mod purchases;
 pub mod sales;
 pub mod status;
 pub mod transitions;
@@ -17,7 +19,7 @@ use menuskart_kit::postgres::PostgresSettings;
 pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
-pub use orders::{Customer, OrderFilter, OrderRecord, Placing};
+pub use orders::{Customer, OrderRecord, Placing};
 pub use sales::{Shop, ShopError};
 pub use transitions::TransitionOutcome;
 

@@ -21,15 +21,7 @@ use menuskart_schemas::tax::{TaxLine, TaxedLine, Totals};
 pub struct Customer {
     pub user_id: UserId,
     pub email: String,
-}
-
-/// Which orders an admin's list shows; `None` fields do not filter.
-#[derive(Debug, Clone, Default)]
-pub struct OrderFilter {
-    pub status: Option<OrderStatus>,
-    pub number: Option<OrderNumber>,
-    /// Orders whose customer's email contains this, in any case.
-    pub email_contains: Option<String>,
+    pub name: String,
 }
 
 /// An order as stored: `placing` orders are not placed yet (their status reads
@@ -45,6 +37,7 @@ struct OrderRow {
     number: i64,
     user_id: Uuid,
     customer_email: Option<String>,
+    customer_name: Option<String>,
     status: StoredStatus,
     currency: String,
     subtotal: i64,
@@ -103,13 +96,15 @@ impl Store {
             return Ok(Placing::TooManyUnpaid(unpaid));
         }
         let inserted = sqlx::query!(
-            "INSERT INTO orders (id, user_id, customer_email, status, currency, subtotal, tax, \
-               total, prices_include_tax, shipping_address, idempotency_key, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()) \
+            "INSERT INTO orders (id, user_id, customer_email, customer_name, status, currency, \
+               subtotal, tax, total, prices_include_tax, shipping_address, idempotency_key, \
+               expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now()) \
              ON CONFLICT DO NOTHING",
             order_id.0,
             customer.user_id.0,
             customer.email,
+            customer.name,
             StoredStatus::Placing as StoredStatus,
             draft.totals.currency.as_str(),
             draft.totals.subtotal.0,
@@ -223,55 +218,6 @@ impl Store {
         Ok((orders, total))
     }
 
-    /// A page of every customer's placed orders matching `filter`, newest first, and how
-    /// many match. An email search scans the orders (no index serves a substring): an admin's
-    /// lookup, not a hot path.
-    pub async fn list_orders(
-        &self,
-        filter: &OrderFilter,
-        limit: i64,
-        offset: i64,
-    ) -> Result<(Vec<Order>, i64), StoreError> {
-        let status = filter.status;
-        let number = filter.number.map(|n| n.0);
-        let email = filter
-            .email_contains
-            .as_deref()
-            .map(menuskart_kit::postgres::escape_like);
-        let mut conn = self.pool().acquire().await?;
-        // The two queries share their WHERE clause (query! takes one literal each).
-        let ids = sqlx::query_scalar!(
-            r"SELECT id FROM orders WHERE status <> 'placing' AND ($1::text IS NULL OR status = $1)
-                AND ($2::bigint IS NULL OR number = $2)
-                AND ($3::text IS NULL OR customer_email ILIKE '%' || $3 || '%' ESCAPE '\')
-              ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5",
-            status as Option<OrderStatus>,
-            number,
-            email,
-            limit,
-            offset,
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        let total = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "count!" FROM orders
-               WHERE status <> 'placing' AND ($1::text IS NULL OR status = $1)
-                 AND ($2::bigint IS NULL OR number = $2)
-                 AND ($3::text IS NULL OR customer_email ILIKE '%' || $3 || '%' ESCAPE '\')"#,
-            status as Option<OrderStatus>,
-            number,
-            email,
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        let orders = load_many(&mut conn, &ids)
-            .await?
-            .into_iter()
-            .map(|record| record.order)
-            .collect();
-        Ok((orders, total))
-    }
-
     /// Placements that stopped half-way (the process died between writing and confirming) and
     /// were not resumed for `older_than`.
     pub async fn abandoned_placements(
@@ -308,7 +254,7 @@ pub(crate) async fn load_many(
 ) -> Result<Vec<OrderRecord>, StoreError> {
     let rows = sqlx::query_as!(
         OrderRow,
-        r#"SELECT id, number, user_id, customer_email, status AS "status: StoredStatus", currency,
+        r#"SELECT id, number, user_id, customer_email, customer_name, status AS "status: StoredStatus", currency,
              subtotal, tax, total, prices_include_tax, shipping_address, created_at, updated_at,
              expires_at
            FROM orders WHERE id = ANY($1)"#,
@@ -365,6 +311,7 @@ pub(crate) async fn load_many(
                 number: OrderNumber(row.number).to_string(),
                 user_id: UserId(row.user_id),
                 customer_email: row.customer_email,
+                customer_name: row.customer_name,
                 status,
                 totals: Totals {
                     subtotal: Amount(row.subtotal),
