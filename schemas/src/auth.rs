@@ -322,6 +322,21 @@ pub struct PasswordResetRequest {
     pub email: String,
 }
 
+/// POST /auth/password-reset/check: a reset link's token, to know before a new password is
+/// typed whether the link still works.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetLinkCheck {
+    pub token: String,
+}
+
+/// The reset link works (unused, unexpired, sent to the account's address) until `expires_at`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetLinkValid {
+    pub expires_at: DateTime<Utc>,
+}
+
 /// POST /auth/password-reset/confirm: the link's token and the new password.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -236,6 +236,13 @@ pub const NOTIFY: Component = Component {
             durable: "notify-orders",
             filter: events::orders::STREAM.subjects,
         },
+        // Apart from `notify-orders`: its events wait (deferred) until a reminder is due, and
+        // must not hold up receipts.
+        Consumer {
+            stream: events::orders::STREAM,
+            durable: "notify-reminders",
+            filter: events::orders::PLACED.subject,
+        },
         Consumer {
             stream: events::payments::STREAM,
             durable: "notify-payments",
@@ -275,6 +282,7 @@ pub const EDGE: Component = Component {
         subjects::auth::USERS_LIST.untyped(),
         subjects::auth::PASSWORD_RESET.untyped(),
         subjects::auth::PASSWORD_RESET_CONFIRM.untyped(),
+        subjects::auth::PASSWORD_RESET_CHECK.untyped(),
         subjects::auth::VERIFY_EMAIL.untyped(),
         subjects::auth::VERIFY_EMAIL_RESEND.untyped(),
         subjects::catalog::LIST.untyped(),

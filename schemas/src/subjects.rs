@@ -133,6 +133,8 @@ pub mod auth {
         PASSWORD_RESET = "password_reset": crate::auth::PasswordResetRequest => crate::Empty,
         /// Anyone with a reset link: set a new password; every session of the account ends.
         PASSWORD_RESET_CONFIRM = "password_reset_confirm": crate::auth::PasswordResetConfirm => crate::Empty,
+        /// Anyone with a reset link: whether it still works (changes nothing).
+        PASSWORD_RESET_CHECK = "password_reset_check": crate::auth::ResetLinkCheck => crate::auth::ResetLinkValid,
         /// Anyone with a verification link: the account's email address is verified.
         VERIFY_EMAIL = "verify_email": crate::auth::VerifyEmailRequest => crate::auth::EmailVerified,
         /// The caller: email a new verification link.

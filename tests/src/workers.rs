@@ -254,6 +254,9 @@ pub fn notify_settings(
         sms_from: None,
         notify_max_deliver: max_deliver,
         notify_retry_delays_ms: "300".into(),
+        // An unpaid order's "waiting for payment" email at once: tests see it before paying.
+        // (`notify::an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all` waits.)
+        notify_payment_reminder_secs: 0,
         notify_concurrency: 4,
         unsubscribe_secret: SecretString::from(format!(
             "test-unsubscribe-{}",

@@ -7,8 +7,9 @@ use axum_extra::extract::cookie::CookieJar;
 use menuskart_kit::Caller;
 use menuskart_schemas::auth::{
     EmailVerified, LoginAttempt, LoginOutcome, LoginRequest, PasswordResetConfirm,
-    PasswordResetRequest, RefreshBody, RefreshRequest, RegisterRequest, SessionTokens, TokenPair,
-    TokenRequest, UserView, ValidatedToken, VerifyEmailRequest,
+    PasswordResetRequest, RefreshBody, RefreshRequest, RegisterRequest, ResetLinkCheck,
+    ResetLinkValid, SessionTokens, TokenPair, TokenRequest, UserView, ValidatedToken,
+    VerifyEmailRequest,
 };
 use menuskart_schemas::cart::{Cart, CartMerge};
 use menuskart_schemas::subjects::{auth, cart};
@@ -34,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(refresh))
         .routes(routes!(password_reset))
         .routes(routes!(password_reset_confirm))
+        .routes(routes!(password_reset_check))
         .routes(routes!(logout))
         .routes(routes!(validate_token))
         .routes(routes!(verify_email))
@@ -278,6 +280,25 @@ pub async fn password_reset_confirm(
         .send(auth::PASSWORD_RESET_CONFIRM, &Caller::anonymous(), &body)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Whether a reset link still works, without using it: the reset page asks when it opens, so a
+/// used or expired link says so before a new password is typed.
+#[utoipa::path(post, path = "/auth/password-reset/check", tag = "auth", request_body = ResetLinkCheck,
+    responses(
+        (status = 200, description = "The link works until `expires_at`", body = ResetLinkValid),
+        (status = 422, description = "Link invalid, used or expired (`details.field` = `token`)", body = ErrorResponse),
+        (status = 429, description = "Too many requests from this client", body = ErrorResponse),
+    ))]
+pub async fn password_reset_check(
+    _: Admitted<Credentials>,
+    call: Call,
+    ApiJson(body): ApiJson<ResetLinkCheck>,
+) -> Result<Json<ResetLinkValid>, ApiError> {
+    Ok(Json(
+        call.send(auth::PASSWORD_RESET_CHECK, &Caller::anonymous(), &body)
+            .await?,
+    ))
 }
 
 /// Verify the account's email address with the emailed link's token.

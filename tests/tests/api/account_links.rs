@@ -26,6 +26,11 @@ async fn confirm_reset(app: &TestApp, token: &str, password: &str) -> reqwest::R
     .await
 }
 
+async fn check_reset(app: &TestApp, token: &str) -> reqwest::Response {
+    app.post("/auth/password-reset/check", None, json!({"token": token}))
+        .await
+}
+
 #[tokio::test]
 async fn a_new_account_verifies_its_address_with_the_emailed_link_once() {
     let smtp = SmtpServer::start();
@@ -120,6 +125,27 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
         "no email for an address without an account"
     );
 
+    // The reset page asks whether the link works before a password is typed; asking uses
+    // nothing up.
+    for _ in 0..2 {
+        let check = check_reset(&app, &token).await;
+        assert_eq!(check.status(), StatusCode::OK);
+        let expires: chrono::DateTime<chrono::Utc> = json_of(check).await["expires_at"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(expires > chrono::Utc::now());
+    }
+    let forged = check_reset(&app, "not-a-real-token").await;
+    let error = assert_error(
+        forged,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(error["error"]["details"]["field"], "token");
+
     // A too-short password is refused and leaves the link usable.
     let weak = confirm_reset(&app, &token, "short").await;
     assert_error(weak, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
@@ -136,6 +162,10 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
         "validation_failed",
     )
     .await;
+    assert_eq!(error["error"]["details"]["field"], "token");
+    // Used: the page says so at once now.
+    let used = check_reset(&app, &token).await;
+    let error = assert_error(used, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(error["error"]["details"]["field"], "token");
 
     // Every session ended: neither refresh token works, the access token is refused by auth.

@@ -97,15 +97,24 @@ async fn while_smtp_is_down_the_email_is_retried_and_sent_once_it_is_back() {
     // Emails and texts name the order by its number.
     let id = order["number"].as_str().unwrap();
 
-    tokio::time::sleep(Duration::from_millis(2000)).await;
+    // Failed, and tried again (read between attempts: one under way reads `sending`).
     let mut conn = db.connect().await;
-    let (status, attempts): (String, i32) =
-        sqlx::query_as("SELECT status, attempts FROM notifications WHERE kind = 'order_placed'")
-            .fetch_one(&mut conn)
-            .await
-            .unwrap();
-    assert_eq!(status, "failed");
-    assert!(attempts >= 2, "retried: {attempts}");
+    let mut seen = (String::new(), 0);
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        seen = sqlx::query_as(
+            "SELECT status, attempts FROM notifications WHERE kind = 'order_placed'",
+        )
+        .fetch_optional(&mut conn)
+        .await
+        .unwrap()
+        .unwrap_or_default();
+        if seen.0 == "failed" && seen.1 >= 2 {
+            break;
+        }
+    }
+    assert_eq!(seen.0, "failed", "retried: {seen:?}");
+    assert!(seen.1 >= 2, "retried: {seen:?}");
 
     let smtp = SmtpServer::start_on(port);
     smtp.wait_for(&format!("we received your order {id}")).await;
@@ -132,17 +141,18 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
     let mut letters = Vec::new();
     for _ in 0..100 {
         letters = dead_letters::list(&client).await.unwrap_or_default();
-        if letters.iter().any(|l| l.consumer == "notify-orders") {
+        if letters.iter().any(|l| l.consumer == "notify-reminders") {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let letter = letters
         .iter()
-        .find(|l| l.consumer == "notify-orders")
+        .find(|l| l.consumer == "notify-reminders")
         .unwrap_or_else(|| panic!("no dead letter: {letters:?}"))
         .clone();
     assert_eq!(letter.subject, "mk.evt.orders.placed");
+    assert_eq!(letter.consumer, "notify-reminders");
     assert!(letter.error.contains("sending"), "{}", letter.error);
     let event: Value = serde_json::from_slice(&letter.payload).unwrap();
     assert_eq!(event["order_id"], id.as_str());
@@ -174,7 +184,7 @@ async fn an_event_that_keeps_failing_is_dead_lettered_and_can_be_replayed() {
 
 /// Another consumer's key cannot have a dead letter dropped: JetStream de-duplicates by message
 /// id across the whole dead-letter stream, and any writer picks its ids, so the catalog's key
-/// planted letters under the ids notify's letters would get (`notify-orders:ORDERS:<sequence>`)
+/// planted letters under the ids notify's letters would get (`notify-reminders:ORDERS:<sequence>`)
 /// and notify's real letter was taken for a duplicate and lost, its event terminated. Found by
 /// an attack on the per-component accounts.
 #[tokio::test]
@@ -186,7 +196,7 @@ async fn a_dead_letter_is_kept_when_another_key_planted_its_id() {
         let mut headers = async_nats::HeaderMap::new();
         headers.insert(
             "Nats-Msg-Id",
-            format!("notify-orders:ORDERS:{sequence}").as_str(),
+            format!("notify-reminders:ORDERS:{sequence}").as_str(),
         );
         catalog
             .publish_with_headers("mk.dlq.catalog-stock", headers, "decoy".into())
@@ -209,7 +219,7 @@ async fn a_dead_letter_is_kept_when_another_key_planted_its_id() {
     for _ in 0..150 {
         let letters = dead_letters::list(&client).await.unwrap_or_default();
         found = letters.iter().any(|l| {
-            l.consumer == "notify-orders"
+            l.consumer == "notify-reminders"
                 && serde_json::from_slice::<Value>(&l.payload)
                     .is_ok_and(|event| event["order_id"] == order["id"])
         });
@@ -317,4 +327,79 @@ async fn a_notification_is_claimed_by_one_sender_at_a_time() {
         .await
         .unwrap();
     assert_eq!(claim("order_placed:o-2").await.unwrap(), Claim::Send);
+}
+
+/// A customer who pays at once gets the receipt alone, not a "waiting for payment" email in
+/// the same second; one who does not pay gets that reminder, a while after placing (3 s here).
+#[tokio::test]
+async fn an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all() {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn_shop().await;
+    let db = TestDatabase::create().await;
+    let mut settings = notify_settings(&db.url, smtp.port, 8);
+    settings.notify_payment_reminder_secs = 3;
+    let _notify = WorkerInstance::start::<menuskart_notify::Notify>(&app.nats, settings).await;
+
+    let (payer, paid) = customer_order(&app).await;
+    let paid_number = paid["number"].as_str().unwrap();
+    let payment =
+        menuskart_e2e::payments::pay(&app, &payer.access_token, &paid, "pm_card_ok", None).await;
+    assert_eq!(payment.status(), StatusCode::OK);
+    smtp.wait_for(&format!("your receipt for order {paid_number}"))
+        .await;
+
+    let (_, unpaid) = customer_order(&app).await;
+    let unpaid_number = unpaid["number"].as_str().unwrap();
+    let reminder = smtp
+        .wait_for(&format!("we received your order {unpaid_number}"))
+        .await;
+    assert!(
+        reminder.text.contains("still waiting for payment"),
+        "{}",
+        reminder.text
+    );
+    // Not before its time.
+    let mut conn = db.connect().await;
+    let waited: f64 = sqlx::query_scalar(
+        "SELECT extract(epoch FROM sent_at - $2::timestamptz)::float8 FROM notifications \
+         WHERE kind = 'order_placed' AND event_key = 'order_placed:' || $1",
+    )
+    .bind(unpaid["id"].as_str().unwrap())
+    .bind(unpaid["created_at"].as_str().unwrap())
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert!(waited >= 3.0, "sent {waited} s after placing");
+
+    // The paid order's reminder fell due first and was dropped: once the reminders' consumer
+    // has nothing outstanding, the payer has had no such email.
+    let js = app.nats.ops_jetstream().await;
+    let mut orders = js.get_stream("ORDERS").await.unwrap();
+    let mut settled = false;
+    for _ in 0..100 {
+        let info = orders
+            .consumer_info("notify-reminders")
+            .await
+            .unwrap()
+            .clone();
+        if info.num_pending == 0 && info.num_ack_pending == 0 {
+            settled = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        settled,
+        "the reminders' consumer still has events outstanding"
+    );
+    let to_payer: Vec<String> = smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject.contains(paid_number))
+        .map(|m| m.subject)
+        .collect();
+    assert_eq!(
+        to_payer,
+        [format!("MenusKart: your receipt for order {paid_number}")]
+    );
 }

@@ -86,6 +86,10 @@ impl Domain for Auth {
                 auth::PASSWORD_RESET_CONFIRM,
                 handlers::password_reset_confirm::handle,
             )
+            .endpoint(
+                auth::PASSWORD_RESET_CHECK,
+                handlers::password_reset_check::handle,
+            )
             .endpoint(auth::VERIFY_EMAIL, handlers::verify_email::handle)
             .endpoint(auth::PROFILE_OF, handlers::profile_of::handle)
             .endpoint(auth::MARKETING_OPT_OUT, handlers::marketing_opt_out::handle)

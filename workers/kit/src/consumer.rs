@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use async_nats::jetstream::stream::ConsumerErrorKind;
 use async_nats::jetstream::{self, AckKind, consumer::pull};
+use chrono::{DateTime, Utc};
 use futures::{StreamExt, future};
 use menuskart_schemas::jetstream::{ConsumerLimits, EnsureRequest};
 use menuskart_schemas::subjects::events::{Stream, StreamEvent};
@@ -101,6 +102,36 @@ pub struct Delivery<T> {
     pub subject: String,
     /// Increases with every message of the stream: lets a handler ignore older news.
     pub stream_sequence: u64,
+    /// When the stream stored it (the server's clock).
+    pub published: DateTime<Utc>,
+}
+
+/// A handler's error as the consumer reads it: its message (for the logs and the dead letter),
+/// and whether it only says "not yet".
+pub trait HandlerError: std::fmt::Display {
+    /// `Some(wait)`: the event is not due yet (a reminder waiting for its time). It is not a
+    /// failure: the event is delivered again after `wait`. A handler defers an event once (its
+    /// due time does not move), so the deferral takes one of the event's `max_deliver`
+    /// deliveries.
+    fn not_due_for(&self) -> Option<Duration> {
+        None
+    }
+}
+
+/// A plain message: a failure.
+impl HandlerError for String {}
+
+impl HandlerError for crate::rpc::RpcError {}
+
+#[cfg(feature = "postgres")]
+impl HandlerError for crate::postgres::StoreError {}
+
+#[cfg(feature = "surreal")]
+impl HandlerError for crate::surreal::StoreError {}
+
+/// A stream's timestamp (nanoseconds since the epoch) as a chrono time.
+pub(crate) fn stored_at(unix_nanos: i128) -> DateTime<Utc> {
+    DateTime::from_timestamp_nanos(i64::try_from(unix_nanos).unwrap_or(i64::MAX))
 }
 
 /// Consumes `subscription` with `handle` until `stop` is cancelled. Then it pulls no more and
@@ -115,7 +146,7 @@ pub async fn run<T, E, F, Fut>(
 ) -> Result<(), ConsumerError>
 where
     T: StreamEvent,
-    E: std::fmt::Display,
+    E: HandlerError,
     F: Fn(Delivery<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
@@ -226,7 +257,7 @@ async fn pull_until_it_ends<T, E, F, Fut>(
     stop: &CancellationToken,
 ) where
     T: StreamEvent,
-    E: std::fmt::Display,
+    E: HandlerError,
     F: Fn(Delivery<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
@@ -256,12 +287,17 @@ async fn settle<T, E, F, Fut>(
     message: jetstream::Message,
 ) where
     T: StreamEvent,
-    E: std::fmt::Display,
+    E: HandlerError,
     F: Fn(Delivery<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
-    let Ok((stream_sequence, delivered)) = message.info().map(|i| (i.stream_sequence, i.delivered))
-    else {
+    let Ok((stream_sequence, delivered, published)) = message.info().map(|i| {
+        (
+            i.stream_sequence,
+            i.delivered,
+            stored_at(i.published.unix_timestamp_nanos()),
+        )
+    }) else {
         return;
     };
     let outcome = match T::decode(&message.subject, &message.payload) {
@@ -269,21 +305,68 @@ async fn settle<T, E, F, Fut>(
             event,
             subject: message.subject.to_string(),
             stream_sequence,
+            published,
         })
         .await
-        .map_err(|e| e.to_string()),
+        .map_err(|e| match e.not_due_for() {
+            // (Never past the last delivery: JetStream would not deliver it again.)
+            Some(wait) if delivered < subscription.max_deliver => Settle::NotDue(wait),
+            _ => Settle::Failed(e.to_string()),
+        }),
         // An event this version does not know (a newer publisher's): not ours to handle.
         Ok(None) => Ok(()),
-        Err(error) => Err(format!("undecodable event: {error}")),
+        Err(error) => Err(Settle::Failed(format!("undecodable event: {error}"))),
     };
     let ack = match outcome {
         Ok(()) => message.ack().await,
-        Err(error) if delivered >= subscription.max_deliver => {
+        Err(Settle::NotDue(wait)) => {
+            tracing::debug!(
+                consumer = subscription.durable,
+                stream_sequence,
+                ?wait,
+                "event not due yet"
+            );
+            message.ack_with(AckKind::Nak(Some(wait))).await
+        }
+        Err(Settle::Failed(error)) => {
+            fail(
+                js,
+                subscription,
+                &message,
+                stream_sequence,
+                delivered,
+                error,
+            )
+            .await
+        }
+    };
+    if let Err(error) = ack {
+        tracing::warn!(%error, "ack failed; the event will be redelivered");
+    }
+}
+
+/// Why an event was not acked.
+enum Settle {
+    NotDue(Duration),
+    Failed(String),
+}
+
+/// A failed event: naked for a retry after its backoff, or dead-lettered after its last try.
+async fn fail(
+    js: &jetstream::Context,
+    subscription: &Subscription,
+    message: &jetstream::Message,
+    stream_sequence: u64,
+    delivered: i64,
+    error: String,
+) -> Result<(), async_nats::Error> {
+    match error {
+        error if delivered >= subscription.max_deliver => {
             tracing::error!(%error, consumer = subscription.durable, stream_sequence, delivered, "event failed for good: dead-lettered");
-            dead_letter(js, subscription, &message, stream_sequence, &error).await;
+            dead_letter(js, subscription, message, stream_sequence, &error).await;
             message.ack_with(AckKind::Term).await
         }
-        Err(error) => {
+        error => {
             tracing::warn!(%error, consumer = subscription.durable, stream_sequence, delivered, "event handling failed");
             let backoff = subscription.backoff;
             let delay = backoff
@@ -293,9 +376,6 @@ async fn settle<T, E, F, Fut>(
                 .unwrap_or(Duration::from_secs(1));
             message.ack_with(AckKind::Nak(Some(delay))).await
         }
-    };
-    if let Err(error) = ack {
-        tracing::warn!(%error, "ack failed; the event will be redelivered");
     }
 }
 

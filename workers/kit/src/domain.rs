@@ -172,7 +172,7 @@ impl<S: Clone + Send + Sync + 'static> Declaration<S> {
     pub fn consume<T, E, F, Fut>(mut self, subscription: Subscription, handler: F) -> Self
     where
         T: StreamEvent + Send + 'static,
-        E: std::fmt::Display + 'static,
+        E: crate::consumer::HandlerError + 'static,
         F: Fn(S, Delivery<T>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), E>> + Send + 'static,
     {

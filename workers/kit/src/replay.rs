@@ -152,6 +152,7 @@ where
         event,
         subject: subject.clone(),
         stream_sequence: sequence,
+        published: crate::consumer::stored_at(message.time.unix_timestamp_nanos()),
     })
     .await
     .map_err(|e| ReplayError::Failed(name, sequence, e.to_string()))?;

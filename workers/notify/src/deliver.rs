@@ -30,6 +30,17 @@ pub enum DeliverError {
     NoCampaign(uuid::Uuid),
     #[error("another delivery of this event is sending it now")]
     Busy,
+    #[error("not due for another {0:?}")]
+    NotDue(std::time::Duration),
+}
+
+impl menuskart_kit::consumer::HandlerError for DeliverError {
+    fn not_due_for(&self) -> Option<std::time::Duration> {
+        match self {
+            Self::NotDue(wait) => Some(*wait),
+            _ => None,
+        }
+    }
 }
 
 pub async fn deliver(state: &NotifyState, notice: &Notice) -> Result<(), DeliverError> {

@@ -15,13 +15,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The notification an order event calls for, with its payload (`None`: no message).
+    /// The notification an order event calls for at once, with its payload (`None`: no
+    /// message; a placed order's is a reminder, sent later if at all: [`crate::payment_reminder`]).
     pub fn of_order(event: &orders::Event) -> Option<(Self, &OrderEvent)> {
         match event {
-            orders::Event::Placed(e) => Some((Self::OrderPlaced, e)),
             orders::Event::Shipped(e) => Some((Self::OrderShipped, e)),
             orders::Event::Cancelled(e) => Some((Self::OrderCancelled, e)),
-            orders::Event::Paid(_) | orders::Event::Fulfilled(_) => None,
+            orders::Event::Placed(_) | orders::Event::Paid(_) | orders::Event::Fulfilled(_) => None,
         }
     }
 

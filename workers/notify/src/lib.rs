@@ -1,7 +1,8 @@
 //! The notification worker: emails about orders and payments, and promotional campaigns.
 //!
-//! Two durable consumers read the ORDERS and PAYMENTS streams; each event that calls for a
-//! message ([`kind`]) becomes a [`notice::Notice`], which [`deliver`] claims in the records
+//! Two durable consumers read the ORDERS and PAYMENTS streams, and a third the placed orders
+//! that may need a "waiting for payment" reminder later ([`payment_reminder`]); each event
+//! that calls for a message ([`kind`]) becomes a [`notice::Notice`], which [`deliver`] claims in the records
 //! (PostgreSQL: one row per event and channel, so a redelivered or replayed event never sends
 //! twice), fills from the auth service (name, email) and the order service (lines, totals),
 //! renders from [`templates`] (plain text and HTML, amounts per currency by [`money`]) and
@@ -28,6 +29,7 @@ pub mod kind;
 pub mod mailer;
 pub mod money;
 pub mod notice;
+pub mod payment_reminder;
 pub mod recipients;
 pub mod record;
 pub mod settings;

@@ -4,6 +4,7 @@ use menuskart_schemas::subjects::events::{orders, payments};
 
 use crate::kind::Kind;
 use menuskart_schemas::ids::{OrderId, TransactionId, UserId};
+use menuskart_schemas::orders::OrderEvent;
 
 #[derive(Debug, Clone)]
 pub struct Notice {
@@ -21,7 +22,16 @@ pub struct Notice {
 impl Notice {
     pub fn from_order_event(event: &orders::Event) -> Option<Self> {
         let (kind, event) = Kind::of_order(event)?;
-        Some(Self {
+        Some(Self::about_order(kind, event))
+    }
+
+    /// The "waiting for payment" email of a placed order.
+    pub fn payment_reminder(event: &OrderEvent) -> Self {
+        Self::about_order(Kind::OrderPlaced, event)
+    }
+
+    fn about_order(kind: Kind, event: &OrderEvent) -> Self {
+        Self {
             kind,
             // An order reaches each status once.
             event_key: format!("{}:{}", kind.as_str(), event.order_id),
@@ -31,7 +41,7 @@ impl Notice {
             currency: event.currency.to_string(),
             transaction_id: None,
             reason: event.reason.clone(),
-        })
+        }
     }
 
     /// `stream_sequence` tells refunds of one payment apart.

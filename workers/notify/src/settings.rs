@@ -57,6 +57,10 @@ pub struct Settings {
     /// its own SMTP connection).
     #[serde(default = "defaults::concurrency")]
     pub notify_concurrency: usize,
+    /// `MK_NOTIFY_PAYMENT_REMINDER_SECS`: how long after placing an order that is still unpaid
+    /// its "waiting for payment" email goes out (default 300; paid by then: none is sent).
+    #[serde(default = "defaults::payment_reminder_secs")]
+    pub notify_payment_reminder_secs: u64,
     /// `MK_NOTIFY_RETRY_DELAYS_MS`: delays before the 2nd, 3rd, ... delivery.
     #[serde(default = "defaults::retry_delays")]
     pub notify_retry_delays_ms: String,
@@ -133,6 +137,9 @@ mod defaults {
     }
     pub fn concurrency() -> usize {
         8
+    }
+    pub fn payment_reminder_secs() -> u64 {
+        300
     }
     pub fn retry_delays() -> String {
         "1000,5000,30000,120000".into()

@@ -31,6 +31,8 @@ pub struct NotifyState {
     pub unsubscribe: UnsubscribeLinks,
     pub campaign_pace: CampaignPace,
     pub backoff: &'static [Duration],
+    /// When an unpaid order's "waiting for payment" email is due ([`crate::payment_reminder`]).
+    pub payment_reminder_after: Duration,
     /// The storefront's address (`MK_PUBLIC_URL`), for the links in account emails.
     pub public_url: reqwest::Url,
 }

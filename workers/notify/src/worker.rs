@@ -23,7 +23,7 @@ use crate::state::NotifyState;
 use crate::store::Store;
 use crate::templates::Templates;
 use crate::unsubscribe_link::UnsubscribeLinks;
-use crate::{account_mail, campaign_sender, consumers, handlers};
+use crate::{account_mail, campaign_sender, consumers, handlers, payment_reminder};
 
 /// The unsubscribe links' secret is a key: as long as an HMAC key should be.
 const MIN_SECRET_BYTES: usize = 32;
@@ -69,6 +69,7 @@ impl Domain for Notify {
             unsubscribe: UnsubscribeLinks::new(unsubscribe_secrets, public_url.as_str()),
             campaign_pace: CampaignPace::new(settings.campaign_rate_per_sec),
             backoff: consumers::backoff(&settings.notify_retry_delays_ms),
+            payment_reminder_after: Duration::from_secs(settings.notify_payment_reminder_secs),
             public_url,
         });
         Ok(Declaration::new(state.clone())
@@ -78,6 +79,10 @@ impl Domain for Notify {
             .outbox(&settings.outbox, |state| state.relay.clone())
             .consume(consumers::orders(&state), consumers::on_order_event)
             .consume(consumers::payments(&state), consumers::on_payment_event)
+            .consume(
+                payment_reminder::subscription(&state),
+                payment_reminder::handle,
+            )
             .consume(account_mail::subscription(&state), account_mail::handle)
             .consume(
                 campaign_sender::subscription(&state),

@@ -31,6 +31,8 @@ pub enum RefundError {
     Store(#[from] StoreError),
 }
 
+impl menuskart_kit::consumer::HandlerError for RefundError {}
+
 impl From<RefundError> for ReplyError {
     fn from(error: RefundError) -> Self {
         match error {

@@ -11,6 +11,7 @@ pub mod logout;
 pub mod marketing_audience;
 pub mod marketing_opt_out;
 pub mod password_reset;
+pub mod password_reset_check;
 pub mod password_reset_confirm;
 pub mod profile_get;
 pub mod profile_of;

@@ -23,12 +23,16 @@ pub async fn handle(
         .store
         .reset_password(&digest(token.trim()), &password_hash)
         .await?
-        .ok_or_else(|| {
-            ReplyError::invalid_field(
-                "token",
-                "this reset link is invalid, used or expired: ask for a new one",
-            )
-        })?;
+        .ok_or_else(unusable_link)?;
     tracing::info!(%user_id, "password reset; every session ended, known devices forgotten");
     Ok(Empty {})
+}
+
+/// The one answer for a link that does not work, whatever the reason: the caller learns
+/// nothing about which tokens ever existed.
+pub(crate) fn unusable_link() -> ReplyError {
+    ReplyError::invalid_field(
+        "token",
+        "this reset link is invalid, used or expired: ask for a new one",
+    )
 }

@@ -142,6 +142,25 @@ impl Store {
         Ok(Some(user_id))
     }
 
+    /// Until when a reset link works, without using it: `None` when [`Self::reset_password`]
+    /// would refuse it (unknown, used, expired, or sent to an address the account no longer
+    /// has).
+    #[tracing::instrument(skip_all)]
+    pub async fn reset_link_expiry(
+        &self,
+        token_digest: &[u8],
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(sqlx::query_scalar!(
+            "SELECT l.expires_at FROM account_links l JOIN users u ON u.id = l.user_id \
+             WHERE l.token_hash = $1 AND l.purpose = $2 AND l.used_at IS NULL \
+               AND l.expires_at > now() AND u.email = l.email",
+            token_digest,
+            LinkPurpose::PasswordReset as LinkPurpose,
+        )
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     /// Verifies the address a verification link was sent to, if the account still has it.
     #[tracing::instrument(skip_all)]
     pub async fn verify_email(
