@@ -51,13 +51,21 @@ fn record(row: &OrderExportRow) -> Vec<String> {
     ]
 }
 
-/// Text a customer typed, made inert for spreadsheets (OWASP's CSV injection advice): a cell
-/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`.
+/// Text a customer typed, made inert for spreadsheets (OWASP's CSV injection advice): a cell,
+/// or a part of one after a `,`, `;` or tab (a spreadsheet in a locale whose list separator is
+/// `;` splits the cell there), starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// gets a leading `'`.
 fn inert(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+    let mut safe = String::with_capacity(text.len() + 1);
+    let mut at_start = true;
+    for c in text.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            safe.push('\'');
+        }
+        safe.push(c);
+        at_start = matches!(c, ',' | ';' | '\t');
     }
+    safe
 }
 
 fn write<R: AsRef<[S]>, S: AsRef<[u8]>>(records: &[R]) -> Vec<u8> {
@@ -118,6 +126,13 @@ mod tests {
             csv.contains(",\"Lovelace, \"\"Ada\"\"\nCountess\","),
             "{csv}"
         );
+    }
+
+    #[test]
+    fn a_formula_after_a_separator_of_another_locale_is_text_too() {
+        assert_eq!(inert("Ada;=1+1;"), "Ada;'=1+1;");
+        assert_eq!(inert("a,@SUM(A1)\t-2"), "a,'@SUM(A1)\t'-2");
+        assert_eq!(inert("Ada Lovelace; Countess"), "Ada Lovelace; Countess");
     }
 
     #[test]

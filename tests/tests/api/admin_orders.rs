@@ -267,7 +267,7 @@ async fn the_admin_exports_the_orders_a_filter_matches_as_csv() {
     let (mallory, _) = app.customer_with_cart(&admin, 3).await;
     app.patch_me(
         &mallory.access_token,
-        json!({"name": "=HYPERLINK(\"http://evil.example\", \"x\")"}),
+        json!({"name": "=HYPERLINK(\"http://evil.example\", \"x\");=1+1"}),
     )
     .await;
     let hers = json_of(app.place_order(&mallory.access_token, None).await).await;
@@ -306,7 +306,11 @@ async fn the_admin_exports_the_orders_a_filter_matches_as_csv() {
     assert_eq!(rows[1][3], ada.email);
     assert_eq!(rows[2][0], hers["number"].as_str().unwrap());
     assert_eq!(rows[2][2], "pending_payment");
-    assert_eq!(rows[2][4], "'=HYPERLINK(\"http://evil.example\", \"x\")");
+    // Also after a `;`, where a spreadsheet in a `;` locale would split the cell.
+    assert_eq!(
+        rows[2][4],
+        "'=HYPERLINK(\"http://evil.example\", \"x\");'=1+1"
+    );
     assert_eq!(rows[2][5..8], ["London", "GB", "3"]);
     // Decimal amounts, the same money as the order's minor units.
     let decimal = |minor: &Value| format!("{:.2}", minor.as_i64().unwrap() as f64 / 100.0);

@@ -2,7 +2,7 @@
 //! it is an order number or part of a customer's email address or name, and a day range runs
 //! forwards.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use menuskart_kit::ValidationError;
 use menuskart_schemas::orders::{OrderNumber, OrderQuery, OrderStatus};
 
@@ -30,6 +30,14 @@ impl OrderFilter {
             from,
             to,
         } = query;
+        for (field, day) in [("from", from), ("to", to)] {
+            if day.is_some_and(|day| !(1..=9999).contains(&day.year())) {
+                return Err(ValidationError::new(
+                    field,
+                    "must be a day of the years 1 to 9999",
+                ));
+            }
+        }
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
@@ -93,6 +101,20 @@ mod tests {
         assert_eq!(one_day.unwrap().to, Some(day("2026-12-01")));
         let backwards = OrderFilter::parse(query(None, Some("2026-12-02"), Some("2026-12-01")));
         assert_eq!(backwards.unwrap_err().field, "to");
+    }
+
+    #[test]
+    fn a_day_is_one_the_database_can_hold() {
+        let ancient = OrderQuery {
+            from: NaiveDate::from_ymd_opt(-5000, 1, 1),
+            ..OrderQuery::default()
+        };
+        assert_eq!(OrderFilter::parse(ancient).unwrap_err().field, "from");
+        let far = OrderQuery {
+            to: NaiveDate::from_ymd_opt(10_000, 1, 1),
+            ..OrderQuery::default()
+        };
+        assert_eq!(OrderFilter::parse(far).unwrap_err().field, "to");
     }
 
     #[test]
