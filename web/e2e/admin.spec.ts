@@ -1,10 +1,12 @@
 /**
  * The shop's staff at work: the admin signs in, adds a product with its stock (which the shop's
  * search then finds), and takes a paid order through fulfilment, shipping and a partial refund,
- * while the customer's open order page follows along live.
+ * while the customer's open order page follows along live; finds orders by day and customer
+ * name and downloads them as CSV.
  */
+import { readFile } from 'node:fs/promises';
 import { adminCredentials } from './support/env';
-import { createCustomer, deleteProduct, paidOrder, uniqueTag } from './support/api';
+import { createCustomer, dayIn, deleteProduct, paidOrder, shopTimeZone, uniqueTag } from './support/api';
 import { expect, test } from './support/fixtures';
 import { waitForEmail } from './support/mail';
 import { accountNav, euros, expectHeading, expectTitleAndLang, orderStatus } from './support/ui';
@@ -143,7 +145,7 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
     await page.goto('/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
     await expectHeading(page, 'Orders');
-    await page.getByLabel('Order number or email').fill(order.number);
+    await page.getByLabel('Order number, name or email').fill(order.number);
     await page.getByRole('button', { name: 'Search orders' }).click();
     const table = page.getByRole('table', { name: /^Orders, 1 in all/ });
     const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: order.number }) });
@@ -198,6 +200,50 @@ test('the admin finds a paid order by number, fulfils, ships and partly refunds 
 
   const mail = await waitForEmail(customer.email, /refund/i);
   expect(mail.text).toContain('5.00');
+});
+
+test('the admin finds a day’s orders by customer name and downloads them as CSV', async ({
+  adminPage: page,
+}) => {
+  const customer = await createCustomer();
+  const order = await paidOrder(customer, 'pad-thai', 1);
+  // The filters' days are the shop's calendar days.
+  const day = dayIn(await shopTimeZone(), order.created_at);
+
+  await page.goto('/admin/orders');
+  await expectHeading(page, 'Orders');
+  await page.getByLabel('From', { exact: true }).fill(day);
+  await page.getByLabel('To', { exact: true }).fill(day);
+  // The customer's name is unique to this test ("Ada Tester <tag>"): their one order matches.
+  await page.getByLabel('Order number, name or email').fill(customer.name);
+  await page.getByRole('button', { name: 'Search orders' }).click();
+  const table = page.getByRole('table', { name: /^Orders, 1 in all/ });
+  const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: order.number }) });
+  await expect(row).toContainText(customer.name);
+  await expect(row).toContainText(customer.email);
+  await expect(row).toContainText('Paid');
+
+  // The filters are in the address: a reload (or a shared link) keeps them.
+  await expect(page).toHaveURL(
+    `/admin/orders?q=${encodeURIComponent(customer.name).replace(/%20/g, '+')}&from=${day}&to=${day}`,
+  );
+  await page.reload();
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(day);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(day);
+  await expect(page.getByRole('table', { name: /^Orders, 1 in all/ })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/^number,placed_at,status,/);
+  // Exactly the selection: the header and this one order.
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(new RegExp(`^${order.number},`));
+  expect(lines[1]).toContain(customer.email);
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
 });
 
 /** The slug the categories form makes of a name. */

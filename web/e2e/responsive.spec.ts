@@ -118,3 +118,17 @@ test('on a phone, the filters take the shopper to what they found', async ({ pag
   await expect(results).toBeFocused();
   await expect(results.getByRole('link').first()).toBeInViewport();
 });
+
+test("on a phone, the admin's order filters wrap to the screen's width", async ({ adminPage: page }) => {
+  await page.goto('/admin/orders?from=2026-12-01&to=2026-12-07');
+  await expectHeading(page, 'Orders');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-12-01');
+  await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+  await expectNoHorizontalScroll(page, 'the admin orders');
+  await expectTappable(page.getByRole('button', { name: 'Export CSV' }), 'Export CSV');
+  for (const label of ['Status', 'From', 'To', 'Order number, name or email']) {
+    const field = page.getByLabel(label, { exact: true });
+    await field.scrollIntoViewIfNeeded();
+    await expectTappable(field, `the ${label} field`);
+  }
+});

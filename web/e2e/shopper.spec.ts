@@ -1,9 +1,21 @@
 /**
  * A visitor's whole journey: search, product (its price including VAT, the price paid), basket,
  * an account made at checkout (the basket comes along), the address, a card that succeeds, the order turning paid live, and the order
- * in the history after a reload, still signed in.
+ * in the history after a reload, still signed in. A customer's order links its lines to their
+ * products and is ordered again in one click; items that cannot be had any more are named.
  */
-import { newAccount, stockedProduct } from './support/api';
+import {
+  deleteProduct,
+  newAccount,
+  newProduct,
+  paidOrder,
+  pay,
+  placeOrder,
+  setStock,
+  stockedProduct,
+  uniqueTag,
+  waitForOrderStatus,
+} from './support/api';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import {
@@ -121,4 +133,62 @@ test('a visitor finds a dish, signs up at checkout, pays, and follows the order 
     await entry.getByRole('link', { name: `Order ${orderNumber}` }).click();
     await expectHeading(page, `Order ${orderNumber}`);
   });
+});
+
+test('a paid order links its lines to their products and is ordered again into the basket', async ({
+  customer,
+  customerPage: page,
+}) => {
+  const order = await paidOrder(customer, 'pad-thai', 2);
+  const line = order.items[0];
+  expect(line?.name).toBe('Pad Thai');
+
+  await page.goto(`/account/orders/${order.id}`);
+  await expect(orderStatus(page)).toHaveText('Paid');
+  const items = page.getByRole('region', { name: 'Items' });
+  await items.getByRole('link', { name: 'Pad Thai' }).click();
+  await expectHeading(page, 'Pad Thai');
+  await expect(page).toHaveURL(`/p/${line?.product_id}`);
+  await page.goBack();
+
+  await expectHeading(page, `Order ${order.number}`);
+  await page.getByRole('button', { name: 'Order again' }).click();
+  await expectHeading(page, 'Your basket');
+  await expect(page).toHaveURL('/basket');
+  const basket = page.getByRole('list', { name: 'Basket items' });
+  await expect(basket.getByRole('link', { name: 'Pad Thai' })).toBeVisible();
+  await expect(basket.getByLabel('Quantity of Pad Thai')).toHaveValue('2');
+  await expect(accountNav(page).getByRole('link', { name: 'Basket, 2 items' })).toBeVisible();
+});
+
+test('ordering again names the items that cannot be had any more, and adds the others', async ({
+  customer,
+  customerPage: page,
+}) => {
+  const soup = await newProduct(`Seasonal Soup ${uniqueTag()}`, 650, 5);
+  try {
+    const padThai = await stockedProduct('pad-thai');
+    const placed = await placeOrder(customer, [
+      { productId: padThai.id, quantity: 1 },
+      { productId: soup.id, quantity: 1 },
+    ]);
+    await pay(customer, placed.id, 'pm_card_ok');
+    const order = await waitForOrderStatus(customer.tokens, placed.id, 'paid');
+    // Sold out since.
+    await setStock(soup.id, 0);
+
+    await page.goto(`/account/orders/${order.id}`);
+    await expect(orderStatus(page)).toHaveText('Paid');
+    await page.getByRole('button', { name: 'Order again' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be added' });
+    await expect(alert).toContainText('Some items could not be added to the basket:');
+    await expect(alert.getByRole('listitem')).toHaveText([`${soup.name}: out of stock`]);
+    await alert.getByRole('link', { name: 'Go to the basket' }).click();
+    await expectHeading(page, 'Your basket');
+    const basket = page.getByRole('list', { name: 'Basket items' });
+    await expect(basket.getByRole('link', { name: 'Pad Thai' })).toBeVisible();
+    await expect(basket.getByRole('link', { name: soup.name })).toHaveCount(0);
+  } finally {
+    await deleteProduct(soup.id);
+  }
 });

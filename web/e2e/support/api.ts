@@ -103,6 +103,22 @@ export async function adminSession(): Promise<Tokens> {
   return adminTokens as Promise<Tokens>;
 }
 
+/** The shop's time zone: the one whose calendar days the order filters and the overview count. */
+export async function shopTimeZone(): Promise<string> {
+  const admin = await adminSession();
+  return ok('sales overview', await client.GET('/sales/overview', { headers: bearer(admin) })).timezone;
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */
+export function dayIn(timeZone: string, iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+}
+
 export async function productBySlug(slug: string): Promise<Product> {
   return ok(`product ${slug}`, await client.GET('/products/{id}', { params: { path: { id: slug } } }));
 }

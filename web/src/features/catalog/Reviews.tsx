@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { Stars } from '../../components/Stars';
 import { Button } from '../../components/Button';
+import { VerifiedBuyerBadge } from '../../components/VerifiedBuyerBadge';
 import { formatDate } from '../../lib/date';
 import { useSession } from '../../auth/useSession';
 import { useReviews } from './api';
@@ -47,7 +48,10 @@ export function Reviews({ product }: { product: Product }) {
               {reviews.data.items.map((review) => (
                 <li key={review.id} className="rounded-2xl border border-stone-200 bg-white p-4">
                   <div className="flex flex-wrap items-center justify-between gap-2">
-                    <Stars rating={review.rating} />
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Stars rating={review.rating} />
+                      {review.verified_buyer && <VerifiedBuyerBadge />}
+                    </span>
                     <span className="text-sm text-stone-600">
                       <span className="font-medium text-stone-800">{review.author ?? 'A customer'}</span>
                       {' · '}

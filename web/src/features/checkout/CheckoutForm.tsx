@@ -26,9 +26,9 @@ import { useUpdateProfile } from '../account/api';
 import { useFetchOrder, useOrder, usePay, usePlaceOrder, type ShippingAddress } from '../orders/api';
 import { fromSaved, initialAddress, toShipping, withLastUsed } from './address';
 import { PaymentMethods } from './PaymentMethods';
+import { ReorderButton } from '../orders/ReorderButton';
 import { ShippingAddressView } from '../orders/ShippingAddressView';
 import type { PaymentMethod } from './paymentMethods';
-import { ReorderButton } from './ReorderButton';
 import { Step } from './Step';
 import { useAttemptKey } from '../../lib/useAttemptKey';
 
@@ -198,7 +198,9 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
               </Link>{' '}
               and order again.
             </p>
-            {current && <ReorderButton order={current} />}
+            {current && (
+              <ReorderButton order={current} label="Put these items back in the basket" className="mt-3" />
+            )}
           </FocusedAlert>
         )}
         {problem?.kind === 'error' && (

@@ -1,5 +1,6 @@
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/errors';
+import type { OrderStatus } from '../../api/types';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LinkButton } from '../../components/LinkButton';
@@ -13,7 +14,11 @@ import { isFinalStatus, statusLabel } from '../../lib/orderStatus';
 import { useOrder, useOrderPayments } from './api';
 import { CancelOrderButton } from './CancelOrderButton';
 import { OrderDetails } from './OrderDetails';
+import { ReorderButton } from './ReorderButton';
 import { useOrderEvents } from './useOrderEvents';
+
+/** Orders whose items can be ordered again: every one but an order still waiting for its payment. */
+const REORDERABLE: readonly OrderStatus[] = ['paid', 'fulfilled', 'shipped', 'cancelled'];
 
 function OrderView({ orderId }: { orderId: string }) {
   const [params] = useSearchParams();
@@ -58,6 +63,7 @@ function OrderView({ orderId }: { orderId: string }) {
         <div>
           <h1 className="text-3xl font-bold">Order {orderLabel(o)}</h1>
           <p className="mt-1 text-stone-600">Placed {formatDateTime(o.created_at)}</p>
+          {REORDERABLE.includes(status) && <ReorderButton order={o} label="Order again" className="mt-3" />}
         </div>
         <div className="sm:text-right">
           <p className="text-sm text-stone-600" id="status-label">

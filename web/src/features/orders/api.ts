@@ -9,6 +9,8 @@ import {
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Address, OrderStatus } from '../../api/types';
+import { localDay } from '../../lib/date';
+import { saveBlob } from '../../lib/download';
 import { cartKey } from '../cart/api';
 
 export const orderKeys = {
@@ -23,8 +25,23 @@ export const ORDERS_PER_PAGE = 10;
 
 export interface AdminOrderFilters {
   status: OrderStatus | '';
+  /** An order number, or part of the customer's email or name. */
   q: string;
+  /** Placed on or after this day (`YYYY-MM-DD`, the shop's time zone), or '' for no limit. */
+  from: string;
+  /** Placed on or before this day (included), or '' for no limit. */
+  to: string;
   page: number;
+}
+
+/** The filters as the API's query (`GET /orders` and its CSV export): the set ones only. */
+function adminOrderQuery({ status, q, from, to }: AdminOrderFilters) {
+  return {
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
 }
 
 /** An order's payments, newest first (declined attempts too). */
@@ -45,17 +62,27 @@ export function useAllOrders(filters: AdminOrderFilters) {
       unwrap(
         api.GET('/orders', {
           params: {
-            query: {
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.q ? { q: filters.q } : {}),
-              page: filters.page,
-              per_page: ORDERS_PER_PAGE,
-            },
+            query: { ...adminOrderQuery(filters), page: filters.page, per_page: ORDERS_PER_PAGE },
           },
           signal,
         }),
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Admin: downloads every order the filters match (all pages) as `orders-<today>.csv`. Through
+ * the app's client, so the request carries the admin's token and renews it when it expired.
+ */
+export function useExportOrders() {
+  return useMutation({
+    mutationFn: async (filters: AdminOrderFilters) => {
+      const csv = await unwrap(
+        api.GET('/orders/export', { params: { query: adminOrderQuery(filters) }, parseAs: 'blob' }),
+      );
+      saveBlob(csv, `orders-${localDay()}.csv`);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { Button } from '../../../components/Button';
@@ -9,20 +9,31 @@ import { SelectField } from '../../../components/SelectField';
 import { Skeleton } from '../../../components/Skeleton';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TextField } from '../../../components/TextField';
-import { formatDateTime } from '../../../lib/date';
+import { formatDateTime, isDay } from '../../../lib/date';
 import { orderLabel } from '../../../lib/orderNumber';
 import { isOrderStatus, ORDER_STATUSES, statusLabel } from '../../../lib/orderStatus';
-import { ORDERS_PER_PAGE, useAllOrders, type AdminOrderFilters } from '../../orders/api';
+import { ORDERS_PER_PAGE, useAllOrders, useExportOrders, type AdminOrderFilters } from '../../orders/api';
 
 function toParams(filters: AdminOrderFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.status) params.set('status', filters.status);
   if (filters.q) params.set('q', filters.q);
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
   if (filters.page > 1) params.set('page', String(filters.page));
   return params;
 }
 
-/** Every order, newest first, by status and by order number or customer email (all in the URL). */
+/** A day from the URL, or '' for none (or for one that is not a day). */
+function dayParam(params: URLSearchParams, name: string): string {
+  const value = params.get(name);
+  return isDay(value) ? value : '';
+}
+
+/**
+ * Every order, newest first, by status, by the days they were placed, and by order number or
+ * customer email or name (all in the URL); the same selection downloads as a CSV file.
+ */
 export function OrdersAdmin() {
   useDocumentTitle('Orders · Admin');
   const [params, setParams] = useSearchParams();
@@ -30,29 +41,57 @@ export function OrdersAdmin() {
   const filters: AdminOrderFilters = {
     status: isOrderStatus(status) ? status : '',
     q: params.get('q') ?? '',
+    from: dayParam(params, 'from'),
+    to: dayParam(params, 'to'),
     page: Math.max(1, Number(params.get('page')) || 1),
   };
   const [text, setText] = useState(filters.q);
   const orders = useAllOrders(filters);
+  const exportCsv = useExportOrders();
+  const exportHintId = useId();
+  // Days as YYYY-MM-DD compare as text.
+  const backwards = filters.from !== '' && filters.to !== '' && filters.to < filters.from;
+
+  /** Applies a change of filter, from the first page. */
+  function refine(change: Partial<Omit<AdminOrderFilters, 'page'>>) {
+    exportCsv.reset();
+    setParams(toParams({ ...filters, ...change, page: 1 }));
+  }
 
   function search(event: FormEvent) {
     event.preventDefault();
-    setParams(toParams({ ...filters, q: text.trim(), page: 1 }));
+    refine({ q: text.trim() });
   }
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Orders</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Orders</h1>
+        <Button
+          variant="secondary"
+          busy={exportCsv.isPending}
+          aria-describedby={exportHintId}
+          onClick={() => exportCsv.mutate(filters)}
+        >
+          {exportCsv.isPending ? 'Exporting…' : 'Export CSV'}
+        </Button>
+        <p id={exportHintId} className="sr-only">
+          Downloads every order the filters below match, all pages, as a spreadsheet file.
+        </p>
+      </div>
+      {exportCsv.error && (
+        <ErrorMessage
+          error={exportCsv.error}
+          title="The orders could not be exported."
+          onRetry={() => exportCsv.mutate(filters)}
+        />
+      )}
       <div className="flex flex-wrap items-end gap-3 rounded-2xl border border-stone-200 bg-white p-4">
         <SelectField
           label="Status"
           value={filters.status}
-          onChange={(e) =>
-            setParams(
-              toParams({ ...filters, status: isOrderStatus(e.target.value) ? e.target.value : '', page: 1 }),
-            )
-          }
-          className="w-48"
+          onChange={(e) => refine({ status: isOrderStatus(e.target.value) ? e.target.value : '' })}
+          className="w-full sm:w-48"
         >
           <option value="">All statuses</option>
           {ORDER_STATUSES.map((s) => (
@@ -61,19 +100,39 @@ export function OrdersAdmin() {
             </option>
           ))}
         </SelectField>
+        <fieldset className="flex w-full min-w-0 gap-3 sm:w-auto">
+          <legend className="sr-only">Placed between these days (both included)</legend>
+          <TextField
+            label="From"
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => refine({ from: isDay(e.target.value) ? e.target.value : '' })}
+            className="min-w-0 flex-1 sm:w-40 sm:flex-none"
+          />
+          <TextField
+            label="To"
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            error={backwards ? 'Pick a day on or after the “From” day' : undefined}
+            onChange={(e) => refine({ to: isDay(e.target.value) ? e.target.value : '' })}
+            className="min-w-0 flex-1 sm:w-40 sm:flex-none"
+          />
+        </fieldset>
         <form
           onSubmit={search}
           role="search"
           aria-label="Orders"
-          className="flex min-w-0 flex-1 flex-wrap items-end gap-2"
+          className="flex min-w-0 flex-1 basis-[22rem] flex-wrap items-end gap-2"
         >
           <TextField
-            label="Order number or email"
+            label="Order number, name or email"
             type="search"
             value={text}
-            placeholder="MK-10042 or ada@"
+            placeholder="MK-10042, Ada or ada@"
             onChange={(e) => setText(e.target.value)}
-            className="min-w-0 flex-1"
+            className="min-w-0 flex-1 basis-48"
           />
           <Button type="submit" variant="secondary">
             Search orders
@@ -130,7 +189,12 @@ export function OrdersAdmin() {
                         {orderLabel(o)}
                       </Link>
                     </td>
-                    <td className="px-4 py-2 break-all text-stone-700">{o.customer_email ?? 'unknown'}</td>
+                    <td className="px-4 py-2 text-stone-700">
+                      {o.customer_name && (
+                        <span className="block font-medium text-stone-900">{o.customer_name}</span>
+                      )}
+                      <span className="block break-all">{o.customer_email ?? 'unknown'}</span>
+                    </td>
                     <td className="px-4 py-2 text-stone-700">{formatDateTime(o.created_at)}</td>
                     <td className="px-4 py-2 text-right tabular-nums">
                       {o.items.reduce((n, i) => n + i.quantity, 0)}

@@ -10,7 +10,7 @@ import { useAllOrders } from '../../orders/api';
 
 /** The newest orders, each linked to its page. */
 export function RecentOrders() {
-  const orders = useAllOrders({ status: '', q: '', page: 1 });
+  const orders = useAllOrders({ status: '', q: '', from: '', to: '', page: 1 });
   return (
     <Panel title="Recent orders">
       {orders.isPending ? (
