@@ -48,12 +48,13 @@ test('a forgotten password is reset through the emailed link', async ({ page }) 
     await expect(accountNav(page).getByRole('link', { name: 'Account', exact: true })).toBeVisible();
   });
 
-  await test.step('the link works only once', async () => {
+  await test.step('the link works only once, and says so before a password is typed', async () => {
     const email = await waitForEmail(user.email, /reset your password/i);
     await page.goto(linkIn(email, '/reset-password'));
-    await page.getByLabel('New password', { exact: true }).fill(`${newPassword} again`);
-    await page.getByLabel('Repeat the new password').fill(`${newPassword} again`);
-    await page.getByRole('button', { name: 'Save new password' }).click();
-    await expect(page.getByRole('alert')).toContainText('This link is invalid, already used or expired.');
+    await expectHeading(page, 'This link no longer works');
+    await expect(page.getByRole('alert')).toContainText('already used, has expired');
+    await expect(page.getByLabel('New password', { exact: true })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Ask for a new link' }).click();
+    await expectHeading(page, 'Forgot your password?');
   });
 });

@@ -85,6 +85,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a reset link still works, without using it: the reset page asks when it opens, so a
+         *     used or expired link says so before a new password is typed.
+         */
+        post: operations["auth_password_reset_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password-reset/confirm": {
         parameters: {
             query?: never;
@@ -1379,6 +1399,18 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * @description POST /auth/password-reset/check: a reset link's token, to know before a new password is
+         *     typed whether the link still works.
+         */
+        ResetLinkCheck: {
+            token: string;
+        };
+        /** @description The reset link works (unused, unexpired, sent to the account's address) until `expires_at`. */
+        ResetLinkValid: {
+            /** Format: date-time */
+            expires_at: string;
+        };
         /** @description A review as shown. */
         Review: {
             /**
@@ -1726,6 +1758,48 @@ export interface operations {
                 content?: never;
             };
             /** @description Not an email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_password_reset_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetLinkCheck"];
+            };
+        };
+        responses: {
+            /** @description The link works until `expires_at` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetLinkValid"];
+                };
+            };
+            /** @description Link invalid, used or expired (`details.field` = `token`) */
             422: {
                 headers: {
                     [name: string]: unknown;

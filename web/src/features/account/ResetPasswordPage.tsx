@@ -7,7 +7,8 @@ import { LinkButton } from '../../components/LinkButton';
 import { TextField } from '../../components/TextField';
 import { session } from '../../auth/session';
 import { AuthCard } from './AuthCard';
-import { useResetPassword } from './passwordApi';
+import { useResetLinkCheck, useResetPassword } from './passwordApi';
+import { PageSpinner } from '../../components/PageSpinner';
 import { MIN_PASSWORD, newPasswordProblem } from './validation';
 
 export function ResetPasswordPage() {
@@ -20,6 +21,7 @@ export function ResetPasswordPage() {
     {},
   );
   const reset = useResetPassword();
+  const link = useResetLinkCheck(token);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,6 +50,25 @@ export function ResetPasswordPage() {
           </Link>
           .
         </p>
+      </AuthCard>
+    );
+  }
+
+  if (link.isPending) return <PageSpinner label="Checking your link" />;
+  // Only the link's own refusal stops here; if the check itself failed (offline), the form
+  // still tries, and its answer says what is wrong.
+  if (link.error instanceof ApiError && link.error.details?.field === 'token') {
+    return (
+      <AuthCard title="This link no longer works">
+        <div role="alert" className="space-y-4">
+          <p className="text-stone-700">
+            This password reset link was already used, has expired, or is not complete. Links work once and
+            for one hour.
+          </p>
+          <LinkButton to="/forgot-password" size="lg" className="w-full">
+            Ask for a new link
+          </LinkButton>
+        </div>
       </AuthCard>
     );
   }

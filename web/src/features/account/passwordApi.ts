@@ -1,5 +1,5 @@
 /** Account links from emails: password reset and email verification (no sign-in needed). */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { profileKey } from './api';
@@ -14,6 +14,20 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: (input: { token: string; password: string }) =>
       unwrap(api.POST('/auth/password-reset/confirm', { body: input })),
+  });
+}
+
+/**
+ * Whether a reset link still works, asked when the page opens (it changes nothing), so a used
+ * or expired link says so before a new password is typed.
+ */
+export function useResetLinkCheck(token: string) {
+  return useQuery({
+    queryKey: ['password-reset-check', token],
+    queryFn: () => unwrap(api.POST('/auth/password-reset/check', { body: { token } })),
+    enabled: token !== '',
+    retry: false,
+    staleTime: Infinity,
   });
 }
 
