@@ -12,7 +12,7 @@ use menuskart_schemas::orders::{
 };
 use menuskart_schemas::tax::Totals;
 
-use super::orders::load_many;
+use super::orders::placed_orders;
 use super::{Store, StoreError};
 use crate::domain::OrderFilter;
 
@@ -75,12 +75,7 @@ impl Store {
         )
         .fetch_one(&mut *conn)
         .await?;
-        let orders = load_many(&mut conn, &ids)
-            .await?
-            .into_iter()
-            .map(|record| record.order)
-            .collect();
-        Ok((orders, total))
+        Ok((placed_orders(&mut conn, &ids).await?, total))
     }
 
     /// The export page after `after` (from the newest without): at most

@@ -210,12 +210,7 @@ impl Store {
         )
         .fetch_one(&mut *conn)
         .await?;
-        let orders = load_many(&mut conn, &ids)
-            .await?
-            .into_iter()
-            .map(|record| record.order)
-            .collect();
-        Ok((orders, total))
+        Ok((placed_orders(&mut conn, &ids).await?, total))
     }
 
     /// Placements that stopped half-way (the process died between writing and confirming) and
@@ -244,6 +239,19 @@ pub(crate) async fn load(
     order_id: OrderId,
 ) -> Result<Option<OrderRecord>, StoreError> {
     Ok(load_many(conn, &[order_id.0]).await?.pop())
+}
+
+/// The orders of a list page (placed ones: the lists leave placements out), in the order of
+/// `ids`.
+pub(crate) async fn placed_orders(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> Result<Vec<Order>, StoreError> {
+    Ok(load_many(conn, ids)
+        .await?
+        .into_iter()
+        .map(|record| record.order)
+        .collect())
 }
 
 /// Orders with their lines and history, in the order of `ids` (missing ones left out): three
