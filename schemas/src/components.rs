@@ -227,6 +227,7 @@ pub const NOTIFY: Component = Component {
         subjects::auth::MARKETING_AUDIENCE.untyped(),
         subjects::auth::LINK_TOKEN.untyped(),
         subjects::orders::LOOKUP.untyped(),
+        subjects::orders::AWAITING_PAYMENT.untyped(),
         subjects::jetstream::NOTIFY.untyped(),
     ],
     publishes: Some(events::notify::STREAM),

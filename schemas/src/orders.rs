@@ -374,6 +374,13 @@ mod order_number_tests {
     }
 }
 
+/// `mk.orders.awaiting_payment`'s answer: the order is unpaid and no payment of it is under
+/// way (a bank still confirming one does not count as waiting for the customer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwaitingPayment {
+    pub awaiting_payment: bool,
+}
+
 /// `mk.orders.purchased`: did the caller buy this product?
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PurchaseQuestion {

@@ -251,6 +251,9 @@ pub mod orders {
         CANCEL = "cancel": crate::orders::OrderRef => crate::orders::Order,
         /// Admin: move a paid order on (`fulfilled`, `shipped`).
         SET_STATUS = "set_status": crate::orders::SetStatusRequest => crate::orders::Order,
+        /// Services only (notify, before a "waiting for payment" email): whether an order is
+        /// unpaid with no payment under way. Authorized by NATS: the edge is not granted it.
+        AWAITING_PAYMENT = "awaiting_payment": crate::orders::OrderRef => crate::orders::AwaitingPayment,
         /// Services only (notify, for the order an event is about): any order by id.
         /// Authorized by NATS: the edge is not granted it.
         LOOKUP = "lookup": crate::orders::OrderRef => crate::orders::Order,

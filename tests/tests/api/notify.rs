@@ -330,7 +330,8 @@ async fn a_notification_is_claimed_by_one_sender_at_a_time() {
 }
 
 /// A customer who pays at once gets the receipt alone, not a "waiting for payment" email in
-/// the same second; one who does not pay gets that reminder, a while after placing (3 s here).
+/// the same second; one whose bank is still confirming the payment gets none either; one who
+/// does not pay gets that reminder, a while after placing (3 s here).
 #[tokio::test]
 async fn an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all() {
     let smtp = SmtpServer::start();
@@ -347,6 +348,14 @@ async fn an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all() {
     assert_eq!(payment.status(), StatusCode::OK);
     smtp.wait_for(&format!("your receipt for order {paid_number}"))
         .await;
+
+    // A bank debit: the order stays unpaid until the bank confirms.
+    let (banker, banked) = customer_order(&app).await;
+    let banked_number = banked["number"].as_str().unwrap();
+    let debit =
+        menuskart_e2e::payments::pay(&app, &banker.access_token, &banked, "pm_card_async", None)
+            .await;
+    assert_eq!(json_of(debit).await["status"], "processing");
 
     let (_, unpaid) = customer_order(&app).await;
     let unpaid_number = unpaid["number"].as_str().unwrap();
@@ -374,7 +383,7 @@ async fn an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all() {
     // The paid order's reminder fell due first and was dropped: once the reminders' consumer
     // has nothing outstanding, the payer has had no such email.
     let js = app.nats.ops_jetstream().await;
-    let mut orders = js.get_stream("ORDERS").await.unwrap();
+    let orders = js.get_stream("ORDERS").await.unwrap();
     let mut settled = false;
     for _ in 0..100 {
         let info = orders
@@ -391,6 +400,13 @@ async fn an_unpaid_order_is_reminded_later_and_a_paid_one_not_at_all() {
     assert!(
         settled,
         "the reminders' consumer still has events outstanding"
+    );
+    assert!(
+        !smtp
+            .messages()
+            .iter()
+            .any(|m| m.subject.contains(banked_number)),
+        "no reminder while the bank confirms the payment"
     );
     let to_payer: Vec<String> = smtp
         .messages()

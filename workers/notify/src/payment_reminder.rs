@@ -1,5 +1,5 @@
 //! "Waiting for payment": the email of a placed order, sent only when the customer has not paid
-//! a while after placing it (`MK_NOTIFY_PAYMENT_REMINDER_SECS`). A customer who pays at once
+//! (nor started a payment that a bank is still confirming) a while after placing it (`MK_NOTIFY_PAYMENT_REMINDER_SECS`). A customer who pays at once
 //! gets their receipt alone, not two emails in the same second; one who left the payment
 //! page gets a reminder with the way back to it, before the order expires.
 //!
@@ -13,7 +13,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use menuskart_kit::consumer::{Delivery, Subscription};
-use menuskart_schemas::orders::OrderStatus;
 use menuskart_schemas::subjects::events::orders;
 
 use crate::deliver::{DeliverError, deliver};
@@ -45,13 +44,10 @@ pub async fn handle(
         return Err(DeliverError::NotDue(wait));
     }
     let notice = Notice::payment_reminder(placed);
-    // Paid: the receipt says it all. Cancelled: that has an email of its own.
-    let order = state
-        .directory
-        .order(notice.user_id, notice.order_id)
-        .await?;
-    if order.status != OrderStatus::PendingPayment {
-        tracing::debug!(order_id = %notice.order_id, status = ?order.status, "no payment reminder: the order moved on");
+    // Paid: the receipt says it all. Cancelled: that has an email of its own. A bank still
+    // confirming a payment: the customer did pay, and their order page says so.
+    if !state.directory.awaiting_payment(notice.order_id).await? {
+        tracing::debug!(order_id = %notice.order_id, "no payment reminder: paid, being paid or cancelled");
         return Ok(());
     }
     deliver(&state, &notice).await

@@ -87,6 +87,19 @@ impl Directory {
 
     /// The order an event is about, if it is `user_id`'s (an event naming someone else's order
     /// would be a bug upstream: nothing is sent).
+    /// Whether the order waits for its customer to pay (unpaid, no payment under way).
+    pub async fn awaiting_payment(&self, order_id: OrderId) -> Result<bool, RpcError> {
+        let answer: menuskart_schemas::orders::AwaitingPayment = self
+            .client
+            .call(
+                orders::AWAITING_PAYMENT,
+                &Caller::anonymous(),
+                &OrderRef { order_id },
+            )
+            .await?;
+        Ok(answer.awaiting_payment)
+    }
+
     pub async fn order(&self, user_id: UserId, order_id: OrderId) -> Result<Order, RpcError> {
         let order: Order = self
             .client

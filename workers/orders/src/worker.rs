@@ -66,6 +66,7 @@ impl Domain for Orders {
             .endpoint(orders::CANCEL, handlers::cancel::handle)
             .endpoint(orders::SET_STATUS, handlers::set_status::handle)
             .endpoint(orders::LOOKUP, handlers::lookup::handle)
+            .endpoint(orders::AWAITING_PAYMENT, handlers::awaiting_payment::handle)
             .endpoint(orders::WATCH, handlers::watch::handle)
             .consume(payment_events::SUBSCRIPTION, payment_events::handle)
             .consume(stock_settler::SUBSCRIPTION, stock_settler::handle)

@@ -64,6 +64,21 @@ impl Store {
         Ok(())
     }
 
+    /// Whether `order_id` waits for the customer to pay: unpaid, and no payment of it under
+    /// way. `None`: no such placed order.
+    pub async fn awaiting_payment(&self, order_id: OrderId) -> Result<Option<bool>, StoreError> {
+        let awaiting = sqlx::query_scalar!(
+            r#"SELECT (status = 'pending_payment' AND NOT EXISTS (
+                 SELECT 1 FROM payments_under_way p
+                 WHERE p.order_id = orders.id AND p.settled_at IS NULL)) AS "awaiting!"
+               FROM orders WHERE id = $1 AND status <> 'placing'"#,
+            order_id.0,
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(awaiting)
+    }
+
     /// Unpaid orders past their payment deadline with no payment under way (one started more
     /// than `wait_max` ago no longer counts), oldest deadline first.
     pub async fn expired_orders(
