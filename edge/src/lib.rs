@@ -10,6 +10,7 @@
 //! [`browser_headers`] sets CSP, framing, sniffing, referrer and HSTS headers on every response,
 //! and behind TLS [`secure_cookies`] makes every cookie `Secure`.
 
+pub mod audit_log;
 pub mod auth;
 pub mod browser_headers;
 pub mod bus;

@@ -9,12 +9,14 @@
 //! - [`jetstream`]: what a component asks the JetStream keeper for;
 //! - [`tax`]: the rounding rule, prices with or without tax, and the [`tax::Totals`] of carts and orders;
 //! - [`dead_letters`]: what an operator's replay of a dead letter asks and gets;
+//! - [`audit`]: the audit log of price, stock, refund and role changes;
 //! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
 //! The crate depends on nothing of ours. With the `openapi` feature the types also derive
 //! `utoipa::ToSchema`, so the edge's OpenAPI document is generated from the same types the
 //! workers speak.
 
+pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

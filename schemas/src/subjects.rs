@@ -149,6 +149,12 @@ pub mod auth {
         /// emailed link (`AccountLink`), so that no stream ever holds it. Authorized by NATS:
         /// only notify is granted it.
         LINK_TOKEN = "link_token": crate::auth::LinkRef => crate::auth::LinkToken,
+        /// Admin: set an account's roles (never one's own admin role away); logged.
+        ROLES_SET = "roles_set": crate::audit::RolesUpdate => crate::auth::Profile,
+        /// Admin: the email addresses of accounts by id (the actors of the audit log).
+        EMAILS_OF = "emails_of": crate::audit::UserIds => crate::audit::UserEmails,
+        /// Admin: the audit log's role changes, newest first.
+        AUDIT = "audit": crate::audit::AuditQuery => crate::audit::AuditEntries,
     });
 }
 
@@ -189,6 +195,8 @@ pub mod catalog {
         REVIEW_DELETE = "review_delete": crate::catalog::ReviewRef => crate::Empty,
         /// Several products by id, without stock (carts price their lines with it).
         GET_MANY = "get_many": crate::catalog::ProductIds => Vec<crate::catalog::Product>,
+        /// Admin: the audit log's price changes, newest first.
+        AUDIT = "audit": crate::audit::AuditQuery => crate::audit::AuditEntries,
         /// Operators only: handle again the event a dead letter of one of this service's
         /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
         REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,
@@ -208,6 +216,8 @@ pub mod inventory {
         RELEASE = "release": crate::inventory::ReservationRef => crate::inventory::Reservation,
         /// Turn an order's reservation into a sale (order paid).
         COMMIT = "commit": crate::inventory::ReservationRef => crate::inventory::Reservation,
+        /// Admin: the audit log's stock changes, newest first.
+        AUDIT = "audit": crate::audit::AuditQuery => crate::audit::AuditEntries,
     });
 }
 
@@ -293,6 +303,8 @@ pub mod payments {
         REFUND = "refund": crate::payments::RefundRequest => crate::payments::Payment,
         /// A provider's signed webhook.
         WEBHOOK = "webhook": crate::payments::WebhookDelivery => crate::Empty,
+        /// Admin: the audit log's refunds, newest first.
+        AUDIT = "audit": crate::audit::AuditQuery => crate::audit::AuditEntries,
         /// Operators only: handle again the event a dead letter of one of this service's
         /// consumers points to ([`replay`]). Served by the kit; NATS grants it to ops alone.
         REPLAY = "replay": crate::dead_letters::ReplayRequest => crate::dead_letters::Replayed,

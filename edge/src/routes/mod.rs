@@ -1,5 +1,6 @@
 //! One file per resource: path -> subject, with the OpenAPI description of each route.
 
+pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod health;
@@ -30,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(orders::router())
         .merge(payments::router())
         .merge(sales::router())
+        .merge(audit::router())
         .merge(sitemap::router())
         .merge(pricing::router())
         .merge(notifications::router())

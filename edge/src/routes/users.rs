@@ -1,8 +1,10 @@
-//! `/users/*` -> `mk.auth.profile_*`, `mk.auth.users_list`.
+//! `/users/*` -> `mk.auth.profile_*`, `mk.auth.users_list`, `mk.auth.roles_set`.
 
 use axum::Json;
 use menuskart_schemas::Empty;
-use menuskart_schemas::auth::{Profile, ProfilePatch, UsersListRequest, UsersPage};
+use menuskart_schemas::audit::RolesUpdate;
+use menuskart_schemas::auth::{Profile, ProfilePatch, Role, UsersListRequest, UsersPage};
+use menuskart_schemas::ids::UserId;
 use menuskart_schemas::paging::Paging;
 use menuskart_schemas::subjects::auth;
 use serde::Deserialize;
@@ -12,13 +14,14 @@ use utoipa_axum::routes;
 use crate::auth::{AdminUser, AuthUser};
 use crate::bus::Call;
 use crate::errors::{ApiError, ErrorResponse};
-use crate::extract::{ApiJson, ApiQuery, PageQuery};
+use crate::extract::{ApiJson, ApiQuery, PageQuery, PathId};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_me, patch_me))
         .routes(routes!(list_users))
+        .routes(routes!(set_roles))
 }
 
 /// The caller's profile.
@@ -86,4 +89,44 @@ pub async fn list_users(
         )
         .await?;
     Ok(Json(users))
+}
+
+/// PUT /users/{user_id}/roles body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct RolesBody {
+    /// The account's roles from now on (`customer` is always kept).
+    pub roles: Vec<Role>,
+}
+
+/// Admin: set an account's roles; the change is in the audit log. Taking the admin role away
+/// ends the account's sessions (its access token works until it expires, minutes at most);
+/// nobody can take it from themselves.
+#[utoipa::path(put, path = "/users/{user_id}/roles", tag = "users", security(("bearer" = [])),
+    params(("user_id" = Uuid, Path, description = "The account's id")),
+    request_body = RolesBody,
+    responses(
+        (status = 200, description = "The account with its new roles", body = Profile),
+        (status = 401, description = "Missing or bad token", body = ErrorResponse),
+        (status = 403, description = "Not an admin", body = ErrorResponse),
+        (status = 404, description = "No such account", body = ErrorResponse),
+        (status = 409, description = "An admin taking the admin role from themselves", body = ErrorResponse),
+        (status = 422, description = "An unknown role", body = ErrorResponse),
+    ))]
+pub async fn set_roles(
+    call: Call,
+    AdminUser(admin): AdminUser,
+    PathId(user_id): PathId<UserId>,
+    ApiJson(body): ApiJson<RolesBody>,
+) -> Result<Json<Profile>, ApiError> {
+    let profile = call
+        .send(
+            auth::ROLES_SET,
+            &admin.caller(),
+            &RolesUpdate {
+                user_id,
+                roles: body.roles,
+            },
+        )
+        .await?;
+    Ok(Json(profile))
 }

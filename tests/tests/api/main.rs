@@ -2,6 +2,7 @@
 
 mod account_links;
 mod admin_orders;
+mod audit_log;
 mod auth_flow;
 mod browser_headers;
 mod browser_sessions;

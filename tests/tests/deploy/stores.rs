@@ -11,7 +11,7 @@ use menuskart_e2e::postgres_server::PostgresServer;
 use menuskart_e2e::redis::AclRedis;
 use menuskart_inventory::store::{AdjustOutcome, StockChange};
 use menuskart_kit::postgres::PostgresSettings;
-use menuskart_schemas::ids::ProductId;
+use menuskart_schemas::ids::{ProductId, UserId};
 use serde_norway::Value;
 use sqlx::Connection;
 
@@ -308,7 +308,7 @@ async fn compose_redis_keeps_stock_to_inventory_and_the_caches_apart() {
         .expect("inventory reaches the stock Redis");
     let product = ProductId::new();
     let adjusted = store
-        .adjust(&product, StockChange::Set(7))
+        .adjust(&product, StockChange::Set(7), UserId::new())
         .await
         .expect("inventory sets stock");
     assert!(matches!(adjusted, AdjustOutcome::Adjusted(level) if level.available == 7));
@@ -439,7 +439,7 @@ async fn scripts_dev_stock_redis_answers_inventory_only() {
     .expect("inventory reaches the stock Redis");
     let product = ProductId::new();
     store
-        .adjust(&product, StockChange::Set(3))
+        .adjust(&product, StockChange::Set(3), UserId::new())
         .await
         .expect("inventory sets stock");
     assert_eq!(

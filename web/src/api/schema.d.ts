@@ -24,6 +24,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: who changed prices, stock, refunds and roles, when, from what to what; newest first. */
+        get: operations["audit_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -896,6 +913,27 @@ export interface paths {
         patch: operations["users_patch_me"];
         trace?: never;
     };
+    "/users/{user_id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Admin: set an account's roles; the change is in the audit log. Taking the admin role away
+         *     ends the account's sessions (its access token works until it expires, minutes at most);
+         *     nobody can take it from themselves.
+         */
+        put: operations["users_set_roles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -944,6 +982,60 @@ export interface components {
             /** Format: int64 */
             count: number;
             value: string;
+        };
+        /** @description What changed. `action` names the kind; the other fields say from what to what. */
+        AuditChange: {
+            /** @enum {string} */
+            action: "price_changed";
+            currency: components["schemas"]["Currency"];
+            from: components["schemas"]["Amount"];
+            product_id: components["schemas"]["ProductId"];
+            product_name: string;
+            to: components["schemas"]["Amount"];
+        } | {
+            /** @enum {string} */
+            action: "stock_changed";
+            /** Format: int64 */
+            from: number;
+            product_id: components["schemas"]["ProductId"];
+            /** @description The product's name (filled in by the edge; none for a deleted product). */
+            product_name?: string | null;
+            /** Format: int64 */
+            to: number;
+        } | {
+            /** @enum {string} */
+            action: "refunded";
+            amount: components["schemas"]["Amount"];
+            currency: components["schemas"]["Currency"];
+            order_id: components["schemas"]["OrderId"];
+            reason?: string | null;
+            transaction_id: components["schemas"]["TransactionId"];
+        } | {
+            /** @enum {string} */
+            action: "roles_changed";
+            email: string;
+            from: components["schemas"]["Role"][];
+            to: components["schemas"]["Role"][];
+            user_id: components["schemas"]["UserId"];
+        };
+        /** @description One change, and who made it. */
+        AuditEntry: components["schemas"]["AuditChange"] & {
+            actor?: components["schemas"]["UserId"] | null;
+            /** @description The actor's email address now (filled in by the edge; none for a deleted account). */
+            actor_email?: string | null;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Unique in the whole log: `<service>:<the service's own id>`. */
+            id: string;
+        };
+        /** @description A page of the log, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` for the next (older) page; none when this page was the last. */
+            next?: string | null;
         };
         /** @description GET /notifications/campaigns/{id} (admin): a campaign and how far its sending got. */
         Campaign: {
@@ -1452,6 +1544,11 @@ export interface components {
          * @enum {string}
          */
         Role: "customer" | "admin";
+        /** @description PUT /users/{user_id}/roles body. */
+        RolesBody: {
+            /** @description The account's roles from now on (`customer` is always kept). */
+            roles: components["schemas"]["Role"][];
+        };
         /**
          * @description Orders and revenue over one period: orders paid (paid, fulfilled or shipped, before refunds)
          *     that were placed in it, in the shop's currency.
@@ -1655,6 +1752,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttributeFacets"];
+                };
+            };
+        };
+    };
+    audit_audit_log: {
+        parameters: {
+            query?: {
+                /** @description Only changes of this kind. */
+                action?: "price_changed" | "stock_changed" | "refunded" | "roles_changed";
+                /** @description The `next` of the previous page; the newest entries without it. */
+                cursor?: string;
+                /** @description Entries per page, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bad cursor or limit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4032,6 +4183,78 @@ export interface operations {
                 };
             };
             /** @description A field breaks its rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    users_set_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolesBody"];
+            };
+        };
+        responses: {
+            /** @description The account with its new roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Missing or bad token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An admin taking the admin role from themselves */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unknown role */
             422: {
                 headers: {
                     [name: string]: unknown;

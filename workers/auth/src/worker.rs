@@ -77,6 +77,9 @@ impl Domain for Auth {
             .endpoint(auth::PROFILE_GET, handlers::profile_get::handle)
             .endpoint(auth::PROFILE_UPDATE, handlers::profile_update::handle)
             .endpoint(auth::USERS_LIST, handlers::users_list::handle)
+            .endpoint(auth::ROLES_SET, handlers::roles_set::handle)
+            .endpoint(auth::EMAILS_OF, handlers::emails_of::handle)
+            .endpoint(auth::AUDIT, handlers::audit::handle)
             .endpoint(
                 auth::MARKETING_AUDIENCE,
                 handlers::marketing_audience::handle,

@@ -63,6 +63,7 @@ impl Domain for Catalog {
             .endpoint(catalog::SEARCH, handlers::search::handle)
             .endpoint(catalog::CREATE, handlers::create::handle)
             .endpoint(catalog::UPDATE, handlers::update::handle)
+            .endpoint(catalog::AUDIT, handlers::audit::handle)
             .endpoint(catalog::DELETE, handlers::delete::handle)
             .endpoint(catalog::CATEGORIES, handlers::categories::handle)
             .endpoint(catalog::CATEGORY_CREATE, handlers::category_create::handle)

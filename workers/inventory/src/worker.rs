@@ -37,6 +37,7 @@ impl Domain for Inventory {
         Ok(Declaration::new(state)
             .endpoint(inventory::GET, handlers::get::handle)
             .endpoint(inventory::UPDATE, handlers::update::handle)
+            .endpoint(inventory::AUDIT, handlers::audit::handle)
             .endpoint(inventory::RESERVE, handlers::reserve::handle)
             .endpoint(inventory::RELEASE, handlers::release::handle)
             .endpoint(inventory::COMMIT, handlers::commit::handle))

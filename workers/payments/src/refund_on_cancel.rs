@@ -8,7 +8,7 @@ use std::sync::Arc;
 use menuskart_kit::consumer::{self, Delivery, Subscription};
 use menuskart_schemas::subjects::events::orders;
 
-use crate::refunding::{RefundError, refund};
+use crate::refunding::{RefundCause, RefundError, refund};
 use crate::state::PaymentsState;
 use menuskart_schemas::ids::OrderId;
 
@@ -36,7 +36,11 @@ pub async fn handle(
 pub async fn refund_order(state: &PaymentsState, order_id: OrderId) -> Result<(), RefundError> {
     for transaction_id in state.store.refundable_of_order(order_id).await? {
         tracing::info!(%order_id, %transaction_id, "refunding a cancelled order's payment");
-        match refund(state, transaction_id, None, Some("order cancelled")).await {
+        let cause = RefundCause {
+            reason: "order cancelled",
+            requested_by: None,
+        };
+        match refund(state, transaction_id, None, cause).await {
             Ok(_) | Err(RefundError::NotCaptured(_)) | Err(RefundError::NotPositive) => {}
             Err(other) => return Err(other),
         }

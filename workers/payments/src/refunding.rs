@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::provider::ProviderError;
 use crate::state::PaymentsState;
+pub use crate::store::RefundCause;
 use crate::store::{Decision, StoreError};
 use menuskart_schemas::ids::TransactionId;
 use menuskart_schemas::money::Amount;
@@ -59,11 +60,11 @@ pub async fn refund(
     state: &PaymentsState,
     transaction_id: TransactionId,
     amount: Option<Amount>,
-    reason: Option<&str>,
+    cause: RefundCause<'_>,
 ) -> Result<Payment, RefundError> {
     let (stored, pending) = state
         .store
-        .begin_refund(transaction_id, reason, |stored, left| {
+        .begin_refund(transaction_id, cause, |stored, left| {
             decide(&stored.payment, left, amount)
         })
         .await?

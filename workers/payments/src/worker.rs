@@ -61,6 +61,7 @@ impl Domain for Payments {
             .endpoint(payments::GET, handlers::get::handle)
             .endpoint(payments::BY_ORDER, handlers::by_order::handle)
             .endpoint(payments::REFUND, handlers::refund::handle)
+            .endpoint(payments::AUDIT, handlers::audit::handle)
             .endpoint(payments::WEBHOOK, handlers::webhook::handle)
             .outbox(&settings.outbox, |state| state.relay.clone())
             .consume(refund_on_cancel::SUBSCRIPTION, refund_on_cancel::handle)

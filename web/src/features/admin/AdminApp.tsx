@@ -7,12 +7,14 @@ import { useSession } from '../../auth/useSession';
 import { NotFound } from '../../app/NotFound';
 import { AdminLayout } from './AdminLayout';
 import { NotAllowed } from './NotAllowed';
+import { AuditLogPage } from './audit/AuditLogPage';
 import { CampaignProgress } from './campaigns/CampaignProgress';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { CategoriesPage } from './categories/CategoriesPage';
 import { OrdersAdmin } from './orders/OrdersAdmin';
 import { OverviewPage } from './overview/OverviewPage';
 import { AdminOrderPage } from './orders/AdminOrderPage';
+import { PeoplePage } from './people/PeoplePage';
 import { ProductCreatePage } from './products/ProductCreatePage';
 import { ProductEditPage } from './products/ProductEditPage';
 import { ProductsPage } from './products/ProductsPage';
@@ -30,6 +32,8 @@ export function AdminApp() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="orders" element={<OrdersAdmin />} />
         <Route path="orders/:orderId" element={<AdminOrderPage />} />
+        <Route path="people" element={<PeoplePage />} />
+        <Route path="audit" element={<AuditLogPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignProgress />} />
         <Route path="*" element={<NotFound />} />

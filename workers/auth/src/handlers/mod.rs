@@ -5,6 +5,8 @@
 //! errors from below (store, hasher, tokens, validation) convert with `?` through their `From`
 //! impls, which keep our own failures opaque 500s.
 
+pub mod audit;
+pub mod emails_of;
 pub mod link_token;
 pub mod login;
 pub mod logout;
@@ -18,6 +20,7 @@ pub mod profile_of;
 pub mod profile_update;
 pub mod refresh;
 pub mod register;
+pub mod roles_set;
 pub mod users_list;
 pub mod validate;
 pub mod verify_email;

@@ -2,11 +2,13 @@
 //!
 //! One file per table family: [`users`], [`sessions`] (sessions and their refresh tokens),
 //! [`account_links`] (emailed single-use links, with the outbox of their emails),
-//! [`login_throttle`] and [`known_devices`]. Migrations live in `workers/auth/migrations` and are applied at start-up.
+//! [`login_throttle`], [`known_devices`] and
+//! [`role_changes`] (roles and their audit log). Migrations live in `workers/auth/migrations` and are applied at start-up.
 
 pub mod account_links;
 pub mod known_devices;
 pub mod login_throttle;
+pub mod role_changes;
 pub mod sessions;
 pub mod users;
 

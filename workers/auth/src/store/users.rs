@@ -5,7 +5,7 @@ use menuskart_schemas::auth::{Address, Profile, Role};
 use sqlx::types::Json;
 use uuid::Uuid;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, role_changes};
 use crate::domain::{DisplayName, Email};
 use menuskart_schemas::ids::UserId;
 
@@ -218,32 +218,56 @@ impl Store {
         password_hash: &str,
         name: &DisplayName,
     ) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let id = Uuid::now_v7();
+        let admin = role_names(&[Role::Customer, Role::Admin]);
         let created = sqlx::query!(
             "INSERT INTO users (id, email, password_hash, name, roles) \
-             VALUES ($1, $2, $3, $4, '{customer,admin}') \
+             VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (email) DO NOTHING",
-            Uuid::now_v7(),
+            id,
             email.as_str(),
             password_hash,
             name.as_str(),
+            &admin,
         )
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?
-        .rows_affected();
-        Ok(created == 1)
+        .rows_affected()
+            == 1;
+        if created {
+            role_changes::log(&mut tx, id, email.as_str(), None, &[], &admin).await?;
+        }
+        tx.commit().await?;
+        Ok(created)
     }
 
-    /// Gives account `id` the role `role` (once).
+    /// Gives account `id` the role `role` (once), logged as the platform's doing.
     #[tracing::instrument(skip(self))]
     pub async fn add_role(&self, id: Uuid, role: Role) -> Result<(), StoreError> {
-        sqlx::query!(
-            "UPDATE users SET roles = array_append(roles, $2), updated_at = now() \
-             WHERE id = $1 AND NOT ($2 = ANY(roles))",
-            id,
-            role.as_str(),
+        let mut tx = self.pool().begin().await?;
+        let Some(before) = sqlx::query!(
+            "SELECT email, roles FROM users WHERE id = $1 FOR UPDATE",
+            id
         )
-        .execute(self.pool())
-        .await?;
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(());
+        };
+        if !before.roles.iter().any(|r| r == role.as_str()) {
+            let mut after = before.roles.clone();
+            after.push(role.as_str().to_owned());
+            sqlx::query!(
+                "UPDATE users SET roles = $2, updated_at = now() WHERE id = $1",
+                id,
+                &after,
+            )
+            .execute(&mut *tx)
+            .await?;
+            role_changes::log(&mut tx, id, &before.email, None, &before.roles, &after).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! One endpoint a file: parse, check the caller, apply, reply.
 
 pub mod attributes;
+pub mod audit;
 pub mod categories;
 pub mod category_create;
 pub mod category_delete;

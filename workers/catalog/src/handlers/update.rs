@@ -36,7 +36,7 @@ pub async fn handle(
     let path = category_path(&state, "category", &draft.category).await?;
     let mut product = state
         .store
-        .replace_product(&current.id, &draft, &path)
+        .replace_product(&current.id, &draft, &path, admin)
         .await
         .map_err(slug_taken)?
         .ok_or_else(|| ReplyError::not_found(format!("no product {id:?}")))?;

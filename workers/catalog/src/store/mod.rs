@@ -6,6 +6,7 @@
 
 pub mod categories;
 pub mod listing;
+pub mod price_changes;
 pub mod products;
 pub mod reviews;
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use menuskart_schemas::catalog::{Product, ProductStatus, SitemapProduct};
-use menuskart_schemas::ids::ProductId;
+use menuskart_schemas::ids::{ProductId, UserId};
 use menuskart_schemas::money::{Amount, Currency};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -161,18 +161,30 @@ impl Store {
         Ok(decode(rows)?.pop())
     }
 
-    /// Replaces the content of product `pid`; `None` if it does not exist.
+    /// Replaces the content of product `pid` for admin `actor`; `None` if it does not exist.
+    /// A new price is logged in the audit log (`price_change`) in the same transaction.
     #[tracing::instrument(skip_all, fields(pid))]
     pub async fn replace_product(
         &self,
         pid: &ProductId,
         draft: &ProductDraft,
         category_path: &[String],
+        actor: UserId,
     ) -> Result<Option<Product>, StoreError> {
         let (sets, mut vars) = assignments(draft, category_path);
         vars["pid"] = json!(pid);
+        vars["cid"] = json!(uuid::Uuid::now_v7().to_string());
+        vars["actor"] = json!(actor.to_string());
         let sql = format!(
-            "UPDATE product SET {sets} WHERE pid = $pid RETURN NONE; \
+            "BEGIN TRANSACTION; \
+             LET $was = (SELECT VALUE price FROM product WHERE pid = $pid)[0]; \
+             UPDATE product SET {sets} WHERE pid = $pid RETURN NONE; \
+             IF $was != NONE AND $was != $price {{ \
+               CREATE price_change SET cid = $cid, product = $pid, name = $name, \
+                 actor = $actor, from_price = $was, to_price = $price, \
+                 currency = $currency, at = time::now() RETURN NONE; \
+             }}; \
+             COMMIT TRANSACTION; \
              SELECT {COLUMNS} FROM product WHERE pid = $pid;"
         );
         let response = self
@@ -182,7 +194,8 @@ impl Store {
             .await
             .map_err(StoreError::from_write)?;
         let mut response = response.check().map_err(StoreError::from_write)?;
-        let rows: Vec<Value> = response.take(1)?;
+        let last = response.num_statements() - 1;
+        let rows: Vec<Value> = response.take(last)?;
         Ok(decode(rows)?.pop())
     }
 

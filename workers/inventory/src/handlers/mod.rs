@@ -1,5 +1,6 @@
 //! One endpoint a file: parse, check the caller, apply, publish, reply.
 
+pub mod audit;
 pub mod commit;
 pub mod get;
 pub mod release;

@@ -41,7 +41,7 @@ pub async fn handle(
     let admin = req.caller.require_admin()?;
     let product_id = &req.body.product_id;
     let change = parse_change(&req.body)?;
-    let level = match state.store.adjust(product_id, change).await? {
+    let level = match state.store.adjust(product_id, change, admin).await? {
         AdjustOutcome::Adjusted(level) => level,
         AdjustOutcome::WouldGoNegative { available } => {
             return Err(ReplyError::conflict(format!(

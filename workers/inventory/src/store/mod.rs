@@ -2,9 +2,10 @@
 //!
 //! Keys (under the configured prefix): `stock:<product_id>` is a hash `{available, reserved}`;
 //! `reservation:<order_id>` is a hash `{status, lines}` (`lines` is the JSON of the reserved
-//! lines, written once and never changed). Every change that must be atomic is a Lua script in
-//! [`scripts`].
+//! lines, written once and never changed); `audit` is a stream of the admins' stock changes
+//! ([`audit`]). Every change that must be atomic is a Lua script in [`scripts`].
 
+pub mod audit;
 pub mod reservations;
 pub mod scripts;
 pub mod stock;
@@ -56,6 +57,10 @@ impl Store {
 
     fn reservation_key(&self, order_id: OrderId) -> String {
         format!("{}reservation:{order_id}", self.prefix)
+    }
+
+    fn audit_key(&self) -> String {
+        format!("{}audit", self.prefix)
     }
 
     fn connection(&self) -> ConnectionManager {

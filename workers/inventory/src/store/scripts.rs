@@ -52,9 +52,11 @@ return {ARGV[1]}
     )
 });
 
-/// KEYS[1] stock; ARGV[1] 'set' or 'delta', ARGV[2] the number. Available stock never goes
-/// below zero: {'negative', available} refuses such a change, {available, reserved} reports the
-/// new levels.
+/// KEYS[1] stock, KEYS[2] the audit stream; ARGV[1] 'set' or 'delta', ARGV[2] the number,
+/// ARGV[3] the admin's user id, ARGV[4] the product id, ARGV[5] how many audit entries to keep.
+/// Available stock never goes below zero: {'negative', available} refuses such a change,
+/// {available, reserved} reports the new levels. A change that moves the level is logged in
+/// the same script, so the log holds exactly the changes made.
 pub static ADJUST: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
@@ -63,6 +65,10 @@ local target = tonumber(ARGV[2])
 if ARGV[1] == 'delta' then target = available + target end
 if target < 0 then return {'negative', tostring(available)} end
 redis.call('HSET', KEYS[1], 'available', target)
+if target ~= available then
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*',
+    'actor', ARGV[3], 'product', ARGV[4], 'from', available, 'to', target)
+end
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
 if reserved == 0 then redis.call('HSET', KEYS[1], 'reserved', 0) end
 return {tostring(target), tostring(reserved)}

@@ -3,7 +3,7 @@
 use menuskart_schemas::inventory::StockLevel;
 
 use super::{Store, StoreError, scripts};
-use menuskart_schemas::ids::ProductId;
+use menuskart_schemas::ids::{ProductId, UserId};
 
 /// How to change a product's available stock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +38,14 @@ impl Store {
         })
     }
 
+    /// Changes a product's available stock for admin `actor`, logging the change in the audit
+    /// stream in the same script.
     #[tracing::instrument(skip(self), fields(product_id = product_id.as_str()))]
     pub async fn adjust(
         &self,
         product_id: &ProductId,
         change: StockChange,
+        actor: UserId,
     ) -> Result<AdjustOutcome, StoreError> {
         let (kind, amount) = match change {
             StockChange::Set(n) => ("set", n),
@@ -50,8 +53,12 @@ impl Store {
         };
         let reply: Vec<String> = scripts::ADJUST
             .key(self.stock_key(product_id))
+            .key(self.audit_key())
             .arg(kind)
             .arg(amount)
+            .arg(actor.to_string())
+            .arg(product_id.as_str())
+            .arg(super::audit::KEPT)
             .invoke_async(&mut self.connection())
             .await?;
         let number = |s: &String| {

@@ -1,5 +1,6 @@
 //! One endpoint a file: check the caller, apply, reply.
 
+pub mod audit;
 pub mod by_order;
 pub mod charge;
 pub mod get;

@@ -13,7 +13,7 @@ pub use menuskart_kit::postgres::StoreError;
 use sqlx::PgPool;
 
 pub use payments::{NewPayment, Settlement, StoredPayment};
-pub use refunds::{Decision, PendingRefund};
+pub use refunds::{CompletedRefund, Decision, PendingRefund, RefundCause};
 
 #[derive(Debug, Clone)]
 pub struct Store {

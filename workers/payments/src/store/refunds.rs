@@ -8,8 +8,9 @@
 //!    payment's refunded amount and writes the event to the outbox; [`Store::fail_refund`]
 //!    drops one the provider refused.
 
+use chrono::{DateTime, Utc};
 use menuskart_kit::outbox;
-use menuskart_schemas::ids::TransactionId;
+use menuskart_schemas::ids::{TransactionId, UserId};
 use menuskart_schemas::payments::{PaymentEvent, PaymentStatus};
 use menuskart_schemas::subjects::events::payments as subjects;
 use uuid::Uuid;
@@ -17,6 +18,14 @@ use uuid::Uuid;
 use super::payments::load;
 use super::{Store, StoreError, StoredPayment};
 use menuskart_schemas::money::Amount;
+
+/// Why a refund is made and who asked: kept with the refund, the audit log's record.
+#[derive(Debug, Clone, Copy)]
+pub struct RefundCause<'a> {
+    pub reason: &'a str,
+    /// The admin who asked; none when the platform refunds (an order cancelled after payment).
+    pub requested_by: Option<UserId>,
+}
 
 /// A refund written `pending`: what to ask the provider for.
 #[derive(Debug, Clone)]
@@ -33,7 +42,7 @@ impl Store {
     pub async fn begin_refund<E: From<StoreError>>(
         &self,
         transaction_id: TransactionId,
-        reason: Option<&str>,
+        cause: RefundCause<'_>,
         decide: impl FnOnce(&StoredPayment, Option<(Uuid, Amount)>) -> Result<Decision, E>,
     ) -> Result<Option<(StoredPayment, PendingRefund)>, E> {
         let mut tx = self.pool().begin().await.map_err(StoreError::from)?;
@@ -60,12 +69,14 @@ impl Store {
             Decision::New(amount) => {
                 let refund_id = Uuid::now_v7();
                 sqlx::query!(
-                    "INSERT INTO refunds (refund_id, transaction_id, amount, reason, status) \
-                     VALUES ($1, $2, $3, $4, 'pending')",
+                    "INSERT INTO refunds \
+                       (refund_id, transaction_id, amount, reason, requested_by, status) \
+                     VALUES ($1, $2, $3, $4, $5, 'pending')",
                     refund_id,
                     transaction_id.0,
                     amount.0,
-                    reason,
+                    cause.reason,
+                    cause.requested_by.map(UserId::uuid),
                 )
                 .execute(&mut *tx)
                 .await
@@ -95,7 +106,8 @@ impl Store {
             .ok_or_else(|| StoreError::Corrupt(format!("payment {transaction_id} vanished")))?
             .payment;
         let Some(refund) = sqlx::query!(
-            "UPDATE refunds SET status = 'succeeded', provider_reference = $2 \
+            "UPDATE refunds SET status = 'succeeded', provider_reference = $2, \
+               completed_at = clock_timestamp() \
              WHERE refund_id = $1 AND status = 'pending' RETURNING amount, reason",
             refund_id,
             provider_reference,
@@ -159,4 +171,42 @@ pub enum Decision {
     Resume,
     /// Write a new pending refund of this amount.
     New(Amount),
+}
+
+/// A refund the provider made, as the audit log shows it.
+#[derive(Debug, Clone)]
+pub struct CompletedRefund {
+    pub refund_id: Uuid,
+    pub transaction_id: Uuid,
+    pub order_id: Uuid,
+    pub amount: i64,
+    pub currency: String,
+    pub reason: Option<String>,
+    pub requested_by: Option<Uuid>,
+    pub completed_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The refunds completed after refund `after` in the log (from the newest when `None`),
+    /// newest first.
+    pub async fn completed_refunds(
+        &self,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> Result<Vec<CompletedRefund>, StoreError> {
+        Ok(sqlx::query_as!(
+            CompletedRefund,
+            r#"SELECT r.refund_id, r.transaction_id, p.order_id, r.amount, p.currency, r.reason,
+                 r.requested_by, r.completed_at AS "completed_at!"
+               FROM refunds r JOIN payments p USING (transaction_id)
+               WHERE r.status = 'succeeded'
+                 AND ($1::uuid IS NULL OR (r.completed_at, r.refund_id) <
+                      (SELECT completed_at, refund_id FROM refunds WHERE refund_id = $1))
+               ORDER BY r.completed_at DESC, r.refund_id DESC LIMIT $2"#,
+            after,
+            limit,
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
 }

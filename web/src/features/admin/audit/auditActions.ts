@@ -1,0 +1,18 @@
+/** The kinds of change the audit log keeps, as the filter names them. */
+import type { AuditAction } from '../../../api/types';
+
+export const AUDIT_ACTIONS: readonly { action: AuditAction; label: string }[] = [
+  { action: 'price_changed', label: 'Prices' },
+  { action: 'stock_changed', label: 'Stock' },
+  { action: 'refunded', label: 'Refunds' },
+  { action: 'roles_changed', label: 'Roles' },
+];
+
+export function isAuditAction(value: string | null): value is AuditAction {
+  return AUDIT_ACTIONS.some((a) => a.action === value);
+}
+
+/** "customer, admin" */
+export function rolesText(roles: readonly string[]): string {
+  return roles.length === 0 ? 'none' : roles.join(', ');
+}
