@@ -91,11 +91,13 @@ pub struct AuditEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum AuditChange {
-    /// A product's price, in the shop's currency's minor unit.
+    /// A product's price (minor units): `from` in `from_currency`, `to` in `currency`, the
+    /// shop's (they differ when a product of another currency was moved into the shop's).
     PriceChanged {
         product_id: ProductId,
         product_name: String,
         from: Amount,
+        from_currency: Currency,
         to: Amount,
         currency: Currency,
     },

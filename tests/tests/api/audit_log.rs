@@ -352,3 +352,119 @@ async fn only_admins_read_the_log_and_set_roles_and_nobody_unmakes_themselves() 
         ]
     );
 }
+
+/// A customer made admin, logged in as such: their id and access token.
+async fn second_admin(app: &TestApp, admin: &TestUser) -> (String, String) {
+    let clerk = app.customer().await;
+    let promoted = set_roles(app, admin, &clerk.id, json!(["admin"])).await;
+    assert_eq!(promoted.status(), StatusCode::OK);
+    let tokens = json_of(app.login(&clerk.email, &clerk.password).await).await;
+    (
+        clerk.id,
+        tokens["access_token"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Whether the account is an admin now, as the account list says.
+async fn is_admin(app: &TestApp, admin_token: &str, email: &str) -> bool {
+    let page = json_of(
+        app.get(
+            &format!("/users?email={}", urlencode(email)),
+            Some(admin_token),
+        )
+        .await,
+    )
+    .await;
+    page["items"][0]["roles"]
+        .as_array()
+        .expect("the account is listed")
+        .iter()
+        .any(|r| r == "admin")
+}
+
+#[tokio::test]
+async fn a_demoted_admins_token_changes_no_roles() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (clerk, clerk_token) = second_admin(&app, &admin).await;
+    assert_eq!(
+        set_roles(&app, &admin, &clerk, json!(["customer"]))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // The clerk's access token still says admin until it expires: the roles as stored decide.
+    let with_old_token = |user_id: String, roles: Value| {
+        let token = clerk_token.clone();
+        let app = &app;
+        async move {
+            app.call(
+                Method::PUT,
+                &format!("/users/{user_id}/roles"),
+                Some(&token),
+                Some(json!({ "roles": roles })),
+            )
+            .await
+        }
+    };
+    assert_error(
+        with_old_token(clerk.clone(), json!(["admin"])).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        with_old_token(admin.id.clone(), json!(["customer"])).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert!(is_admin(&app, &admin.access_token, &admin.email).await);
+    let log = audit(&app, &admin, "?action=roles_changed").await;
+    assert_eq!(
+        about(&log, "user_id", &clerk).len(),
+        2,
+        "promoted and demoted, nothing else"
+    );
+}
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let (clerk, clerk_token) = second_admin(&app, &admin).await;
+    let demote = |token: String, user_id: String| {
+        let app = &app;
+        async move {
+            app.call(
+                Method::PUT,
+                &format!("/users/{user_id}/roles"),
+                Some(&token),
+                Some(json!({"roles": ["customer"]})),
+            )
+            .await
+            .status()
+        }
+    };
+    let (first, second) = tokio::join!(
+        demote(admin.access_token.clone(), clerk.clone()),
+        demote(clerk_token.clone(), admin.id.clone()),
+    );
+    let mut statuses = [first, second];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::FORBIDDEN]);
+    let admin_left = if first == StatusCode::OK {
+        admin.access_token.clone()
+    } else {
+        clerk_token.clone()
+    };
+    let clerk_email = json_of(app.get("/users/me", Some(&clerk_token)).await).await["email"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let admins = [
+        is_admin(&app, &admin_left, &admin.email).await,
+        is_admin(&app, &admin_left, &clerk_email).await,
+    ];
+    assert_eq!(admins.iter().filter(|a| **a).count(), 1, "{admins:?}");
+}

@@ -43,3 +43,29 @@ async fn an_address_registered_by_someone_else_does_not_become_admin() {
     let now: Vec<String> = roles(&app).await;
     assert!(now.iter().any(|r| r == "admin"), "{now:?}");
 }
+
+#[tokio::test]
+async fn an_admin_who_took_the_role_away_is_not_overruled_by_a_restart() {
+    let app = TestApp::spawn().await;
+    let registered = app.register(ADDRESS, SQUATTERS_PASSWORD, "Boss").await;
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    let boss_id = json_of(registered).await["id"].as_str().unwrap().to_owned();
+    let _promoted = start_auth_naming_the_address(&app, SQUATTERS_PASSWORD).await;
+    assert!(roles(&app).await.iter().any(|r| r == "admin"));
+
+    // The shop's own first admin takes the role from the boss's account.
+    let admin = app.admin().await;
+    let demoted = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/users/{boss_id}/roles"),
+            Some(&admin.access_token),
+            Some(serde_json::json!({"roles": ["customer"]})),
+        )
+        .await;
+    assert_eq!(demoted.status(), StatusCode::OK);
+
+    // A restart naming the account with its password does not give the role back.
+    let _restarted = start_auth_naming_the_address(&app, SQUATTERS_PASSWORD).await;
+    assert_eq!(roles(&app).await, ["customer"]);
+}

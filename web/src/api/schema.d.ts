@@ -989,6 +989,7 @@ export interface components {
             action: "price_changed";
             currency: components["schemas"]["Currency"];
             from: components["schemas"]["Amount"];
+            from_currency: components["schemas"]["Currency"];
             product_id: components["schemas"]["ProductId"];
             product_name: string;
             to: components["schemas"]["Amount"];

@@ -24,6 +24,8 @@ pub enum Outcome {
     Promoted,
     /// The address belongs to an account with another password: not made admin.
     Refused,
+    /// An admin took the role from the account: start-up does not give it back.
+    DemotedByAnAdmin,
 }
 
 pub async fn ensure(
@@ -61,6 +63,19 @@ pub async fn ensure(
         .ok_or_else(|| StartupError::setting("first admin: the account vanished meanwhile"))?;
     if existing.roles().contains(&Role::Admin) {
         return Ok(Outcome::AlreadyAdmin);
+    }
+    // Otherwise any restart would undo an admin's decision, for whoever knows the password.
+    if store
+        .roles_set_by_an_admin(existing.id)
+        .await
+        .context("auth database")?
+    {
+        tracing::warn!(
+            email = email.as_str(),
+            "an admin took the admin role from MK_ADMIN_EMAIL's account: it is not given back; \
+             an admin can restore it on the People page"
+        );
+        return Ok(Outcome::DemotedByAnAdmin);
     }
     let owned_by_operator = hasher
         .verify(password.expose(), Some(&existing.password_hash))

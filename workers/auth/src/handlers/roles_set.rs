@@ -1,5 +1,7 @@
-//! `mk.auth.roles_set` (admin): set an account's roles, logged in the audit log. An admin
-//! cannot take the admin role from themselves, so the shop always keeps the admin who acts.
+//! `mk.auth.roles_set` (admin): set an account's roles, logged in the audit log. The caller
+//! must still be an admin in the database (a demoted admin's token is minutes from expiry, not
+//! a licence); an admin cannot take the admin role from themselves, and the shop always keeps
+//! one.
 
 use std::sync::Arc;
 
@@ -28,5 +30,9 @@ pub async fn handle(
             Ok(user.into_profile())
         }
         RolesOutcome::NoSuchAccount => Err(ReplyError::not_found("no such account")),
+        RolesOutcome::ActorNotAdmin => Err(ReplyError::forbidden("admin role required")),
+        RolesOutcome::LastAdmin => Err(ReplyError::conflict(
+            "the shop must keep at least one admin",
+        )),
     }
 }

@@ -28,7 +28,16 @@ pub enum RolesOutcome {
     /// The account now has the roles (changed and logged, or already had them: nothing logged).
     Set(UserRecord),
     NoSuchAccount,
+    /// The actor's token says admin, but the account is no longer one (demoted since the token
+    /// was issued): nothing changed.
+    ActorNotAdmin,
+    /// The change would leave the shop without an admin: nothing changed.
+    LastAdmin,
 }
+
+/// The advisory lock every role change holds: changes happen one at a time, so two admins
+/// demoting each other at once cannot both succeed (the second finds itself no longer admin).
+const ROLE_CHANGE_LOCK: i64 = 0x4d4b_524f_4c45; // "MKROLE"
 
 /// `customer` always, the others as given, in one order: the stored form of a role set.
 pub fn normalized(roles: &[Role]) -> Vec<String> {
@@ -41,8 +50,9 @@ pub fn normalized(roles: &[Role]) -> Vec<String> {
 
 impl Store {
     /// Sets account `user_id`'s roles for admin `actor`, logging the change in the same
-    /// transaction. Losing the admin role ends the account's sessions, so no refresh gives it a
-    /// new admin token.
+    /// transaction. The actor must be an admin now, not only in their token; the shop keeps at
+    /// least one admin. Losing the admin role ends the account's sessions, so no refresh gives
+    /// it a new admin token.
     #[tracing::instrument(skip(self))]
     pub async fn set_roles(
         &self,
@@ -51,6 +61,21 @@ impl Store {
         actor: UserId,
     ) -> Result<RolesOutcome, StoreError> {
         let mut tx = self.pool().begin().await?;
+        sqlx::query!("SELECT pg_advisory_xact_lock($1)", ROLE_CHANGE_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        // The token is minutes old; the roles are what they are now.
+        let actor_is_admin = sqlx::query_scalar!(
+            "SELECT $2 = ANY(roles) AS \"admin!\" FROM users WHERE id = $1",
+            actor.0,
+            Role::Admin.as_str(),
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .unwrap_or(false);
+        if !actor_is_admin {
+            return Ok(RolesOutcome::ActorNotAdmin);
+        }
         let Some(current) = sqlx::query!(
             "SELECT email, roles FROM users WHERE id = $1 FOR UPDATE",
             user_id.0
@@ -61,6 +86,19 @@ impl Store {
             return Ok(RolesOutcome::NoSuchAccount);
         };
         let wanted = normalized(roles);
+        let stays_admin = wanted.iter().any(|r| r == Role::Admin.as_str());
+        if !stays_admin {
+            let other_admins = sqlx::query_scalar!(
+                "SELECT count(*) AS \"n!\" FROM users WHERE $2 = ANY(roles) AND id <> $1",
+                user_id.0,
+                Role::Admin.as_str(),
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            if other_admins == 0 {
+                return Ok(RolesOutcome::LastAdmin);
+            }
+        }
         if normalized(&parsed(&current.roles)) != wanted {
             sqlx::query!(
                 "UPDATE users SET roles = $2, updated_at = now() WHERE id = $1",
@@ -78,7 +116,7 @@ impl Store {
                 &wanted,
             )
             .await?;
-            if !wanted.iter().any(|r| r == Role::Admin.as_str()) {
+            if !stays_admin {
                 sqlx::query!(
                     "UPDATE sessions SET revoked_at = now(), revoked_reason = 'admin role removed' \
                      WHERE user_id = $1 AND revoked_at IS NULL",
@@ -120,6 +158,17 @@ impl Store {
             limit,
         )
         .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Whether an admin (a person, not the platform) has set account `user_id`'s roles.
+    pub async fn roles_set_by_an_admin(&self, user_id: Uuid) -> Result<bool, StoreError> {
+        Ok(sqlx::query_scalar!(
+            "SELECT EXISTS (SELECT 1 FROM role_changes \
+               WHERE user_id = $1 AND changed_by IS NOT NULL) AS \"set!\"",
+            user_id,
+        )
+        .fetch_one(self.pool())
         .await?)
     }
 

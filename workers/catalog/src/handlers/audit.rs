@@ -43,6 +43,10 @@ fn entry(change: PriceChange) -> Result<AuditEntry, ReplyError> {
             product_id: ProductId::parse(&change.product).map_err(|_| corrupt("product"))?,
             product_name: change.name,
             from: Amount(change.from_price),
+            from_currency: Currency::parse(
+                change.from_currency.as_deref().unwrap_or(&change.currency),
+            )
+            .map_err(|_| corrupt("from_currency"))?,
             to: Amount(change.to_price),
             currency: Currency::parse(&change.currency).map_err(|_| corrupt("currency"))?,
         },

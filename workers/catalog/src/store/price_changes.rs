@@ -15,6 +15,9 @@ pub struct PriceChange {
     pub name: String,
     pub actor: String,
     pub from_price: i64,
+    /// The currency of `from_price` (none on entries older than it: `currency`'s).
+    #[serde(default)]
+    pub from_currency: Option<String>,
     pub to_price: i64,
     pub currency: String,
     pub at: DateTime<Utc>,
@@ -37,7 +40,7 @@ impl Store {
         let rows: Vec<Value> = self
             .db()
             .query(format!(
-                "SELECT cid, product, name, actor, from_price, to_price, currency, at \
+                "SELECT cid, product, name, actor, from_price, from_currency, to_price, currency, at \
                  FROM price_change {keyset} ORDER BY cid DESC LIMIT $limit"
             ))
             .bind(json!({"after": after, "limit": limit}))

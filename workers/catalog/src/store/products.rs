@@ -162,7 +162,8 @@ impl Store {
     }
 
     /// Replaces the content of product `pid` for admin `actor`; `None` if it does not exist.
-    /// A new price is logged in the audit log (`price_change`) in the same transaction.
+    /// A new price (amount or currency) is logged in the audit log (`price_change`) in the same
+    /// transaction.
     #[tracing::instrument(skip_all, fields(pid))]
     pub async fn replace_product(
         &self,
@@ -177,12 +178,12 @@ impl Store {
         vars["actor"] = json!(actor.to_string());
         let sql = format!(
             "BEGIN TRANSACTION; \
-             LET $was = (SELECT VALUE price FROM product WHERE pid = $pid)[0]; \
+             LET $was = (SELECT price, currency FROM product WHERE pid = $pid)[0]; \
              UPDATE product SET {sets} WHERE pid = $pid RETURN NONE; \
-             IF $was != NONE AND $was != $price {{ \
+             IF $was != NONE AND ($was.price != $price OR $was.currency != $currency) {{ \
                CREATE price_change SET cid = $cid, product = $pid, name = $name, \
-                 actor = $actor, from_price = $was, to_price = $price, \
-                 currency = $currency, at = time::now() RETURN NONE; \
+                 actor = $actor, from_price = $was.price, from_currency = $was.currency, \
+                 to_price = $price, currency = $currency, at = time::now() RETURN NONE; \
              }}; \
              COMMIT TRANSACTION; \
              SELECT {COLUMNS} FROM product WHERE pid = $pid;"

@@ -9,9 +9,16 @@ use redis::streams::{StreamId, StreamRangeReply};
 
 use super::{Store, StoreError};
 
-/// How many entries the stream keeps (about; Redis trims whole nodes). The log lives in
-/// memory beside the stock; at ~150 bytes an entry this is ~30 MB.
-pub const KEPT: u64 = 200_000;
+/// How long the stream keeps an entry. Trimmed by age, never by count: a flood of changes
+/// cannot push older entries out of the log. It lives in Redis' memory beside the stock, about
+/// 150 bytes an entry.
+pub const RETENTION_DAYS: i64 = 400;
+
+/// The oldest stream id still kept (as of now): `MINID` for the append.
+pub fn oldest_kept() -> String {
+    let cutoff = Utc::now() - chrono::Duration::days(RETENTION_DAYS);
+    format!("{}-0", cutoff.timestamp_millis().max(0))
+}
 
 /// One stock change as logged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,13 +32,18 @@ pub struct StockAudit {
     pub to: i64,
 }
 
-/// Whether `id` is a stream id (`<ms>-<seq>`): an `after` from a client goes into a range.
+/// Whether `id` is an entry id a range can end at: `<ms>-<seq>`, each a 64-bit number, not
+/// `0-0` (the first possible id: nothing is before it, and Redis refuses the range).
 pub fn is_entry_id(id: &str) -> bool {
-    id.split_once('-').is_some_and(|(ms, seq)| {
-        [ms, seq].iter().all(|part| {
-            !part.is_empty() && part.len() <= 20 && part.bytes().all(|b| b.is_ascii_digit())
-        })
-    })
+    let Some((ms, seq)) = id.split_once('-') else {
+        return false;
+    };
+    let number = |part: &str| {
+        (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u64>().ok())
+            .flatten()
+    };
+    matches!((number(ms), number(seq)), (Some(ms), Some(seq)) if (ms, seq) != (0, 0))
 }
 
 impl Store {

@@ -53,7 +53,8 @@ return {ARGV[1]}
 });
 
 /// KEYS[1] stock, KEYS[2] the audit stream; ARGV[1] 'set' or 'delta', ARGV[2] the number,
-/// ARGV[3] the admin's user id, ARGV[4] the product id, ARGV[5] how many audit entries to keep.
+/// ARGV[3] the admin's user id, ARGV[4] the product id, ARGV[5] the oldest audit entry id to
+/// keep (entries older than the retention are trimmed).
 /// Available stock never goes below zero: {'negative', available} refuses such a change,
 /// {available, reserved} reports the new levels. A change that moves the level is logged in
 /// the same script, so the log holds exactly the changes made.
@@ -66,7 +67,7 @@ if ARGV[1] == 'delta' then target = available + target end
 if target < 0 then return {'negative', tostring(available)} end
 redis.call('HSET', KEYS[1], 'available', target)
 if target ~= available then
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*',
+  redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[5], '*',
     'actor', ARGV[3], 'product', ARGV[4], 'from', available, 'to', target)
 end
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')

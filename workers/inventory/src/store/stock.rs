@@ -58,7 +58,7 @@ impl Store {
             .arg(amount)
             .arg(actor.to_string())
             .arg(product_id.as_str())
-            .arg(super::audit::KEPT)
+            .arg(super::audit::oldest_kept())
             .invoke_async(&mut self.connection())
             .await?;
         let number = |s: &String| {

@@ -15,7 +15,7 @@ export function AuditChange({ entry }: { entry: AuditEntry }) {
           <Link to={`/admin/products/${entry.product_id}`} className={link}>
             {entry.product_name}
           </Link>{' '}
-          from <Price amount={entry.from} currency={entry.currency} /> to{' '}
+          from <Price amount={entry.from} currency={entry.from_currency} /> to{' '}
           <Price amount={entry.to} currency={entry.currency} />
         </span>
       );
