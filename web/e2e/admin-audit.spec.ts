@@ -64,14 +64,14 @@ test('the admin makes and unmakes an admin, and the audit log names who changed 
     await expect(stock).toContainText(`Stock of ${product.name} from ${before} to ${before + 1}`);
     await expect(stock).toContainText(`by ${admin.email}`);
 
-    await page.getByLabel('Changes').selectOption({ label: 'Roles' });
+    await page.getByLabel('Kind of change').selectOption({ label: 'Roles' });
     await expect(page).toHaveURL('/admin/audit?action=roles_changed');
     const roles = log.getByRole('listitem').filter({ hasText: colleague.email });
     await expect(roles).toHaveCount(2);
     await expect(roles.nth(0)).toContainText('from customer, admin to customer');
     await expect(roles.nth(1)).toContainText('from customer to customer, admin');
     await expect(roles.nth(0)).toContainText(`by ${admin.email}`);
-    await page.getByLabel('Changes').selectOption({ label: 'Every change' });
+    await page.getByLabel('Kind of change').selectOption({ label: 'Every change' });
     await expect(log.getByRole('listitem').first()).toContainText('Stock of');
     await saveScreenshot(page, 'admin-audit-log', testInfo);
   });

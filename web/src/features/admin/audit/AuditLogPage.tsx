@@ -26,7 +26,7 @@ export function AuditLogPage() {
       <h1 className="text-2xl font-bold">Audit log</h1>
       <div className="rounded-2xl border border-stone-200 bg-white p-4">
         <SelectField
-          label="Changes"
+          label="Kind of change"
           value={action ?? ''}
           onChange={(e) => setParams(isAuditAction(e.target.value) ? { action: e.target.value } : {})}
           className="w-full sm:w-56"
