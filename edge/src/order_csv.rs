@@ -4,7 +4,7 @@
 
 use menuskart_schemas::orders::OrderExportRow;
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "number",
     "placed_at",
     "status",
@@ -16,6 +16,7 @@ const HEADER: [&str; 13] = [
     "currency",
     "prices_include_tax",
     "subtotal",
+    "delivery",
     "tax",
     "total",
 ];
@@ -46,6 +47,7 @@ fn record(row: &OrderExportRow) -> Vec<String> {
         currency.as_str().to_owned(),
         row.totals.prices_include_tax.to_string(),
         row.totals.subtotal.decimal(currency),
+        row.totals.delivery.decimal(currency),
         row.totals.tax.decimal(currency),
         row.totals.total.decimal(currency),
     ]
@@ -98,8 +100,10 @@ mod tests {
             items: 3,
             totals: Totals {
                 subtotal: Amount(2500),
-                tax: Amount(475),
-                total: Amount(2975),
+                delivery: Amount(412),
+                delivery_tax: Amount(78),
+                tax: Amount(475 + 78),
+                total: Amount(2975 + 490),
                 currency: Currency::EUR,
                 prices_include_tax: true,
                 tax_lines: Vec::new(),
@@ -114,8 +118,8 @@ mod tests {
         assert_eq!(
             csv,
             "number,placed_at,status,customer_email,customer_name,city,country,items,currency,\
-             prices_include_tax,subtotal,tax,total\n\
-             MK-10042,2026-12-07T18:30:05Z,paid,ada@example.com,Ada,Berlin,DE,3,EUR,true,25.00,4.75,29.75\n"
+             prices_include_tax,subtotal,delivery,tax,total\n\
+             MK-10042,2026-12-07T18:30:05Z,paid,ada@example.com,Ada,Berlin,DE,3,EUR,true,25.00,4.12,5.53,34.65\n"
         );
     }
 

@@ -175,6 +175,8 @@ pub const ORDERS: Component = Component {
         subjects::inventory::RESERVE.untyped(),
         subjects::inventory::RELEASE.untyped(),
         subjects::inventory::COMMIT.untyped(),
+        // The shop's standard tax rate, which delivery carries.
+        subjects::catalog::SHOP.untyped(),
         subjects::jetstream::ORDERS.untyped(),
     ],
     publishes: Some(events::orders::STREAM),
@@ -319,6 +321,9 @@ pub const EDGE: Component = Component {
         subjects::orders::CANCEL.untyped(),
         subjects::orders::SET_STATUS.untyped(),
         subjects::orders::WATCH.untyped(),
+        subjects::orders::DELIVERY_METHODS.untyped(),
+        subjects::orders::DELIVERY_METHOD_CREATE.untyped(),
+        subjects::orders::DELIVERY_METHOD_UPDATE.untyped(),
         subjects::payments::CHARGE.untyped(),
         subjects::payments::GET.untyped(),
         subjects::payments::BY_ORDER.untyped(),

@@ -77,6 +77,10 @@ uuid_id!(
     TransactionId
 );
 uuid_id!(
+    /// A way of delivering orders the shop offers (the order service's).
+    DeliveryMethodId
+);
+uuid_id!(
     /// One live view of an order (`mk.orders.watch`): names the subject its changes go to.
     WatchId
 );

@@ -9,6 +9,7 @@
 //! - [`jetstream`]: what a component asks the JetStream keeper for;
 //! - [`tax`]: the rounding rule, prices with or without tax, and the [`tax::Totals`] of carts and orders;
 //! - [`dead_letters`]: what an operator's replay of a dead letter asks and gets;
+//! - [`delivery`]: the delivery methods a shop offers and the one an order has;
 //! - [`audit`]: the audit log of price, stock, refund and role changes;
 //! - one module per domain with its request, reply and event types ([`auth`], [`catalog`], [`inventory`], [`cart`], [`orders`], [`payments`], [`notify`]).
 //!
@@ -22,6 +23,7 @@ pub mod cart;
 pub mod catalog;
 pub mod components;
 pub mod dead_letters;
+pub mod delivery;
 pub mod envelope;
 pub mod error;
 pub mod headers;

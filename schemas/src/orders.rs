@@ -3,7 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{OrderId, ProductId, UserId};
+use crate::delivery::OrderDelivery;
+use crate::ids::{DeliveryMethodId, OrderId, ProductId, UserId};
 use crate::money::{Amount, Currency};
 use crate::paging::Paging;
 use crate::tax::Totals;
@@ -111,6 +112,9 @@ pub struct Order {
     #[serde(flatten)]
     pub totals: Totals,
     pub shipping_address: serde_json::Value,
+    /// How it is delivered (none: the shop offered no delivery methods when it was placed).
+    #[serde(default)]
+    pub delivery_method: Option<OrderDelivery>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When an unpaid order is cancelled and its stock released.
@@ -154,6 +158,10 @@ pub struct PlaceOrder {
     /// Free-form address object (`name`, `line1`, `city`, `postal_code`, `country`, ...);
     /// `line1`, `city` and `country` are required.
     pub shipping_address: serde_json::Value,
+    /// One of `GET /delivery-methods`: required when the shop offers any (none offered: the
+    /// order has no delivery charge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_method_id: Option<DeliveryMethodId>,
 }
 
 /// `mk.orders.place`: the edge adds the `Idempotency-Key` header's value.

@@ -242,6 +242,12 @@ pub mod cart {
 /// Orders and the checkout saga (`workers/orders`).
 pub mod orders {
     service!("orders", "mk.orders", "Orders: placement, status and history", {
+        /// The delivery methods offered (an admin may ask for the hidden ones too).
+        DELIVERY_METHODS = "delivery_methods": crate::delivery::ListDeliveryMethods => crate::delivery::DeliveryMethods,
+        /// Admin: offer a new delivery method.
+        DELIVERY_METHOD_CREATE = "delivery_method_create": crate::delivery::DeliveryMethodInput => crate::delivery::DeliveryMethod,
+        /// Admin: change a delivery method (price, threshold, name, hide it).
+        DELIVERY_METHOD_UPDATE = "delivery_method_update": crate::delivery::DeliveryMethodUpdate => crate::delivery::DeliveryMethod,
         /// Place the caller's cart as an order.
         PLACE = "place": crate::orders::PlaceOrderRequest => crate::orders::Order,
         /// One order (owner or admin).

@@ -70,17 +70,27 @@ pub struct TaxLine {
 /// What a cart or an order adds up to. On the wire its fields sit flat in the cart's or order's
 /// object (`subtotal`, `tax`, `total`, `currency`, ...), as the contract has always had them.
 ///
-/// `total = subtotal + tax` whatever the shop's setting: `subtotal` is before tax. With prices
-/// including tax the lines add up to `total` (what the shopper saw on the product pages), and
-/// `tax` is the part of it that is tax; without, the lines add up to `subtotal`.
+/// `total = subtotal + delivery + tax` whatever the shop's setting: `subtotal` (the goods) and
+/// `delivery` are before tax, and `tax` is all of it, delivery's `delivery_tax` included. With
+/// prices including tax the lines and the delivery price as listed (`delivery + delivery_tax`)
+/// add up to `total` (what the shopper saw on the product pages); without, the lines add up to
+/// `subtotal`. A cart has no delivery yet: both are 0 until an order is placed with a method.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Totals {
-    /// Before tax.
+    /// The goods, before tax.
     pub subtotal: Amount,
-    /// The sum of the lines' rounded taxes.
+    /// Delivery, before tax (0: none, or free).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub delivery: Amount,
+    /// The tax on delivery (part of `tax`; delivery is taxed at the shop's standard rate).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub delivery_tax: Amount,
+    /// The sum of the lines' rounded taxes and delivery's.
     pub tax: Amount,
-    /// `subtotal + tax`: what the customer pays.
+    /// `subtotal + delivery + tax`: what the customer pays.
     pub total: Amount,
     pub currency: Currency,
     /// Whether the lines' prices include tax (the shop's setting when they were priced).
@@ -98,6 +108,8 @@ impl Totals {
     pub fn zero(currency: Currency, prices_include_tax: bool) -> Self {
         Self {
             subtotal: Amount::ZERO,
+            delivery: Amount::ZERO,
+            delivery_tax: Amount::ZERO,
             tax: Amount::ZERO,
             total: Amount::ZERO,
             currency,
@@ -122,11 +134,64 @@ impl Totals {
         };
         Self {
             subtotal,
+            delivery: Amount::ZERO,
+            delivery_tax: Amount::ZERO,
             tax,
             total,
             currency,
             prices_include_tax,
             tax_lines: TaxLine::by_rate(lines),
+        }
+    }
+
+    /// What the goods cost as listed: the lines' sum (with tax when prices include it).
+    pub fn goods_as_listed(&self) -> Amount {
+        if self.prices_include_tax {
+            self.subtotal + self.goods_tax()
+        } else {
+            self.subtotal
+        }
+    }
+
+    /// The tax on the goods alone.
+    pub fn goods_tax(&self) -> Amount {
+        self.tax - self.delivery_tax
+    }
+
+    /// The goods' totals (a cart's) with delivery added: `price` as the shop lists it (with
+    /// tax when prices include it), taxed at `rate_bp` by the same rounding rule as a line.
+    pub fn with_delivery(self, price: Amount, rate_bp: i64) -> Self {
+        debug_assert_eq!(self.delivery, Amount::ZERO, "delivery is added once");
+        let line = TaxedLine::new(price, rate_bp, self.prices_include_tax);
+        let net = if self.prices_include_tax {
+            price - line.tax
+        } else {
+            price
+        };
+        let mut tax_lines = self.tax_lines.clone();
+        if price != Amount::ZERO {
+            let delivery_rate = [TaxedLine {
+                tax_rate_bp: rate_bp,
+                ..line
+            }];
+            tax_lines = TaxLine::by_rate(
+                tax_lines
+                    .iter()
+                    .map(|t| TaxedLine {
+                        line_total: Amount::ZERO,
+                        tax_rate_bp: t.rate_bp,
+                        tax: t.tax,
+                    })
+                    .chain(delivery_rate),
+            );
+        }
+        Self {
+            delivery: net,
+            delivery_tax: line.tax,
+            tax: self.tax + line.tax,
+            total: self.total + net + line.tax,
+            tax_lines,
+            ..self
         }
     }
 }
@@ -236,6 +301,44 @@ mod tests {
         assert_eq!(by_rate, totals.tax);
         assert_eq!(by_line, totals.tax);
         assert_eq!(totals.subtotal + totals.tax, totals.total);
+    }
+
+    #[test]
+    fn delivery_is_taxed_like_a_line_and_adds_up_to_the_cent() {
+        // An EU shop: €44.70 of goods, €4.90 delivery at 19 % (4.90 * 19 / 119 = 0.78).
+        let goods = Totals::from_lines(
+            Currency::EUR,
+            true,
+            [
+                TaxedLine::new(Amount(1190 * 3), 1900, true),
+                TaxedLine::new(Amount(420 * 2), 700, true),
+            ],
+        );
+        let totals = goods.clone().with_delivery(Amount(490), 1900);
+        assert_eq!(totals.delivery_tax, Amount(78));
+        assert_eq!(totals.delivery, Amount(490 - 78));
+        assert_eq!(totals.total, goods.total + Amount(490));
+        assert_eq!(totals.subtotal, goods.subtotal);
+        assert_eq!(totals.subtotal + totals.delivery + totals.tax, totals.total);
+        assert_eq!(totals.goods_as_listed(), Amount(1190 * 3 + 420 * 2));
+        let by_rate: Amount = totals.tax_lines.iter().map(|t| t.tax).sum();
+        assert_eq!(by_rate, totals.tax);
+        assert_eq!(totals.tax_lines[1].tax, goods.tax_lines[1].tax + Amount(78));
+
+        // A US shop: $5.00 delivery gets 7 % added; a free delivery changes nothing.
+        let net = Totals::from_lines(
+            Currency::EUR,
+            false,
+            [TaxedLine::new(Amount(1000), 700, false)],
+        );
+        let shipped = net.clone().with_delivery(Amount(500), 700);
+        assert_eq!(
+            (shipped.delivery, shipped.delivery_tax),
+            (Amount(500), Amount(35))
+        );
+        assert_eq!(shipped.total, Amount(1000 + 70 + 500 + 35));
+        assert_eq!(shipped.goods_as_listed(), Amount(1000));
+        assert_eq!(net.clone().with_delivery(Amount::ZERO, 700), net);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod auth;
 pub mod cart;
+pub mod delivery;
 pub mod health;
 pub mod inventory;
 pub mod notifications;
@@ -29,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(products::router())
         .merge(cart::router())
         .merge(orders::router())
+        .merge(delivery::router())
         .merge(payments::router())
         .merge(sales::router())
         .merge(audit::router())

@@ -295,6 +295,7 @@ async fn the_admin_exports_the_orders_a_filter_matches_as_csv() {
             "currency",
             "prices_include_tax",
             "subtotal",
+            "delivery",
             "tax",
             "total"
         ]
@@ -316,9 +317,10 @@ async fn the_admin_exports_the_orders_a_filter_matches_as_csv() {
     let decimal = |minor: &Value| format!("{:.2}", minor.as_i64().unwrap() as f64 / 100.0);
     assert_eq!(rows[2][8], "EUR");
     assert_eq!(
-        rows[2][10..13],
+        rows[2][10..14],
         [
             decimal(&hers["subtotal"]),
+            decimal(&hers["delivery"]),
             decimal(&hers["tax"]),
             decimal(&hers["total"])
         ]

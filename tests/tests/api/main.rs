@@ -11,6 +11,7 @@ mod cart;
 mod catalog;
 mod categories;
 mod dead_letter_replay;
+mod delivery;
 mod edge_errors;
 mod edge_limits;
 mod first_admin;

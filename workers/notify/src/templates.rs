@@ -216,6 +216,63 @@ mod tests {
     }
 
     #[test]
+    fn delivery_is_its_own_line_and_the_money_adds_up() {
+        // €28.00 of goods, €4.90 delivery at 19 % (€0.78 of it VAT).
+        let context = minijinja::context! {
+            shop => "MenusKart", name => "Ada", amount => 3290, currency => "EUR",
+            transaction_id => "t-1", reason => "",
+            order => minijinja::context! {
+                id => "o-1", number => "MK-10001", currency => "EUR",
+                subtotal => 2393, delivery => 412, delivery_tax => 78, tax => 485, total => 3290,
+                prices_include_tax => true,
+                delivery_method => minijinja::context! { method_id => "d-1", name => "Courier" },
+                items => vec![
+                    minijinja::context! { quantity => 2, name => "Pad Thai", line_total => 2380 },
+                    minijinja::context! { quantity => 1, name => "Jasmine rice", line_total => 420 },
+                ],
+                tax_lines => vec![
+                    minijinja::context! { rate_bp => 700, tax => 27 },
+                    minijinja::context! { rate_bp => 1900, tax => 458 },
+                ],
+            },
+        };
+        let receipt = Templates::new()
+            .unwrap()
+            .render(Kind::PaymentSucceeded, &context)
+            .unwrap();
+        let text = &receipt.text;
+        assert!(text.contains("Delivery, Courier: €4.90"), "{text}");
+        assert!(text.contains("Total: €32.90"), "{text}");
+        assert!(text.contains("incl. VAT 19%: €4.58"), "{text}");
+        assert!(text.contains("Net: €28.05"), "{text}");
+        assert!(
+            receipt.html.contains("Delivery, Courier"),
+            "{}",
+            receipt.html
+        );
+
+        // Free delivery says so; without a method there is no delivery line.
+        let free = minijinja::context! {
+            shop => "MenusKart", name => "Ada", amount => 1000, currency => "EUR",
+            transaction_id => "t-1", reason => "",
+            order => minijinja::context! {
+                id => "o-1", number => "MK-10001", currency => "EUR",
+                subtotal => 1000, delivery => 0, delivery_tax => 0, tax => 0, total => 1000,
+                prices_include_tax => false,
+                delivery_method => minijinja::context! { method_id => "d-1", name => "Courier" },
+                items => vec![minijinja::context! { quantity => 1, name => "Tea", line_total => 1000 }],
+                tax_lines => Vec::<minijinja::Value>::new(),
+            },
+        };
+        let text = Templates::new()
+            .unwrap()
+            .render(Kind::PaymentSucceeded, &free)
+            .unwrap()
+            .text;
+        assert!(text.contains("Delivery, Courier: free"), "{text}");
+    }
+
+    #[test]
     fn order_emails_read_on_a_phone_link_the_order_and_name_the_address_and_seller() {
         let context = minijinja::context! {
             shop => "MenusKart", name => "Ada", amount => 1190, currency => "EUR",

@@ -1,14 +1,15 @@
-//! What the order worker asks other services: the caller's cart and profile, and stock
-//! reservations.
+//! What the order worker asks other services: the caller's cart and profile, the shop's
+//! pricing, and stock reservations.
 
 use menuskart_kit::Caller;
 use menuskart_kit::rpc::{RpcError, ServiceClient};
 use menuskart_schemas::Empty;
 use menuskart_schemas::auth::Profile;
 use menuskart_schemas::cart::{Cart, CartRef};
+use menuskart_schemas::catalog::ShopInfo;
 use menuskart_schemas::ids::OrderId;
 use menuskart_schemas::inventory::{Reservation, ReservationLine, ReservationRef, ReserveRequest};
-use menuskart_schemas::subjects::{auth, cart, inventory};
+use menuskart_schemas::subjects::{auth, cart, catalog, inventory};
 
 #[derive(Debug, Clone)]
 pub struct Services {
@@ -28,6 +29,13 @@ impl Services {
     pub async fn clear_cart(&self, user: &Caller) -> Result<Cart, RpcError> {
         self.client
             .call(cart::CLEAR, user, &CartRef::default())
+            .await
+    }
+
+    /// The shop's pricing: whether prices include tax and the standard rate delivery carries.
+    pub async fn shop(&self) -> Result<ShopInfo, RpcError> {
+        self.client
+            .call(catalog::SHOP, &Caller::anonymous(), &Empty {})
             .await
     }
 

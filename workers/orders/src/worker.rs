@@ -57,6 +57,15 @@ impl Domain for Orders {
         let every = Duration::from_millis(settings.order_sweep_interval_ms);
         Ok(Declaration::new(state)
             .endpoint(orders::PLACE, handlers::place::handle)
+            .endpoint(orders::DELIVERY_METHODS, handlers::delivery_methods::handle)
+            .endpoint(
+                orders::DELIVERY_METHOD_CREATE,
+                handlers::delivery_method_create::handle,
+            )
+            .endpoint(
+                orders::DELIVERY_METHOD_UPDATE,
+                handlers::delivery_method_update::handle,
+            )
             .endpoint(orders::GET, handlers::get::handle)
             .endpoint(orders::BY_USER, handlers::by_user::handle)
             .endpoint(orders::LIST, handlers::list::handle)

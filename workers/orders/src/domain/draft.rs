@@ -2,7 +2,10 @@
 
 use menuskart_kit::ReplyError;
 use menuskart_schemas::cart::Cart;
+use menuskart_schemas::delivery::DeliveryMethod;
+use menuskart_schemas::ids::DeliveryMethodId;
 use menuskart_schemas::inventory::ReservationLine;
+use menuskart_schemas::money::Amount;
 use menuskart_schemas::orders::OrderLine;
 use menuskart_schemas::tax::Totals;
 
@@ -10,6 +13,17 @@ use menuskart_schemas::tax::Totals;
 pub struct OrderDraft {
     pub lines: Vec<OrderLine>,
     pub totals: Totals,
+    /// How it is delivered; none when the shop offers no delivery methods.
+    pub delivery: Option<DraftDelivery>,
+}
+
+/// The delivery method an order is placed with, as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftDelivery {
+    pub method_id: DeliveryMethodId,
+    pub name: String,
+    /// The rate delivery was taxed at (the shop's standard rate).
+    pub tax_rate_bp: i64,
 }
 
 impl OrderDraft {
@@ -40,7 +54,32 @@ impl OrderDraft {
         Ok(Self {
             lines,
             totals: cart.totals,
+            delivery: None,
         })
+    }
+
+    /// Delivered by `method` at its price for these goods (free above its threshold), taxed
+    /// at `tax_rate_bp`.
+    pub fn delivered_by(self, method: &DeliveryMethod, tax_rate_bp: i64) -> Self {
+        let price = delivery_price(method, self.totals.goods_as_listed());
+        Self {
+            totals: self.totals.with_delivery(price, tax_rate_bp),
+            delivery: Some(DraftDelivery {
+                method_id: method.id,
+                name: method.name.clone(),
+                tax_rate_bp,
+            }),
+            ..self
+        }
+    }
+}
+
+/// What `method` costs for goods listed at `goods`: its price, or nothing at or above its
+/// free-delivery threshold.
+pub fn delivery_price(method: &DeliveryMethod, goods: Amount) -> Amount {
+    match method.free_above {
+        Some(threshold) if goods >= threshold => Amount::ZERO,
+        _ => method.price,
     }
 }
 
@@ -66,5 +105,26 @@ mod tests {
         }))
         .unwrap();
         assert!(OrderDraft::from_cart(cart).is_err());
+    }
+
+    #[test]
+    fn delivery_is_free_from_its_threshold_on() {
+        let method = DeliveryMethod {
+            id: DeliveryMethodId::new(),
+            name: "Courier".into(),
+            description: String::new(),
+            price: Amount(490),
+            free_above: Some(Amount(5000)),
+            currency: menuskart_schemas::money::Currency::EUR,
+            active: true,
+            position: 0,
+        };
+        assert_eq!(delivery_price(&method, Amount(4999)), Amount(490));
+        assert_eq!(delivery_price(&method, Amount(5000)), Amount::ZERO);
+        let always = DeliveryMethod {
+            free_above: None,
+            ..method
+        };
+        assert_eq!(delivery_price(&always, Amount(1_000_000)), Amount(490));
     }
 }

@@ -1,5 +1,6 @@
 //! The order rules, free of I/O.
 
+pub mod delivery_method;
 pub mod draft;
 pub mod order_filter;
 pub mod shipping_address;

@@ -3,6 +3,9 @@
 pub mod awaiting_payment;
 pub mod by_user;
 pub mod cancel;
+pub mod delivery_method_create;
+pub mod delivery_method_update;
+pub mod delivery_methods;
 pub mod export;
 pub mod get;
 pub mod list;

@@ -1,7 +1,8 @@
 //! `mk.orders.place`: the checkout saga.
 //!
-//! 1. Freeze the caller's cart (priced now) as a `placing` order with its lines and the
-//!    customer's email address (asked of the auth service alongside the cart).
+//! 1. Freeze the caller's cart (priced now) as a `placing` order with its lines, the delivery
+//!    method chosen (priced now, taxed at the shop's standard rate) and the customer's email
+//!    address (asked of the auth service alongside the cart).
 //! 2. Reserve every line in the inventory, all or nothing (idempotent per order id). Not enough
 //!    stock: the placement is deleted and the client gets 409; nothing is held for it.
 //! 3. One transaction: `pending_payment` + history + `placed` event in the outbox.
@@ -17,7 +18,8 @@ use std::sync::Arc;
 use menuskart_kit::rpc::RpcError;
 use menuskart_kit::{Incoming, ReplyError};
 use menuskart_schemas::ErrorCode;
-use menuskart_schemas::ids::OrderId;
+use menuskart_schemas::delivery::DeliveryMethod;
+use menuskart_schemas::ids::{DeliveryMethodId, OrderId};
 use menuskart_schemas::inventory::ReservationStatus;
 use menuskart_schemas::orders::{Order, OrderLine, PlaceOrderRequest};
 use uuid::Uuid;
@@ -55,6 +57,13 @@ pub async fn handle(
                 state.services.profile(&req.caller)
             )?;
             let draft = OrderDraft::from_cart(cart)?;
+            let draft = match chosen_delivery(&state, req.body.order.delivery_method_id).await? {
+                Some(method) => {
+                    let shop = state.services.shop().await?;
+                    draft.delivered_by(&method, shop.default_tax_rate_bp)
+                }
+                None => draft,
+            };
             let customer = Customer {
                 user_id,
                 email: profile.email,
@@ -106,6 +115,30 @@ pub async fn handle(
             Some(Stage::Placed(order)) => Ok(*order),
             _ => Err(placement.gave_up()),
         },
+    }
+}
+
+/// The delivery method an order is placed with: the one chosen, which must be offered; none
+/// when the shop offers none. A shop that offers delivery methods does not let an order skip
+/// them (it would go out for free).
+async fn chosen_delivery(
+    state: &OrdersState,
+    chosen: Option<DeliveryMethodId>,
+) -> Result<Option<DeliveryMethod>, ReplyError> {
+    const FIELD: &str = "delivery_method_id";
+    match chosen {
+        Some(id) => match state.store.delivery_method(id).await? {
+            Some(method) if method.active => Ok(Some(method)),
+            _ => Err(ReplyError::invalid_field(
+                FIELD,
+                "not a delivery method this shop offers (see GET /delivery-methods)",
+            )),
+        },
+        None if state.store.delivery_methods(false).await?.is_empty() => Ok(None),
+        None => Err(ReplyError::invalid_field(
+            FIELD,
+            "choose how the order is delivered (see GET /delivery-methods)",
+        )),
     }
 }
 

@@ -1,12 +1,14 @@
 //! The only code that touches the order database (PostgreSQL through sqlx). Migrations live
 //! in `workers/orders/migrations` and are applied at start-up.
 //!
-//! [`orders`]: writing a placement and reading orders; [`transitions`]: every later status
+//! [`orders`]: writing a placement and reading orders; [`delivery_methods`]: what the shop
+//! offers for delivery; [`transitions`]: every later status
 //! change, each in one transaction with its history row and its outbox event;
 //! [`payments_under_way`]: the payments an order waits for, and the expiry; [`status`]: the
 //! status column's type; [`sales`]: the sales overview. Every query is a `sqlx::query!`, checked against the migrations at
 //! compile time (`scripts/sqlx`).
 
+pub mod delivery_methods;
 pub mod order_search;
 pub mod orders;
 pub mod payments_under_way;

@@ -92,6 +92,7 @@ impl Store {
                  m.status AS "status!: OrderStatus", m.customer_email, m.customer_name,
                  m.shipping_address ->> 'city' AS city, m.shipping_address ->> 'country' AS country,
                  m.currency AS "currency!", m.subtotal AS "subtotal!", m.tax AS "tax!",
+                 m.delivery AS "delivery!", m.delivery_tax AS "delivery_tax!",
                  m.total AS "total!", m.prices_include_tax AS "prices_include_tax!",
                  (SELECT coalesce(sum(l.quantity), 0)::bigint FROM order_lines l WHERE l.order_id = m.id)
                    AS "items!"
@@ -131,6 +132,8 @@ impl Store {
                     items: r.items,
                     totals: Totals {
                         subtotal: Amount(r.subtotal),
+                        delivery: Amount(r.delivery),
+                        delivery_tax: Amount(r.delivery_tax),
                         tax: Amount(r.tax),
                         total: Amount(r.total),
                         currency: Currency::try_from(r.currency.as_str())?,

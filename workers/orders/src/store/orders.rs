@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use menuskart_schemas::ids::{OrderId, ProductId, UserId};
+use menuskart_schemas::delivery::OrderDelivery;
+use menuskart_schemas::ids::{DeliveryMethodId, OrderId, ProductId, UserId};
 use menuskart_schemas::orders::{Order, OrderLine, OrderNumber, OrderStatus, StatusChange};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -41,6 +42,11 @@ struct OrderRow {
     status: StoredStatus,
     currency: String,
     subtotal: i64,
+    delivery: i64,
+    delivery_tax: i64,
+    delivery_tax_rate_bp: i64,
+    delivery_method_id: Option<Uuid>,
+    delivery_name: Option<String>,
     tax: i64,
     total: i64,
     prices_include_tax: bool,
@@ -48,6 +54,15 @@ struct OrderRow {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+}
+
+/// Delivery as a taxed line, for the tax per rate (none when it cost nothing).
+fn delivery_line(row: &OrderRow) -> Option<TaxedLine> {
+    (row.delivery != 0 || row.delivery_tax != 0).then_some(TaxedLine {
+        line_total: Amount(row.delivery + row.delivery_tax),
+        tax_rate_bp: row.delivery_tax_rate_bp,
+        tax: Amount(row.delivery_tax),
+    })
 }
 
 /// What [`Store::insert_placing`] did.
@@ -98,8 +113,10 @@ impl Store {
         let inserted = sqlx::query!(
             "INSERT INTO orders (id, user_id, customer_email, customer_name, status, currency, \
                subtotal, tax, total, prices_include_tax, shipping_address, idempotency_key, \
+               delivery, delivery_tax, delivery_tax_rate_bp, delivery_method_id, delivery_name, \
                expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now()) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+               now()) \
              ON CONFLICT DO NOTHING",
             order_id.0,
             customer.user_id.0,
@@ -113,6 +130,11 @@ impl Store {
             draft.totals.prices_include_tax,
             address.into_value(),
             key.map(IdempotencyKey::as_str),
+            draft.totals.delivery.0,
+            draft.totals.delivery_tax.0,
+            draft.delivery.as_ref().map_or(0, |d| d.tax_rate_bp),
+            draft.delivery.as_ref().map(|d| d.method_id.0),
+            draft.delivery.as_ref().map(|d| d.name.as_str()),
         )
         .execute(&mut *tx)
         .await?
@@ -263,8 +285,8 @@ pub(crate) async fn load_many(
     let rows = sqlx::query_as!(
         OrderRow,
         r#"SELECT id, number, user_id, customer_email, customer_name, status AS "status: StoredStatus", currency,
-             subtotal, tax, total, prices_include_tax, shipping_address, created_at, updated_at,
-             expires_at
+             subtotal, delivery, delivery_tax, delivery_tax_rate_bp, delivery_method_id, delivery_name,
+             tax, total, prices_include_tax, shipping_address, created_at, updated_at, expires_at
            FROM orders WHERE id = ANY($1)"#,
         ids,
     )
@@ -313,6 +335,7 @@ pub(crate) async fn load_many(
         // A placement reads as the status it is headed for.
         let status = row.status.placed().unwrap_or(OrderStatus::PendingPayment);
         let items = lines.remove(&row.id).unwrap_or_default();
+        let delivery = delivery_line(&row);
         let record = OrderRecord {
             order: Order {
                 id: OrderId(row.id),
@@ -323,14 +346,23 @@ pub(crate) async fn load_many(
                 status,
                 totals: Totals {
                     subtotal: Amount(row.subtotal),
+                    delivery: Amount(row.delivery),
+                    delivery_tax: Amount(row.delivery_tax),
                     tax: Amount(row.tax),
                     total: Amount(row.total),
                     currency: Currency::try_from(row.currency.as_str())?,
                     prices_include_tax: row.prices_include_tax,
-                    tax_lines: TaxLine::by_rate(items.iter().map(TaxedLine::from)),
+                    tax_lines: TaxLine::by_rate(items.iter().map(TaxedLine::from).chain(delivery)),
                 },
                 items,
                 shipping_address: row.shipping_address,
+                delivery_method: row
+                    .delivery_method_id
+                    .zip(row.delivery_name)
+                    .map(|(id, name)| OrderDelivery {
+                        method_id: DeliveryMethodId(id),
+                        name,
+                    }),
                 created_at: row.created_at,
                 updated_at: row.updated_at,
                 expires_at: row.expires_at,
