@@ -42,13 +42,21 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { viewport: { width: 1280, height: 900 } },
-      testIgnore: 'responsive.spec.ts',
+      testIgnore: ['responsive.spec.ts', 'delivery.spec.ts'],
     },
     {
       // A phone of 390x844 CSS pixels (iPhone 12 to 15), with touch and the mobile viewport.
       name: 'phone',
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
       testMatch: ['pages.spec.ts', 'responsive.spec.ts', 'checkout-errors.spec.ts'],
+    },
+    {
+      // Once the shop offers delivery methods every order must name one: this spec runs after
+      // the others, alone, and hides its methods again.
+      name: 'delivery',
+      use: { viewport: { width: 1280, height: 900 } },
+      testMatch: 'delivery.spec.ts',
+      dependencies: ['desktop', 'phone'],
     },
   ],
 });

@@ -1,6 +1,7 @@
 //! The audit log: every price, stock, refund and role change, who made it, when, from what to
 //! what; admins only; paged without losing or repeating an entry.
 
+use menuskart_e2e::payments::pay;
 use menuskart_e2e::{TestApp, TestUser, assert_error, json_of};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -49,15 +50,7 @@ async fn paid_order(app: &TestApp, product: &str) -> Value {
     let placed = app.place_order(&user.access_token, None).await;
     assert_eq!(placed.status(), StatusCode::CREATED);
     let order = json_of(placed).await;
-    let paid = app
-        .http
-        .post(app.url("/payments"))
-        .bearer_auth(&user.access_token)
-        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
-        .json(&json!({"order_id": order["id"], "payment_method": "pm_card_ok"}))
-        .send()
-        .await
-        .unwrap();
+    let paid = pay(app, &user.access_token, &order, "pm_card_ok", None).await;
     assert_eq!(paid.status(), StatusCode::OK);
     json_of(paid).await
 }

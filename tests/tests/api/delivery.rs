@@ -2,6 +2,7 @@
 //! the customer picks one when placing an order, and the order, its tax and its payment carry
 //! it to the cent.
 
+use menuskart_e2e::payments::pay;
 use menuskart_e2e::shop::address;
 use menuskart_e2e::{Options, TestApp, TestUser, assert_error, json_of};
 use reqwest::{Method, StatusCode};
@@ -125,15 +126,7 @@ async fn shop_with_delivery(prices_include_tax: bool) {
     assert_eq!(amount(&order, "subtotal"), amount(&cart, "subtotal"));
 
     // The payment charges the total, delivery included; reading the order back agrees.
-    let paid = app
-        .http
-        .post(app.url("/payments"))
-        .bearer_auth(&user.access_token)
-        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
-        .json(&json!({"order_id": order["id"], "payment_method": "pm_card_ok"}))
-        .send()
-        .await
-        .unwrap();
+    let paid = pay(&app, &user.access_token, &order, "pm_card_ok", None).await;
     assert_eq!(paid.status(), StatusCode::OK);
     assert_eq!(json_of(paid).await["amount"], order["total"]);
     let read = json_of(

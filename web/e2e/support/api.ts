@@ -299,3 +299,22 @@ export async function optIn(customer: Customer): Promise<void> {
     await client.PATCH('/users/me', { headers: bearer(customer.tokens), body: { marketing_opt_in: true } }),
   );
 }
+
+/** Hides the delivery methods named (a test's own), so orders placed after it need none. */
+export async function hideDeliveryMethods(names: readonly string[]): Promise<void> {
+  const admin = await adminSession();
+  const all = ok(
+    'delivery methods',
+    await client.GET('/delivery-methods', { params: { query: { all: true } }, headers: bearer(admin) }),
+  );
+  for (const method of all.items.filter((m) => names.includes(m.name) && m.active)) {
+    ok(
+      `hide ${method.name}`,
+      await client.PATCH('/delivery-methods/{method_id}', {
+        params: { path: { method_id: method.id } },
+        body: { active: false },
+        headers: bearer(admin),
+      }),
+    );
+  }
+}

@@ -343,6 +343,50 @@ export interface paths {
         patch: operations["catalog_update_category"];
         trace?: never;
     };
+    "/delivery-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery methods offered at checkout, by position, with the tax rate delivery carries;
+         *     `?all=true` (admin): the hidden ones too.
+         */
+        get: operations["delivery_list"];
+        put?: never;
+        /**
+         * Admin: offer a delivery method (`name` and `price` required; the price as listed, with tax
+         *     when the shop's prices include it; free from `free_above` of goods).
+         */
+        post: operations["delivery_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delivery-methods/{method_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Admin: change a delivery method (absent fields stay; `free_above: null` removes the
+         *     threshold; `active: false` hides it from checkout). Placed orders keep what they were charged.
+         */
+        patch: operations["delivery_update"];
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1178,6 +1222,52 @@ export interface components {
          * @example EUR
          */
         Currency: string;
+        /**
+         * @description A way of delivering an order, with its price as the shop lists it (including tax when the
+         *     shop's prices do; delivery is taxed at the shop's standard rate).
+         */
+        DeliveryMethod: {
+            /** @description Offered at checkout; an admin hides a method by turning this off. */
+            active: boolean;
+            currency: components["schemas"]["Currency"];
+            /** @description When it arrives, in words, e.g. "Next working day". */
+            description: string;
+            free_above?: components["schemas"]["Amount"] | null;
+            id: components["schemas"]["DeliveryMethodId"];
+            /** @description What the shopper picks, e.g. "Express courier". */
+            name: string;
+            /**
+             * Format: int32
+             * @description Where it stands in the list, lowest first.
+             */
+            position: number;
+            price: components["schemas"]["Amount"];
+        };
+        /**
+         * Format: uuid
+         * @description A way of delivering orders the shop offers (the order service's).
+         */
+        DeliveryMethodId: string;
+        /** @description POST /delivery-methods, and what PATCH may change (absent fields stay). */
+        DeliveryMethodInput: {
+            active?: boolean | null;
+            description?: string | null;
+            free_above?: components["schemas"]["Amount"] | null;
+            name?: string | null;
+            /** Format: int32 */
+            position?: number | null;
+            price?: components["schemas"]["Amount"] | null;
+        };
+        /** @description The methods, by position. */
+        DeliveryMethods: {
+            items: components["schemas"]["DeliveryMethod"][];
+            prices_include_tax: boolean;
+            /**
+             * Format: int64
+             * @description The shop's standard tax rate, which delivery carries (basis points).
+             */
+            tax_rate_bp: number;
+        };
         /** @description POST /auth/verify-email: whose address is now verified. */
         EmailVerified: {
             email: string;
@@ -1222,6 +1312,7 @@ export interface components {
             customer_email?: string | null;
             /** @description The customer's account name when the order was placed (none on orders older than it). */
             customer_name?: string | null;
+            delivery_method?: components["schemas"]["OrderDelivery"] | null;
             /**
              * Format: date-time
              * @description When an unpaid order is cancelled and its stock released.
@@ -1240,6 +1331,11 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             user_id: components["schemas"]["UserId"];
+        };
+        /** @description The method an order was placed with, as it was then. */
+        OrderDelivery: {
+            method_id: components["schemas"]["DeliveryMethodId"];
+            name: string;
         };
         /**
          * Format: uuid
@@ -1326,6 +1422,7 @@ export interface components {
         PaymentStatus: "pending" | "processing" | "succeeded" | "failed" | "partially_refunded" | "refunded";
         /** @description POST /orders: places the caller's cart. */
         PlaceOrder: {
+            delivery_method_id?: components["schemas"]["DeliveryMethodId"] | null;
             /**
              * @description Free-form address object (`name`, `line1`, `city`, `postal_code`, `country`, ...);
              *     `line1`, `city` and `country` are required.
@@ -1666,21 +1763,27 @@ export interface components {
          * @description What a cart or an order adds up to. On the wire its fields sit flat in the cart's or order's
          *     object (`subtotal`, `tax`, `total`, `currency`, ...), as the contract has always had them.
          *
-         *     `total = subtotal + tax` whatever the shop's setting: `subtotal` is before tax. With prices
-         *     including tax the lines add up to `total` (what the shopper saw on the product pages), and
-         *     `tax` is the part of it that is tax; without, the lines add up to `subtotal`.
+         *     `total = subtotal + delivery + tax` whatever the shop's setting: `subtotal` (the goods) and
+         *     `delivery` are before tax, and `tax` is all of it, delivery's `delivery_tax` included. With
+         *     prices including tax the lines and the delivery price as listed (`delivery + delivery_tax`)
+         *     add up to `total` (what the shopper saw on the product pages); without, the lines add up to
+         *     `subtotal`. A cart has no delivery yet: both are 0 until an order is placed with a method.
          */
         Totals: {
             currency: components["schemas"]["Currency"];
+            /** @description Delivery, before tax (0: none, or free). */
+            delivery: components["schemas"]["Amount"];
+            /** @description The tax on delivery (part of `tax`; delivery is taxed at the shop's standard rate). */
+            delivery_tax: components["schemas"]["Amount"];
             /** @description Whether the lines' prices include tax (the shop's setting when they were priced). */
             prices_include_tax: boolean;
-            /** @description Before tax. */
+            /** @description The goods, before tax. */
             subtotal: components["schemas"]["Amount"];
-            /** @description The sum of the lines' rounded taxes. */
+            /** @description The sum of the lines' rounded taxes and delivery's. */
             tax: components["schemas"]["Amount"];
             /** @description `tax` per rate, lowest rate first. */
             tax_lines: components["schemas"]["TaxLine"][];
-            /** @description `subtotal + tax`: what the customer pays. */
+            /** @description `subtotal + delivery + tax`: what the customer pays. */
             total: components["schemas"]["Amount"];
         };
         /**
@@ -2557,6 +2660,152 @@ export interface operations {
                 };
             };
             /** @description Empty name or a rate outside 0..10000 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delivery_list: {
+        parameters: {
+            query?: {
+                /** @description Admin: the hidden methods too. */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The methods */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryMethods"];
+                };
+            };
+            /** @description `all` without an admin's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delivery_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryMethodInput"];
+            };
+        };
+        responses: {
+            /** @description The new method */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryMethod"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field breaks its rules (details name it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delivery_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The method's id */
+                method_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryMethodInput"];
+            };
+        };
+        responses: {
+            /** @description The method as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryMethod"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such method */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field breaks its rules (details name it) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -10,6 +10,7 @@ import { NotAllowed } from './NotAllowed';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { CampaignProgress } from './campaigns/CampaignProgress';
 import { CampaignsPage } from './campaigns/CampaignsPage';
+import { DeliveryAdmin } from './delivery/DeliveryAdmin';
 import { CategoriesPage } from './categories/CategoriesPage';
 import { OrdersAdmin } from './orders/OrdersAdmin';
 import { OverviewPage } from './overview/OverviewPage';
@@ -32,6 +33,7 @@ export function AdminApp() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="orders" element={<OrdersAdmin />} />
         <Route path="orders/:orderId" element={<AdminOrderPage />} />
+        <Route path="delivery" element={<DeliveryAdmin />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />

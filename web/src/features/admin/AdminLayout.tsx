@@ -6,6 +6,7 @@ const SECTIONS: readonly { to: string; label: string; end?: boolean }[] = [
   { to: '/admin/products', label: 'Products' },
   { to: '/admin/categories', label: 'Categories' },
   { to: '/admin/orders', label: 'Orders' },
+  { to: '/admin/delivery', label: 'Delivery' },
   { to: '/admin/people', label: 'People' },
   { to: '/admin/campaigns', label: 'Campaigns' },
   { to: '/admin/audit', label: 'Audit log' },

@@ -10,6 +10,8 @@ function amountOf(term: string): string | null {
 
 const netPrices: Totals = {
   subtotal: 2380,
+  delivery: 0,
+  delivery_tax: 0,
   tax: 452,
   total: 2832,
   currency: 'EUR',
@@ -30,6 +32,8 @@ describe('CartTotals', () => {
       <CartTotals
         totals={{
           subtotal: 2393,
+          delivery: 0,
+          delivery_tax: 0,
           tax: 407,
           total: 2800,
           currency: 'EUR',
@@ -45,6 +49,36 @@ describe('CartTotals', () => {
     expect(amountOf('incl. 7% VAT')).toBe('€0.27');
     expect(amountOf('incl. 19% VAT')).toBe('€3.80');
     expect(screen.queryByText('Subtotal')).toBeNull();
+  });
+
+  it('shows delivery as listed, its VAT inside the total, and says when it is free', () => {
+    render(
+      <CartTotals
+        deliveryName="Courier"
+        totals={{
+          subtotal: 2393,
+          delivery: 412,
+          delivery_tax: 78,
+          tax: 485,
+          total: 3290,
+          currency: 'EUR',
+          prices_include_tax: true,
+          tax_lines: [
+            { rate_bp: 700, tax: 27 },
+            { rate_bp: 1900, tax: 458 },
+          ],
+        }}
+      />,
+    );
+    expect(amountOf('Delivery, Courier')).toBe('€4.90');
+    expect(amountOf('Total')).toBe('€32.90');
+    expect(amountOf('incl. 19% VAT')).toBe('€4.58');
+  });
+
+  it('puts net delivery under the subtotal when tax is added, and "Free" when it is', () => {
+    render(<CartTotals deliveryName="Pick-up" totals={netPrices} />);
+    expect(amountOf('Delivery, Pick-up')).toBe('Free');
+    expect(amountOf('Total')).toBe('€28.32');
   });
 
   it('respects currencies without minor units', () => {

@@ -26,14 +26,32 @@ function Row({
 }
 
 /** A basket's or order's totals as a receipt prints them. With prices including tax (an EU
- * shop) the total comes first and the VAT it contains follows, per rate; otherwise the
- * subtotal, the tax added per rate, and the total. */
-export function CartTotals({ totals, className = '' }: { totals: Totals; className?: string }) {
+ * shop) delivery (as listed) and the total come first and the VAT it contains follows, per
+ * rate; otherwise the subtotal, delivery, the tax added per rate, and the total. A delivery
+ * line shows when there is a method (`deliveryName`), "Free" when it costs nothing. */
+export function CartTotals({
+  totals,
+  deliveryName,
+  className = '',
+}: {
+  totals: Totals;
+  deliveryName?: string | null;
+  className?: string;
+}) {
   const money = (amount: number) => formatMoney(amount, totals.currency);
   const taxLines = totals.tax_lines ?? [];
+  const listed = totals.prices_include_tax ? totals.delivery + totals.delivery_tax : totals.delivery;
+  const delivery = deliveryName ? (
+    <Row
+      term={`Delivery, ${deliveryName}`}
+      amount={listed === 0 ? 'Free' : money(listed)}
+      testId="delivery"
+    />
+  ) : null;
   if (totals.prices_include_tax) {
     return (
       <dl className={`space-y-2 text-sm ${className}`}>
+        {delivery}
         <Row term="Total" amount={money(totals.total)} testId="total" strong />
         {taxLines.map((line) => (
           <Row key={line.rate_bp} term={`incl. ${formatRate(line.rate_bp)} VAT`} amount={money(line.tax)} />
@@ -44,6 +62,7 @@ export function CartTotals({ totals, className = '' }: { totals: Totals; classNa
   return (
     <dl className={`space-y-2 text-sm ${className}`}>
       <Row term="Subtotal" amount={money(totals.subtotal)} testId="subtotal" />
+      {delivery}
       {taxLines.length > 0 ? (
         taxLines.map((line) => (
           <Row key={line.rate_bp} term={`Tax ${formatRate(line.rate_bp)}`} amount={money(line.tax)} />

@@ -7,7 +7,7 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
-import type { Order, Profile } from '../../api/types';
+import type { DeliveryMethod, Order, Profile } from '../../api/types';
 import { AddressFields } from '../../components/AddressFields';
 import {
   addressProblemList,
@@ -25,6 +25,7 @@ import { orderLabel } from '../../lib/orderNumber';
 import { useUpdateProfile } from '../account/api';
 import { useFetchOrder, useOrder, usePay, usePlaceOrder, type ShippingAddress } from '../orders/api';
 import { fromSaved, initialAddress, toShipping, withLastUsed } from './address';
+import { DeliveryOptions } from './DeliveryOptions';
 import { PaymentMethods } from './PaymentMethods';
 import { ReorderButton } from '../orders/ReorderButton';
 import { ShippingAddressView } from '../orders/ShippingAddressView';
@@ -40,6 +41,15 @@ type Problem =
   | { kind: 'cancelled'; reason: string | null }
   | { kind: 'error'; message: string };
 
+/** The delivery choice, held by the page (its summary shows what it costs). */
+export interface DeliveryChoice {
+  methods: DeliveryMethod[];
+  chosen: DeliveryMethod | null;
+  /** The goods as listed (methods may be free from a threshold). */
+  goods: number;
+  onChange: (methodId: string) => void;
+}
+
 interface CheckoutFormProps {
   profile: Profile | undefined;
   /** An order placed before (from the URL), to pay now. */
@@ -48,6 +58,7 @@ interface CheckoutFormProps {
   currency: string;
   /** The order is placed (and is to be kept in the address). */
   onPlaced: (order: Order) => void;
+  delivery: DeliveryChoice;
 }
 
 function declineReason(error: ApiError): string {
@@ -55,7 +66,7 @@ function declineReason(error: ApiError): string {
   return typeof reason === 'string' && reason ? reason.replace(/_/g, ' ') : error.message;
 }
 
-export function CheckoutForm({ profile, existing, total, currency, onPlaced }: CheckoutFormProps) {
+export function CheckoutForm({ profile, existing, total, currency, onPlaced, delivery }: CheckoutFormProps) {
   const navigate = useNavigate();
   const [address, setAddress] = useState<AddressValue>(() => initialAddress(profile));
   const [errors, setErrors] = useState<AddressProblems>({});
@@ -83,7 +94,11 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
     if (Object.keys(found).length > 0) return null;
     try {
       const shipping = toShipping(address);
-      const placed = await placeOrder.mutateAsync({ address: shipping, key: placeKey.key() });
+      const placed = await placeOrder.mutateAsync({
+        address: shipping,
+        deliveryMethodId: delivery.chosen?.id ?? null,
+        key: placeKey.key(),
+      });
       placeKey.settle();
       setOrder(placed);
       onPlaced(placed);
@@ -138,7 +153,10 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
     <div className="space-y-6">
       <Step number={2} id="shipping-heading" title="Delivery address" done={order !== undefined}>
         {order ? (
-          <ShippingAddressView address={order.shipping_address} />
+          <>
+            <ShippingAddressView address={order.shipping_address} />
+            {order.delivery_method && <p className="mt-2 text-stone-700">{order.delivery_method.name}</p>}
+          </>
         ) : (
           <div className="space-y-4">
             <ErrorSummary problems={addressProblemList(DELIVERY_FORM, errors)} />
@@ -169,6 +187,15 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced }: C
                 hint="The next checkout starts from the address you used last."
                 checked={saveAddress}
                 onChange={(e) => setSaveAddress(e.target.checked)}
+              />
+            )}
+            {delivery.methods.length > 0 && (
+              <DeliveryOptions
+                methods={delivery.methods}
+                goods={delivery.goods}
+                value={delivery.chosen?.id ?? null}
+                onChange={delivery.onChange}
+                disabled={busy}
               />
             )}
           </div>

@@ -8,6 +8,8 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { useSession } from '../../auth/useSession';
 import { useProfile } from '../account/api';
 import { useCart } from '../cart/api';
+import { useDeliveryMethods } from '../delivery/api';
+import { deliveryPrice, goodsAsListed, withDelivery } from '../../lib/delivery';
 import { useOrder, usePaidInThisTab } from '../orders/api';
 import { CheckoutForm } from './CheckoutForm';
 import { InlineAuth } from './InlineAuth';
@@ -29,9 +31,19 @@ export function CheckoutPage() {
   const existing = useOrder(orderId ?? '', signedIn);
   const waitingForOrder = orderId !== null && signedIn && existing.isPending;
   const paidHere = usePaidInThisTab(orderId ?? '');
+  const delivery = useDeliveryMethods();
+  const [deliveryId, setDeliveryId] = useState<string | null>(null);
 
-  if (cart.isPending || (signedIn && profile.isPending) || waitingForOrder)
+  if (cart.isPending || delivery.isPending || (signedIn && profile.isPending) || waitingForOrder)
     return <PageSpinner label="Loading checkout" />;
+  if (delivery.error)
+    return (
+      <ErrorMessage
+        error={delivery.error}
+        title="We could not load the delivery options."
+        onRetry={() => void delivery.refetch()}
+      />
+    );
   if (cart.error)
     return (
       <ErrorMessage
@@ -60,7 +72,15 @@ export function CheckoutPage() {
     );
   }
 
-  const totals = order ?? cart.data;
+  // Before the order exists: the basket with the chosen delivery (the first one until the
+  // shopper picks), as the order will cost; then the order's own totals.
+  const methods = delivery.data.items;
+  const chosen = methods.find((m) => m.id === deliveryId) ?? methods[0] ?? null;
+  const goods = goodsAsListed(cart.data);
+  const totals =
+    order ??
+    (chosen ? withDelivery(cart.data, deliveryPrice(chosen, goods), delivery.data.tax_rate_bp) : cart.data);
+  const deliveryName = order ? order.delivery_method?.name : chosen?.name;
   return (
     <div>
       <h1 className="text-3xl font-bold">Checkout</h1>
@@ -89,6 +109,7 @@ export function CheckoutPage() {
               }}
               total={totals.total}
               currency={currency}
+              delivery={{ methods, chosen, goods, onChange: setDeliveryId }}
             />
           ) : (
             <p className="rounded-2xl border border-dashed border-stone-300 p-5 text-stone-600">
@@ -96,7 +117,11 @@ export function CheckoutPage() {
             </p>
           )}
         </div>
-        <OrderSummary lines={order ? orderLines(order) : cartLines(cart.data)} totals={totals} />
+        <OrderSummary
+          lines={order ? orderLines(order) : cartLines(cart.data)}
+          totals={totals}
+          deliveryName={deliveryName}
+        />
       </div>
     </div>
   );

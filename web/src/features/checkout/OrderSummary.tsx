@@ -3,7 +3,15 @@ import type { SummaryLine } from './summaryLines';
 import { Price } from '../../components/Price';
 import { CartTotals } from '../cart/CartTotals';
 
-export function OrderSummary({ lines, totals }: { lines: SummaryLine[]; totals: Totals }) {
+export function OrderSummary({
+  lines,
+  totals,
+  deliveryName,
+}: {
+  lines: SummaryLine[];
+  totals: Totals;
+  deliveryName?: string | null;
+}) {
   return (
     <aside
       aria-labelledby="summary-heading"
@@ -22,7 +30,7 @@ export function OrderSummary({ lines, totals }: { lines: SummaryLine[]; totals: 
           </li>
         ))}
       </ul>
-      <CartTotals totals={totals} className="border-t border-stone-200 pt-4" />
+      <CartTotals totals={totals} deliveryName={deliveryName} className="border-t border-stone-200 pt-4" />
     </aside>
   );
 }

@@ -14,7 +14,11 @@ export function OrderDetails({ order, historyNote }: { order: Order; historyNote
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <Panel title="Items">
         <OrderLines order={order} />
-        <CartTotals totals={order} className="mt-4 ml-auto max-w-xs" />
+        <CartTotals
+          totals={order}
+          deliveryName={order.delivery_method?.name}
+          className="mt-4 ml-auto max-w-xs"
+        />
         <RefundLines orderId={order.id} />
       </Panel>
       <div className="space-y-6">

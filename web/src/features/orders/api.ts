@@ -128,10 +128,21 @@ export interface ShippingAddress extends Omit<Address, 'label'> {
 export function usePlaceOrder() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ address, key }: { address: ShippingAddress; key: string }) =>
+    mutationFn: ({
+      address,
+      deliveryMethodId,
+      key,
+    }: {
+      address: ShippingAddress;
+      deliveryMethodId: string | null;
+      key: string;
+    }) =>
       unwrap(
         api.POST('/orders', {
-          body: { shipping_address: { ...address } },
+          body: {
+            shipping_address: { ...address },
+            ...(deliveryMethodId ? { delivery_method_id: deliveryMethodId } : {}),
+          },
           headers: { 'Idempotency-Key': key },
         }),
       ),

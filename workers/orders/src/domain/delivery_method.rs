@@ -18,7 +18,8 @@ pub struct MethodFields {
     pub price: Amount,
     pub free_above: Option<Amount>,
     pub active: bool,
-    pub position: i32,
+    /// Where it stands in the list; a new method without one goes last.
+    pub position: Option<i32>,
 }
 
 impl MethodFields {
@@ -37,7 +38,7 @@ impl MethodFields {
             price,
             free_above: None,
             active: true,
-            position: 0,
+            position: None,
         }
         .patched(input)
     }
@@ -50,7 +51,7 @@ impl MethodFields {
             price: method.price,
             free_above: method.free_above,
             active: method.active,
-            position: method.position,
+            position: Some(method.position),
         }
     }
 
@@ -64,7 +65,7 @@ impl MethodFields {
             price: input.price.unwrap_or(self.price),
             free_above: input.free_above.unwrap_or(self.free_above),
             active: input.active.unwrap_or(self.active),
-            position: input.position.unwrap_or(self.position),
+            position: input.position.or(self.position),
         };
         fields.check()?;
         Ok(fields)
@@ -98,7 +99,7 @@ impl MethodFields {
         {
             return Err(ValidationError::new("free_above", "must be 0 or more"));
         }
-        if !(0..=10_000).contains(&self.position) {
+        if self.position.is_some_and(|p| !(0..=10_000).contains(&p)) {
             return Err(ValidationError::new("position", "0 to 10000"));
         }
         Ok(())

@@ -72,6 +72,7 @@ impl Store {
         .transpose()
     }
 
+    /// A new method; without a position it goes after the others.
     pub async fn create_delivery_method(
         &self,
         fields: &MethodFields,
@@ -81,7 +82,8 @@ impl Store {
             MethodRow,
             "INSERT INTO delivery_methods \
                (id, name, description, price, free_above, currency, active, position) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, \
+               coalesce($8, (SELECT coalesce(max(position) + 1, 0) FROM delivery_methods))) \
              RETURNING id, name, description, price, free_above, currency, active, position",
             Uuid::now_v7(),
             fields.name,
@@ -115,7 +117,7 @@ impl Store {
             fields.price.0,
             fields.free_above.map(|a| a.0),
             fields.active,
-            fields.position,
+            fields.position.unwrap_or(0),
         )
         .fetch_optional(self.pool())
         .await?
