@@ -1,4 +1,4 @@
-//! One audit log from the four services that keep one (see `menuskart_schemas::audit`): which
+//! One audit log from the five services that keep one (see `menuskart_schemas::audit`): which
 //! service keeps which entries, the cursor that remembers how far each was read, and the merge
 //! of their pages into one page, newest first.
 //!
@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use menuskart_schemas::audit::{AuditAction, AuditEntries, AuditEntry, AuditQuery};
 use menuskart_schemas::paging::PagingError;
-use menuskart_schemas::subjects::{Endpoint, auth, catalog, inventory, payments};
+use menuskart_schemas::subjects::{Endpoint, auth, catalog, inventory, orders, payments};
 
 /// A service that keeps part of the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,14 +18,16 @@ pub enum Source {
     Catalog,
     Inventory,
     Payments,
+    Orders,
     Auth,
 }
 
 impl Source {
-    pub const ALL: [Source; 4] = [
+    pub const ALL: [Source; 5] = [
         Source::Catalog,
         Source::Inventory,
         Source::Payments,
+        Source::Orders,
         Source::Auth,
     ];
 
@@ -35,6 +37,7 @@ impl Source {
             Source::Catalog => "catalog",
             Source::Inventory => "inventory",
             Source::Payments => "payments",
+            Source::Orders => "orders",
             Source::Auth => "auth",
         }
     }
@@ -48,6 +51,7 @@ impl Source {
             Source::Catalog => catalog::AUDIT,
             Source::Inventory => inventory::AUDIT,
             Source::Payments => payments::AUDIT,
+            Source::Orders => orders::AUDIT,
             Source::Auth => auth::AUDIT,
         }
     }
@@ -58,6 +62,7 @@ impl Source {
             AuditAction::PriceChanged => Source::Catalog,
             AuditAction::StockChanged => Source::Inventory,
             AuditAction::Refunded => Source::Payments,
+            AuditAction::DeliveryChanged => Source::Orders,
             AuditAction::RolesChanged => Source::Auth,
         }
     }

@@ -1,8 +1,8 @@
 //! The audit log: who changed money, stock or access, when, and from what to what.
 //!
 //! Each owning service writes its entries in the same transaction as the change they describe
-//! (the catalog its price changes, inventory its stock changes, payments its refunds, auth its
-//! role changes), so an entry exists exactly when the change does, and answers `mk.<svc>.audit`
+//! (the catalog its price changes, inventory its stock changes, payments its refunds, orders its
+//! delivery terms, auth its role changes), so an entry exists exactly when the change does, and answers `mk.<svc>.audit`
 //! for admins. The edge merges the services' pages into one log, newest first. Each service
 //! pages through its own entries by its own keyset (the id of the last entry seen), so the
 //! merged log loses and repeats nothing however many entries share a timestamp: the edge's
@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Role;
-use crate::ids::{OrderId, ProductId, TransactionId, UserId};
+use crate::ids::{DeliveryMethodId, OrderId, ProductId, TransactionId, UserId};
 use crate::money::{Amount, Currency};
 use crate::paging::PagingError;
 
@@ -118,6 +118,15 @@ pub enum AuditChange {
         currency: Currency,
         reason: Option<String>,
     },
+    /// A delivery method offered, or its price, free-delivery threshold or offering changed
+    /// (`from` none: the method was created).
+    DeliveryChanged {
+        method_id: DeliveryMethodId,
+        name: String,
+        currency: Currency,
+        from: Option<DeliveryTerms>,
+        to: DeliveryTerms,
+    },
     /// An account's roles.
     RolesChanged {
         user_id: UserId,
@@ -134,6 +143,7 @@ impl AuditChange {
             AuditChange::PriceChanged { .. } => AuditAction::PriceChanged,
             AuditChange::StockChanged { .. } => AuditAction::StockChanged,
             AuditChange::Refunded { .. } => AuditAction::Refunded,
+            AuditChange::DeliveryChanged { .. } => AuditAction::DeliveryChanged,
             AuditChange::RolesChanged { .. } => AuditAction::RolesChanged,
         }
     }
@@ -147,16 +157,27 @@ pub enum AuditAction {
     PriceChanged,
     StockChanged,
     Refunded,
+    DeliveryChanged,
     RolesChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 4] = [
+    pub const ALL: [AuditAction; 5] = [
         AuditAction::PriceChanged,
         AuditAction::StockChanged,
         AuditAction::Refunded,
+        AuditAction::DeliveryChanged,
         AuditAction::RolesChanged,
     ];
+}
+
+/// What a delivery method costs and whether it is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryTerms {
+    pub price: Amount,
+    pub free_above: Option<Amount>,
+    pub active: bool,
 }
 
 /// A page of the log, newest first.

@@ -340,6 +340,7 @@ pub const EDGE: Component = Component {
         subjects::catalog::GET_MANY.untyped(),
         subjects::inventory::AUDIT.untyped(),
         subjects::payments::AUDIT.untyped(),
+        subjects::orders::AUDIT.untyped(),
     ],
     publishes: None,
     consumes: &[],

@@ -248,6 +248,8 @@ pub mod orders {
         DELIVERY_METHOD_CREATE = "delivery_method_create": crate::delivery::DeliveryMethodInput => crate::delivery::DeliveryMethod,
         /// Admin: change a delivery method (price, threshold, name, hide it).
         DELIVERY_METHOD_UPDATE = "delivery_method_update": crate::delivery::DeliveryMethodUpdate => crate::delivery::DeliveryMethod,
+        /// Admin: the audit log's delivery changes, newest first.
+        AUDIT = "audit": crate::audit::AuditQuery => crate::audit::AuditEntries,
         /// Place the caller's cart as an order.
         PLACE = "place": crate::orders::PlaceOrderRequest => crate::orders::Order,
         /// One order (owner or admin).

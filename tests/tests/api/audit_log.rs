@@ -461,3 +461,54 @@ async fn two_admins_demoting_each_other_at_once_leave_one() {
     ];
     assert_eq!(admins.iter().filter(|a| **a).count(), 1, "{admins:?}");
 }
+
+#[tokio::test]
+async fn delivery_terms_are_logged_from_creation_on() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let created = app
+        .post(
+            "/delivery-methods",
+            Some(&admin.access_token),
+            json!({"name": "Courier", "price": 490, "free_above": 5000}),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let method = json_of(created).await;
+    let path = format!("/delivery-methods/{}", method["id"].as_str().unwrap());
+    for change in [
+        json!({"price": 590}),
+        // Neither the price, the threshold nor the offering: not an entry.
+        json!({"description": "Next day"}),
+        json!({"active": false, "free_above": null}),
+    ] {
+        let changed = app
+            .call(
+                Method::PATCH,
+                &path,
+                Some(&admin.access_token),
+                Some(change),
+            )
+            .await;
+        assert_eq!(changed.status(), StatusCode::OK);
+    }
+    let log = audit(&app, &admin, "?action=delivery_changed").await;
+    let terms: Vec<(Value, Value)> = items(&log)
+        .iter()
+        .map(|e| {
+            assert_eq!(e["name"], "Courier");
+            assert_eq!(e["method_id"], method["id"]);
+            assert_eq!(e["actor_email"], admin.email.as_str());
+            (e["from"].clone(), e["to"].clone())
+        })
+        .collect();
+    let t = |price: i64, free: Value, active: bool| json!({"price": price, "free_above": free, "active": active});
+    assert_eq!(
+        terms,
+        vec![
+            (t(590, json!(5000), true), t(590, Value::Null, false)),
+            (t(490, json!(5000), true), t(590, json!(5000), true)),
+            (Value::Null, t(490, json!(5000), true)),
+        ]
+    );
+}

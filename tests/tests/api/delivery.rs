@@ -302,3 +302,94 @@ async fn only_admins_manage_methods_and_hidden_ones_cannot_be_chosen() {
     )
     .await;
 }
+
+/// PATCH /delivery-methods/{id} as `admin`.
+async fn change(app: &TestApp, admin: &TestUser, method: &Value, body: Value) -> reqwest::Response {
+    app.call(
+        Method::PATCH,
+        &format!("/delivery-methods/{}", method["id"].as_str().unwrap()),
+        Some(&admin.access_token),
+        Some(body),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_method_priced_in_another_currency_is_not_offered_until_edited_into_the_shops() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let old = offer(&app, &admin, json!({"name": "Old courier", "price": 490})).await;
+    // As if the shop's currency had changed since the method was made.
+    let mut conn = app.orders_db.as_ref().unwrap().connect().await;
+    sqlx::query("UPDATE delivery_methods SET currency = 'JPY'")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let offered = json_of(app.get("/delivery-methods", None).await).await;
+    assert_eq!(offered["items"], json!([]));
+    let user = basket(&app, &admin, 700, 1).await;
+    let refused = place_with(&app, &user, Some(&old)).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json_of(refused).await["error"]["details"]["field"],
+        "delivery_method_id"
+    );
+    // The admin still sees it, and an edit prices it in the shop's currency again.
+    let all = json_of(
+        app.get("/delivery-methods?all=true", Some(&admin.access_token))
+            .await,
+    )
+    .await;
+    assert_eq!(all["items"][0]["currency"], "JPY");
+    let edited = json_of(change(&app, &admin, &old, json!({"price": 590})).await).await;
+    assert_eq!(edited["currency"], "EUR");
+    let order = json_of(place_with(&app, &user, Some(&old)).await).await;
+    assert_eq!(order["delivery_method"]["name"], "Old courier");
+}
+
+#[tokio::test]
+async fn a_method_at_the_end_of_the_list_can_still_be_hidden() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    offer(
+        &app,
+        &admin,
+        json!({"name": "Last", "price": 100, "position": 10_000}),
+    )
+    .await;
+    let after = offer(&app, &admin, json!({"name": "After it", "price": 100})).await;
+    assert_eq!(after["position"], 10_000);
+    let hidden = change(&app, &admin, &after, json!({"active": false})).await;
+    assert_eq!(hidden.status(), StatusCode::OK);
+    assert_eq!(json_of(hidden).await["active"], false);
+}
+
+#[tokio::test]
+async fn two_admins_changing_one_method_at_once_keep_both_changes() {
+    let app = TestApp::spawn_shop().await;
+    let admin = app.admin().await;
+    let method = offer(&app, &admin, json!({"name": "Courier", "price": 490})).await;
+    for round in 0..10 {
+        let reset = change(&app, &admin, &method, json!({"active": true, "price": 490})).await;
+        assert_eq!(reset.status(), StatusCode::OK);
+        let (hide, price) = tokio::join!(
+            change(&app, &admin, &method, json!({"active": false})),
+            change(&app, &admin, &method, json!({"price": 590})),
+        );
+        assert_eq!(
+            (hide.status(), price.status()),
+            (StatusCode::OK, StatusCode::OK)
+        );
+        let all = json_of(
+            app.get("/delivery-methods?all=true", Some(&admin.access_token))
+                .await,
+        )
+        .await;
+        let now = &all["items"][0];
+        assert_eq!(
+            (now["active"].clone(), now["price"].clone()),
+            (json!(false), json!(590)),
+            "round {round}"
+        );
+    }
+}

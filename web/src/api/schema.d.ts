@@ -1057,6 +1057,14 @@ export interface components {
             transaction_id: components["schemas"]["TransactionId"];
         } | {
             /** @enum {string} */
+            action: "delivery_changed";
+            currency: components["schemas"]["Currency"];
+            from?: components["schemas"]["DeliveryTerms"] | null;
+            method_id: components["schemas"]["DeliveryMethodId"];
+            name: string;
+            to: components["schemas"]["DeliveryTerms"];
+        } | {
+            /** @enum {string} */
             action: "roles_changed";
             email: string;
             from: components["schemas"]["Role"][];
@@ -1267,6 +1275,12 @@ export interface components {
              * @description The shop's standard tax rate, which delivery carries (basis points).
              */
             tax_rate_bp: number;
+        };
+        /** @description What a delivery method costs and whether it is offered. */
+        DeliveryTerms: {
+            active: boolean;
+            free_above?: components["schemas"]["Amount"] | null;
+            price: components["schemas"]["Amount"];
         };
         /** @description POST /auth/verify-email: whose address is now verified. */
         EmailVerified: {
@@ -1864,7 +1878,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only changes of this kind. */
-                action?: "price_changed" | "stock_changed" | "refunded" | "roles_changed";
+                action?: "price_changed" | "stock_changed" | "refunded" | "delivery_changed" | "roles_changed";
                 /** @description The `next` of the previous page; the newest entries without it. */
                 cursor?: string;
                 /** @description Entries per page, 1 to 200 (default 50). */

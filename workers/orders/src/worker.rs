@@ -58,6 +58,7 @@ impl Domain for Orders {
         Ok(Declaration::new(state)
             .endpoint(orders::PLACE, handlers::place::handle)
             .endpoint(orders::DELIVERY_METHODS, handlers::delivery_methods::handle)
+            .endpoint(orders::AUDIT, handlers::audit::handle)
             .endpoint(
                 orders::DELIVERY_METHOD_CREATE,
                 handlers::delivery_method_create::handle,

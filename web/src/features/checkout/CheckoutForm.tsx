@@ -45,6 +45,8 @@ type Problem =
 export interface DeliveryChoice {
   methods: DeliveryMethod[];
   chosen: DeliveryMethod | null;
+  /** The method the shopper picked is no longer offered: they must choose again. */
+  withdrawn: boolean;
   /** The goods as listed (methods may be free from a threshold). */
   goods: number;
   onChange: (methodId: string) => void;
@@ -92,6 +94,10 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced, del
     // A new object per attempt: the error summary takes focus again each time.
     setErrors(found);
     if (Object.keys(found).length > 0) return null;
+    if (delivery.methods.length > 0 && !delivery.chosen) {
+      setProblem({ kind: 'error', message: 'Choose a delivery method.' });
+      return null;
+    }
     try {
       const shipping = toShipping(address);
       const placed = await placeOrder.mutateAsync({
@@ -188,6 +194,11 @@ export function CheckoutForm({ profile, existing, total, currency, onPlaced, del
                 checked={saveAddress}
                 onChange={(e) => setSaveAddress(e.target.checked)}
               />
+            )}
+            {delivery.withdrawn && (
+              <p role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-amber-900">
+                The delivery method you chose is no longer offered: please choose another.
+              </p>
             )}
             {delivery.methods.length > 0 && (
               <DeliveryOptions

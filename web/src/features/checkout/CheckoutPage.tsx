@@ -34,9 +34,16 @@ export function CheckoutPage() {
   const delivery = useDeliveryMethods();
   const [deliveryId, setDeliveryId] = useState<string | null>(null);
 
-  if (cart.isPending || delivery.isPending || (signedIn && profile.isPending) || waitingForOrder)
+  // An order placed already has its delivery: paying it needs no list of methods.
+  const needsDelivery = orderId === null;
+  if (
+    cart.isPending ||
+    (needsDelivery && delivery.isPending) ||
+    (signedIn && profile.isPending) ||
+    waitingForOrder
+  )
     return <PageSpinner label="Loading checkout" />;
-  if (delivery.error)
+  if (needsDelivery && delivery.error)
     return (
       <ErrorMessage
         error={delivery.error}
@@ -74,12 +81,18 @@ export function CheckoutPage() {
 
   // Before the order exists: the basket with the chosen delivery (the first one until the
   // shopper picks), as the order will cost; then the order's own totals.
-  const methods = delivery.data.items;
-  const chosen = methods.find((m) => m.id === deliveryId) ?? methods[0] ?? null;
+  // A method the shopper picked that is no longer offered (hidden meanwhile) is not silently
+  // swapped for another: they choose again.
+  const methods = delivery.data?.items ?? [];
+  const chosen =
+    deliveryId === null ? (methods[0] ?? null) : (methods.find((m) => m.id === deliveryId) ?? null);
+  const withdrawn = deliveryId !== null && chosen === null;
   const goods = goodsAsListed(cart.data);
   const totals =
     order ??
-    (chosen ? withDelivery(cart.data, deliveryPrice(chosen, goods), delivery.data.tax_rate_bp) : cart.data);
+    (chosen && delivery.data
+      ? withDelivery(cart.data, deliveryPrice(chosen, goods), delivery.data.tax_rate_bp)
+      : cart.data);
   const deliveryName = order ? order.delivery_method?.name : chosen?.name;
   return (
     <div>
@@ -109,7 +122,7 @@ export function CheckoutPage() {
               }}
               total={totals.total}
               currency={currency}
-              delivery={{ methods, chosen, goods, onChange: setDeliveryId }}
+              delivery={{ methods, chosen, withdrawn, goods, onChange: setDeliveryId }}
             />
           ) : (
             <p className="rounded-2xl border border-dashed border-stone-300 p-5 text-stone-600">

@@ -7,6 +7,10 @@ use menuskart_schemas::money::Amount;
 
 /// The most a delivery may cost, in minor units (€100,000.00).
 const MAX_PRICE: i64 = 10_000_000;
+/// The highest free-delivery threshold (10^12 minor units: exact in a browser's numbers too).
+const MAX_THRESHOLD: i64 = 1_000_000_000_000;
+/// The last place in the list.
+pub const MAX_POSITION: i32 = 10_000;
 const MAX_NAME: usize = 80;
 const MAX_DESCRIPTION: usize = 200;
 
@@ -55,8 +59,18 @@ impl MethodFields {
         }
     }
 
-    /// These fields with the given ones changed, checked.
+    /// These fields with the given ones changed, checked (a stored position is not checked
+    /// again: only one given now).
     pub fn patched(self, input: DeliveryMethodInput) -> Result<Self, ValidationError> {
+        if input
+            .position
+            .is_some_and(|p| !(0..=MAX_POSITION).contains(&p))
+        {
+            return Err(ValidationError::new(
+                "position",
+                format!("0 to {MAX_POSITION}"),
+            ));
+        }
         let fields = Self {
             name: input.name.map_or(self.name, |n| n.trim().to_owned()),
             description: input
@@ -95,12 +109,12 @@ impl MethodFields {
         }
         if self
             .free_above
-            .is_some_and(|t| !(0..=i64::MAX / 2).contains(&t.0))
+            .is_some_and(|t| !(0..=MAX_THRESHOLD).contains(&t.0))
         {
-            return Err(ValidationError::new("free_above", "must be 0 or more"));
-        }
-        if self.position.is_some_and(|p| !(0..=10_000).contains(&p)) {
-            return Err(ValidationError::new("position", "0 to 10000"));
+            return Err(ValidationError::new(
+                "free_above",
+                format!("0 to {MAX_THRESHOLD} (minor units)"),
+            ));
         }
         Ok(())
     }

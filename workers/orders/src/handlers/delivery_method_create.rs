@@ -18,7 +18,7 @@ pub async fn handle(
     let fields = MethodFields::create(req.body)?;
     let method = state
         .store
-        .create_delivery_method(&fields, state.shop.currency)
+        .create_delivery_method(&fields, state.shop.currency, admin)
         .await?;
     tracing::info!(%admin, method = %method.id, "delivery method created");
     Ok(method)

@@ -1,4 +1,5 @@
-//! `mk.orders.delivery_method_update` (admin): change a delivery method; orders placed with it
+//! `mk.orders.delivery_method_update` (admin): change a delivery method, under a row lock; it
+//! is in the shop's currency afterwards (an admin edits prices in it). Orders placed with it
 //! keep what they were charged.
 
 use std::sync::Arc;
@@ -16,14 +17,13 @@ pub async fn handle(
 ) -> Result<DeliveryMethod, ReplyError> {
     let admin = req.caller.require_admin()?;
     let DeliveryMethodUpdate { id, input } = req.body;
-    let missing = || ReplyError::not_found(format!("no delivery method {id}"));
-    let current = state.store.delivery_method(id).await?.ok_or_else(missing)?;
-    let fields = MethodFields::of(&current).patched(input)?;
     let method = state
         .store
-        .update_delivery_method(id, &fields)
+        .update_delivery_method(id, state.shop.currency, admin, |current| {
+            Ok::<_, ReplyError>(MethodFields::of(current).patched(input)?)
+        })
         .await?
-        .ok_or_else(missing)?;
+        .ok_or_else(|| ReplyError::not_found(format!("no delivery method {id}")))?;
     tracing::info!(%admin, "delivery method changed");
     Ok(method)
 }

@@ -21,7 +21,7 @@ pub async fn handle(
             Ok::<_, ReplyError>(
                 state
                     .store
-                    .delivery_methods(req.body.include_inactive)
+                    .delivery_methods(req.body.include_inactive, state.shop.currency)
                     .await?,
             )
         },

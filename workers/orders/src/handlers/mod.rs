@@ -1,5 +1,6 @@
 //! One endpoint a file: check the caller, apply, reply.
 
+pub mod audit;
 pub mod awaiting_payment;
 pub mod by_user;
 pub mod cancel;

@@ -127,14 +127,24 @@ async fn chosen_delivery(
 ) -> Result<Option<DeliveryMethod>, ReplyError> {
     const FIELD: &str = "delivery_method_id";
     match chosen {
+        // A method priced in another currency (before the shop's changed) is not offered.
         Some(id) => match state.store.delivery_method(id).await? {
-            Some(method) if method.active => Ok(Some(method)),
+            Some(method) if method.active && method.currency == state.shop.currency => {
+                Ok(Some(method))
+            }
             _ => Err(ReplyError::invalid_field(
                 FIELD,
                 "not a delivery method this shop offers (see GET /delivery-methods)",
             )),
         },
-        None if state.store.delivery_methods(false).await?.is_empty() => Ok(None),
+        None if state
+            .store
+            .delivery_methods(false, state.shop.currency)
+            .await?
+            .is_empty() =>
+        {
+            Ok(None)
+        }
         None => Err(ReplyError::invalid_field(
             FIELD,
             "choose how the order is delivered (see GET /delivery-methods)",

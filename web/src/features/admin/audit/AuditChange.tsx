@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { Price } from '../../../components/Price';
 import type { AuditEntry } from '../../../api/types';
-import { rolesText } from './auditActions';
+import { formatMoney } from '../../../lib/money';
+import { deliveryTermsText, rolesText } from './auditActions';
 
 const link = 'font-medium text-orange-800 hover:underline';
 
@@ -40,6 +41,19 @@ export function AuditChange({ entry }: { entry: AuditEntry }) {
           {entry.reason && <span className="text-stone-600"> ({entry.reason})</span>}
         </span>
       );
+    case 'delivery_changed': {
+      const money = (minor: number) => formatMoney(minor, entry.currency);
+      return (
+        <span>
+          Delivery{' '}
+          <Link to="/admin/delivery" className={link}>
+            {entry.name}
+          </Link>{' '}
+          {entry.from ? `from ${deliveryTermsText(entry.from, money)} to ` : 'offered: '}
+          <strong>{deliveryTermsText(entry.to, money)}</strong>
+        </span>
+      );
+    }
     case 'roles_changed':
       return (
         <span>
