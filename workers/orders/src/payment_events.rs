@@ -56,8 +56,13 @@ pub async fn handle(
                 .payment_settled(event.order_id, event.transaction_id)
                 .await;
         }
-        // Refunds do not move an order.
-        payments::Event::Refunded(_) => return Ok(()),
+        // Refunds do not move an order; one in full makes it no longer a purchase.
+        payments::Event::Refunded(event) => {
+            return state
+                .store
+                .note_refund(event.order_id, event.amount, delivery.stream_sequence)
+                .await;
+        }
     };
     match state
         .store
