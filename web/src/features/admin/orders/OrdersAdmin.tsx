@@ -3,10 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { Button } from '../../../components/Button';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { PageOfItems } from '../../../components/PageOfItems';
 import { Pagination } from '../../../components/Pagination';
 import { Price } from '../../../components/Price';
 import { SelectField } from '../../../components/SelectField';
-import { Skeleton } from '../../../components/Skeleton';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TextField } from '../../../components/TextField';
 import { formatDateTime, isDay } from '../../../lib/date';
@@ -139,86 +139,84 @@ export function OrdersAdmin() {
           </Button>
         </form>
       </div>
-      {orders.isPending ? (
-        <Skeleton className="h-64 w-full" />
-      ) : orders.error ? (
-        <ErrorMessage
-          error={orders.error}
-          title="Orders did not load."
-          onRetry={() => void orders.refetch()}
-        />
-      ) : orders.data.items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          No orders match.
-        </p>
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-            <table className="w-full min-w-[44rem] text-sm">
-              <caption className="sr-only">Orders, {orders.data.total} in all, newest first</caption>
-              <thead className="bg-stone-50 text-left text-stone-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Order
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Placed
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Items
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Total
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {orders.data.items.map((o) => (
-                  <tr key={o.id}>
-                    <td className="px-4 py-2">
-                      <Link
-                        to={`/admin/orders/${o.id}`}
-                        className="font-medium whitespace-nowrap text-orange-800 hover:underline"
-                      >
-                        {orderLabel(o)}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2 text-stone-700">
-                      {o.customer_name && (
-                        <span className="block font-medium text-stone-900">{o.customer_name}</span>
-                      )}
-                      <span className="block break-all">{o.customer_email ?? 'unknown'}</span>
-                    </td>
-                    <td className="px-4 py-2 text-stone-700">{formatDateTime(o.created_at)}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {o.items.reduce((n, i) => n + i.quantity, 0)}
-                    </td>
-                    <td className="px-4 py-2 text-right">
-                      <Price amount={o.total} currency={o.currency} />
-                    </td>
-                    <td className="px-4 py-2">
-                      <StatusBadge status={o.status} />
-                    </td>
+      <PageOfItems
+        query={orders}
+        errorTitle="Orders did not load."
+        empty={
+          <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+            No orders match.
+          </p>
+        }
+      >
+        {(found) => (
+          <>
+            <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+              <table className="w-full min-w-[44rem] text-sm">
+                <caption className="sr-only">Orders, {found.total} in all, newest first</caption>
+                <thead className="bg-stone-50 text-left text-stone-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Order
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Customer
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Placed
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold">
+                      Items
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold">
+                      Total
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Status
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={filters.page}
-            perPage={ORDERS_PER_PAGE}
-            total={orders.data.total}
-            hrefFor={(page) => `/admin/orders?${toParams({ ...filters, page }).toString()}`}
-            label="Order pages"
-          />
-        </>
-      )}
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {found.items.map((o) => (
+                    <tr key={o.id}>
+                      <td className="px-4 py-2">
+                        <Link
+                          to={`/admin/orders/${o.id}`}
+                          className="font-medium whitespace-nowrap text-orange-800 hover:underline"
+                        >
+                          {orderLabel(o)}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-2 text-stone-700">
+                        {o.customer_name && (
+                          <span className="block font-medium text-stone-900">{o.customer_name}</span>
+                        )}
+                        <span className="block break-all">{o.customer_email ?? 'unknown'}</span>
+                      </td>
+                      <td className="px-4 py-2 text-stone-700">{formatDateTime(o.created_at)}</td>
+                      <td className="px-4 py-2 text-right tabular-nums">
+                        {o.items.reduce((n, i) => n + i.quantity, 0)}
+                      </td>
+                      <td className="px-4 py-2 text-right">
+                        <Price amount={o.total} currency={o.currency} />
+                      </td>
+                      <td className="px-4 py-2">
+                        <StatusBadge status={o.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={filters.page}
+              perPage={ORDERS_PER_PAGE}
+              total={found.total}
+              hrefFor={(page) => `/admin/orders?${toParams({ ...filters, page }).toString()}`}
+              label="Order pages"
+            />
+          </>
+        )}
+      </PageOfItems>
     </div>
   );
 }

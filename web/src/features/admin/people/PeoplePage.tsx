@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../../auth/useSession';
 import { Button } from '../../../components/Button';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { PageOfItems } from '../../../components/PageOfItems';
 import { Pagination } from '../../../components/Pagination';
-import { Skeleton } from '../../../components/Skeleton';
 import { TextField } from '../../../components/TextField';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
 import { formatDate } from '../../../lib/date';
@@ -56,61 +55,59 @@ export function PeoplePage() {
           Search people
         </Button>
       </form>
-      {people.isPending ? (
-        <Skeleton className="h-64 w-full" />
-      ) : people.error ? (
-        <ErrorMessage
-          error={people.error}
-          title="People did not load."
-          onRetry={() => void people.refetch()}
-        />
-      ) : people.data.items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          Nobody matches.
-        </p>
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">Accounts, {people.data.total} in all, newest first</caption>
-              <thead className="bg-stone-50 text-left text-stone-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Person
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Joined
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Admin
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {people.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-4 py-2">
-                      <span className="block font-medium text-stone-900">{p.name}</span>
-                      <span className="block break-all text-stone-700">{p.email}</span>
-                    </td>
-                    <td className="px-4 py-2 text-stone-700">{formatDate(p.created_at)}</td>
-                    <td className="px-4 py-2">
-                      <AdminRoleButton person={p} isMe={p.id === userId} />
-                    </td>
+      <PageOfItems
+        query={people}
+        errorTitle="People did not load."
+        empty={
+          <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+            Nobody matches.
+          </p>
+        }
+      >
+        {(found) => (
+          <>
+            <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+              <table className="w-full min-w-[36rem] text-sm">
+                <caption className="sr-only">Accounts, {found.total} in all, newest first</caption>
+                <thead className="bg-stone-50 text-left text-stone-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Person
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Joined
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Admin
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={page}
-            perPage={PEOPLE_PER_PAGE}
-            total={people.data.total}
-            hrefFor={(n) => hrefFor(email, n)}
-            label="People pages"
-          />
-        </>
-      )}
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {found.items.map((p) => (
+                    <tr key={p.id}>
+                      <td className="px-4 py-2">
+                        <span className="block font-medium text-stone-900">{p.name}</span>
+                        <span className="block break-all text-stone-700">{p.email}</span>
+                      </td>
+                      <td className="px-4 py-2 text-stone-700">{formatDate(p.created_at)}</td>
+                      <td className="px-4 py-2">
+                        <AdminRoleButton person={p} isMe={p.id === userId} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={page}
+              perPage={PEOPLE_PER_PAGE}
+              total={found.total}
+              hrefFor={(n) => hrefFor(email, n)}
+              label="People pages"
+            />
+          </>
+        )}
+      </PageOfItems>
     </div>
   );
 }

@@ -1,10 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { PageOfItems } from '../../../components/PageOfItems';
 import { LinkButton } from '../../../components/LinkButton';
 import { Pagination } from '../../../components/Pagination';
 import { Price } from '../../../components/Price';
-import { Skeleton } from '../../../components/Skeleton';
 import { inputClasses } from '../../../components/TextField';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { useState } from 'react';
@@ -80,91 +79,91 @@ export function ProductsPage() {
           ))}
         </SelectField>
       </div>
-      {products.isPending ? (
-        <Skeleton className="h-64 w-full" />
-      ) : products.error ? (
-        <ErrorMessage
-          error={products.error}
-          title="Products did not load."
-          onRetry={() => void products.refetch()}
-        />
-      ) : products.data.items.length === 0 ? (
-        <p className="text-stone-600">{q ? `No products match “${q}”.` : 'No products with this status.'}</p>
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-            <table className="w-full min-w-[40rem] text-sm">
-              <caption className="sr-only">Products, {products.data.total} in all</caption>
-              <thead className="bg-stone-50 text-left text-stone-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Name
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
-                    Category
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Price
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Stock
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {products.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-4 py-2">
-                      <Link
-                        to={`/admin/products/${p.id}`}
-                        className="font-medium text-orange-800 hover:underline"
-                      >
-                        {p.name}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">
-                      <ProductStatusBadge status={p.status} />
-                    </td>
-                    <td className="px-4 py-2 text-stone-700">{categoryName(p.category)}</td>
-                    <td className="px-4 py-2 text-right">
-                      <Price amount={p.price} currency={p.currency} />
-                    </td>
-                    <td className="px-4 py-2 text-right">
-                      <StockCell productId={p.id} />
-                    </td>
-                    <td className="px-4 py-2 text-right whitespace-nowrap">
-                      <LinkButton
-                        to={`/admin/products/${p.id}`}
-                        variant="secondary"
-                        size="sm"
-                        aria-label={`Edit ${p.name}`}
-                      >
-                        Edit
-                      </LinkButton>{' '}
-                      <DeleteProductButton product={p} size="sm" />
-                    </td>
+      <PageOfItems
+        query={products}
+        errorTitle="Products did not load."
+        empty={
+          <p className="text-stone-600">
+            {q ? `No products match “${q}”.` : 'No products with this status.'}
+          </p>
+        }
+      >
+        {(found) => (
+          <>
+            <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+              <table className="w-full min-w-[40rem] text-sm">
+                <caption className="sr-only">Products, {found.total} in all</caption>
+                <thead className="bg-stone-50 text-left text-stone-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Name
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Status
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-semibold">
+                      Category
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold">
+                      Price
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold">
+                      Stock
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold">
+                      Actions
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={page}
-            perPage={ADMIN_PER_PAGE}
-            total={products.data.total}
-            hrefFor={(p) =>
-              `/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`
-            }
-            label="Product pages"
-          />
-        </>
-      )}
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {found.items.map((p) => (
+                    <tr key={p.id}>
+                      <td className="px-4 py-2">
+                        <Link
+                          to={`/admin/products/${p.id}`}
+                          className="font-medium text-orange-800 hover:underline"
+                        >
+                          {p.name}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-2">
+                        <ProductStatusBadge status={p.status} />
+                      </td>
+                      <td className="px-4 py-2 text-stone-700">{categoryName(p.category)}</td>
+                      <td className="px-4 py-2 text-right">
+                        <Price amount={p.price} currency={p.currency} />
+                      </td>
+                      <td className="px-4 py-2 text-right">
+                        <StockCell productId={p.id} />
+                      </td>
+                      <td className="px-4 py-2 text-right whitespace-nowrap">
+                        <LinkButton
+                          to={`/admin/products/${p.id}`}
+                          variant="secondary"
+                          size="sm"
+                          aria-label={`Edit ${p.name}`}
+                        >
+                          Edit
+                        </LinkButton>{' '}
+                        <DeleteProductButton product={p} size="sm" />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={page}
+              perPage={ADMIN_PER_PAGE}
+              total={found.total}
+              hrefFor={(p) =>
+                `/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`
+              }
+              label="Product pages"
+            />
+          </>
+        )}
+      </PageOfItems>
     </div>
   );
 }
